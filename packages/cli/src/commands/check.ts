@@ -1,0 +1,36 @@
+/**
+ * `plumbline check [paths..]`: validate every model; exit 0 clean, 1 with findings at error
+ * level, 2 when the input cannot be used (thrown as UsageError, handled in main).
+ */
+import { buildReport, checkSystem, type ModelReport, type Report } from '@plumbline/core'
+import { EXIT_CLEAN, EXIT_FINDINGS } from '../errors.js'
+import { formats, type FormatName } from '../formats/index.js'
+import type { Io } from '../io.js'
+import { loadModels } from '../load/load-models.js'
+import { styleFor } from '../style.js'
+
+export interface CheckCommandOptions {
+  format: FormatName
+}
+
+export async function checkCommand(paths: readonly string[], options: CheckCommandOptions, io: Io): Promise<number> {
+  const report = await checkModels(paths, io)
+  io.stdout.write(formats[options.format](report, { style: styleFor(io.stdout, io.env) }))
+  return report.summary.errors > 0 ? EXIT_FINDINGS : EXIT_CLEAN
+}
+
+export async function checkModels(paths: readonly string[], io: Io): Promise<Report> {
+  const loaded = await loadModels(paths, io.cwd)
+  const models: ModelReport[] = []
+  for (const { shown, exported, fallbackName } of loaded) {
+    const result = await checkSystem(exported)
+    models.push({
+      file: shown,
+      system: result.system ?? fallbackName,
+      diagnostics: result.diagnostics.map((diagnostic) => ({ ...diagnostic, location: diagnostic.location ?? { file: shown } })),
+      exploration: result.exploration,
+      decided: result.decided,
+    })
+  }
+  return buildReport(models)
+}

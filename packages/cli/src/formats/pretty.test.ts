@@ -1,0 +1,62 @@
+import { buildReport } from '@plumbline/core'
+import { describe, expect, it } from 'vitest'
+import { styleFor } from '../style.js'
+import { formatPretty } from './pretty.js'
+
+const plain = styleFor({ write: () => {}, isTTY: false }, {})
+
+describe('formatPretty', () => {
+  it('prints findings grouped by model, with the trace as numbered steps', () => {
+    const report = buildReport([
+      {
+        file: 'models/accounts.ts',
+        system: 'accounts',
+        diagnostics: [
+          {
+            rule: 'effect/violated',
+            severity: 'error',
+            message: 'resetPassword changed 2 accounts',
+            element: 'stores.accounts.effects.oneAccountPerReset',
+            location: { file: 'models/accounts.ts', line: 42, column: 5 },
+            initial: { users: [] },
+            trace: [
+              { action: 'signUp', params: { email: 'ann@x' }, state: { users: ['ann@x'] } },
+              { action: 'reset', params: {}, state: { users: [] } },
+            ],
+          },
+          { rule: 'decision/stale', severity: 'warning', message: 'stale', element: 'decisions.old.answers' },
+        ],
+        exploration: [],
+        decided: [{ rule: 'x/y', element: 'e', message: 'm', decision: 'd', text: 't', because: 'b' }],
+      },
+      { file: 'models/ok.ts', system: 'ok', diagnostics: [], exploration: [], decided: [] },
+    ])
+    expect(formatPretty(report, { style: plain })).toBe(
+      [
+        'models/accounts.ts (accounts)',
+        '  ✖ error  stores.accounts.effects.oneAccountPerReset:42:5  effect/violated',
+        '    resetPassword changed 2 accounts',
+        '    from {"users":[]}',
+        '    1. signUp {"email":"ann@x"} → {"users":["ann@x"]}',
+        '    2. reset → {"users":[]}',
+        '  ⚠ warning  decisions.old.answers  decision/stale',
+        '    stale',
+        '  1 finding answered by decisions in the model',
+        '',
+        'models/ok.ts (ok)',
+        '  ✔ no findings',
+        '',
+        '2 models checked: ✖ 1 error, 1 warning, 0 infos',
+        '',
+      ].join('\n'),
+    )
+  })
+})
+
+describe('styleFor', () => {
+  const tty = { write: () => {}, isTTY: true }
+  it('colours a terminal', () => expect(styleFor(tty, {})('red', 'x')).toBe('\u001b[31mx\u001b[39m'))
+  it('never colours with NO_COLOR', () => expect(styleFor(tty, { NO_COLOR: '1' })('red', 'x')).toBe('x'))
+  it('never colours a pipe', () => expect(styleFor({ ...tty, isTTY: false }, {})('red', 'x')).toBe('x'))
+  it('colours a pipe with FORCE_COLOR', () => expect(styleFor({ ...tty, isTTY: false }, { FORCE_COLOR: '1' })('red', 'x')).toBe('\u001b[31mx\u001b[39m'))
+})

@@ -1,0 +1,3 @@
+export { main } from './main.js'
+export { createProgram } from './program.js'
+export type { Io, Writer } from './io.js'

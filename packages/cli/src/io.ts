@@ -1,0 +1,25 @@
+/**
+ * The process as the commands see it, so they can be run in tests without one: stdout for
+ * machine-readable output only, stderr for everything else.
+ */
+export interface Io {
+  readonly cwd: string
+  readonly env: Readonly<Record<string, string | undefined>>
+  readonly stdout: Writer
+  readonly stderr: Writer
+}
+
+export interface Writer {
+  write(text: string): void
+  /** True when the stream is a terminal: then colours and progress lines are welcome. */
+  readonly isTTY: boolean
+}
+
+export function processIo(): Io {
+  return {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: { write: (text) => void process.stdout.write(text), isTTY: process.stdout.isTTY === true },
+    stderr: { write: (text) => void process.stderr.write(text), isTTY: process.stderr.isTTY === true },
+  }
+}

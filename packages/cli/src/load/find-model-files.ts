@@ -1,0 +1,43 @@
+/**
+ * From the paths on the command line to model files. A folder holds every `.ts`, `.mts`,
+ * `.js` and `.mjs` file under it, except declaration files, tests, `node_modules`, and
+ * files or folders whose name starts with `_` or `.` (the place for helper modules that
+ * models import but that are not models themselves).
+ */
+import { stat } from 'node:fs/promises'
+import path from 'node:path'
+import { glob } from 'tinyglobby'
+import { UsageError } from '../errors.js'
+
+const MODEL_FILES = '**/*.{ts,mts,js,mjs}'
+const IGNORED = ['**/node_modules/**', '**/*.d.ts', '**/*.d.mts', '**/*.{test,spec}.*', '**/_*', '**/_*/**']
+
+export async function findModelFiles(paths: readonly string[], cwd: string): Promise<string[]> {
+  const files = new Set<string>()
+  for (const given of paths) {
+    const absolute = path.resolve(cwd, given)
+    const info = await stat(absolute).catch(() => undefined)
+    if (info === undefined) throw new UsageError(`${given}: no such file or folder`)
+    if (info.isFile()) {
+      files.add(absolute)
+      continue
+    }
+    const found = await glob(MODEL_FILES, { cwd: absolute, ignore: IGNORED, absolute: true, dot: false })
+    if (found.length === 0)
+      throw new UsageError(`${given}: no model files in this folder (looked for *.ts, *.mts, *.js, *.mjs)`)
+    for (const file of found) files.add(path.normalize(file))
+  }
+  return [...files].sort(compareFiles)
+}
+
+/** Plain code-unit order, so the order does not depend on the locale. */
+function compareFiles(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/** How a file is shown to the user: relative to the working directory, with `/`. */
+export function displayPath(file: string, cwd: string): string {
+  const relative = path.relative(cwd, file)
+  const shown = relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? file : relative
+  return shown.split(path.sep).join('/')
+}

@@ -1,0 +1,71 @@
+/**
+ * Loads a model file as TypeScript with no build step, through jiti: it transpiles on the
+ * fly, caches the result on disk, and loads the packages a model imports (zod, xstate,
+ * @plumbline/core) natively, so the model's machines and schemas are the very objects the
+ * checker's own imports see. Any failure becomes a ModelLoadError naming the file and,
+ * where the loader knows it, the line.
+ */
+import { createJiti, type Jiti } from 'jiti'
+import { ModelLoadError } from '../errors.js'
+import { displayPath } from './find-model-files.js'
+
+export interface ModelLoader {
+  /** The module's default export. */
+  load(file: string): Promise<unknown>
+}
+
+/** `fresh`: bypass the module cache (for watch mode, where files change between loads). */
+export function createModelLoader(cwd: string, options: { fresh?: boolean } = {}): ModelLoader {
+  const jiti = createJiti(import.meta.url, { moduleCache: options.fresh !== true, interopDefault: false })
+  return { load: (file) => loadDefaultExport(jiti, file, cwd) }
+}
+
+async function loadDefaultExport(jiti: Jiti, file: string, cwd: string): Promise<unknown> {
+  const shown = displayPath(file, cwd)
+  let namespace: unknown
+  try {
+    namespace = await jiti.import(file)
+  } catch (error) {
+    throw describeLoadFailure(error, file, cwd)
+  }
+  if (typeof namespace !== 'object' || namespace === null || !('default' in namespace) || namespace.default === undefined)
+    throw new ModelLoadError(shown, 'has no default export; a model file must `export default defineSystem({ … })`')
+  return namespace.default
+}
+
+function describeLoadFailure(error: unknown, file: string, cwd: string): ModelLoadError {
+  const shown = displayPath(file, cwd)
+  const message = error instanceof Error ? error.message : String(error)
+  const syntax = /^(?:SyntaxError|ParseError): (.*?)\s*\n\s*(\S.*):(\d+):(\d+)\s*$/s.exec(message)
+  if (syntax) {
+    const [, reason = message, where = file, line, column] = syntax
+    const inFile = displayPath(where, cwd)
+    // A syntax error in a module the model imports is reported where it is, naming the model too.
+    if (inFile !== shown) return new ModelLoadError(inFile, `syntax error (imported by ${shown}): ${reason.trim()}`, Number(line), Number(column), { cause: error })
+    return new ModelLoadError(shown, `syntax error: ${reason.trim()}`, Number(line), Number(column), { cause: error })
+  }
+  const missing = /Cannot find (?:module|package) '([^']+)'/.exec(message)
+  if (missing) {
+    const specifier = missing[1] ?? ''
+    const hint = specifier.startsWith('.') || specifier.startsWith('/') ? 'no such file' : 'is the package installed?'
+    return new ModelLoadError(shown, `cannot load: it imports ${JSON.stringify(specifier)}, which cannot be found (${hint})`, undefined, undefined, { cause: error })
+  }
+  const frame = error instanceof Error ? frameInFile(error.stack, file) : undefined
+  const kind = error instanceof Error && error.name !== 'Error' ? `${error.name}: ` : ''
+  return new ModelLoadError(shown, `threw while loading: ${kind}${firstLine(message)}`, frame?.line, frame?.column, { cause: error })
+}
+
+/** The first stack frame in the model file itself: where its top level threw. */
+function frameInFile(stack: string | undefined, file: string): { line: number; column: number } | undefined {
+  for (const line of (stack ?? '').split('\n')) {
+    const at = line.indexOf(file)
+    if (at === -1) continue
+    const position = /^:(\d+):(\d+)/.exec(line.slice(at + file.length))
+    if (position) return { line: Number(position[1]), column: Number(position[2]) }
+  }
+  return undefined
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0]?.trim() ?? ''
+}

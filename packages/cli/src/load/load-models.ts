@@ -1,0 +1,47 @@
+/**
+ * All the models a command works on: find the files, load each, and stop with every load
+ * failure at once (exit 2) rather than the first, so one run shows everything to fix.
+ */
+import path from 'node:path'
+import { ModelLoadError, UsageError } from '../errors.js'
+import { describeValue } from '@plumbline/core'
+import { displayPath, findModelFiles } from './find-model-files.js'
+import { createModelLoader } from './load-model.js'
+
+export interface LoadedModel {
+  /** Absolute path. */
+  file: string
+  /** As shown to the user and in reports. */
+  shown: string
+  /** The file's default export (an object; its shape is checked by core). */
+  exported: object
+  /** The name a model without a valid `name` is reported under: the file's base name. */
+  fallbackName: string
+}
+
+export class ModelLoadErrors extends UsageError {
+  constructor(readonly errors: readonly ModelLoadError[]) {
+    super(errors.map((error) => error.message).join('\n'))
+  }
+}
+
+export async function loadModels(paths: readonly string[], cwd: string, options: { fresh?: boolean } = {}): Promise<LoadedModel[]> {
+  const files = await findModelFiles(paths, cwd)
+  const loader = createModelLoader(cwd, options)
+  const loaded: LoadedModel[] = []
+  const failures: ModelLoadError[] = []
+  for (const file of files) {
+    const shown = displayPath(file, cwd)
+    try {
+      const exported = await loader.load(file)
+      if (typeof exported !== 'object' || exported === null || Array.isArray(exported))
+        throw new ModelLoadError(shown, `its default export is not a system: expected defineSystem({ … }), got ${describeValue(exported)}`)
+      loaded.push({ file, shown, exported, fallbackName: path.basename(file).replace(/\.[cm]?[jt]s$/, '') })
+    } catch (error) {
+      if (!(error instanceof ModelLoadError)) throw error
+      failures.push(error)
+    }
+  }
+  if (failures.length > 0) throw new ModelLoadErrors(failures)
+  return loaded
+}

@@ -1,0 +1,53 @@
+/**
+ * One model, checked: its shape and names, then every structural rule, then decisions
+ * applied to the findings, then severities. The result carries the model (when it could be
+ * read) so the renderer can draw it beside its findings.
+ */
+import type { DecidedFinding, Diagnostic, Finding } from '../diagnostics/types.js'
+import type { ExplorationBounds, ExplorationStats } from '../explore/types.js'
+import type { Model } from '../model/model.js'
+import { validateSystem } from '../model/validate-system.js'
+import { ruleIds, rules } from '../rules/catalogue.js'
+import { applyDecisions } from './apply-decisions.js'
+import { toDiagnostics, type SeveritySettings } from './severity.js'
+
+export interface CheckOptions {
+  /** Per-rule severities; rules not named keep their default. */
+  severities?: SeveritySettings
+  bounds?: Partial<ExplorationBounds>
+}
+
+export interface SystemCheck {
+  /** The system's name, where the model got far enough to have one. */
+  system: string | undefined
+  /** The validated model; undefined when its shape is broken. */
+  model: Model | undefined
+  diagnostics: Diagnostic[]
+  /** Findings answered by a decision in the model. */
+  decided: DecidedFinding[]
+  exploration: ExplorationStats[]
+}
+
+export async function checkSystem(value: unknown, options: CheckOptions = {}): Promise<SystemCheck> {
+  const severities = options.severities ?? {}
+  const validation = validateSystem(value, ruleIds)
+  if (!validation.success)
+    return {
+      system: systemName(value),
+      model: undefined,
+      diagnostics: toDiagnostics(validation.findings, severities),
+      decided: [],
+      exploration: [],
+    }
+  const { model } = validation
+  const findings: Finding[] = [...validation.findings]
+  for (const rule of rules) if (rule.check) findings.push(...rule.check(model))
+  const { open, decided } = applyDecisions(model, findings)
+  return { system: model.name, model, diagnostics: toDiagnostics(open, severities), decided, exploration: [] }
+}
+
+function systemName(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined
+  const name = (value as { name?: unknown }).name
+  return typeof name === 'string' ? name : undefined
+}

@@ -1,0 +1,57 @@
+/**
+ * Diagnostics are data: what was found, where, and (for behavioural findings) the trace
+ * that shows it. Wording lives in the rules; presenting lives in the CLI and render.
+ */
+
+export type Severity = 'error' | 'warning' | 'info'
+
+/** What a user may set a rule to in the config or on the command line. */
+export type SeveritySetting = 'off' | 'info' | 'warn' | 'error'
+
+/** Where in a model file an element is written; the file alone where the line is not known. */
+export interface SourceLocation {
+  file: string
+  /** 1-based. */
+  line?: number
+  /** 1-based. */
+  column?: number
+}
+
+/** One step of a counterexample: the action taken and the state after it. */
+export interface TraceStep {
+  /** The operation name (stores) or event type (machines). */
+  action: string
+  /** The operation's params, or the event's payload without `type`. */
+  params: Record<string, unknown>
+  /** The state after the step: store state, or `{ value, context }` for machines. */
+  state: unknown
+}
+
+export interface Diagnostic {
+  /** Stable rule id, `category/name`. */
+  rule: string
+  severity: Severity
+  message: string
+  /** Element path in the model, e.g. `flows.signUp.steps[2].to`. */
+  element: string
+  location?: SourceLocation
+  /** For behavioural findings: the initial state the trace starts from. */
+  initial?: unknown
+  /** For behavioural findings: the shortest sequence of steps that shows the finding. */
+  trace?: TraceStep[]
+}
+
+/** A finding answered by an explicit decision in the model: recorded, not reported. */
+export interface DecidedFinding {
+  rule: string
+  element: string
+  message: string
+  /** The id of the decision in `decisions`. */
+  decision: string
+  /** The decision's text and reason. */
+  text: string
+  because: string
+}
+
+/** What a check reports, before severity (the rule's default or the user's setting) is applied. */
+export type Finding = Omit<Diagnostic, 'severity' | 'location'>

@@ -1,0 +1,80 @@
+/**
+ * The functions a model file calls. Each returns its input unchanged, typed: checking is
+ * done at load, where a problem can be reported with its element path instead of thrown
+ * from the user's module.
+ */
+import type { AnyStateMachine } from 'xstate'
+import type {
+  Domains,
+  EffectStep,
+  EntityDefinition,
+  EntitySchema,
+  FieldOf,
+  MachineModel,
+  OperationTarget,
+  ParamsFrom,
+  StoreDefinition,
+  SystemDefinition,
+} from './types.js'
+
+/** Marks objects made by `defineSystem`, across copies of this package (hence `Symbol.for`). */
+export const SYSTEM_BRAND: unique symbol = Symbol.for('plumbline.system') as never
+
+export type System = SystemDefinition & { readonly [SYSTEM_BRAND]: true }
+
+export function defineSystem<
+  const Zone extends string = never,
+  const Component extends string = never,
+  const Contract extends string = never,
+  const Machine extends string = never,
+  const Entity extends string = never,
+>(system: SystemDefinition<Zone, Component, Contract, Machine, Entity>): System {
+  Object.defineProperty(system, SYSTEM_BRAND, { value: true, enumerable: false })
+  return system as unknown as System
+}
+
+export function isBrandedSystem(value: unknown): value is System {
+  return typeof value === 'object' && value !== null && SYSTEM_BRAND in value
+}
+
+interface TypedOperation<State, D, Params, ParamDomains> {
+  /** Names the domain each param ranges over; every combination is tried. */
+  params?: ParamDomains & Record<string, keyof D & string>
+  target?: OperationTarget
+  guard?: (state: State, params: Params) => boolean
+  apply: (state: State, params: Params) => State
+  description?: string
+}
+
+/**
+ * An operation model, explored exhaustively. Params are typed from the domains they name:
+ * `params: { email: 'emails' }` gives `apply(state, { email })` the type of `domains.emails`' items.
+ */
+export function defineStore<
+  State,
+  const D extends Domains = Record<never, never>,
+  const Ops extends Record<string, unknown> = Record<string, never>,
+>(store: {
+  initial: State
+  domains?: D
+  operations: { [Name in keyof Ops]: TypedOperation<State, D, ParamsFrom<D, Ops[Name]>, Ops[Name]> }
+  invariants?: Record<string, (state: State) => boolean>
+  never?: Record<string, (state: State) => boolean>
+  effects?: Record<string, (step: EffectStep<State>) => boolean>
+  description?: string
+}): StoreDefinition<State> {
+  return store as unknown as StoreDefinition<State>
+}
+
+/** A machine with its event samples and predicates, typed from the machine. */
+export function defineMachine<Machine extends AnyStateMachine>(model: MachineModel<Machine>): MachineModel<Machine> {
+  return model
+}
+
+/** An entity whose identity and unique keys are checked against its schema's fields. */
+export function defineEntity<Schema extends EntitySchema>(
+  schema: Schema,
+  decisions: Omit<EntityDefinition<FieldOf<Schema>>, 'schema'> = {},
+): EntityDefinition {
+  return { schema, ...decisions } as EntityDefinition
+}

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest'
+import { elementPath } from './element-path.js'
+
+describe('elementPath', () => {
+  it.each([
+    [['flows', 'signUp', 'steps', 2, 'to'], 'flows.signUp.steps[2].to'],
+    [['flows', 'sign up', 'steps', 0], 'flows["sign up"].steps[0]'],
+    [['entities', 'User'], 'entities.User'],
+    [['machines', 'm', 'states', 'end'], 'machines.m.states.end'],
+    [['components', '1st'], 'components["1st"]'],
+    [['components', 'a"b'], 'components["a\\"b"]'],
+    [['zones', 'zone-ä'], 'zones["zone-ä"]'],
+    [['components', ''], 'components[""]'],
+    [[], ''],
+  ])('%j → %s', (segments, expected) => {
+    expect(elementPath(segments)).toBe(expected)
+  })
+})

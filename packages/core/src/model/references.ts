@@ -1,0 +1,132 @@
+/**
+ * Cross-references between names, checked on a model whose shape is valid: every zone,
+ * component, contract, machine, entity, field and domain a model names must exist, and
+ * lists of names must not repeat. Unknown contracts get their own rule, `contract/unknown`.
+ */
+import type { Finding } from '../diagnostics/types.js'
+import { elementPath, type PathSegment } from './element-path.js'
+import { findNonPlainData } from './plain-data.js'
+import type { Model } from './model.js'
+import { unknownName } from './suggest.js'
+import type { EntitySchema } from './types.js'
+
+export function checkReferences(model: Model, knownRules: ReadonlySet<string>): Finding[] {
+  const findings: Finding[] = []
+  const invalid = (path: PathSegment[], message: string): void => {
+    findings.push({ rule: 'model/invalid', element: elementPath(path), message })
+  }
+  const zones = Object.keys(model.zones)
+  const components = Object.keys(model.components)
+  const contracts = Object.keys(model.contracts)
+  const machines = Object.keys(model.machines)
+  const entities = Object.keys(model.entities)
+
+  const expectName = (path: PathSegment[], kind: string, name: string, known: readonly string[]): void => {
+    if (!known.includes(name)) invalid(path, unknownName(kind, name, known))
+  }
+  const expectDistinct = (path: PathSegment[], what: string, list: readonly string[]): void => {
+    const seen = new Set<string>()
+    list.forEach((name, index) => {
+      if (seen.has(name)) invalid([...path, index], `${JSON.stringify(name)} is listed twice in ${what}`)
+      seen.add(name)
+    })
+  }
+
+  for (const [id, component] of Object.entries(model.components))
+    if (component.zone !== undefined) expectName(['components', id, 'zone'], 'zone', component.zone, zones)
+
+  for (const [name, entity] of Object.entries(model.entities)) {
+    const fields = fieldsOf(entity.schema)
+    const expectFields = (path: PathSegment[], list: readonly string[]): void => {
+      list.forEach((field, index) => {
+        if (!fields.includes(field))
+          invalid([...path, index], unknownName('field', field, fields, name))
+      })
+      expectDistinct(path, path.join('.'), list)
+    }
+    if (entity.identity) expectFields(['entities', name, 'identity'], entity.identity)
+    if (Array.isArray(entity.unique)) {
+      const keys = new Set<string>()
+      entity.unique.forEach((key, index) => {
+        expectFields(['entities', name, 'unique', index], key)
+        const canonical = JSON.stringify([...key].sort())
+        if (keys.has(canonical)) invalid(['entities', name, 'unique', index], 'the same unique key is listed twice')
+        keys.add(canonical)
+      })
+    }
+  }
+
+  for (const [id, contract] of Object.entries(model.contracts)) {
+    expectName(['contracts', id, 'from'], 'component', contract.from, components)
+    expectName(['contracts', id, 'to'], 'component', contract.to, components)
+  }
+
+  for (const [id, flow] of Object.entries(model.flows)) {
+    if (flow.machine !== undefined) expectName(['flows', id, 'machine'], 'machine', flow.machine, machines)
+    flow.steps.forEach((step, index) => {
+      const path = ['flows', id, 'steps', index]
+      expectName([...path, 'from'], 'component', step.from, components)
+      expectName([...path, 'to'], 'component', step.to, components)
+      if (step.contract !== undefined && !contracts.includes(step.contract))
+        findings.push({
+          rule: 'contract/unknown',
+          element: elementPath([...path, 'contract']),
+          message: unknownName('contract', step.contract, contracts),
+        })
+      const declaredErrors = step.contract !== undefined ? model.contracts[step.contract]?.errors : undefined
+      if (step.onError && declaredErrors)
+        for (const error of Object.keys(step.onError))
+          if (!(error in declaredErrors))
+            invalid([...path, 'onError', error], unknownName('error', error, Object.keys(declaredErrors), `contract ${JSON.stringify(step.contract)}`))
+      if (step.event !== undefined && flow.machine === undefined)
+        invalid([...path, 'event'], `the step sends event ${JSON.stringify(step.event)} but flow ${JSON.stringify(id)} names no machine`)
+      if (step.produces) expectDistinct([...path, 'produces'], 'produces', step.produces)
+      if (step.consumes) expectDistinct([...path, 'consumes'], 'consumes', step.consumes)
+    })
+  }
+
+  for (const [id, store] of Object.entries(model.stores)) {
+    const problem = findNonPlainData(store.initial)
+    if (problem) invalid(['stores', id, 'initial', ...problem.path], `store state must be plain data; found ${problem.found}`)
+    const domains = Object.keys(store.domains ?? {})
+    for (const [domain, values] of Object.entries(store.domains ?? {})) {
+      const valueProblem = findNonPlainData(values)
+      if (valueProblem)
+        invalid(['stores', id, 'domains', domain, ...valueProblem.path], `domain values must be plain data; found ${valueProblem.found}`)
+    }
+    for (const [name, operation] of Object.entries(store.operations)) {
+      const path = ['stores', id, 'operations', name]
+      for (const [param, domain] of Object.entries(operation.params ?? {}))
+        expectName([...path, 'params', param], 'domain', domain, domains)
+      if (operation.target) {
+        const entity = model.entities[operation.target.entity]
+        if (!entity) expectName([...path, 'target', 'entity'], 'entity', operation.target.entity, entities)
+        else {
+          const fields = fieldsOf(entity.schema)
+          operation.target.by.forEach((field, index) => {
+            if (!fields.includes(field))
+              invalid([...path, 'target', 'by', index], unknownName('field', field, fields, operation.target?.entity))
+          })
+        }
+      }
+    }
+  }
+
+  const answered = new Map<string, string>()
+  for (const [id, decision] of Object.entries(model.decisions)) {
+    if (!decision.answers) continue
+    const { rule, element } = decision.answers
+    if (!knownRules.has(rule)) invalid(['decisions', id, 'answers', 'rule'], unknownName('rule', rule, [...knownRules]))
+    const key = JSON.stringify([rule, element])
+    const earlier = answered.get(key)
+    if (earlier !== undefined) invalid(['decisions', id, 'answers'], `answers the same finding as decision ${JSON.stringify(earlier)}`)
+    else answered.set(key, id)
+  }
+
+  expectDistinct(['outOfScope'], 'outOfScope', model.outOfScope)
+  return findings
+}
+
+export function fieldsOf(schema: EntitySchema): string[] {
+  return Object.keys(schema.shape)
+}

@@ -1,0 +1,185 @@
+/**
+ * The model language: the shapes users write (DESIGN.md, "Model reference").
+ *
+ * Names are typed where TypeScript can check them: a flow step naming a component or a
+ * contract that does not exist is a compile error. The same rules are checked again at
+ * load time (see `validate-system.ts`) for models written in plain JavaScript.
+ */
+import type { AnyMachineSnapshot, AnyStateMachine, EventFromLogic, SnapshotFrom } from 'xstate'
+import type { z } from 'zod'
+
+export type ComponentKind = 'actor' | 'service' | 'datastore' | 'queue' | 'external'
+
+export interface ZoneDefinition {
+  /** Higher is more trusted. Crossing into a more trusted zone needs an `auth` decision. */
+  trust: number
+  description?: string
+}
+
+export interface ComponentDefinition<Zone extends string = string> {
+  zone?: Zone
+  kind?: ComponentKind
+  description?: string
+}
+
+/** Any Zod object schema: the fields of an entity. */
+export type EntitySchema = z.ZodObject
+
+export type FieldOf<Schema extends EntitySchema> = Extract<keyof Schema['shape'], string>
+
+export interface EntityDefinition<Field extends string = string> {
+  schema: EntitySchema
+  /** The fields that make two records "the same thing". */
+  identity?: Field[]
+  /** Each inner array is one unique key; `'none'` records the decision that nothing else is unique. */
+  unique?: Field[][] | 'none'
+  description?: string
+}
+
+export interface ContractDefinition<Component extends string = string> {
+  from: Component
+  to: Component
+  /** How the caller is authenticated. `'none'` is an explicit decision, listed as such. */
+  auth?: string
+  request?: z.ZodType
+  response?: z.ZodType
+  /** Errors the callee may answer with; every flow step using the contract must handle each. */
+  errors?: Record<string, z.ZodType>
+  description?: string
+}
+
+export interface FlowStep<Component extends string = string, Contract extends string = string> {
+  from: Component
+  to: Component
+  contract?: Contract
+  message?: string
+  /** Data this step makes available to later steps. */
+  produces?: string[]
+  /** Data this step needs from earlier steps. */
+  consumes?: string[]
+  /** How each error of the contract is handled. */
+  onError?: Record<string, string>
+  /** What happens when `to` is down or times out. */
+  onFailure?: string
+  /** The event this step sends to the flow's machine. */
+  event?: string
+  /** How this step is authenticated, where it has no contract that says so. */
+  auth?: string
+  description?: string
+}
+
+export interface FlowDefinition<
+  Component extends string = string,
+  Contract extends string = string,
+  Machine extends string = string,
+> {
+  description?: string
+  /** The machine whose events the steps send; the steps must be a path of it. */
+  machine?: Machine
+  steps: Array<FlowStep<Component, Contract>>
+}
+
+/** What an invariant or `never` predicate of a machine receives: a real XState snapshot. */
+export type MachineSnapshotOf<Machine extends AnyStateMachine> = SnapshotFrom<Machine>
+
+export type MachinePredicate<Machine extends AnyStateMachine = AnyStateMachine> = (
+  snapshot: SnapshotFrom<Machine>,
+) => boolean
+
+/** An event's payload: its fields but `type`; an event without fields takes only `{}`. */
+type PayloadOf<Event> = [keyof Omit<Event, 'type'>] extends [never] ? Record<string, never> : Omit<Event, 'type'>
+
+type EventPayloads<Machine extends AnyStateMachine> = {
+  [Type in EventFromLogic<Machine>['type']]?: Array<PayloadOf<Extract<EventFromLogic<Machine>, { type: Type }>>>
+}
+
+export interface MachineModel<Machine extends AnyStateMachine = AnyStateMachine> {
+  /** The real XState v5 machine: the one the application runs. */
+  machine: Machine
+  /** Payload samples per event type; types without samples are sent bare. */
+  events?: EventPayloads<Machine>
+  /** Must hold in every reachable snapshot. */
+  invariants?: Record<string, MachinePredicate<Machine>>
+  /** Must be false in every reachable snapshot. */
+  never?: Record<string, MachinePredicate<Machine>>
+  description?: string
+}
+
+export type MachineEntry = AnyStateMachine | MachineModel<any>
+
+/** Plain data: what a store's state may hold. */
+export type PlainData =
+  | string
+  | number
+  | boolean
+  | null
+  | readonly PlainData[]
+  | { readonly [key: string]: PlainData }
+
+export type Domains = Record<string, readonly unknown[]>
+
+/** The params an operation receives: one value from each named domain. */
+export type ParamsFrom<D extends Domains, P> =
+  P extends Record<string, keyof D> ? { -readonly [Name in keyof P]-?: NonNullable<D[P[Name]]>[number] } : Record<string, never>
+
+export interface OperationTarget {
+  entity: string
+  by: string[]
+}
+
+export interface OperationDefinition<State, Params> {
+  /** Names the domain each param ranges over; every combination is tried. */
+  params?: Record<string, string>
+  /** Which entity the operation addresses, and by which fields. */
+  target?: OperationTarget
+  /** Enabled only where true. */
+  guard?: (state: State, params: Params) => boolean
+  /** Pure: returns the next state, never mutates. */
+  apply: (state: State, params: Params) => State
+  description?: string
+}
+
+export interface EffectStep<State> {
+  before: State
+  after: State
+  operation: string
+  params: Record<string, unknown>
+}
+
+export interface StoreDefinition<State = any> {
+  initial: State
+  domains?: Domains
+  operations: Record<string, OperationDefinition<State, any>>
+  invariants?: Record<string, (state: State) => boolean>
+  never?: Record<string, (state: State) => boolean>
+  effects?: Record<string, (step: EffectStep<State>) => boolean>
+  description?: string
+}
+
+export interface DecisionDefinition {
+  decision: string
+  because: string
+  /** The finding this decision answers: it is then reported as decided, not as a finding. */
+  answers?: { rule: string; element: string }
+}
+
+export interface SystemDefinition<
+  Zone extends string = string,
+  Component extends string = string,
+  Contract extends string = string,
+  Machine extends string = string,
+  Entity extends string = string,
+> {
+  name: string
+  description?: string
+  zones?: Record<Zone, ZoneDefinition>
+  components?: Record<Component, ComponentDefinition<NoInfer<Zone>>>
+  entities?: Record<Entity, EntityDefinition>
+  contracts?: Record<Contract, ContractDefinition<NoInfer<Component>>>
+  flows?: Record<string, FlowDefinition<NoInfer<Component>, NoInfer<Contract>, NoInfer<Machine>>>
+  machines?: Record<Machine, MachineEntry>
+  stores?: Record<string, StoreDefinition>
+  decisions?: Record<string, DecisionDefinition>
+  /** What the system explicitly does not do. */
+  outOfScope?: string[]
+}

@@ -1,0 +1,112 @@
+/**
+ * From whatever a model file exported to a `Model`, or to `model/invalid` findings that
+ * name the element path of each problem. Never throws on bad input.
+ */
+import type { z } from 'zod'
+import type { Finding } from '../diagnostics/types.js'
+import { elementPath, type PathSegment } from './element-path.js'
+import { normalizeSystem, type Model } from './model.js'
+import { isPlainObject } from './recognise.js'
+import { checkReferences } from './references.js'
+import { machineModelKeys, systemShape } from './shape.js'
+import { closest } from './suggest.js'
+import type { SystemDefinition } from './types.js'
+
+export type ValidationResult =
+  | { success: true; model: Model; findings: Finding[] }
+  | { success: false; findings: Finding[] }
+
+/**
+ * `success` is false when the shape is broken: then no other check can run on the model.
+ * Reference problems leave `success` true, with `model/invalid` findings beside the model.
+ */
+export function validateSystem(value: unknown, knownRules: ReadonlySet<string>): ValidationResult {
+  if (!isPlainObject(value))
+    return { success: false, findings: [invalid([], `a system must be an object from defineSystem({ … }); got ${describeValue(value)}`)] }
+  const parsed = systemShape.safeParse(value, { reportInput: true })
+  if (!parsed.success) return { success: false, findings: parsed.error.issues.flatMap(findingsFromIssue) }
+  const model = normalizeSystem(value as unknown as SystemDefinition)
+  return { success: true, model, findings: checkReferences(model, knownRules) }
+}
+
+function invalid(path: readonly PathSegment[], message: string): Finding {
+  return { rule: 'model/invalid', element: elementPath(path), message }
+}
+
+function findingsFromIssue(issue: z.core.$ZodIssue): Finding[] {
+  const path = issue.path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment))
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const allowed = allowedKeysAt(path)
+      return issue.keys.map((key) => {
+        const suggestion = allowed && closest(key, allowed)
+        const hint = suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : allowed ? ` (expected one of: ${allowed.join(', ')})` : ''
+        return invalid([...path, key], `unknown key ${JSON.stringify(key)}${hint}`)
+      })
+    }
+    case 'invalid_type':
+      return [invalid(path, issue.input === undefined ? `is required (${expectation(issue.expected)})` : `expected ${expectation(issue.expected)}, got ${describeValue(issue.input)}`)]
+    case 'invalid_key':
+      return issue.issues.map((inner) => invalid(path, `invalid name ${JSON.stringify(String(path.at(-1)))}: ${inner.message}`))
+    case 'invalid_value':
+      return [invalid(path, `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(issue.input)}`)]
+    case 'invalid_union':
+      return [invalid(path, unionMessage(path))]
+    default:
+      return [invalid(path, issue.message)]
+  }
+}
+
+function expectation(expected: string): string {
+  return expected === 'object' ? 'an object' : expected === 'array' ? 'an array' : `a ${expected}`
+}
+
+function unionMessage(path: readonly PathSegment[]): string {
+  if (path.at(-1) === 'unique') return `expected 'none' or a list of unique keys, each a list of field names (e.g. [['email']])`
+  return 'has the wrong shape'
+}
+
+/** A short description of a value for messages: its type, and the value itself where short. */
+export function describeValue(value: unknown): string {
+  if (value === null) return 'null'
+  if (value === undefined) return 'undefined'
+  if (Array.isArray(value)) return 'an array'
+  switch (typeof value) {
+    case 'string':
+      return value.length <= 40 ? `the string ${JSON.stringify(value)}` : 'a string'
+    case 'number':
+    case 'boolean':
+      return `${typeof value} ${String(value)}`
+    case 'function':
+      return 'a function'
+    case 'object': {
+      const name = (Object.getPrototypeOf(value) as { constructor?: { name?: string } } | null)?.constructor?.name
+      return name && name !== 'Object' ? `an instance of ${name}` : 'an object'
+    }
+    default:
+      return typeof value
+  }
+}
+
+/** The keys the model language allows at a path, for "did you mean" on unknown keys. */
+function allowedKeysAt(path: readonly PathSegment[]): string[] | undefined {
+  if (path[0] === 'machines' && path.length === 2) return machineModelKeys
+  let schema: z.core.$ZodType | undefined = systemShape
+  for (const segment of path) {
+    schema = unwrap(schema)
+    const def = schema?._zod.def as { type: string; shape?: Record<string, z.core.$ZodType>; valueType?: z.core.$ZodType; element?: z.core.$ZodType } | undefined
+    if (def?.type === 'object') schema = def.shape?.[String(segment)]
+    else if (def?.type === 'record') schema = def.valueType
+    else if (def?.type === 'array') schema = def.element
+    else return undefined
+  }
+  const def = unwrap(schema)?._zod.def as { type: string; shape?: Record<string, unknown> } | undefined
+  return def?.type === 'object' && def.shape ? Object.keys(def.shape) : undefined
+}
+
+function unwrap(schema: z.core.$ZodType | undefined): z.core.$ZodType | undefined {
+  let current = schema
+  while (current && (current._zod.def.type === 'optional' || current._zod.def.type === 'nullable'))
+    current = (current._zod.def as unknown as { innerType: z.core.$ZodType }).innerType
+  return current
+}

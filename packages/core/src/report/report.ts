@@ -1,0 +1,45 @@
+/**
+ * The JSON report: a public, versioned contract (DESIGN.md, "JSON report"). Scripts and CI
+ * read it; change it only by adding fields, or by a new version.
+ */
+import type { DecidedFinding, Diagnostic } from '../diagnostics/types.js'
+import type { ExplorationStats } from '../explore/types.js'
+
+export const REPORT_VERSION = 1
+
+export interface ModelReport {
+  /** The model file, relative to the working directory, with `/` separators. */
+  file: string
+  /** The system's name; the file's name where the model has none. */
+  system: string
+  diagnostics: Diagnostic[]
+  exploration: ExplorationStats[]
+  /** Findings answered by decisions in the model: recorded, not counted. */
+  decided: DecidedFinding[]
+}
+
+export interface Summary {
+  errors: number
+  warnings: number
+  infos: number
+}
+
+export interface Report {
+  version: typeof REPORT_VERSION
+  models: ModelReport[]
+  summary: Summary
+}
+
+export function buildReport(models: ModelReport[]): Report {
+  return { version: REPORT_VERSION, models, summary: summarize(models.flatMap((model) => model.diagnostics)) }
+}
+
+export function summarize(diagnostics: readonly Diagnostic[]): Summary {
+  const summary: Summary = { errors: 0, warnings: 0, infos: 0 }
+  for (const { severity } of diagnostics) {
+    if (severity === 'error') summary.errors++
+    else if (severity === 'warning') summary.warnings++
+    else summary.infos++
+  }
+  return summary
+}

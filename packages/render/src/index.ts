@@ -1,0 +1,4 @@
+/**
+ * @plumbline/render: pure functions from a model to Mermaid text and Markdown documents.
+ */
+export {}

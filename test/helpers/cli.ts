@@ -1,0 +1,60 @@
+/**
+ * Runs the built `plumbline` command as a subprocess, the way users and CI run it, and
+ * builds throw-away projects for it inside the repository (so model files resolve
+ * @plumbline/core, zod and xstate as a user's repo would).
+ */
+import { spawn } from 'node:child_process'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterEach } from 'vitest'
+
+export const repoRoot = path.resolve(fileURLToPath(import.meta.url), '../../..')
+export const fixtures = path.join(repoRoot, 'test/fixtures')
+const bin = path.join(repoRoot, 'packages/cli/bin/plumbline.js')
+
+export interface CliResult {
+  exitCode: number
+  stdout: string
+  stderr: string
+}
+
+export function runCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    // Plain output, as in a pipe: no colours (vitest itself sets FORCE_COLOR, so drop it).
+    const { FORCE_COLOR: _forced, ...inherited } = process.env
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd: options.cwd ?? repoRoot,
+      env: { ...inherited, NO_COLOR: '1', ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+    child.on('error', reject)
+    child.on('close', (code) => resolve({ exitCode: code ?? -1, stdout, stderr }))
+  })
+}
+
+const created: string[] = []
+afterEach(async () => {
+  await Promise.all(created.splice(0).map((dir) => rm(dir, { recursive: true, force: true })))
+})
+
+/** A temporary project folder with the given files (path → content), removed after the test. */
+export async function makeProject(files: Record<string, string>): Promise<string> {
+  const base = path.join(repoRoot, 'test/.tmp')
+  await mkdir(base, { recursive: true })
+  const dir = await mkdtemp(path.join(base, 'project-'))
+  created.push(dir)
+  for (const [name, content] of Object.entries(files)) {
+    const file = path.join(dir, name)
+    await mkdir(path.dirname(file), { recursive: true })
+    await writeFile(file, content)
+  }
+  return dir
+}
+
+/** A stack frame line, as Node prints them: the thing users must never see without --debug. */
+export const STACK_FRAME = /^\s+at /m
