@@ -3,11 +3,34 @@
  * level, 2 when the input cannot be used (thrown as UsageError, handled in main).
  */
 import { buildReport, checkSystem, type ModelReport, type Report } from '@plumbline/core'
+import { Option } from 'commander'
 import { EXIT_CLEAN, EXIT_FINDINGS } from '../errors.js'
-import { formats, type FormatName } from '../formats/index.js'
+import { formatNames, formats, type FormatName } from '../formats/index.js'
 import type { Io } from '../io.js'
 import { loadModels } from '../load/load-models.js'
+import { DEFAULT_MODEL_PATHS, EXIT_CODES_HELP } from '../help.js'
 import { styleFor } from '../style.js'
+import type { RegisterCommand } from './types.js'
+
+export const registerCheck: RegisterCommand = (program, { io, setExitCode }) => {
+  program
+    .command('check')
+    .description('validate models: shape, names, rules, exploration')
+    .argument('[paths...]', 'model files or folders', DEFAULT_MODEL_PATHS)
+    .addOption(new Option('-f, --format <format>', 'report format').choices(formatNames).default('pretty'))
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ plumbline check                      check every model under models/
+  $ plumbline check models/accounts.ts   one file
+  $ plumbline check models --format json > report.json
+${EXIT_CODES_HELP}`,
+    )
+    .action(async (paths: string[], options: { format: FormatName }) => {
+      setExitCode(await checkCommand(paths, { format: options.format }, io))
+    })
+}
 
 export interface CheckCommandOptions {
   format: FormatName
