@@ -19,6 +19,7 @@ export type {
   DecidedFinding,
   Diagnostic,
   Finding,
+  Question,
   Severity,
   SeveritySetting,
   SourceLocation,

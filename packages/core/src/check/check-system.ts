@@ -3,7 +3,7 @@
  * applied to the findings, then severities. The result carries the model (when it could be
  * read) so the renderer can draw it beside its findings.
  */
-import type { DecidedFinding, Diagnostic, Finding } from '../diagnostics/types.js'
+import type { DecidedFinding, Diagnostic, Finding, Question } from '../diagnostics/types.js'
 import type { ExplorationBounds, ExplorationStats } from '../explore/types.js'
 import type { Model } from '../model/model.js'
 import { validateSystem } from '../model/validate-system.js'
@@ -25,6 +25,8 @@ export interface SystemCheck {
   diagnostics: Diagnostic[]
   /** Findings answered by a decision in the model. */
   decided: DecidedFinding[]
+  /** The decisions the model leaves open (`plumbline questions`). */
+  questions: Question[]
   exploration: ExplorationStats[]
 }
 
@@ -37,13 +39,14 @@ export async function checkSystem(value: unknown, options: CheckOptions = {}): P
       model: undefined,
       diagnostics: toDiagnostics(validation.findings, severities),
       decided: [],
+      questions: [],
       exploration: [],
     }
   const { model } = validation
   const findings: Finding[] = [...validation.findings]
   for (const rule of rules) if (rule.check) findings.push(...rule.check(model))
   const { open, decided } = applyDecisions(model, findings)
-  return { system: model.name, model, diagnostics: toDiagnostics(open, severities), decided, exploration: [] }
+  return { system: model.name, model, diagnostics: toDiagnostics(open, severities), decided, questions: [], exploration: [] }
 }
 
 function systemName(value: unknown): string | undefined {

@@ -55,3 +55,13 @@ export interface DecidedFinding {
 
 /** What a check reports, before severity (the rule's default or the user's setting) is applied. */
 export type Finding = Omit<Diagnostic, 'severity' | 'location'>
+
+/** An open decision, phrased as a question for the people who own the model. */
+export interface Question {
+  /** Plain words: "Should User.email be unique?" */
+  question: string
+  /** Where the answer would be written, e.g. `entities.User`. */
+  element: string
+  /** What raised it: a rule id (`identity/uniqueness-undecided`) or a pack (`pack:accounts`). */
+  source: string
+}
