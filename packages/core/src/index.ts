@@ -13,7 +13,8 @@ export {
 } from './model/define.js'
 export type { Model } from './model/model.js'
 export { declaresZones } from './model/model.js'
-export { elementPath, type PathSegment } from './model/element-path.js'
+export { elementPath, parseElementPath, type PathSegment } from './model/element-path.js'
+export { closest } from './model/suggest.js'
 export { describeValue, validateSystem, type ValidationResult } from './model/validate-system.js'
 export type {
   DecidedFinding,
@@ -30,4 +31,13 @@ export { rules, rulesById, ruleIds } from './rules/catalogue.js'
 export { checkSystem, type CheckOptions, type SystemCheck } from './check/check-system.js'
 export type { SeveritySettings } from './check/severity.js'
 export { DEFAULT_BOUNDS, type ExplorationBounds, type ExplorationStats } from './explore/types.js'
-export { buildReport, summarize, REPORT_VERSION, type ModelReport, type Report, type Summary } from './report/report.js'
+export {
+  buildReport,
+  summarize,
+  REPORT_VERSION,
+  type BaselineEntry,
+  type BaselineSummary,
+  type ModelReport,
+  type Report,
+  type Summary,
+} from './report/report.js'

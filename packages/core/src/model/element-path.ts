@@ -18,3 +18,35 @@ export function elementPath(segments: readonly PathSegment[]): string {
   }
   return path
 }
+
+/**
+ * The segments of an element path: the inverse of `elementPath`. Undefined for text that is
+ * not an element path (what a user may have typed in a decision's `answers` or a baseline).
+ */
+export function parseElementPath(path: string): PathSegment[] | undefined {
+  const segments: PathSegment[] = []
+  let rest = path
+  while (rest !== '') {
+    const identifier = (segments.length === 0 ? /^[A-Za-z_$][\w$]*/ : /^\.([A-Za-z_$][\w$]*)/).exec(rest)
+    if (identifier) {
+      segments.push(identifier[1] ?? identifier[0])
+      rest = rest.slice(identifier[0].length)
+      continue
+    }
+    const index = /^\[(0|[1-9]\d*)\]/.exec(rest)
+    if (index) {
+      segments.push(Number(index[1]))
+      rest = rest.slice(index[0].length)
+      continue
+    }
+    const quoted = /^\[("(?:[^"\\]|\\.)*")\]/.exec(rest)
+    if (!quoted) return undefined
+    try {
+      segments.push(JSON.parse(quoted[1] ?? '') as string)
+    } catch {
+      return undefined
+    }
+    rest = rest.slice(quoted[0].length)
+  }
+  return segments
+}
