@@ -18,7 +18,7 @@ describe('plumbline check', () => {
     const result = await runCli(['check', 'unknown-references.js', '--format', 'json'], { cwd: malformed })
     expect(result.exitCode).toBe(1)
     expect(result.stderr).toBe('')
-    const location = { file: 'unknown-references.js' }
+    const at = (line: number, column: number) => ({ file: 'unknown-references.js', line, column })
     expect(JSON.parse(result.stdout)).toEqual({
       version: 1,
       models: [
@@ -26,14 +26,14 @@ describe('plumbline check', () => {
           file: 'unknown-references.js',
           system: 'checkout',
           diagnostics: [
-            { rule: 'model/invalid', severity: 'error', message: 'unknown zone "ap" (did you mean "app"?)', element: 'components.api.zone', location },
-            { rule: 'contract/unknown', severity: 'error', message: 'unknown contract "reserve" (contracts: "pay")', element: 'flows.checkout.steps[1].contract', location },
+            { rule: 'model/invalid', severity: 'error', message: 'unknown zone "ap" (did you mean "app"?)', element: 'components.api.zone', location: at(9, 12) },
+            { rule: 'contract/unknown', severity: 'error', message: 'unknown contract "reserve" (contracts: "pay")', element: 'flows.checkout.steps[1].contract', location: at(17, 35) },
             {
               rule: 'model/invalid',
               severity: 'error',
               message: 'unknown component "paymnts" (did you mean "payments"?)',
               element: 'flows.checkout.steps[2].to',
-              location,
+              location: at(18, 24),
             },
           ],
           exploration: [],
@@ -65,7 +65,7 @@ describe('plumbline check', () => {
         severity: 'error',
         message: 'store state must be plain data; found an instance of Map',
         element: 'stores.sessions.initial.open',
-        location: { file: 'not-plain-state.js' },
+        location: { file: 'not-plain-state.js', line: 7, column: 18 },
       },
     ])
   })
@@ -141,7 +141,7 @@ describe('plumbline check', () => {
       const result = await runCli(['check', '--format', 'xml'])
       expect(result.exitCode).toBe(2)
       expect(result.stdout).toBe('')
-      expect(result.stderr).toContain("argument 'xml' is invalid. Allowed choices are pretty, json.")
+      expect(result.stderr).toContain("argument 'xml' is invalid. Allowed choices are pretty, json, sarif, junit, github.")
     })
 
     it('rejects an unknown command with exit 2', async () => {

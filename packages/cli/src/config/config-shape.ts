@@ -1,0 +1,54 @@
+/**
+ * The config file checked at load: every key known, every value of the right kind, every
+ * rule id in the catalogue. Problems are reported with the key's path, as model problems are.
+ */
+import { closest, describeValue, elementPath, ruleIds } from '@plumbline/core'
+import { z } from 'zod'
+
+const severity = z.enum(['off', 'info', 'warn', 'error'])
+const positiveInt = z.int().min(1)
+const exploreShape = z.strictObject({ maxStates: positiveInt, maxDepth: z.int().min(0), timeout: positiveInt }).partial()
+
+export const configShape = z.strictObject({
+  models: z.array(z.string().min(1)).min(1),
+  output: z.string().min(1),
+  rules: z.record(z.string(), severity),
+  explore: exploreShape,
+  packs: z.array(z.unknown()),
+  baseline: z.string().min(1),
+  workers: z.int().min(0),
+}).partial()
+
+const KNOWN_KEYS: Record<string, readonly string[]> = { '': Object.keys(configShape.shape), explore: Object.keys(exploreShape.shape) }
+
+/** The problems with a config file's default export, one line each (`rules["x"]: …`); empty when fine. */
+export function configProblems(value: unknown): string[] {
+  const parsed = configShape.safeParse(value, { reportInput: true })
+  const problems = parsed.success ? [] : parsed.error.issues.flatMap(describeIssue)
+  const rules = parsed.success ? parsed.data.rules : undefined
+  for (const id of Object.keys(rules ?? {}))
+    if (!ruleIds.has(id)) {
+      const suggestion = closest(id, ruleIds)
+      problems.push(`${elementPath(['rules', id])}: unknown rule${suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : '; `plumbline rules` lists them'}`)
+    }
+  return problems
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string[] {
+  const path = issue.path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment))
+  const at = (segments: readonly (string | number)[]) => elementPath(segments) || 'the config'
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => {
+        const known = KNOWN_KEYS[path.join('.')] ?? []
+        const suggestion = closest(key, known)
+        return `${at([...path, key])}: unknown key${suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : ` (known keys: ${known.join(', ')})`}`
+      })
+    case 'invalid_value':
+      return [`${at(path)}: expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${JSON.stringify(issue.input)}`]
+    case 'invalid_type':
+      return [`${at(path)}: expected ${issue.expected === 'array' ? 'an array' : issue.expected === 'object' ? 'an object' : `a ${issue.expected}`}, got ${describeValue(issue.input)}`]
+    default:
+      return [`${at(path)}: ${issue.message}`]
+  }
+}
