@@ -4,12 +4,13 @@
  */
 import { Command } from 'commander'
 import { registerCheck } from './commands/check.js'
+import { registerInit } from './commands/init.js'
 import type { RegisterCommand } from './commands/types.js'
 import { EXIT_CODES_HELP } from './help.js'
 import type { Io } from './io.js'
 import { version } from './version.js'
 
-const COMMANDS: readonly RegisterCommand[] = [registerCheck]
+const COMMANDS: readonly RegisterCommand[] = [registerCheck, registerInit]
 
 /** Builds the program; each action stores its exit code through `setExitCode`. */
 export function createProgram(io: Io, setExitCode: (code: number) => void): Command {
@@ -25,6 +26,7 @@ export function createProgram(io: Io, setExitCode: (code: number) => void): Comm
       'after',
       `
 Examples:
+  $ plumbline init
   $ plumbline check models
   $ plumbline check models/accounts.ts --format json
 ${EXIT_CODES_HELP}`,

@@ -63,10 +63,10 @@ export interface CheckPlan {
 }
 
 export async function checkCommand(paths: readonly string[], flags: CheckFlags, io: Io): Promise<number> {
-  if (!flags.watch) return runCheck(await planCheck(paths, flags, io), io, { fresh: false })
+  if (!flags.watch) return runCheck(await planCheck(paths, flags, io, { fresh: false }), io, { fresh: false })
   return watchCheck(
     {
-      plan: () => planCheck(paths, flags, io),
+      plan: () => planCheck(paths, flags, io, { fresh: true }),
       run: (plan) => runCheck(plan, io, { fresh: true }),
       modelFiles: (plan) => modelFilesOf(plan, io),
       configFile: configFileFor(io.cwd, flags.config),
@@ -75,8 +75,9 @@ export async function checkCommand(paths: readonly string[], flags: CheckFlags, 
   )
 }
 
-export async function planCheck(paths: readonly string[], flags: CheckFlags, io: Io): Promise<CheckPlan> {
-  const loaded = await loadConfig(io.cwd, flags.config, createModelLoader(io.cwd))
+/** `fresh`: load the config afresh (watch mode, where it may have changed since the last run). */
+export async function planCheck(paths: readonly string[], flags: CheckFlags, io: Io, options: { fresh: boolean }): Promise<CheckPlan> {
+  const loaded = await loadConfig(io.cwd, flags.config, createModelLoader(io.cwd, options))
   const config = loaded?.config
   const configDir = loaded?.dir ?? io.cwd
   const models = paths.length > 0 ? { paths, base: io.cwd } : config?.models ? { paths: config.models, base: configDir } : { paths: DEFAULT_MODEL_PATHS, base: io.cwd }

@@ -48,6 +48,8 @@ function describeIssue(issue: z.core.$ZodIssue): string[] {
       return [`${at(path)}: expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${JSON.stringify(issue.input)}`]
     case 'invalid_type':
       return [`${at(path)}: expected ${issue.expected === 'array' ? 'an array' : issue.expected === 'object' ? 'an object' : `a ${issue.expected}`}, got ${describeValue(issue.input)}`]
+    case 'too_small':
+      return [`${at(path)}: expected ${issue.origin === 'array' ? `at least ${issue.minimum} item${issue.minimum === 1 ? '' : 's'}` : issue.origin === 'string' ? 'a non-empty string' : `a number of at least ${issue.minimum}`}, got ${describeValue(issue.input)}`]
     default:
       return [`${at(path)}: ${issue.message}`]
   }

@@ -9,7 +9,7 @@ import type { Diagnostic, ModelReport } from '@plumbline/core'
 import { owningCheck, type CheckItem } from '../run/list-checks.js'
 import { formatTrace } from './trace-text.js'
 import type { Formatter } from './types.js'
-import { xmlText } from './xml.js'
+import { xmlAttribute, xmlText } from './xml.js'
 
 interface TestCase {
   name: string
@@ -37,7 +37,7 @@ function suite(model: ModelReport, items: readonly CheckItem[]): { xml: string; 
     testCase?.findings.push(diagnostic)
   }
   const failing = cases.filter((c) => c.findings.some(isError)).length
-  const attributes = `name="${xmlText(`${model.file} (${model.system})`)}" tests="${cases.length}" failures="${failing}" errors="0" skipped="0" file="${xmlText(model.file)}"`
+  const attributes = `name="${xmlAttribute(`${model.file} (${model.system})`)}" tests="${cases.length}" failures="${failing}" errors="0" skipped="0" file="${xmlAttribute(model.file)}"`
   return {
     xml: [`  <testsuite ${attributes}>`, ...cases.map((c) => testCaseXml(c, model)), '  </testsuite>'].join('\n'),
     tests: cases.length,
@@ -46,7 +46,7 @@ function suite(model: ModelReport, items: readonly CheckItem[]): { xml: string; 
 }
 
 function testCaseXml({ name, findings }: TestCase, model: ModelReport): string {
-  const open = `    <testcase classname="${xmlText(model.system)}" name="${xmlText(name)}" file="${xmlText(model.file)}"`
+  const open = `    <testcase classname="${xmlAttribute(model.system)}" name="${xmlAttribute(name)}" file="${xmlAttribute(model.file)}"`
   if (findings.length === 0) return `${open}/>`
   const errors = findings.filter(isError)
   const others = findings.filter((finding) => !isError(finding))
@@ -54,7 +54,7 @@ function testCaseXml({ name, findings }: TestCase, model: ModelReport): string {
   if (errors.length > 0) {
     const message = errors.length === 1 ? (errors[0]?.message ?? '') : `${errors.length} findings at error level`
     const type = [...new Set(errors.map((error) => error.rule))].join(' ')
-    lines.push(`      <failure message="${xmlText(message)}" type="${xmlText(type)}">${xmlText(errors.map(describe).join('\n\n'))}</failure>`)
+    lines.push(`      <failure message="${xmlAttribute(message)}" type="${xmlAttribute(type)}">${xmlText(errors.map(describe).join('\n\n'))}</failure>`)
   }
   if (others.length > 0) lines.push(`      <system-out>${xmlText(others.map(describe).join('\n\n'))}</system-out>`)
   lines.push('    </testcase>')

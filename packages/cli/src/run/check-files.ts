@@ -1,9 +1,11 @@
 /**
- * Checks model files in parallel: the main thread takes files from a shared queue like any
- * worker, and worker threads (one per spare core) take files as they become ready. A run
- * that the main thread finishes before a worker is up never waits for it, so one or two small
- * models cost no more than without workers, while heavy explorations spread over the cores.
- * Results keep the files' order, whoever checked them.
+ * Checks model files in parallel. The files are a queue whose head is a counter in shared
+ * memory: the main thread and the worker threads (one per spare core) each take the next
+ * file atomically, so no thread waits on another to be handed work, not even on a main
+ * thread busy with a long exploration. Once every file is taken the main thread waits only
+ * for the files still being checked, and stops workers that are still starting: one or two
+ * small models cost no more than without workers. Results keep the files' order, whoever
+ * checked them.
  *
  * Every load failure is collected and thrown together (ModelLoadErrors, exit 2), as before.
  */
@@ -17,7 +19,7 @@ import { checkFileOutcome, internalErrorOf, loadErrorOf, type FileOutcome } from
 
 export interface CheckFilesOptions {
   cwd: string
-  /** Plain data only: it is copied into each worker. */
+  /** Copied into each worker: plain data only (else the files are checked on this thread). */
   checkOptions: CheckOptions
   /** Bypass module caches (watch mode). */
   fresh: boolean
@@ -29,34 +31,96 @@ export interface WorkerData {
   cwd: string
   checkOptions: CheckOptions
   fresh: boolean
+  files: readonly string[]
+  /** The queue's head: the index of the next file to take. */
+  next: Int32Array
 }
-export interface WorkerRequest {
+
+export interface WorkerReply {
   index: number
-  file: string
+  outcome: FileOutcome
 }
-export type WorkerReply = 'ready' | { index: number; outcome: FileOutcome }
 
 export function defaultWorkerCount(): number {
   return availableParallelism() - 1
 }
 
+/** The next file's index, taken atomically; undefined when every file is taken. */
+export function takeNext(files: readonly string[], next: Int32Array): number | undefined {
+  const index = Atomics.add(next, 0, 1)
+  return index < files.length ? index : undefined
+}
+
 export async function checkFiles(files: readonly string[], options: CheckFilesOptions): Promise<CheckedModel[]> {
-  const outcomes: FileOutcome[] = []
-  let next = 0
-  const take = (): number | undefined => (next < files.length ? next++ : undefined)
-  const workerCount = Math.max(0, Math.min(options.workers ?? defaultWorkerCount(), files.length - 1))
-  const data: WorkerData = { cwd: options.cwd, checkOptions: options.checkOptions, fresh: options.fresh }
-  const helpers = Array.from({ length: workerCount }, () => new Helper(data, files, take, (index, outcome) => (outcomes[index] = outcome)))
+  const data: WorkerData = { cwd: options.cwd, checkOptions: options.checkOptions, fresh: options.fresh, files, next: new Int32Array(new SharedArrayBuffer(4)) }
+  const outcomes: FileOutcome[] = new Array(files.length)
+  const pending = new Pending(files.length)
+  const record = (index: number, outcome: FileOutcome) => {
+    outcomes[index] = outcome
+    pending.done()
+  }
+  const workers = Array.from({ length: workerCount(files, options) }, () => startWorker(data, record, (error) => pending.fail(error)))
 
   const loader = createModelLoader(options.cwd, { fresh: options.fresh })
   try {
-    for (let index = take(); index !== undefined; index = take())
-      outcomes[index] = await checkFileOutcome(files[index] ?? '', { cwd: options.cwd, loader, checkOptions: options.checkOptions })
-    await Promise.all(helpers.map((helper) => helper.finish()))
+    for (let index = takeNext(files, data.next); index !== undefined; index = takeNext(files, data.next))
+      record(index, await checkFileOutcome(files[index] ?? '', { cwd: options.cwd, loader, checkOptions: options.checkOptions }))
+    await pending.all()
   } finally {
-    await Promise.all(helpers.map((helper) => helper.stop()))
+    await Promise.all(workers.map(async (worker) => {
+      worker.removeAllListeners()
+      await worker.terminate()
+    }))
   }
   return collect(outcomes)
+}
+
+function workerCount(files: readonly string[], options: CheckFilesOptions): number {
+  if (!cloneable(options.checkOptions)) return 0
+  return Math.max(0, Math.min(options.workers ?? defaultWorkerCount(), files.length - 1))
+}
+
+/** Options holding functions (a checklist pack with predicates, say) cannot be copied into a worker. */
+function cloneable(value: unknown): boolean {
+  try {
+    structuredClone(value)
+    return true
+  } catch {
+    return false
+  }
+}
+
+function startWorker(data: WorkerData, record: (index: number, outcome: FileOutcome) => void, fail: (error: Error) => void): Worker {
+  const worker = new Worker(new URL('./check-worker.js', import.meta.url), { workerData: data })
+  worker.on('message', ({ index, outcome }: WorkerReply) => record(index, outcome))
+  worker.on('error', fail)
+  // A worker ends by itself only when the queue is empty; a crash shows as a file never checked.
+  worker.on('exit', (code) => code !== 0 && fail(new Error(`a checking worker stopped (exit code ${code})`)))
+  return worker
+}
+
+/** Counts the files still being checked; `all` resolves when none is left. */
+class Pending {
+  private settle: { resolve: () => void; reject: (error: Error) => void } | undefined
+  private failure: Error | undefined
+
+  constructor(private left: number) {}
+
+  done(): void {
+    this.left--
+    if (this.left === 0) this.settle?.resolve()
+  }
+
+  fail(error: Error): void {
+    this.failure ??= error
+    this.settle?.reject(error)
+  }
+
+  all(): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure)
+    if (this.left === 0) return Promise.resolve()
+    return new Promise((resolve, reject) => (this.settle = { resolve, reject }))
+  }
 }
 
 function collect(outcomes: readonly FileOutcome[]): CheckedModel[] {
@@ -69,57 +133,4 @@ function collect(outcomes: readonly FileOutcome[]): CheckedModel[] {
   }
   if (unloadable.length > 0) throw new ModelLoadErrors(unloadable)
   return checked
-}
-
-/** One worker thread: asks the queue for a file whenever it is idle. */
-class Helper {
-  private readonly worker: Worker
-  private busy = false
-  private failure: Error | undefined
-  private idle: (() => void) | undefined
-
-  constructor(
-    data: WorkerData,
-    private readonly files: readonly string[],
-    private readonly take: () => number | undefined,
-    record: (index: number, outcome: FileOutcome) => void,
-  ) {
-    this.worker = new Worker(new URL('./check-worker.js', import.meta.url), { workerData: data })
-    this.worker.on('message', (reply: WorkerReply) => {
-      if (reply !== 'ready') record(reply.index, reply.outcome)
-      this.busy = false
-      this.askForWork()
-    })
-    this.worker.on('error', (error) => this.fail(error))
-    this.worker.on('exit', (code) => this.fail(new Error(`a checking worker stopped (exit code ${code})`)))
-  }
-
-  /** Resolves once the worker has no file in hand; rejects if it died holding one. */
-  finish(): Promise<void> {
-    if (this.failure) return Promise.reject(this.failure)
-    if (!this.busy) return Promise.resolve()
-    return new Promise((resolve, reject) => (this.idle = () => (this.failure ? reject(this.failure) : resolve())))
-  }
-
-  async stop(): Promise<void> {
-    this.worker.removeAllListeners('exit')
-    await this.worker.terminate()
-  }
-
-  private askForWork(): void {
-    const index = this.take()
-    if (index === undefined) {
-      this.idle?.()
-      return
-    }
-    this.busy = true
-    this.worker.postMessage({ index, file: this.files[index] ?? '' } satisfies WorkerRequest)
-  }
-
-  private fail(error: Error): void {
-    if (!this.busy) return
-    this.failure = error
-    this.busy = false
-    this.idle?.()
-  }
 }

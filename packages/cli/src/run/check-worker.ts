@@ -1,19 +1,18 @@
 /**
- * A worker thread that checks model files for `check-files.ts`: it loads each file itself,
- * with its own loader, and answers with the file's outcome.
+ * A worker thread of `check-files.ts`: takes files from the shared queue until it is empty,
+ * loads and checks each itself (with its own loader), and posts each file's outcome.
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import { createModelLoader } from '../load/load-model.js'
+import { takeNext, type WorkerData, type WorkerReply } from './check-files.js'
 import { checkFileOutcome } from './outcome.js'
-import type { WorkerData, WorkerReply, WorkerRequest } from './check-files.js'
 
-const { cwd, checkOptions, fresh } = workerData as WorkerData
-const loader = createModelLoader(cwd, { fresh })
+const { cwd, checkOptions, fresh, files, next } = workerData as WorkerData
 const port = parentPort
 if (port === null) throw new Error('check-worker.js runs as a worker thread only')
 
-port.on('message', async ({ index, file }: WorkerRequest) => {
-  const reply: WorkerReply = { index, outcome: await checkFileOutcome(file, { cwd, loader, checkOptions }) }
+const loader = createModelLoader(cwd, { fresh })
+for (let index = takeNext(files, next); index !== undefined; index = takeNext(files, next)) {
+  const reply: WorkerReply = { index, outcome: await checkFileOutcome(files[index] ?? '', { cwd, loader, checkOptions }) }
   port.postMessage(reply)
-})
-port.postMessage('ready' satisfies WorkerReply)
+}
