@@ -132,26 +132,32 @@ describe('parallel checking', () => {
   })
 
   it('lets workers check models while the main thread is busy, each loading its models itself', async () => {
-    // Model a blocks whichever thread loads it until a model loaded by another thread says it is there
-    // (or 10 s pass): with workers, the others are checked meanwhile; without, a waits it out alone.
-    const waiting = `import { existsSync, writeFileSync } from 'node:fs'
+    // a is slow enough that workers start after it. b then blocks whichever thread loads it until a
+    // model loaded by another thread says it is there (or 10 s pass): with workers, c and d are
+    // checked meanwhile.
+    const waiting = `import { existsSync } from 'node:fs'
 import { threadId } from 'node:worker_threads'
 import { defineSystem } from '@plumbline/core'
 const marker = new URL('./.loaded-elsewhere', import.meta.url)
 const until = Date.now() + 10_000
 while (!existsSync(marker) && Date.now() < until) {}
-export default defineSystem({ name: \`a in thread \${threadId}, \${existsSync(marker) ? 'not alone' : 'alone'}\` })
+export default defineSystem({ name: \`b in thread \${threadId}, \${existsSync(marker) ? 'not alone' : 'alone'}\` })
 `
-    const other = (name: string) => `import { writeFileSync } from 'node:fs'
+    const marking = (name: string) => `import { writeFileSync } from 'node:fs'
 import { threadId } from 'node:worker_threads'
 import { defineSystem } from '@plumbline/core'
 writeFileSync(new URL('./.loaded-elsewhere', import.meta.url), '')
 export default defineSystem({ name: \`${name} in thread \${threadId}\` })
 `
-    const dir = await makeProject({ 'models/a.ts': waiting, 'models/b.ts': other('b'), 'models/c.ts': other('c') })
-    const parallel = systems((await runCli(['check', '--workers', '2', '--format', 'json'], { cwd: dir })).stdout)
-    expect(parallel[0]).toBe('a in thread 0, not alone')
-    expect(parallel.slice(1).some((name) => !name.endsWith('in thread 0'))).toBe(true)
+    const dir = await makeProject({ 'models/a.ts': slowModel("'a'"), 'models/b.ts': waiting, 'models/c.ts': marking('c'), 'models/d.ts': marking('d') })
+    const [a, b, ...others] = systems((await runCli(['check', '--workers', '2', '--format', 'json'], { cwd: dir })).stdout)
+    expect([a, b]).toEqual(['a', 'b in thread 0, not alone'])
+    expect(others.some((name) => !name.endsWith('in thread 0'))).toBe(true)
+  })
+
+  it('starts no worker for small models', async () => {
+    const dir = await makeProject(Object.fromEntries(['a', 'b', 'c'].map((file) => [`models/${file}.ts`, slowModel('`thread ${threadId}`').replace('+ 300', '+ 0')])))
+    expect(systems((await runCli(['check', '--workers', '2', '--format', 'json'], { cwd: dir })).stdout)).toEqual(['thread 0', 'thread 0', 'thread 0'])
   })
 
   it('reports every model that fails to load, in file order, whichever thread loaded it', async () => {

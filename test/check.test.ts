@@ -72,7 +72,7 @@ describe('plumbline check', () => {
 
   describe('a model that cannot be loaded: exit 2, one paragraph naming the file, no stack trace', () => {
     it.each([
-      ['syntax-error.ts', 'error: syntax-error.ts:5:28: syntax error: Unexpected token\n'],
+      ['syntax-error.ts', 'error: syntax-error.ts:5:29: syntax error: Unexpected token\n'],
       ['throws.ts', `error: throws.ts:3:21: threw while loading: SyntaxError: Unexpected token '}', "{"max": }" is not valid JSON\n`],
       ['no-default.ts', 'error: no-default.ts: has no default export; a model file must `export default defineSystem({ … })`\n'],
       ['not-a-system.ts', 'error: not-a-system.ts: its default export is not a system: expected defineSystem({ … }), got a function\n'],

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { makeProject, repoRoot } from './helpers/cli.js'
 import { shopWith, UNKNOWN_ZONE } from './helpers/shop.js'
 
-const WATCHING = /Watching \d+ files? for changes \(Ctrl-C to stop\)…\n/
+const WATCHING = /Watching for changes \(Ctrl-C to stop\)…\n/
 
 class Watcher {
   stdout = ''

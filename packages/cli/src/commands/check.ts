@@ -19,7 +19,6 @@ import { resolveTargets, type Target } from '../output/targets.js'
 import { writeReports } from '../output/write-reports.js'
 import { checkFiles } from '../run/check-files.js'
 import { shardFiles, type Shard } from '../run/shard.js'
-import { watchCheck } from '../watch/watch-check.js'
 import type { RegisterCommand } from './types.js'
 
 export const registerCheck: RegisterCommand = (program, { io, setExitCode }) => {
@@ -64,6 +63,7 @@ export interface CheckPlan {
 
 export async function checkCommand(paths: readonly string[], flags: CheckFlags, io: Io): Promise<number> {
   if (!flags.watch) return runCheck(await planCheck(paths, flags, io, { fresh: false }), io, { fresh: false })
+  const { watchCheck } = await import('../watch/watch-check.js')
   return watchCheck(
     {
       plan: () => planCheck(paths, flags, io, { fresh: true }),

@@ -61,11 +61,13 @@ function describeLoadFailure(error: unknown, file: string, cwd: string): ModelLo
   const message = error instanceof Error ? error.message : String(error)
   const syntax = /^(?:SyntaxError|ParseError): (.*?)\s*\n\s*(\S.*):(\d+):(\d+)\s*$/s.exec(message)
   if (syntax) {
-    const [, reason = message, where = file, line, column] = syntax
+    const [, reason = message, where = file, line, zeroBasedColumn] = syntax
+    // The transpiler counts columns from 0; every location Plumbline shows counts from 1.
+    const column = Number(zeroBasedColumn) + 1
     const inFile = displayPath(where, cwd)
     // A syntax error in a module the model imports is reported where it is, naming the model too.
-    if (inFile !== shown) return new ModelLoadError(inFile, `syntax error (imported by ${shown}): ${reason.trim()}`, Number(line), Number(column), { cause: error })
-    return new ModelLoadError(shown, `syntax error: ${reason.trim()}`, Number(line), Number(column), { cause: error })
+    if (inFile !== shown) return new ModelLoadError(inFile, `syntax error (imported by ${shown}): ${reason.trim()}`, Number(line), column, { cause: error })
+    return new ModelLoadError(shown, `syntax error: ${reason.trim()}`, Number(line), column, { cause: error })
   }
   const missing = /Cannot find (?:module|package) '([^']+)'/.exec(message)
   if (missing) {

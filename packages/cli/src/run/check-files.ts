@@ -2,10 +2,13 @@
  * Checks model files in parallel. The files are a queue whose head is a counter in shared
  * memory: the main thread and the worker threads (one per spare core) each take the next
  * file atomically, so no thread waits on another to be handed work, not even on a main
- * thread busy with a long exploration. Once every file is taken the main thread waits only
- * for the files still being checked, and stops workers that are still starting: one or two
- * small models cost no more than without workers. Results keep the files' order, whoever
- * checked them.
+ * thread busy with a long exploration. Results keep the files' order, whoever checked them.
+ *
+ * Workers are started only where they pay: after the main thread has checked the first file,
+ * and only when the files left would take longer, at that pace, than a worker takes to
+ * start. One or two small models are checked on the main thread alone, as fast as before.
+ * Once every file is taken the main thread waits only for the files still being checked,
+ * and stops workers that are still starting.
  *
  * Every load failure is collected and thrown together (ModelLoadErrors, exit 2), as before.
  */
@@ -41,6 +44,9 @@ export interface WorkerReply {
   outcome: FileOutcome
 }
 
+/** About what a worker takes to start (load the checker, zod, xstate), measured on a 2-core machine. */
+const WORKER_START_MS = 250
+
 export function defaultWorkerCount(): number {
   return availableParallelism() - 1
 }
@@ -59,12 +65,20 @@ export async function checkFiles(files: readonly string[], options: CheckFilesOp
     outcomes[index] = outcome
     pending.done()
   }
-  const workers = Array.from({ length: workerCount(files, options) }, () => startWorker(data, record, (error) => pending.fail(error)))
+  const workers: Worker[] = []
+  const startWorkers = (firstFileMs: number) => {
+    const left = files.length - 1
+    if (firstFileMs * left <= WORKER_START_MS) return
+    for (let n = Math.min(workerCount(files, options), left); n > 0; n--) workers.push(startWorker(data, record, (error) => pending.fail(error)))
+  }
 
   const loader = createModelLoader(options.cwd, { fresh: options.fresh })
+  const started = performance.now()
   try {
-    for (let index = takeNext(files, data.next); index !== undefined; index = takeNext(files, data.next))
+    for (let index = takeNext(files, data.next); index !== undefined; index = takeNext(files, data.next)) {
       record(index, await checkFileOutcome(files[index] ?? '', { cwd: options.cwd, loader, checkOptions: options.checkOptions }))
+      if (index === 0) startWorkers(performance.now() - started)
+    }
     await pending.all()
   } finally {
     await Promise.all(workers.map(async (worker) => {

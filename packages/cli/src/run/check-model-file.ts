@@ -9,7 +9,6 @@ import { checkSystem, type CheckOptions, type ModelReport } from '@plumbline/cor
 import { displayPath } from '../load/find-model-files.js'
 import type { ModelLoader } from '../load/load-model.js'
 import { fallbackName, systemExport } from '../load/load-models.js'
-import { createLocator } from '../locate/locate-elements.js'
 import { listChecks, type CheckItem } from './list-checks.js'
 
 export interface CheckedModel {
@@ -30,7 +29,11 @@ export async function checkModelFile(file: string, context: CheckFileContext): P
   const shown = displayPath(file, cwd)
   const exported = systemExport(await loader.load(file), shown)
   const result = await checkSystem(exported, context.checkOptions)
-  const locator = result.diagnostics.length === 0 ? undefined : createLocator(file, { readText, resolveImport: loader.resolve, display: (f) => displayPath(f, cwd) })
+  // The parser is loaded only for a model with findings to place: a clean run never pays for it.
+  const locator =
+    result.diagnostics.length === 0
+      ? undefined
+      : (await import('../locate/locate-elements.js')).createLocator(file, { readText, resolveImport: loader.resolve, display: (f) => displayPath(f, cwd) })
   const report: ModelReport = {
     file: shown,
     system: result.system ?? fallbackName(file),

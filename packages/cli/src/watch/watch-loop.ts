@@ -41,7 +41,7 @@ export async function watchLoop(command: WatchedCommand, io: Io): Promise<number
     const added = files.filter((file) => !watched.has(file))
     for (const file of added) watched.add(file)
     if (added.length > 0) watcher.add(added)
-    io.stderr.write(`\n${style('dim', `Watching ${watched.size} file${watched.size === 1 ? '' : 's'} for changes (Ctrl-C to stop)…`)}\n`)
+    io.stderr.write(`\n${style('dim', 'Watching for changes (Ctrl-C to stop)…')}\n`)
   }
 
   const schedule = (): void => {
