@@ -9,7 +9,7 @@ import path from 'node:path'
 import { summarize, type BaselineEntry, type ModelReport, type Report } from '@plumbline/core'
 import { z } from 'zod'
 import { UsageError } from '../errors.js'
-import { displayPath } from '../load/find-model-files.js'
+import { compareFiles, displayPath } from '../load/find-model-files.js'
 import { writeFileAtomic } from '../write-file-atomic.js'
 
 export const BASELINE_NAME = 'plumbline-baseline.json'
@@ -87,7 +87,7 @@ export async function writeBaseline(file: string, report: Report, previous: Base
   const recorded = report.models.flatMap((model) =>
     [...model.diagnostics, ...(model.baselined ?? [])].map((d) => ({ file: relativeTo(dir, model.file, cwd), rule: d.rule, element: d.element, message: d.message })),
   )
-  const entries = [...kept, ...recorded].sort((a, b) => compare(key(a.file, a.rule, a.element), key(b.file, b.rule, b.element)))
+  const entries = [...kept, ...recorded].sort((a, b) => compareFiles(key(a.file, a.rule, a.element), key(b.file, b.rule, b.element)))
   await writeFileAtomic(file, `${JSON.stringify({ version: BASELINE_VERSION, findings: entries }, null, 2)}\n`)
   return { file, entries }
 }
@@ -98,8 +98,4 @@ function relativeTo(dir: string, shownFile: string, cwd: string): string {
 
 function key(file: string, rule: string, element: string): string {
   return `${file}\u0000${rule}\u0000${element}`
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }

@@ -38,7 +38,7 @@ export async function findModelFiles(paths: readonly string[], cwd: string): Pro
 }
 
 /** Plain code-unit order, so the order does not depend on the locale. */
-function compareFiles(a: string, b: string): number {
+export function compareFiles(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 

@@ -11,7 +11,7 @@ import { parseShard, type Shard } from '../run/shard.js'
 
 export interface CheckFlags {
   format?: FormatName[]
-  outputFile: OutputFileFlag[]
+  outputFile?: OutputFileFlag[]
   config?: string
   watch?: boolean
   updateBaseline?: boolean
@@ -36,9 +36,10 @@ export const CHECK_FLAGS: { [Key in keyof CheckFlags]-?: FlagSpec<Key> } = {
     ),
   },
   outputFile: {
-    option: new Option('-o, --output-file <[format=]path>', 'write a format to a file instead of stdout, repeatable: sarif=plumbline.sarif')
-      .argParser((value: string, previous: OutputFileFlag[]) => [...previous, parseOutputFile(value)])
-      .default([], 'none'),
+    option: new Option(
+      '-o, --output-file <[format=]path>',
+      'write a format to a file instead of stdout, repeatable: FORMAT=PATH (e.g. sarif=plumbline.sarif), or PATH for the only format',
+    ).argParser((value: string, previous: OutputFileFlag[] | undefined) => [...(previous ?? []), parseOutputFile(value)]),
   },
   config: { option: new Option('-c, --config <file>', 'the config file (default: plumbline.config.ts, looked for from here upwards)') },
   watch: { option: new Option('-w, --watch', 'check again whenever a model file or a file it imports changes') },
