@@ -104,6 +104,7 @@ describe('sarif', () => {
         help: { text: rule.explanation },
         defaultConfiguration: { level: rule.severity === 'info' ? 'note' : rule.severity },
       })
+    expect(driver?.rules?.find((rule) => rule.id === 'contract/unknown')?.name).toBe('ContractUnknown')
   })
 
   it('gives each finding its rule, level, message and physical location, and the trace as a code flow', () => {

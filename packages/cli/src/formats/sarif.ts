@@ -50,6 +50,7 @@ export const formatSarif: Formatter = (report) => {
 function descriptor(rule: Rule): ReportingDescriptor {
   return {
     id: rule.id,
+    name: friendlyName(rule.id),
     shortDescription: { text: rule.summary },
     fullDescription: { text: rule.summary },
     help: { text: rule.explanation, markdown: `${rule.summary}\n\n\`\`\`\n${rule.explanation}\n\`\`\`` },
@@ -99,6 +100,14 @@ function codeFlow(diagnostic: Diagnostic, location: Location): CodeFlow {
 /** Stable across runs and line moves: the file, the rule and the element identify a finding. */
 function fingerprint(file: string, diagnostic: Diagnostic): string {
   return createHash('sha256').update(`${file}\u0000${diagnostic.rule}\u0000${diagnostic.element}`).digest('hex').slice(0, 32)
+}
+
+/** SARIF's "friendly name" for a rule: one Pascal-case word, `contract/unknown` → `ContractUnknown`. */
+function friendlyName(ruleId: string): string {
+  return ruleId
+    .split(/[^A-Za-z0-9]+/)
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join('')
 }
 
 function category(ruleId: string): string {
