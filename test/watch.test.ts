@@ -2,7 +2,7 @@
  * check --watch as a long-running subprocess with pipes: a good save, a broken save and a
  * fixed save, each answered by a fresh run; a broken model never ends the watch.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
+import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -106,5 +106,62 @@ describe('check --watch', () => {
 
     await writeFile(path.join(project, 'plumbline.config.ts'), config(`{ 'model/invalid': 'off' }`))
     expect((await watcher.run(3)).stdout).toContain('✔ 0 errors')
+  })
+})
+
+describe('check --watch in a real terminal (tmux)', () => {
+  const tmux = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8' })
+  const hasTmux = (() => {
+    try {
+      execFileSync('tmux', ['-V'])
+      return true
+    } catch {
+      return false
+    }
+  })()
+
+  it.skipIf(!hasTmux)('clears the screen for each run: a good save, a broken save, a fixed save', async () => {
+    const project = await makeProject({ 'models/shop.ts': shopWith() })
+    const model = path.join(project, 'models/shop.ts')
+    const session = `plumbline-watch-${process.pid}`
+    const screen = () => tmux('capture-pane', '-p', '-t', session).replace(/\n+$/, '\n')
+    const settle = async (expected: RegExp) => {
+      const deadline = Date.now() + 20_000
+      while (!expected.test(screen())) {
+        if (Date.now() > deadline) throw new Error(`the screen never showed ${expected}:\n${screen()}`)
+        await new Promise((resolve) => setTimeout(resolve, 50))
+      }
+      return screen()
+    }
+    const command = `NO_COLOR=1 ${process.execPath} ${path.join(repoRoot, 'packages/cli/bin/plumbline.js')} check --watch`
+    tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '40', '-c', project)
+    try {
+      tmux('send-keys', '-t', session, command, 'Enter')
+      // The command line itself is cleared away with the first run.
+      expect(await settle(/Watching for changes/)).toBe(
+        'models/shop.ts (shop)\n  ✔ no findings\n\n1 model checked: ✔ 0 errors, 0 warnings, 0 infos\n\nWatching for changes (Ctrl-C to stop)…\n',
+      )
+
+      await writeFile(model, shopWith(UNKNOWN_ZONE))
+      const withFinding = await settle(/✖ 1 error[\s\S]*Watching/)
+      expect(withFinding.startsWith('models/shop.ts (shop)\n  ✖ error  components.api.zone  model/invalid\n')).toBe(true)
+      expect(withFinding).not.toContain('✔ no findings')
+
+      await writeFile(model, `${shopWith()}\nexport const broken = {\n`)
+      const broken = await settle(/syntax error[\s\S]*Watching/)
+      expect(broken).toMatch(/^error: models\/shop\.ts:\d+:\d+: syntax error: Unexpected token\n\nWatching for changes \(Ctrl-C to stop\)…\n$/)
+
+      await writeFile(model, shopWith())
+      expect(await settle(/✔ no findings[\s\S]*Watching/)).toBe(
+        'models/shop.ts (shop)\n  ✔ no findings\n\n1 model checked: ✔ 0 errors, 0 warnings, 0 infos\n\nWatching for changes (Ctrl-C to stop)…\n',
+      )
+
+      // Ctrl-C ends the watch with the last run's exit code.
+      tmux('send-keys', '-t', session, 'C-c')
+      tmux('send-keys', '-t', session, 'echo "exited with $?"', 'Enter')
+      expect(await settle(/^exited with \d+$/m)).toMatch(/^exited with 0$/m)
+    } finally {
+      tmux('kill-session', '-t', session)
+    }
   })
 })

@@ -21,13 +21,11 @@ export interface CheckRunner {
 }
 
 export function watchCheck(runner: CheckRunner, io: Io): Promise<number> {
+  // The last plan that could be made: while the config is broken, the models it named are still watched.
   let latest: CheckPlan | undefined
   return watchLoop(
     {
-      run: async () => {
-        latest = undefined
-        return runner.run((latest = await runner.plan()))
-      },
+      run: async () => runner.run((latest = await runner.plan())),
       files: async () => {
         const plan = latest
         const config = runner.configFile

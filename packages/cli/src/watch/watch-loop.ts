@@ -23,12 +23,21 @@ const CLEAR_SCREEN = '\u001b[2J\u001b[3J\u001b[H'
 export async function watchLoop(command: WatchedCommand, io: Io): Promise<number> {
   const { watch } = await import('chokidar')
   const style = styleFor(io.stderr, io.env)
-  const watcher: FSWatcher = watch([], { ignoreInitial: true, ignored: isIgnored })
-  const watched = new Set<string>()
+  let watcher: FSWatcher | undefined
   let exitCode = 0
   let running: Promise<void> | undefined
   let again = false
   let timer: NodeJS.Timeout | undefined
+
+  /** Watches what the next run depends on; resolves once the watch is in place, so no save after it is missed. */
+  const rewatch = async (files: readonly string[]): Promise<void> => {
+    const next = watch([...files], { ignoreInitial: true, ignored: isIgnored })
+    next.on('all', schedule)
+    await new Promise<void>((resolve) => next.once('ready', () => resolve()))
+    // The old watcher stays until the new one is ready: a save during the run still counts.
+    await watcher?.close()
+    watcher = next
+  }
 
   const runOnce = async (): Promise<void> => {
     if (io.stdout.isTTY) io.stdout.write(CLEAR_SCREEN)
@@ -37,10 +46,7 @@ export async function watchLoop(command: WatchedCommand, io: Io): Promise<number
     } catch (error) {
       exitCode = reportFailure(error, io, false)
     }
-    const files = await command.files().catch(() => [])
-    const added = files.filter((file) => !watched.has(file))
-    for (const file of added) watched.add(file)
-    if (added.length > 0) watcher.add(added)
+    await rewatch(await command.files().catch(() => []))
     io.stderr.write(`\n${style('dim', 'Watching for changes (Ctrl-C to stop)…')}\n`)
   }
 
@@ -62,7 +68,6 @@ export async function watchLoop(command: WatchedCommand, io: Io): Promise<number
   }
 
   running = runOnce().then(() => (running = undefined))
-  watcher.on('all', schedule)
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop)
@@ -73,7 +78,7 @@ export async function watchLoop(command: WatchedCommand, io: Io): Promise<number
     process.on('SIGTERM', stop)
   })
   clearTimeout(timer)
-  await watcher.close()
+  await watcher?.close()
   return exitCode
 }
 
