@@ -37,23 +37,18 @@ function decidedAccounts(): Record<string, any> {
   return system
 }
 
-const SEED_QUESTIONS = [
-  { question: 'Should User.email be unique?', element: 'entities.User', source: 'identity/uniqueness-undecided' },
-  {
-    question: 'Should resetPassword act on every User with the same email, or address one User by its identity or a unique key?',
-    element: 'stores.users.operations.resetPassword.target',
-    source: 'identity/ambiguous-target',
-  },
-  { question: 'Should User emails be unique?', element: 'entities.User.unique', source: 'pack:accounts' },
-  { question: 'Should User accounts be verified?', element: 'machines', source: 'pack:accounts' },
-  { question: 'Should users reset passwords, and by which unique field is the User account found?', element: 'flows', source: 'pack:accounts' },
-  { question: 'Should roles exist for User accounts, and what may each role do?', element: 'entities.User.schema', source: 'pack:accounts' },
-  { question: 'What is the security model: which trust zones are there, and who may call what across them?', element: 'zones', source: 'pack:accounts' },
-]
-
 describe('questions', () => {
   it('asks the seed essay’s five questions of the naive accounts model, from the rules and the accounts pack', async () => {
-    expect((await checkSystem(naiveAccounts())).questions).toEqual(SEED_QUESTIONS)
+    // The wording is asserted end to end (test/questions.test.ts); here, what raised each and where.
+    expect((await checkSystem(naiveAccounts())).questions.map(({ source, element }) => `${source} at ${element}`)).toEqual([
+      'identity/uniqueness-undecided at entities.User',
+      'identity/ambiguous-target at stores.users.operations.resetPassword.target',
+      'pack:accounts at entities.User.unique',
+      'pack:accounts at machines',
+      'pack:accounts at flows',
+      'pack:accounts at entities.User.schema',
+      'pack:accounts at zones',
+    ])
   })
 
   it('asks nothing of the model with its decisions made', async () => {
