@@ -1,7 +1,8 @@
 /**
  * One model, checked: its shape and names, then every structural rule, then the checklist
- * packs' questions, then decisions applied to findings and questions, then severities. The result carries the model (when it could be
- * read) so the renderer can draw it beside its findings.
+ * packs' questions, then decisions applied to findings and questions, then severities. The
+ * result carries the model (when it could be read) so the renderer can draw it beside its
+ * findings.
  */
 import type { DecidedFinding, Diagnostic, Finding, Question } from '../diagnostics/types.js'
 import type { ExplorationBounds, ExplorationStats } from '../explore/types.js'

@@ -1,11 +1,14 @@
 /**
- * Fields that look like they identify someone or something: a `z.email()` field, or a string
- * field named like email, username, handle, slug or phone (`primaryEmail`, `user_name`; not
- * `emailVerified: z.boolean()`). Two records sharing one of these is usually a bug nobody
+ * Fields that look like they identify someone or something: a `z.email()` field, or a field
+ * named like email, username, handle, slug or phone (`primaryEmail`, `user_name`, `phone:
+ * z.number()`; not `emailVerified: z.boolean()`). Two records sharing one of these is usually a bug nobody
  * decided on (the seed essay's shared email).
  */
 import type { z } from 'zod'
 import type { EntitySchema } from '../../model/types.js'
+
+/** Values that name a fact about something rather than identify it: `emailVerified: z.boolean()`, `phoneChangedAt: z.date()`. */
+const NOT_IDENTIFYING_TYPES = new Set(['boolean', 'date', 'array', 'object', 'record', 'map', 'set', 'tuple'])
 
 /** Words (of a camelCase, snake_case or kebab-case field name) that make a field look identifying. */
 const IDENTIFYING_WORDS = new Set(['email', 'username', 'handle', 'slug', 'phone'])
@@ -15,7 +18,7 @@ export function identifyingFields(schema: EntitySchema): string[] {
   return Object.entries(schema.shape)
     .filter(([name, field]) => {
       const base = unwrap(field as z.core.$ZodType)
-      return isEmail(base) || (base._zod.def.type === 'string' && looksIdentifying(name))
+      return isEmail(base) || (!NOT_IDENTIFYING_TYPES.has(base._zod.def.type) && looksIdentifying(name))
     })
     .map(([name]) => name)
 }

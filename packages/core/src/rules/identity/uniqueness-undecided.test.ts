@@ -37,6 +37,7 @@ describe('identity/uniqueness-undecided', () => {
     ['a slug', { slug: z.string() }, ['slug']],
     ['a primary email by name', { primaryEmail: z.string() }, ['primaryEmail']],
     ['a username in snake case', { user_name: z.string() }, ['user_name']],
+    ['a phone number stored as a number', { phone: z.number() }, ['phone']],
   ])('recognises %s', (_, fields, expected) => {
     const model = system({ Thing: { schema: z.object({ id: z.string(), ...fields }), identity: ['id'] } })
     expect(findingsOf(rule, model)[0]?.message).toContain(expected.map((field) => JSON.stringify(field)).join(', '))
@@ -48,7 +49,7 @@ describe('identity/uniqueness-undecided', () => {
     ['a unique list without the field: the list names every unique key', { unique: [['handle']] }, { email: z.email(), handle: z.string() }],
     ['a field that is the whole identity', { identity: ['email'] }, { email: z.email() }],
     ['no identifying-looking field', {}, { name: z.string(), address: z.string() }],
-    ['a field named like email that is not a string', {}, { emailVerified: z.boolean(), phoneCount: z.number() }],
+    ['fields named like email that hold facts, not names', {}, { emailVerified: z.boolean(), phoneChangedAt: z.date(), emails: z.array(z.email()) }],
     ['a word that only contains a keyword', {}, { emailless: z.string(), slugger: z.string() }],
   ])('is silent for %s', (_, decisions, fields) => {
     expect(findingsOf(rule, system({ User: { schema: z.object({ id: z.string(), ...fields }), identity: ['id'], ...decisions } }))).toEqual([])

@@ -12,8 +12,8 @@ export const identityUniquenessUndecided: Rule = {
   summary: 'An entity has a field that looks identifying (an email, username, handle, slug, phone) and no decision on what is unique.',
   explanation: `When nobody decides whether emails are unique, two accounts end up sharing one: log-in
 cannot tell them apart, "reset password" resets both, "delete account" deletes both. An
-entity with a field that looks identifying (a z.email() field, or a string field named like
-email, username, handle, slug or phone) must say what is unique: a list of unique keys, or
+entity with a field that looks identifying (a z.email() field, or a field named like email,
+username, handle, slug or phone, but not a boolean, date or list) must say what is unique: a list of unique keys, or
 'none' to record that such values may repeat. Any unique decision answers the rule: the
 list names every unique key, so a field not in it is decided as not unique. A field that is the
 entity's whole identity is unique already. A warning by default: repeating values may well be
