@@ -13,7 +13,7 @@ export {
 } from './model/define.js'
 export type { Model } from './model/model.js'
 export { declaresZones } from './model/model.js'
-export { elementPath, type PathSegment } from './model/element-path.js'
+export { elementPath, parseElementPath, type PathSegment } from './model/element-path.js'
 export { describeValue, validateSystem, type ValidationResult } from './model/validate-system.js'
 export type {
   DecidedFinding,
@@ -31,3 +31,9 @@ export { checkSystem, type CheckOptions, type SystemCheck } from './check/check-
 export type { SeveritySettings } from './check/severity.js'
 export { DEFAULT_BOUNDS, type ExplorationBounds, type ExplorationStats } from './explore/types.js'
 export { buildReport, summarize, REPORT_VERSION, type ModelReport, type Report, type Summary } from './report/report.js'
+export { explicitDecisions, type ExplicitDecision } from './model/explicit-decisions.js'
+export { closest } from './model/suggest.js'
+export { builtInPacks } from './questions/packs/index.js'
+export { checklistPackSchema } from './questions/packs/schema.js'
+export { isPackSource, packSource, type ChecklistPack, type Evidence, type NamePattern, type PackQuestion } from './questions/packs/types.js'
+export { buildQuestionsReport, type ModelQuestions, type QuestionsReport } from './report/questions-report.js'

@@ -2,13 +2,14 @@
  * `plumbline check [paths..]`: validate every model; exit 0 clean, 1 with findings at error
  * level, 2 when the input cannot be used (thrown as UsageError, handled in main).
  */
-import { buildReport, checkSystem, type ModelReport, type Report } from '@plumbline/core'
+import { buildReport, checkSystem, type CheckOptions, type ModelReport, type Report, type SeveritySettings } from '@plumbline/core'
 import { Option } from 'commander'
 import { EXIT_CLEAN, EXIT_FINDINGS } from '../errors.js'
 import { formatNames, formats, type FormatName } from '../formats/index.js'
 import type { Io } from '../io.js'
 import { loadModels } from '../load/load-models.js'
 import { DEFAULT_MODEL_PATHS, EXIT_CODES_HELP } from '../help.js'
+import { ruleSeverityOption } from '../options/rule-severities.js'
 import { styleFor } from '../style.js'
 import type { RegisterCommand } from './types.js'
 
@@ -18,6 +19,7 @@ export const registerCheck: RegisterCommand = (program, { io, setExitCode }) => 
     .description('validate models: shape, names, rules, exploration')
     .argument('[paths...]', 'model files or folders', DEFAULT_MODEL_PATHS)
     .addOption(new Option('-f, --format <format>', 'report format').choices(formatNames).default('pretty'))
+    .addOption(ruleSeverityOption())
     .addHelpText(
       'after',
       `
@@ -25,28 +27,30 @@ Examples:
   $ plumbline check                      check every model under models/
   $ plumbline check models/accounts.ts   one file
   $ plumbline check models --format json > report.json
+  $ plumbline check --rule failure/unhandled=error --rule identity/missing=off
 ${EXIT_CODES_HELP}`,
     )
-    .action(async (paths: string[], options: { format: FormatName }) => {
-      setExitCode(await checkCommand(paths, { format: options.format }, io))
+    .action(async (paths: string[], options: { format: FormatName; rule?: SeveritySettings }) => {
+      setExitCode(await checkCommand(paths, { format: options.format, check: { severities: options.rule ?? {} } }, io))
     })
 }
 
 export interface CheckCommandOptions {
   format: FormatName
+  check?: CheckOptions
 }
 
 export async function checkCommand(paths: readonly string[], options: CheckCommandOptions, io: Io): Promise<number> {
-  const report = await checkModels(paths, io)
+  const report = await checkModels(paths, io, options.check)
   io.stdout.write(formats[options.format](report, { style: styleFor(io.stdout, io.env) }))
   return report.summary.errors > 0 ? EXIT_FINDINGS : EXIT_CLEAN
 }
 
-export async function checkModels(paths: readonly string[], io: Io): Promise<Report> {
+export async function checkModels(paths: readonly string[], io: Io, options: CheckOptions = {}): Promise<Report> {
   const loaded = await loadModels(paths, io.cwd)
   const models: ModelReport[] = []
   for (const { shown, exported, fallbackName } of loaded) {
-    const result = await checkSystem(exported)
+    const result = await checkSystem(exported, options)
     models.push({
       file: shown,
       system: result.system ?? fallbackName,

@@ -18,3 +18,27 @@ export function elementPath(segments: readonly PathSegment[]): string {
   }
   return path
 }
+
+/** One token of a path: `.name` (or a leading `name`), `[3]`, or `["any name"]`. */
+const TOKEN = /\.?([A-Za-z_$][\w$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/y
+
+/**
+ * The segments of a path written by `elementPath`; undefined for text that is not one.
+ * `parseElementPath(elementPath(s))` gives `s` back.
+ */
+export function parseElementPath(path: string): PathSegment[] | undefined {
+  const segments: PathSegment[] = []
+  TOKEN.lastIndex = 0
+  while (TOKEN.lastIndex < path.length) {
+    const start = TOKEN.lastIndex
+    const match = TOKEN.exec(path)
+    if (!match) return undefined
+    const [token, name, index, quoted] = match
+    // A dot only between segments; a bare name only at the start.
+    if (token.startsWith('.') !== (name !== undefined && start > 0)) return undefined
+    if (name !== undefined) segments.push(name)
+    else if (index !== undefined) segments.push(Number(index))
+    else segments.push(JSON.parse(quoted ?? '""') as string)
+  }
+  return segments
+}
