@@ -87,3 +87,28 @@ describe('plumbline.config.ts', () => {
     })
   })
 })
+
+describe('plumbline.config.ts and questions', () => {
+  const privacyPack = `{
+    name: 'privacy',
+    description: 'Personal data',
+    entitiesWithField: ['email'],
+    questions: [{ question: 'Who may read {entity}.email?', element: 'entities.{entity}.schema', answeredBy: [{ field: 'emailReaders' }] }],
+  }`
+
+  it('asks the questions of the checklist packs the config adds', async () => {
+    const project = await makeProject({ 'plumbline.config.ts': config(`{ packs: [${privacyPack}] }`), 'models/shop.ts': shopWith() })
+    const result = await runCli(['questions', '--format', 'json'], { cwd: project })
+    expect(result.stderr).toBe('')
+    expect(JSON.parse(result.stdout).models[0].questions).toContainEqual({ question: 'Who may read User.email?', element: 'entities.User.schema', source: 'pack:privacy' })
+  })
+
+  it('names the key of a bad pack', async () => {
+    const project = await makeProject({ 'plumbline.config.ts': config(`{ packs: [{ ...${privacyPack}, entitiesWithField: [] }] }`), 'models/shop.ts': shopWith() })
+    expect(await runCli(['questions'], { cwd: project })).toEqual({
+      exitCode: 2,
+      stdout: '',
+      stderr: 'error: plumbline.config.ts: packs[0].entitiesWithField: a pack needs at least one field pattern\n',
+    })
+  })
+})

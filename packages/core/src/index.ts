@@ -14,7 +14,6 @@ export {
 export type { Model } from './model/model.js'
 export { declaresZones } from './model/model.js'
 export { elementPath, parseElementPath, type PathSegment } from './model/element-path.js'
-export { closest } from './model/suggest.js'
 export { describeValue, validateSystem, type ValidationResult } from './model/validate-system.js'
 export type {
   DecidedFinding,
@@ -41,3 +40,9 @@ export {
   type Report,
   type Summary,
 } from './report/report.js'
+export { explicitDecisions, type ExplicitDecision } from './model/explicit-decisions.js'
+export { closest } from './model/suggest.js'
+export { builtInPacks } from './questions/packs/index.js'
+export { checklistPackSchema } from './questions/packs/schema.js'
+export { isPackSource, packSource, type ChecklistPack, type Evidence, type NamePattern, type PackQuestion } from './questions/packs/types.js'
+export { buildQuestionsReport, type ModelQuestions, type QuestionsReport } from './report/questions-report.js'

@@ -8,9 +8,9 @@ import path from 'node:path'
 import { buildReport, type CheckOptions, type Report } from '@plumbline/core'
 import { BASELINE_NAME, compareWithBaseline, readBaseline, writeBaseline } from '../baseline/baseline.js'
 import { checkOptionsFrom } from '../config/check-options.js'
-import { configFileFor, loadConfig } from '../config/load-config.js'
+import { configFileFor, loadConfig, modelPathsFrom } from '../config/load-config.js'
 import { EXIT_CLEAN, EXIT_FINDINGS } from '../errors.js'
-import { DEFAULT_MODEL_PATHS, EXIT_CODES_HELP } from '../help.js'
+import { EXIT_CODES_HELP } from '../help.js'
 import type { Io } from '../io.js'
 import { compareFiles, displayPath, findModelFiles } from '../load/find-model-files.js'
 import { createModelLoader } from '../load/load-model.js'
@@ -35,6 +35,7 @@ Examples:
   $ plumbline check                      check every model under models/
   $ plumbline check models/accounts.ts   one file
   $ plumbline check models --format json > report.json
+  $ plumbline check --rule failure/unhandled=error --rule identity/missing=off
   $ plumbline check --format github --output-file sarif=plumbline.sarif --output-file junit=plumbline.xml
                                          annotations on stdout, SARIF and JUnit in files (CI)
   $ plumbline check --shard 2/3          the second of three slices of the models (CI matrix)
@@ -80,12 +81,12 @@ export async function planCheck(paths: readonly string[], flags: CheckFlags, io:
   const loaded = await loadConfig(io.cwd, flags.config, createModelLoader(io.cwd, options))
   const config = loaded?.config
   const configDir = loaded?.dir ?? io.cwd
-  const models = paths.length > 0 ? { paths, base: io.cwd } : config?.models ? { paths: config.models, base: configDir } : { paths: DEFAULT_MODEL_PATHS, base: io.cwd }
+  const models = modelPathsFrom(paths, loaded, io.cwd)
   const baseline = flags.baseline === undefined ? path.resolve(configDir, config?.baseline ?? BASELINE_NAME) : path.resolve(io.cwd, flags.baseline)
   return {
     ...models,
     targets: resolveTargets(flags.format, flags.outputFile ?? []),
-    checkOptions: checkOptionsFrom(config),
+    checkOptions: checkOptionsFrom(config, flags),
     shard: flags.shard,
     workers: settingFrom('workers', flags, config),
     baselineFile: baseline,

@@ -1,10 +1,15 @@
-/** What the config says about checking, as core's `CheckOptions`. Flags (`--rule`, `--max-states`, …) go on top. */
-import type { CheckOptions, ExplorationBounds } from '@plumbline/core'
+/** What the config says about checking, as core's `CheckOptions`, with the flags' settings on top. */
+import type { CheckOptions, ExplorationBounds, SeveritySettings } from '@plumbline/core'
 import type { PlumblineConfig } from './define-config.js'
 
-export function checkOptionsFrom(config: PlumblineConfig | undefined): CheckOptions {
+export interface CheckOptionFlags {
+  /** `--rule id=severity`: each overrides that rule's setting in the config. */
+  rule?: SeveritySettings
+}
+
+export function checkOptionsFrom(config: PlumblineConfig | undefined, flags: CheckOptionFlags = {}): CheckOptions {
   const options: CheckOptions = {}
-  if (config?.rules) options.severities = config.rules
+  if (config?.rules || flags.rule) options.severities = { ...config?.rules, ...flags.rule }
   if (config?.explore) {
     const { maxStates, maxDepth, timeout } = config.explore
     const bounds: Partial<ExplorationBounds> = {}
@@ -13,7 +18,6 @@ export function checkOptionsFrom(config: PlumblineConfig | undefined): CheckOpti
     if (timeout !== undefined) bounds.timeoutMs = timeout
     options.bounds = bounds
   }
-  // `packs` is typed from CheckOptions itself (see ConfigPacks), so it is passed as it is.
-  if (config?.packs !== undefined) Object.assign(options, { packs: config.packs })
+  if (config?.packs !== undefined) options.packs = config.packs
   return options
 }

@@ -2,7 +2,7 @@
  * The config file checked at load: every key known, every value of the right kind, every
  * rule id in the catalogue. Problems are reported with the key's path, as model problems are.
  */
-import { closest, describeValue, elementPath, ruleIds } from '@plumbline/core'
+import { checklistPackSchema, closest, describeValue, elementPath, ruleIds } from '@plumbline/core'
 import { z } from 'zod'
 
 const severity = z.enum(['off', 'info', 'warn', 'error'])
@@ -14,7 +14,7 @@ export const configShape = z.strictObject({
   output: z.string().min(1),
   rules: z.record(z.string(), severity),
   explore: exploreShape,
-  packs: z.array(z.unknown()),
+  packs: z.array(checklistPackSchema),
   baseline: z.string().min(1),
   workers: z.int().min(0),
 }).partial()
@@ -37,12 +37,15 @@ export function configProblems(value: unknown): string[] {
 function describeIssue(issue: z.core.$ZodIssue): string[] {
   const path = issue.path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment))
   const at = (segments: readonly (string | number)[]) => elementPath(segments) || 'the config'
+  // Core's pack schema words its own messages.
+  if (path[0] === 'packs' && issue.code !== 'unrecognized_keys') return [`${at(path)}: ${issue.message}`]
   switch (issue.code) {
     case 'unrecognized_keys':
       return issue.keys.map((key) => {
         const known = KNOWN_KEYS[path.join('.')] ?? []
         const suggestion = closest(key, known)
-        return `${at([...path, key])}: unknown key${suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : ` (known keys: ${known.join(', ')})`}`
+        const hint = suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : known.length > 0 ? ` (known keys: ${known.join(', ')})` : ''
+        return `${at([...path, key])}: unknown key${hint}`
       })
     case 'invalid_value':
       return [`${at(path)}: expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${JSON.stringify(issue.input)}`]

@@ -2,10 +2,7 @@
  * The config file's shape: what `plumbline.config.ts` exports with `defineConfig({ … })`.
  * Paths are relative to the config file's folder. Flags on the command line win over it.
  */
-import type { CheckOptions, SeveritySetting } from '@plumbline/core'
-
-/** Checklist packs as core's `CheckOptions.packs` takes them. */
-export type ConfigPacks = CheckOptions extends { packs?: infer Packs } ? Packs : never
+import type { ChecklistPack, SeveritySetting } from '@plumbline/core'
 
 export interface PlumblineConfig {
   /** Model files, folders or globs (default `['models']`). */
@@ -23,8 +20,8 @@ export interface PlumblineConfig {
     /** Milliseconds per exploration. */
     timeout?: number
   }
-  /** Checklist packs whose questions `plumbline questions` asks. */
-  packs?: ConfigPacks
+  /** Checklist packs asked besides the built-in ones (a pack named like a built-in one replaces it). */
+  packs?: readonly ChecklistPack[]
   /** The baseline file (default `plumbline-baseline.json`). */
   baseline?: string
   /** Worker threads that check models beside the main thread (default: one per spare core; 0: none). */

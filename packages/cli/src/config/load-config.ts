@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { UsageError } from '../errors.js'
+import { DEFAULT_MODEL_PATHS } from '../help.js'
 import { displayPath } from '../load/find-model-files.js'
 import type { ModelLoader } from '../load/load-model.js'
 import { configProblems } from './config-shape.js'
@@ -31,6 +32,13 @@ export async function loadConfig(cwd: string, named: string | undefined, loader:
   const shown = displayPath(file, cwd)
   if (problems.length > 0) throw new UsageError(problems.map((problem) => `${shown}: ${problem}`).join('\n'))
   return { file, dir: path.dirname(file), config: config as PlumblineConfig }
+}
+
+/** The model paths a command works on: those given, else the config's (relative to it), else `models`. */
+export function modelPathsFrom(given: readonly string[], loaded: LoadedConfig | undefined, cwd: string): { paths: readonly string[]; base: string } {
+  if (given.length > 0) return { paths: given, base: cwd }
+  if (loaded?.config.models) return { paths: loaded.config.models, base: loaded.dir }
+  return { paths: DEFAULT_MODEL_PATHS, base: cwd }
 }
 
 /** The config file a run uses: the one named, else the nearest found from `cwd` upwards. */

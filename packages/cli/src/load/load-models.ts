@@ -25,9 +25,10 @@ export class ModelLoadErrors extends UsageError {
   }
 }
 
-export async function loadModels(paths: readonly string[], cwd: string, options: { fresh?: boolean } = {}): Promise<LoadedModel[]> {
-  const files = await findModelFiles(paths, cwd)
-  const loader = createModelLoader(cwd, options)
+/** `base`: the folder the paths are relative to (the config's, for its `models`); `cwd` by default. */
+export async function loadModels(paths: readonly string[], cwd: string, options: { fresh?: boolean; base?: string } = {}): Promise<LoadedModel[]> {
+  const files = await findModelFiles(paths, options.base ?? cwd)
+  const loader = createModelLoader(cwd, { fresh: options.fresh === true })
   const loaded: LoadedModel[] = []
   const failures: ModelLoadError[] = []
   for (const file of files) {

@@ -3,13 +3,16 @@
  * commander option, and the config key it stands in for (the flag wins over the config).
  * Flags and config keys cannot drift apart: `settingFrom` reads both through this table.
  */
+import type { SeveritySettings } from '@plumbline/core'
 import { InvalidArgumentError, Option } from 'commander'
 import type { PlumblineConfig } from '../config/define-config.js'
 import { formatNames, type FormatName } from '../formats/index.js'
 import { parseOutputFile, type OutputFileFlag } from '../output/targets.js'
 import { parseShard, type Shard } from '../run/shard.js'
+import { ruleSeverityOption } from './rule-severities.js'
 
 export interface CheckFlags {
+  rule?: SeveritySettings
   format?: FormatName[]
   outputFile?: OutputFileFlag[]
   config?: string
@@ -20,13 +23,15 @@ export interface CheckFlags {
   workers?: number
 }
 
-interface FlagSpec<Key extends keyof CheckFlags> {
+interface FlagSpec {
   option: Option
   /** The config key this flag overrides, when the config has one. */
-  config?: keyof PlumblineConfig & Key
+  config?: keyof PlumblineConfig
 }
 
-export const CHECK_FLAGS: { [Key in keyof CheckFlags]-?: FlagSpec<Key> } = {
+export const CHECK_FLAGS: { [Key in keyof CheckFlags]-?: FlagSpec } = {
+  // Rule by rule over the config's `rules` (see config/check-options.ts), not instead of them.
+  rule: { option: ruleSeverityOption(), config: 'rules' },
   format: {
     option: new Option('-f, --format <format>', `report format, repeatable: ${formatNames.join(', ')} (default: pretty)`).argParser(
       (value: string, previous: FormatName[] | undefined) => {

@@ -1,12 +1,17 @@
 /**
- * One model, checked: its shape and names, then every structural rule, then decisions
- * applied to the findings, then severities. The result carries the model (when it could be
- * read) so the renderer can draw it beside its findings.
+ * One model, checked: its shape and names, then every structural rule, then the checklist
+ * packs' questions, then decisions applied to findings and questions, then severities. The
+ * result carries the model (when it could be read) so the renderer can draw it beside its
+ * findings.
  */
 import type { DecidedFinding, Diagnostic, Finding, Question } from '../diagnostics/types.js'
 import type { ExplorationBounds, ExplorationStats } from '../explore/types.js'
 import type { Model } from '../model/model.js'
 import { validateSystem } from '../model/validate-system.js'
+import { askPacks } from '../questions/packs/ask.js'
+import { answerableSources, resolvePacks } from '../questions/packs/index.js'
+import { isPackSource, type ChecklistPack } from '../questions/packs/types.js'
+import { questionsFrom } from '../questions/questions.js'
 import { ruleIds, rules } from '../rules/catalogue.js'
 import { applyDecisions } from './apply-decisions.js'
 import { toDiagnostics, type SeveritySettings } from './severity.js'
@@ -15,6 +20,8 @@ export interface CheckOptions {
   /** Per-rule severities; rules not named keep their default. */
   severities?: SeveritySettings
   bounds?: Partial<ExplorationBounds>
+  /** Checklist packs asked besides the built-in ones; a pack named like a built-in one replaces it. */
+  packs?: readonly ChecklistPack[]
 }
 
 export interface SystemCheck {
@@ -32,7 +39,8 @@ export interface SystemCheck {
 
 export async function checkSystem(value: unknown, options: CheckOptions = {}): Promise<SystemCheck> {
   const severities = options.severities ?? {}
-  const validation = validateSystem(value, ruleIds)
+  const packs = resolvePacks(options.packs)
+  const validation = validateSystem(value, answerableSources(ruleIds, packs))
   if (!validation.success)
     return {
       system: systemName(value),
@@ -45,8 +53,10 @@ export async function checkSystem(value: unknown, options: CheckOptions = {}): P
   const { model } = validation
   const findings: Finding[] = [...validation.findings]
   for (const rule of rules) if (rule.check) findings.push(...rule.check(model))
-  const { open, decided } = applyDecisions(model, findings)
-  return { system: model.name, model, diagnostics: toDiagnostics(open, severities), decided, questions: [], exploration: [] }
+  // Pack questions go through decisions like findings do, but are never diagnostics.
+  const { open, decided } = applyDecisions(model, [...findings, ...askPacks(model, packs)])
+  const diagnostics = toDiagnostics(open.filter((finding) => !isPackSource(finding.rule)), severities)
+  return { system: model.name, model, diagnostics, decided, questions: questionsFrom(open, model, severities), exploration: [] }
 }
 
 function systemName(value: unknown): string | undefined {

@@ -42,13 +42,14 @@ interface TypedOperation<State, D, Params, ParamDomains> {
   params?: ParamDomains & Record<string, keyof D & string>
   target?: OperationTarget
   guard?: (state: State, params: Params) => boolean
-  apply: (state: State, params: Params) => State
+  apply: (state: State, params: Params) => NoInfer<State>
   description?: string
 }
 
 /**
- * An operation model, explored exhaustively. Params are typed from the domains they name:
- * `params: { email: 'emails' }` gives `apply(state, { email })` the type of `domains.emails`' items.
+ * An operation model, explored exhaustively. The state's type comes from `initial` alone;
+ * params are typed from the domains they name: `params: { email: 'emails' }` gives
+ * `apply(state, { email })` the type of `domains.emails`' items.
  */
 export function defineStore<
   State,
@@ -58,9 +59,9 @@ export function defineStore<
   initial: State
   domains?: D
   operations: { [Name in keyof Ops]: TypedOperation<State, D, ParamsFrom<D, Ops[Name]>, Ops[Name]> }
-  invariants?: Record<string, (state: State) => boolean>
-  never?: Record<string, (state: State) => boolean>
-  effects?: Record<string, (step: EffectStep<State>) => boolean>
+  invariants?: Record<string, (state: NoInfer<State>) => boolean>
+  never?: Record<string, (state: NoInfer<State>) => boolean>
+  effects?: Record<string, (step: EffectStep<NoInfer<State>>) => boolean>
   description?: string
 }): StoreDefinition<State> {
   return store as unknown as StoreDefinition<State>

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { elementPath, parseElementPath } from './element-path.js'
 
@@ -14,23 +15,19 @@ describe('elementPath', () => {
     [[], ''],
   ])('%j → %s', (segments, expected) => {
     expect(elementPath(segments)).toBe(expected)
+    expect(parseElementPath(expected)).toEqual(segments)
   })
 })
 
 describe('parseElementPath', () => {
-  it.each([
-    ['flows.signUp.steps[2].to', ['flows', 'signUp', 'steps', 2, 'to']],
-    ['flows["sign up"].steps[0]', ['flows', 'sign up', 'steps', 0]],
-    ['components["a\\"b"]', ['components', 'a"b']],
-    ['components[""]', ['components', '']],
-    ['[1]', [1]],
-    ['', []],
-  ])('%s → %j', (path, segments) => {
-    expect(parseElementPath(path)).toEqual(segments)
-    expect(elementPath(segments)).toBe(path)
+  it('reads back every path elementPath writes', () => {
+    const segment = fc.oneof(fc.string(), fc.nat(), fc.constantFrom('flows', 'a.b', '[0]', '"', '\\', 'x]'))
+    fc.assert(fc.property(fc.array(segment, { maxLength: 6 }), (segments) => {
+      expect(parseElementPath(elementPath(segments))).toEqual(segments)
+    }))
   })
 
-  it.each(['flows.', 'flows..a', 'flows[x]', 'flows[01]', 'flows["a]', '.flows', 'flows sign'])('rejects %j', (path) => {
-    expect(parseElementPath(path)).toBeUndefined()
+  it.each(['.flows', 'flows..steps', 'flows.steps[x]', 'flows["a"', 'flows steps', 'a.1b', '[0]x'])('rejects %j', (text) => {
+    expect(parseElementPath(text)).toBeUndefined()
   })
 })

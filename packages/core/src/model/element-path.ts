@@ -19,34 +19,26 @@ export function elementPath(segments: readonly PathSegment[]): string {
   return path
 }
 
+/** One token of a path: `.name` (or a leading `name`), `[3]`, or `["any name"]`. */
+const TOKEN = /\.?([A-Za-z_$][\w$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/y
+
 /**
- * The segments of an element path: the inverse of `elementPath`. Undefined for text that is
- * not an element path (what a user may have typed in a decision's `answers` or a baseline).
+ * The segments of a path written by `elementPath`; undefined for text that is not one.
+ * `parseElementPath(elementPath(s))` gives `s` back.
  */
 export function parseElementPath(path: string): PathSegment[] | undefined {
   const segments: PathSegment[] = []
-  let rest = path
-  while (rest !== '') {
-    const identifier = (segments.length === 0 ? /^[A-Za-z_$][\w$]*/ : /^\.([A-Za-z_$][\w$]*)/).exec(rest)
-    if (identifier) {
-      segments.push(identifier[1] ?? identifier[0])
-      rest = rest.slice(identifier[0].length)
-      continue
-    }
-    const index = /^\[(0|[1-9]\d*)\]/.exec(rest)
-    if (index) {
-      segments.push(Number(index[1]))
-      rest = rest.slice(index[0].length)
-      continue
-    }
-    const quoted = /^\[("(?:[^"\\]|\\.)*")\]/.exec(rest)
-    if (!quoted) return undefined
-    try {
-      segments.push(JSON.parse(quoted[1] ?? '') as string)
-    } catch {
-      return undefined
-    }
-    rest = rest.slice(quoted[0].length)
+  TOKEN.lastIndex = 0
+  while (TOKEN.lastIndex < path.length) {
+    const start = TOKEN.lastIndex
+    const match = TOKEN.exec(path)
+    if (!match) return undefined
+    const [token, name, index, quoted] = match
+    // A dot only between segments; a bare name only at the start.
+    if (token.startsWith('.') !== (name !== undefined && start > 0)) return undefined
+    if (name !== undefined) segments.push(name)
+    else if (index !== undefined) segments.push(Number(index))
+    else segments.push(JSON.parse(quoted ?? '""') as string)
   }
   return segments
 }

@@ -7,6 +7,7 @@ import type { Finding } from '../diagnostics/types.js'
 import { elementPath, type PathSegment } from './element-path.js'
 import { findNonPlainData } from './plain-data.js'
 import type { Model } from './model.js'
+import { own } from './own.js'
 import { unknownName } from './suggest.js'
 import type { EntitySchema } from './types.js'
 
@@ -99,7 +100,7 @@ export function checkReferences(model: Model, knownRules: ReadonlySet<string>): 
       for (const [param, domain] of Object.entries(operation.params ?? {}))
         expectName([...path, 'params', param], 'domain', domain, domains)
       if (operation.target) {
-        const entity = model.entities[operation.target.entity]
+        const entity = own(model.entities, operation.target.entity)
         if (!entity) expectName([...path, 'target', 'entity'], 'entity', operation.target.entity, entities)
         else {
           const fields = fieldsOf(entity.schema)

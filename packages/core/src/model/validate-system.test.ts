@@ -68,6 +68,7 @@ describe('validateSystem', () => {
       ['contract of a step', (s) => (s.flows.register.steps[0].contract = 'signup'), 'flows.register.steps[0].contract', 'unknown contract "signup" (did you mean "signUp"?)', 'contract/unknown'],
       ['machine of a flow', (s) => (s.flows.register.machine = 'mm'), 'flows.register.machine', 'unknown machine "mm" (machines: "m")'],
       ['entity of a target', (s) => (s.stores.users.operations.signUp.target.entity = 'Account'), 'stores.users.operations.signUp.target.entity', 'unknown entity "Account" (entities: "User")'],
+      ['entity of a target named like an Object property', (s) => (s.stores.users.operations.signUp.target.entity = 'constructor'), 'stores.users.operations.signUp.target.entity', 'unknown entity "constructor" (entities: "User")'],
       ['field of a target', (s) => (s.stores.users.operations.signUp.target.by = ['mail']), 'stores.users.operations.signUp.target.by[0]', 'User has no field "mail" (did you mean "email"?)'],
       ['field of an identity', (s) => (s.entities.User.identity = ['uid']), 'entities.User.identity[0]', 'User has no field "uid" (did you mean "id"?)'],
       ['field of a unique key', (s) => (s.entities.User.unique = [['emial']]), 'entities.User.unique[0][0]', 'User has no field "emial" (did you mean "email"?)'],

@@ -2,12 +2,36 @@
  * Every rule Plumbline knows, in the order their findings are reported. Add a rule by
  * adding its module here; ids are a public contract and never change.
  */
+import { boundaryUnauthenticatedCrossing } from './boundary/unauthenticated-crossing.js'
+import { boundaryUndeclaredZone } from './boundary/undeclared-zone.js'
+import { contractMismatch } from './contract/mismatch.js'
 import { contractUnknown } from './contract/unknown.js'
 import { decisionStale } from './decision/stale.js'
+import { errorUnhandled } from './error/unhandled.js'
+import { failureUnhandled } from './failure/unhandled.js'
+import { identityAmbiguousTarget } from './identity/ambiguous-target.js'
+import { identityMissing } from './identity/missing.js'
+import { identityUniquenessUndecided } from './identity/uniqueness-undecided.js'
 import { modelInvalid } from './model/invalid.js'
+import { sequenceInfeasibleFlow } from './sequence/infeasible-flow.js'
+import { sequenceUseBeforeProduce } from './sequence/use-before-produce.js'
 import type { Rule } from './types.js'
 
-export const rules: readonly Rule[] = [modelInvalid, contractUnknown, decisionStale]
+export const rules: readonly Rule[] = [
+  modelInvalid,
+  contractUnknown,
+  identityMissing,
+  identityUniquenessUndecided,
+  identityAmbiguousTarget,
+  contractMismatch,
+  errorUnhandled,
+  sequenceUseBeforeProduce,
+  sequenceInfeasibleFlow,
+  failureUnhandled,
+  boundaryUndeclaredZone,
+  boundaryUnauthenticatedCrossing,
+  decisionStale,
+]
 
 export const rulesById: ReadonlyMap<string, Rule> = new Map(rules.map((rule) => [rule.id, rule]))
 

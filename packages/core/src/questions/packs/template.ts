@@ -1,0 +1,16 @@
+/** `{entity}` in a pack's texts and element paths, filled in with the entity's name. */
+import { elementPath, parseElementPath } from '../../model/element-path.js'
+
+const PLACEHOLDER = '{entity}'
+/** What `{entity}` becomes while the path is parsed: an identifier no element path of a model starts a segment with. */
+const MARKER = '$plumblineEntity'
+
+export function fillText(template: string, entity: string): string {
+  return template.replaceAll(PLACEHOLDER, entity)
+}
+
+/** The element path with the entity's name in place, quoted as element paths quote names; undefined when the template is not a path. */
+export function fillElement(template: string, entity: string): string | undefined {
+  const segments = parseElementPath(template.replaceAll(PLACEHOLDER, MARKER))
+  return segments && elementPath(segments.map((segment) => (segment === MARKER ? entity : segment)))
+}

@@ -1,0 +1,36 @@
+import type { Finding } from '../../diagnostics/types.js'
+import { elementPath } from '../../model/element-path.js'
+import { declaresZones } from '../../model/model.js'
+import type { Rule } from '../types.js'
+import { quoted, quotedList, segmentsOf } from '../wording.js'
+
+export const boundaryUndeclaredZone: Rule = {
+  id: 'boundary/undeclared-zone',
+  severity: 'error',
+  summary: 'A component has no zone in a system that declares zones.',
+  explanation: `Once a system declares trust zones, every component must be in one: a component outside
+all zones has no trust level, so no call to or from it can be checked for authentication
+(boundary/unauthenticated-crossing cannot see it). An error by default, because it hides
+the very crossings zones are declared to check. A system without zones is not checked for
+boundaries at all.
+
+Bad:
+  zones: { internet: { trust: 0 }, app: { trust: 1 } },
+  components: { browser: { zone: 'internet' }, worker: { kind: 'service' } }
+
+Good:
+  components: { browser: { zone: 'internet' }, worker: { zone: 'app', kind: 'service' } }`,
+  check: (model) => {
+    if (!declaresZones(model)) return []
+    const findings: Finding[] = []
+    for (const [id, component] of Object.entries(model.components))
+      if (component.zone === undefined)
+        findings.push({
+          rule: 'boundary/undeclared-zone',
+          element: elementPath(['components', id, 'zone']),
+          message: `component ${quoted(id)} is in no zone, but the system declares zones (${quotedList(Object.keys(model.zones))})`,
+        })
+    return findings
+  },
+  question: (finding) => `Which trust zone is ${String(segmentsOf(finding)[1])} in?`,
+}

@@ -1,0 +1,40 @@
+import type { Finding } from '../../diagnostics/types.js'
+import { elementPath } from '../../model/element-path.js'
+import { own } from '../../model/own.js'
+import type { Rule } from '../types.js'
+import { quoted, stepArrow } from '../wording.js'
+
+export const contractMismatch: Rule = {
+  id: 'contract/mismatch',
+  severity: 'error',
+  summary: "A flow step's from/to disagree with the contract it names.",
+  explanation: `A contract is a promise between two components: its from calls its to. A flow step that
+names the contract claims to be that call, so it must go between the same two components in
+the same direction. A mismatch means the flow and the contract describe different systems:
+usually a step that was moved to another component, or the reply written as a step of its
+own (the reply is part of the call: request, response and errors all belong to the one
+step). Reported once per step, at the contract it names. An error by default: the model
+contradicts itself.
+
+Bad:
+  contracts: { signUp: { from: 'browser', to: 'api' } },
+  flows: { register: { steps: [{ from: 'api', to: 'db', contract: 'signUp' }] } }
+
+Good:
+  flows: { register: { steps: [{ from: 'browser', to: 'api', contract: 'signUp' }] } }`,
+  check: (model) => {
+    const findings: Finding[] = []
+    for (const [flowId, flow] of Object.entries(model.flows))
+      flow.steps.forEach((step, index) => {
+        const contract = step.contract === undefined ? undefined : own(model.contracts, step.contract)
+        if (contract === undefined || (contract.from === step.from && contract.to === step.to)) return
+        const reversed = contract.from === step.to && contract.to === step.from
+        findings.push({
+          rule: 'contract/mismatch',
+          element: elementPath(['flows', flowId, 'steps', index, 'contract']),
+          message: `the step goes ${stepArrow(step)}, but contract ${quoted(step.contract ?? '')} is ${stepArrow(contract)}${reversed ? ' (the reply is part of the call, not a step of its own)' : ''}`,
+        })
+      })
+    return findings
+  },
+}

@@ -1,0 +1,37 @@
+import type { Finding } from '../../diagnostics/types.js'
+import { elementPath } from '../../model/element-path.js'
+import type { Rule } from '../types.js'
+import { quoted, segmentsOf } from '../wording.js'
+
+export const identityMissing: Rule = {
+  id: 'identity/missing',
+  severity: 'error',
+  summary: 'An entity does not say what makes two records the same thing (no `identity`).',
+  explanation: `An entity's identity is the set of fields that make two records "the same thing": the
+user with id 42, the order with number 1001. Without it, nothing says whether two records
+with the same email are one customer or two, and operations that address an entity cannot
+be checked (identity/ambiguous-target needs an identity or a unique key to compare with).
+It is an error by default because every other identity check rests on it, and stating it
+costs one line.
+
+Bad:
+  entities: { User: { schema: z.object({ id: z.uuid(), email: z.email() }) } }
+
+Good:
+  entities: { User: { schema: z.object({ id: z.uuid(), email: z.email() }), identity: ['id'] } }`,
+  check: (model) => {
+    const findings: Finding[] = []
+    for (const [name, entity] of Object.entries(model.entities))
+      if (entity.identity === undefined)
+        findings.push({
+          rule: 'identity/missing',
+          element: elementPath(['entities', name]),
+          message: `entity ${quoted(name)} has no identity: nothing says which fields make two records the same ${name}`,
+        })
+    return findings
+  },
+  question: (finding) => {
+    const name = String(segmentsOf(finding)[1])
+    return `What makes two ${name} records the same ${name}?`
+  },
+}

@@ -1,0 +1,24 @@
+/** For rule tests: a system validated into a model, one rule's findings on it, and their questions. */
+import type { Finding } from '../diagnostics/types.js'
+import type { Model } from '../model/model.js'
+import { validateSystem } from '../model/validate-system.js'
+import { answerableSources, resolvePacks } from '../questions/packs/index.js'
+import { ruleIds } from './catalogue.js'
+import type { Rule } from './types.js'
+
+/** The model of a system that must be valid: a test model with a mistake of its own would test nothing. */
+export function modelOf(system: Record<string, unknown>): Model {
+  const result = validateSystem(system, answerableSources(ruleIds, resolvePacks()))
+  if (!result.success || result.findings.length > 0) throw new Error(`test model is invalid: ${JSON.stringify(result.findings)}`)
+  return result.model
+}
+
+export function findingsOf(rule: Rule, system: Record<string, unknown>): Finding[] {
+  return rule.check?.(modelOf(system)) ?? []
+}
+
+/** Each finding's element with the question the rule asks about it. */
+export function questionsOf(rule: Rule, system: Record<string, unknown>): Array<[string, string | undefined]> {
+  const model = modelOf(system)
+  return (rule.check?.(model) ?? []).map((finding) => [finding.element, rule.question?.(finding, model)])
+}
