@@ -1,7 +1,7 @@
 /**
- * The flags of `plumbline check` that this module owns, as one typed table: each flag's
- * commander option, and the config key it stands in for (the flag wins over the config).
- * Flags and config keys cannot drift apart: `settingFrom` reads both through this table.
+ * The flags of `plumbline check`, as one typed table: each flag's commander option, and the
+ * config key it stands in for (the flag wins over the config; `--rule` rule by rule). Flags
+ * and config keys cannot drift apart: `settingFrom` reads both through this table.
  */
 import type { SeveritySettings } from '@plumbline/core'
 import { InvalidArgumentError, Option } from 'commander'
