@@ -18,7 +18,7 @@ describe('plumbline check', () => {
     const result = await runCli(['check', 'unknown-references.js', '--format', 'json'], { cwd: malformed })
     expect(result.exitCode).toBe(1)
     expect(result.stderr).toBe('')
-    const location = { file: 'unknown-references.js' }
+    const at = (line: number, column: number) => ({ file: 'unknown-references.js', line, column })
     expect(JSON.parse(result.stdout)).toEqual({
       version: 1,
       models: [
@@ -26,14 +26,14 @@ describe('plumbline check', () => {
           file: 'unknown-references.js',
           system: 'checkout',
           diagnostics: [
-            { rule: 'model/invalid', severity: 'error', message: 'unknown zone "ap" (did you mean "app"?)', element: 'components.api.zone', location },
-            { rule: 'contract/unknown', severity: 'error', message: 'unknown contract "reserve" (contracts: "pay")', element: 'flows.checkout.steps[1].contract', location },
+            { rule: 'model/invalid', severity: 'error', message: 'unknown zone "ap" (did you mean "app"?)', element: 'components.api.zone', location: at(9, 12) },
+            { rule: 'contract/unknown', severity: 'error', message: 'unknown contract "reserve" (contracts: "pay")', element: 'flows.checkout.steps[1].contract', location: at(17, 35) },
             {
               rule: 'model/invalid',
               severity: 'error',
               message: 'unknown component "paymnts" (did you mean "payments"?)',
               element: 'flows.checkout.steps[2].to',
-              location,
+              location: at(18, 24),
             },
           ],
           exploration: [],
@@ -65,14 +65,14 @@ describe('plumbline check', () => {
         severity: 'error',
         message: 'store state must be plain data; found an instance of Map',
         element: 'stores.sessions.initial.open',
-        location: { file: 'not-plain-state.js' },
+        location: { file: 'not-plain-state.js', line: 7, column: 18 },
       },
     ])
   })
 
   describe('a model that cannot be loaded: exit 2, one paragraph naming the file, no stack trace', () => {
     it.each([
-      ['syntax-error.ts', 'error: syntax-error.ts:5:28: syntax error: Unexpected token\n'],
+      ['syntax-error.ts', 'error: syntax-error.ts:5:29: syntax error: Unexpected token\n'],
       ['throws.ts', `error: throws.ts:3:21: threw while loading: SyntaxError: Unexpected token '}', "{"max": }" is not valid JSON\n`],
       ['no-default.ts', 'error: no-default.ts: has no default export; a model file must `export default defineSystem({ … })`\n'],
       ['not-a-system.ts', 'error: not-a-system.ts: its default export is not a system: expected defineSystem({ … }), got a function\n'],
@@ -141,7 +141,7 @@ describe('plumbline check', () => {
       const result = await runCli(['check', '--format', 'xml'])
       expect(result.exitCode).toBe(2)
       expect(result.stdout).toBe('')
-      expect(result.stderr).toContain("argument 'xml' is invalid. Allowed choices are pretty, json.")
+      expect(result.stderr).toContain("argument 'xml' is invalid. Allowed choices are pretty, json, sarif, junit, github.")
     })
 
     it('rejects an unknown command with exit 2', async () => {

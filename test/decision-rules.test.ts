@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { fixtures, runCli } from './helpers/cli.js'
 
 const accounts = path.join(fixtures, 'accounts')
-const location = { file: 'every-gap.ts' }
+/** Where each element is written in every-gap.ts (or the nearest enclosing element that is). */
+const at = (line: number, column: number) => ({ file: 'every-gap.ts', line, column })
 
 describe('plumbline check on the decision rules', () => {
   it('reports one gap per rule with exact ids, element paths and messages, and the near misses not at all', async () => {
@@ -11,69 +12,69 @@ describe('plumbline check on the decision rules', () => {
     expect(result.exitCode).toBe(1)
     const [model] = JSON.parse(result.stdout).models
     expect(model.diagnostics).toEqual([
-      { rule: 'identity/missing', severity: 'error', element: 'entities.Product', location, message: 'entity "Product" has no identity: nothing says which fields make two records the same Product' },
+      { rule: 'identity/missing', severity: 'error', element: 'entities.Product', location: at(31, 5), message: 'entity "Product" has no identity: nothing says which fields make two records the same Product' },
       {
         rule: 'identity/uniqueness-undecided',
         severity: 'warning',
         element: 'entities.Customer',
-        location,
+        location: at(30, 5),
         message: `field "email" looks identifying, but entity "Customer" decides nothing about uniqueness: add unique: [["email"]], or unique: 'none' if values may repeat`,
       },
       {
         rule: 'identity/ambiguous-target',
         severity: 'error',
         element: 'stores.customers.operations.deleteAccount.target',
-        location,
+        location: at(53, 55),
         message: 'operation "deleteAccount" addresses Customer by [email], which is neither its identity ([id]) nor a unique key (none declared): one call may act on several Customer records',
       },
       {
         rule: 'contract/mismatch',
         severity: 'error',
         element: 'flows.checkout.steps[2].contract',
-        location,
+        location: at(43, 39),
         message: 'the step goes "api" → "browser", but contract "signUp" is "browser" → "api" (the reply is part of the call, not a step of its own)',
       },
       {
         rule: 'error/unhandled',
         severity: 'error',
         element: 'flows.checkout.steps[0].onError.OutOfStock',
-        location,
+        location: at(41, 77),
         message: 'contract "placeOrder" may answer "OutOfStock", and this step does not say how that is handled',
       },
-      { rule: 'sequence/use-before-produce', severity: 'error', element: 'flows.checkout.steps[1].consumes[0]', location, message: 'this step consumes "orderId", which no earlier step produces' },
+      { rule: 'sequence/use-before-produce', severity: 'error', element: 'flows.checkout.steps[1].consumes[0]', location: at(42, 70), message: 'this step consumes "orderId", which no earlier step produces' },
       {
         rule: 'sequence/infeasible-flow',
         severity: 'error',
         element: 'flows.checkout.steps[0].event',
-        location,
+        location: at(41, 63),
         message: 'event "pay" is refused by machine "order" in state "open" (accepted there: "add")',
       },
       {
         rule: 'failure/unhandled',
         severity: 'warning',
         element: 'flows.checkout.steps[1].onFailure',
-        location,
+        location: at(42, 9),
         message: 'this step calls datastore "db" and does not say what happens when it fails or times out',
       },
       {
         rule: 'failure/unhandled',
         severity: 'warning',
         element: 'machines.order.states.paying.invoke.charge',
-        location,
+        location: at(15, 15),
         message: 'state "paying" invokes "charge" and does not say what happens when it fails (onError)',
       },
       {
         rule: 'boundary/undeclared-zone',
         severity: 'error',
         element: 'components.mailer.zone',
-        location,
+        location: at(27, 5),
         message: 'component "mailer" is in no zone, but the system declares zones ("internet", "app", "data")',
       },
       {
         rule: 'boundary/unauthenticated-crossing',
         severity: 'error',
         element: 'contracts.placeOrder.auth',
-        location,
+        location: at(34, 5),
         message: `contract "placeOrder" crosses from zone "internet" (trust 0) into the more trusted zone "app" (trust 1), and states no auth (auth: 'none' if anyone may call it)`,
       },
     ])

@@ -5,6 +5,7 @@
 import { Command } from 'commander'
 import { registerCheck } from './commands/check.js'
 import { registerExplain } from './commands/explain.js'
+import { registerInit } from './commands/init.js'
 import { registerQuestions } from './commands/questions.js'
 import { registerRules } from './commands/rules.js'
 import type { RegisterCommand } from './commands/types.js'
@@ -12,7 +13,7 @@ import { EXIT_CODES_HELP } from './help.js'
 import type { Io } from './io.js'
 import { version } from './version.js'
 
-const COMMANDS: readonly RegisterCommand[] = [registerCheck, registerQuestions, registerRules, registerExplain]
+const COMMANDS: readonly RegisterCommand[] = [registerCheck, registerQuestions, registerRules, registerExplain, registerInit]
 
 /** Builds the program; each action stores its exit code through `setExitCode`. */
 export function createProgram(io: Io, setExitCode: (code: number) => void): Command {
@@ -28,6 +29,7 @@ export function createProgram(io: Io, setExitCode: (code: number) => void): Comm
       'after',
       `
 Examples:
+  $ plumbline init
   $ plumbline check models
   $ plumbline check models/accounts.ts --format json
   $ plumbline questions models

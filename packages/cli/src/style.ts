@@ -9,11 +9,14 @@ type Format = Parameters<typeof styleText>[0]
 
 export interface Style {
   (format: Format, text: string): string
+  /** Whether this style colours at all (for tools that colour by themselves, such as code frames). */
+  readonly enabled: boolean
 }
 
 export function styleFor(stream: Writer, env: Io['env']): Style {
   const enabled = colourEnabled(stream, env)
-  return (format, text) => (enabled ? styleText(format, text, { validateStream: false }) : text)
+  const style = (format: Format, text: string): string => (enabled ? styleText(format, text, { validateStream: false }) : text)
+  return Object.assign(style, { enabled })
 }
 
 function colourEnabled(stream: Writer, env: Io['env']): boolean {

@@ -30,7 +30,16 @@ export { rules, rulesById, ruleIds } from './rules/catalogue.js'
 export { checkSystem, type CheckOptions, type SystemCheck } from './check/check-system.js'
 export type { SeveritySettings } from './check/severity.js'
 export { DEFAULT_BOUNDS, type ExplorationBounds, type ExplorationStats } from './explore/types.js'
-export { buildReport, summarize, REPORT_VERSION, type ModelReport, type Report, type Summary } from './report/report.js'
+export {
+  buildReport,
+  summarize,
+  REPORT_VERSION,
+  type BaselineEntry,
+  type BaselineSummary,
+  type ModelReport,
+  type Report,
+  type Summary,
+} from './report/report.js'
 export { explicitDecisions, type ExplicitDecision } from './model/explicit-decisions.js'
 export { closest } from './model/suggest.js'
 export { builtInPacks } from './questions/packs/index.js'

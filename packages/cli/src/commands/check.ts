@@ -1,25 +1,33 @@
 /**
  * `plumbline check [paths..]`: validate every model; exit 0 clean, 1 with findings at error
- * level, 2 when the input cannot be used (thrown as UsageError, handled in main).
+ * level (with a baseline: new ones), 2 when the input cannot be used (thrown as UsageError,
+ * handled in main).
  */
-import { buildReport, checkSystem, type CheckOptions, type ModelReport, type Report, type SeveritySettings } from '@plumbline/core'
-import { Option } from 'commander'
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { buildReport, type CheckOptions, type Report } from '@plumbline/core'
+import { BASELINE_NAME, compareWithBaseline, readBaseline, writeBaseline } from '../baseline/baseline.js'
+import { checkOptionsFrom } from '../config/check-options.js'
+import { configFileFor, loadConfig, modelPathsFrom } from '../config/load-config.js'
 import { EXIT_CLEAN, EXIT_FINDINGS } from '../errors.js'
-import { formatNames, formats, type FormatName } from '../formats/index.js'
+import { EXIT_CODES_HELP } from '../help.js'
 import type { Io } from '../io.js'
-import { loadModels } from '../load/load-models.js'
-import { DEFAULT_MODEL_PATHS, EXIT_CODES_HELP } from '../help.js'
-import { ruleSeverityOption } from '../options/rule-severities.js'
-import { styleFor } from '../style.js'
+import { compareFiles, displayPath, findModelFiles } from '../load/find-model-files.js'
+import { createModelLoader } from '../load/load-model.js'
+import { checkFlagOptions, settingFrom, type CheckFlags } from '../options/check-flags.js'
+import { resolveTargets, type Target } from '../output/targets.js'
+import { writeReports } from '../output/write-reports.js'
+import { checkFiles } from '../run/check-files.js'
+import { shardFiles, type Shard } from '../run/shard.js'
 import type { RegisterCommand } from './types.js'
 
 export const registerCheck: RegisterCommand = (program, { io, setExitCode }) => {
-  program
+  const command = program
     .command('check')
     .description('validate models: shape, names, rules, exploration')
-    .argument('[paths...]', 'model files or folders', DEFAULT_MODEL_PATHS)
-    .addOption(new Option('-f, --format <format>', 'report format').choices(formatNames).default('pretty'))
-    .addOption(ruleSeverityOption())
+    .argument('[paths...]', "model files, folders or globs (default: the config's models, else models/)")
+  for (const option of checkFlagOptions) command.addOption(option)
+  command
     .addHelpText(
       'after',
       `
@@ -28,36 +36,88 @@ Examples:
   $ plumbline check models/accounts.ts   one file
   $ plumbline check models --format json > report.json
   $ plumbline check --rule failure/unhandled=error --rule identity/missing=off
+  $ plumbline check --format github --output-file sarif=plumbline.sarif --output-file junit=plumbline.xml
+                                         annotations on stdout, SARIF and JUnit in files (CI)
+  $ plumbline check --shard 2/3          the second of three slices of the models (CI matrix)
+  $ plumbline check --update-baseline    accept today's findings; later runs fail only on new ones
+  $ plumbline check --watch              check again on every save
 ${EXIT_CODES_HELP}`,
     )
-    .action(async (paths: string[], options: { format: FormatName; rule?: SeveritySettings }) => {
-      setExitCode(await checkCommand(paths, { format: options.format, check: { severities: options.rule ?? {} } }, io))
+    .action(async (paths: string[], flags: CheckFlags) => {
+      setExitCode(await checkCommand(paths, flags, io))
     })
 }
 
-export interface CheckCommandOptions {
-  format: FormatName
-  check?: CheckOptions
+/** Everything a check run needs, settled once from the flags and the config file. */
+export interface CheckPlan {
+  /** Model paths or globs, and the folder they are relative to. */
+  paths: readonly string[]
+  base: string
+  targets: Target[]
+  checkOptions: CheckOptions
+  shard: Shard | undefined
+  workers: number | undefined
+  /** Absolute path of the baseline file (used when it exists, or written with --update-baseline). */
+  baselineFile: string
+  updateBaseline: boolean
 }
 
-export async function checkCommand(paths: readonly string[], options: CheckCommandOptions, io: Io): Promise<number> {
-  const report = await checkModels(paths, io, options.check)
-  io.stdout.write(formats[options.format](report, { style: styleFor(io.stdout, io.env) }))
+export async function checkCommand(paths: readonly string[], flags: CheckFlags, io: Io): Promise<number> {
+  if (!flags.watch) return runCheck(await planCheck(paths, flags, io, { fresh: false }), io, { fresh: false })
+  const { watchCheck } = await import('../watch/watch-check.js')
+  return watchCheck(
+    {
+      plan: () => planCheck(paths, flags, io, { fresh: true }),
+      run: (plan) => runCheck(plan, io, { fresh: true }),
+      modelFiles: (plan) => modelFilesOf(plan, io),
+      configFile: configFileFor(io.cwd, flags.config),
+    },
+    io,
+  )
+}
+
+/** `fresh`: load the config afresh (watch mode, where it may have changed since the last run). */
+export async function planCheck(paths: readonly string[], flags: CheckFlags, io: Io, options: { fresh: boolean }): Promise<CheckPlan> {
+  const loaded = await loadConfig(io.cwd, flags.config, createModelLoader(io.cwd, options))
+  const config = loaded?.config
+  const configDir = loaded?.dir ?? io.cwd
+  const models = modelPathsFrom(paths, loaded, io.cwd)
+  const baseline = flags.baseline === undefined ? path.resolve(configDir, config?.baseline ?? BASELINE_NAME) : path.resolve(io.cwd, flags.baseline)
+  return {
+    ...models,
+    targets: resolveTargets(flags.format, flags.outputFile ?? []),
+    checkOptions: checkOptionsFrom(config, flags),
+    shard: flags.shard,
+    workers: settingFrom('workers', flags, config),
+    baselineFile: baseline,
+    updateBaseline: flags.updateBaseline === true,
+  }
+}
+
+/** One run: check, compare with the baseline, report. Returns the exit code. */
+export async function runCheck(plan: CheckPlan, io: Io, options: { fresh: boolean }): Promise<number> {
+  const files = await modelFilesOf(plan, io)
+  if (files.length === 0 && plan.shard) io.stderr.write(`shard ${plan.shard.index}/${plan.shard.count} has no model files\n`)
+  const checked = await checkFiles(files, { cwd: io.cwd, checkOptions: plan.checkOptions, fresh: options.fresh, ...(plan.workers === undefined ? {} : { workers: plan.workers }) })
+  let report = buildReport(checked.map((model) => model.report))
+  report = await withBaseline(report, plan, io)
+  await writeReports(report, plan.targets, { checks: new Map(checked.map((model) => [model.report.file, model.checks])) }, io)
   return report.summary.errors > 0 ? EXIT_FINDINGS : EXIT_CLEAN
 }
 
-export async function checkModels(paths: readonly string[], io: Io, options: CheckOptions = {}): Promise<Report> {
-  const loaded = await loadModels(paths, io.cwd)
-  const models: ModelReport[] = []
-  for (const { shown, exported, fallbackName } of loaded) {
-    const result = await checkSystem(exported, options)
-    models.push({
-      file: shown,
-      system: result.system ?? fallbackName,
-      diagnostics: result.diagnostics.map((diagnostic) => ({ ...diagnostic, location: diagnostic.location ?? { file: shown } })),
-      exploration: result.exploration,
-      decided: result.decided,
-    })
-  }
-  return buildReport(models)
+export async function modelFilesOf(plan: CheckPlan, io: Io): Promise<string[]> {
+  const files = await findModelFiles(plan.paths, plan.base)
+  if (plan.shard === undefined) return files
+  // Cut in the order of the paths as shown, with `/`: the same slices on every machine.
+  const byPath = files.map((file) => ({ file, shown: displayPath(file, io.cwd) })).sort((a, b) => compareFiles(a.shown, b.shown))
+  return shardFiles(byPath, plan.shard).map(({ file }) => file)
+}
+
+async function withBaseline(report: Report, plan: CheckPlan, io: Io): Promise<Report> {
+  const previous = await readBaseline(plan.baselineFile, io.cwd)
+  if (!plan.updateBaseline) return previous ? compareWithBaseline(report, previous, io.cwd) : report
+  const written = await writeBaseline(plan.baselineFile, report, previous, io.cwd, existsSync)
+  const recorded = report.models.reduce((sum, model) => sum + model.diagnostics.length + (model.baselined?.length ?? 0), 0)
+  io.stderr.write(`wrote ${displayPath(plan.baselineFile, io.cwd)}: ${recorded} finding${recorded === 1 ? '' : 's'} of ${report.models.length} model${report.models.length === 1 ? '' : 's'} recorded\n`)
+  return compareWithBaseline(report, written, io.cwd)
 }

@@ -6,9 +6,12 @@
 import { buildQuestionsReport, checkSystem, type CheckOptions, type ModelQuestions, type QuestionsReport, type SeveritySettings } from '@plumbline/core'
 import { Option } from 'commander'
 import { EXIT_CLEAN, UsageError } from '../errors.js'
-import { DEFAULT_MODEL_PATHS } from '../help.js'
+import { checkOptionsFrom } from '../config/check-options.js'
+import { loadConfig, modelPathsFrom } from '../config/load-config.js'
 import type { Io } from '../io.js'
+import { createModelLoader } from '../load/load-model.js'
 import { loadModels } from '../load/load-models.js'
+import { CHECK_FLAGS } from '../options/check-flags.js'
 import { ruleSeverityOption } from '../options/rule-severities.js'
 import { styleFor } from '../style.js'
 import { formatQuestionsPretty } from '../text/questions.js'
@@ -21,9 +24,10 @@ export const registerQuestions: RegisterCommand = (program, { io, setExitCode })
   program
     .command('questions')
     .description('the decisions models leave open, as questions')
-    .argument('[paths...]', 'model files or folders', DEFAULT_MODEL_PATHS)
+    .argument('[paths...]', "model files, folders or globs (default: the config's models, else models/)")
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('pretty'))
     .addOption(ruleSeverityOption())
+    .addOption(CHECK_FLAGS.config.option)
     .addHelpText(
       'after',
       `
@@ -38,16 +42,18 @@ Exit codes:
   0  listed (open questions are not failures)
   2  unusable input: a model that does not load or is malformed, a missing path, a bad option`,
     )
-    .action(async (paths: string[], options: { format: QuestionsFormat; rule?: SeveritySettings }) => {
-      const report = await listQuestions(paths, io, { severities: options.rule ?? {} })
+    .action(async (paths: string[], options: { format: QuestionsFormat; rule?: SeveritySettings; config?: string }) => {
+      // The config's models, rules and checklist packs, as for check.
+      const loaded = await loadConfig(io.cwd, options.config, createModelLoader(io.cwd))
+      const report = await listQuestions(modelPathsFrom(paths, loaded, io.cwd), io, checkOptionsFrom(loaded?.config, options))
       io.stdout.write(options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatQuestionsPretty(report, styleFor(io.stdout, io.env)))
       setExitCode(EXIT_CLEAN)
     })
 }
 
-export async function listQuestions(paths: readonly string[], io: Io, options: CheckOptions = {}): Promise<QuestionsReport> {
-  const loaded = await loadModels(paths, io.cwd)
-  const models: ModelQuestions[] = []
+export async function listQuestions(models: { paths: readonly string[]; base: string }, io: Io, options: CheckOptions = {}): Promise<QuestionsReport> {
+  const loaded = await loadModels(models.paths, io.cwd, { base: models.base })
+  const questions: ModelQuestions[] = []
   const malformed: string[] = []
   for (const { shown, exported, fallbackName } of loaded) {
     const result = await checkSystem(exported, options)
@@ -57,8 +63,8 @@ export async function listQuestions(paths: readonly string[], io: Io, options: C
       malformed.push(`${shown}: the model is malformed, so its questions cannot be listed${problem} (plumbline check shows every problem)`)
       continue
     }
-    models.push({ file: shown, system: result.system ?? fallbackName, questions: result.questions })
+    questions.push({ file: shown, system: result.system ?? fallbackName, questions: result.questions })
   }
   if (malformed.length > 0) throw new UsageError(malformed.join('\n'))
-  return buildQuestionsReport(models)
+  return buildQuestionsReport(questions)
 }

@@ -34,8 +34,9 @@ describe('formatPretty', () => {
     expect(formatPretty(report, { style: plain })).toBe(
       [
         'models/accounts.ts (accounts)',
-        '  ✖ error  stores.accounts.effects.oneAccountPerReset:42:5  effect/violated',
+        '  ✖ error  stores.accounts.effects.oneAccountPerReset  effect/violated',
         '    resetPassword changed 2 accounts',
+        '    at models/accounts.ts:42:5',
         '    from {"users":[]}',
         '    1. signUp {"email":"ann@x"} → {"users":["ann@x"]}',
         '    2. reset → {"users":[]}',
@@ -47,6 +48,65 @@ describe('formatPretty', () => {
         '  ✔ no findings',
         '',
         '2 models checked: ✖ 1 error, 1 warning, 0 infos',
+        '',
+      ].join('\n'),
+    )
+  })
+  it('shows a code frame of the model source at the element, where the source is at hand', () => {
+    const source = ['export default defineSystem({', "  name: 'shop',", '  zones: {', "    app: { trust: 'high' },", '  },', '})', ''].join('\n')
+    const report = buildReport([
+      {
+        file: 'models/shop.ts',
+        system: 'shop',
+        diagnostics: [
+          {
+            rule: 'model/invalid',
+            severity: 'error',
+            message: 'expected a number, got the string "high"',
+            element: 'zones.app.trust',
+            location: { file: 'models/shop.ts', line: 4, column: 12 },
+          },
+        ],
+        exploration: [],
+        decided: [],
+      },
+    ])
+    expect(formatPretty(report, { style: plain, sources: new Map([['models/shop.ts', source]]) })).toBe(
+      [
+        'models/shop.ts (shop)',
+        '  ✖ error  zones.app.trust  model/invalid',
+        '    expected a number, got the string "high"',
+        '    at models/shop.ts:4:12',
+        "      2 |   name: 'shop',",
+        '      3 |   zones: {',
+        "    > 4 |     app: { trust: 'high' },",
+        '        |            ^',
+        '      5 |   },',
+        '      6 | })',
+        '',
+        '1 model checked: ✖ 1 error, 0 warnings, 0 infos',
+        '',
+      ].join('\n'),
+    )
+  })
+
+  it('counts findings the baseline holds, and lists its entries that no longer occur', () => {
+    const known = { rule: 'contract/unknown', severity: 'error' as const, message: 'm', element: 'flows.f.steps[0].contract' }
+    const report = {
+      ...buildReport([{ file: 'models/a.ts', system: 'a', diagnostics: [], exploration: [], decided: [], baselined: [known] }]),
+      baseline: { file: 'plumbline-baseline.json', known: 1, fixed: [{ file: 'models/a.ts', rule: 'model/invalid', element: 'zones.x.trust', message: 'old' }] },
+    }
+    expect(formatPretty(report, { style: plain })).toBe(
+      [
+        'models/a.ts (a)',
+        '  ✔ no findings',
+        '  1 finding in the baseline',
+        '',
+        'plumbline-baseline.json (1 known finding not counted)',
+        '  1 entry no longer occurs: run `plumbline check --update-baseline` to drop them',
+        '    models/a.ts  zones.x.trust  model/invalid',
+        '',
+        '1 model checked: ✔ 0 errors, 0 warnings, 0 infos',
         '',
       ].join('\n'),
     )

@@ -1,17 +1,22 @@
 /**
  * The human report: findings grouped by model file, each with its severity, rule id,
- * element path and message, the trace as numbered steps where there is one, and a
- * summary line.
+ * element path and message, where it is written (with a code frame of the model's source),
+ * the trace as numbered steps where there is one, and a summary line. With a baseline: how
+ * many findings it holds, and which of its entries no longer occur.
  */
-import type { Diagnostic, ModelReport, Severity, TraceStep } from '@plumbline/core'
+import { codeFrameColumns } from '@babel/code-frame'
+import type { BaselineSummary, Diagnostic, ModelReport, Severity } from '@plumbline/core'
 import type { Style } from '../style.js'
-import type { Formatter } from './types.js'
+import { formatTrace } from './trace-text.js'
+import type { FormatContext, Formatter } from './types.js'
 
 const MARK: Record<Severity, string> = { error: '✖', warning: '⚠', info: 'ℹ' }
 const COLOUR: Record<Severity, 'red' | 'yellow' | 'blue'> = { error: 'red', warning: 'yellow', info: 'blue' }
 
-export const formatPretty: Formatter = (report, { style }) => {
-  const blocks = report.models.map((model) => formatModel(model, style))
+export const formatPretty: Formatter = (report, context) => {
+  const { style } = context
+  const blocks = report.models.map((model) => formatModel(model, context))
+  if (report.baseline) blocks.push(formatBaseline(report.baseline, style))
   const { errors, warnings, infos } = report.summary
   const checked = `${report.models.length} model${report.models.length === 1 ? '' : 's'} checked`
   const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')}`
@@ -19,41 +24,50 @@ export const formatPretty: Formatter = (report, { style }) => {
   return `${blocks.join('\n')}${blocks.length > 0 ? '\n' : ''}${checked}: ${summary}\n`
 }
 
-function formatModel(model: ModelReport, style: Style): string {
+function formatModel(model: ModelReport, context: FormatContext): string {
+  const { style } = context
   const header = `${style('underline', model.file)} ${style('dim', `(${model.system})`)}`
   const lines = [header]
   if (model.diagnostics.length === 0) lines.push(`  ${style('green', '✔')} no findings`)
-  for (const diagnostic of model.diagnostics) lines.push(...formatDiagnostic(diagnostic, style))
+  for (const diagnostic of model.diagnostics) lines.push(...formatDiagnostic(diagnostic, context))
   if (model.decided.length > 0)
     lines.push(style('dim', `  ${plural(model.decided.length, 'finding')} answered by decisions in the model`))
+  if (model.baselined !== undefined && model.baselined.length > 0)
+    lines.push(style('dim', `  ${plural(model.baselined.length, 'finding')} in the baseline`))
   return `${lines.join('\n')}\n`
 }
 
-function formatDiagnostic(diagnostic: Diagnostic, style: Style): string[] {
-  const { severity } = diagnostic
-  const where = diagnostic.location?.line === undefined ? '' : style('dim', `:${diagnostic.location.line}:${diagnostic.location.column ?? 1}`)
+function formatDiagnostic(diagnostic: Diagnostic, { style, sources }: FormatContext): string[] {
+  const { severity, location } = diagnostic
   const lines = [
-    `  ${style(COLOUR[severity], `${MARK[severity]} ${severity}`)}  ${style('bold', diagnostic.element || '(model)')}${where}  ${style('dim', diagnostic.rule)}`,
+    `  ${style(COLOUR[severity], `${MARK[severity]} ${severity}`)}  ${style('bold', diagnostic.element || '(model)')}  ${style('dim', diagnostic.rule)}`,
     `    ${diagnostic.message}`,
   ]
-  if (diagnostic.trace) lines.push(...formatTrace(diagnostic.trace, diagnostic.initial, style))
+  if (location?.line !== undefined) {
+    lines.push(`    ${style('dim', `at ${location.file}:${location.line}:${location.column ?? 1}`)}`)
+    const source = sources?.get(location.file)
+    if (source !== undefined) lines.push(...codeFrame(source, location.line, location.column, style).map((line) => `    ${line}`))
+  }
+  if (diagnostic.trace) lines.push(...formatTrace(diagnostic.trace, diagnostic.initial, style).map((line) => `    ${line}`))
   return lines
 }
 
-function formatTrace(trace: readonly TraceStep[], initial: unknown, style: Style): string[] {
-  const lines = [`    ${style('dim', 'from')} ${compact(initial)}`]
-  if (trace.length === 0) lines.push(`    ${style('dim', '(already in the initial state)')}`)
-  trace.forEach((step, index) => {
-    const params = Object.keys(step.params).length === 0 ? '' : ` ${compact(step.params)}`
-    lines.push(`    ${index + 1}. ${style('cyan', step.action)}${params} ${style('dim', '→')} ${compact(step.state)}`)
-  })
-  return lines
+/** Two lines either side of the element, with a caret under its first character. */
+function codeFrame(source: string, line: number, column: number | undefined, style: Style): string[] {
+  const start = column === undefined ? { line } : { line, column }
+  return codeFrameColumns(source, { start }, { linesAbove: 2, linesBelow: 2, highlightCode: style.enabled, forceColor: style.enabled }).split('\n')
 }
 
-function compact(value: unknown): string {
-  return JSON.stringify(value) ?? 'undefined'
+function formatBaseline(baseline: BaselineSummary, style: Style): string {
+  const lines = [`${style('underline', baseline.file)} ${style('dim', `(${plural(baseline.known, 'known finding')} not counted)`)}`]
+  if (baseline.fixed.length === 0) lines.push(`  ${style('green', '✔')} every entry still occurs`)
+  else {
+    lines.push(`  ${plural(baseline.fixed.length, 'entry', 'entries')} no longer ${baseline.fixed.length === 1 ? 'occurs' : 'occur'}: run \`plumbline check --update-baseline\` to drop them`)
+    for (const entry of baseline.fixed) lines.push(`    ${entry.file}  ${style('bold', entry.element || '(model)')}  ${style('dim', entry.rule)}`)
+  }
+  return `${lines.join('\n')}\n`
 }
 
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`
+function plural(count: number, noun: string, nouns = `${noun}s`): string {
+  return `${count} ${count === 1 ? noun : nouns}`
 }

@@ -1,12 +1,13 @@
 /**
- * From the paths on the command line to model files. A folder holds every `.ts`, `.mts`,
- * `.js` and `.mjs` file under it, except declaration files, tests, `node_modules`, and
- * files or folders whose name starts with `_` or `.` (the place for helper modules that
- * models import but that are not models themselves).
+ * From the paths on the command line (or the config's `models`) to model files. A folder
+ * holds every `.ts`, `.mts`, `.js` and `.mjs` file under it, except declaration files, tests,
+ * `node_modules`, and files or folders whose name starts with `_` or `.` (the place for
+ * helper modules that models import but that are not models themselves). A glob
+ * (`models/**\/*.model.ts`) holds the files it matches, with the same exceptions.
  */
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
-import { glob } from 'tinyglobby'
+import { glob, isDynamicPattern } from 'tinyglobby'
 import { UsageError } from '../errors.js'
 
 const MODEL_FILES = '**/*.{ts,mts,js,mjs}'
@@ -15,6 +16,12 @@ const IGNORED = ['**/node_modules/**', '**/*.d.ts', '**/*.d.mts', '**/*.{test,sp
 export async function findModelFiles(paths: readonly string[], cwd: string): Promise<string[]> {
   const files = new Set<string>()
   for (const given of paths) {
+    if (isDynamicPattern(given)) {
+      const matched = await glob(given, { cwd, ignore: IGNORED, absolute: true, dot: false })
+      if (matched.length === 0) throw new UsageError(`${given}: no model files match this glob`)
+      for (const file of matched) files.add(path.normalize(file))
+      continue
+    }
     const absolute = path.resolve(cwd, given)
     const info = await stat(absolute).catch(() => undefined)
     if (info === undefined) throw new UsageError(`${given}: no such file or folder`)
@@ -31,7 +38,7 @@ export async function findModelFiles(paths: readonly string[], cwd: string): Pro
 }
 
 /** Plain code-unit order, so the order does not depend on the locale. */
-function compareFiles(a: string, b: string): number {
+export function compareFiles(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 

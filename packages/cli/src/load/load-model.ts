@@ -5,22 +5,39 @@
  * checker's own imports see. Any failure becomes a ModelLoadError naming the file and,
  * where the loader knows it, the line.
  */
+import { fileURLToPath } from 'node:url'
 import { createJiti, type Jiti } from 'jiti'
 import { ModelLoadError } from '../errors.js'
 import { displayPath } from './find-model-files.js'
 
 export interface ModelLoader {
-  /** The module's default export. */
-  load(file: string): Promise<unknown>
+  /** The module's default export. `kind` says what the file should be, for the message when it has none. */
+  load(file: string, kind?: ModuleKind): Promise<unknown>
+  /**
+   * Where a relative import in `from` leads, resolved as the loader resolves it (`./x.js`
+   * may be `./x.ts`): an absolute path. Undefined for packages (the project's own files are
+   * what a model is made of), builtins, and imports that do not resolve.
+   */
+  resolve(specifier: string, from: string): string | undefined
+}
+
+export type ModuleKind = 'model' | 'config'
+
+const EXPECTED_DEFAULT: Record<ModuleKind, string> = {
+  model: 'a model file must `export default defineSystem({ … })`',
+  config: 'a config file must `export default defineConfig({ … })`',
 }
 
 /** `fresh`: bypass the module cache (for watch mode, where files change between loads). */
 export function createModelLoader(cwd: string, options: { fresh?: boolean } = {}): ModelLoader {
   const jiti = createJiti(import.meta.url, { moduleCache: options.fresh !== true, interopDefault: false })
-  return { load: (file) => loadDefaultExport(jiti, file, cwd) }
+  return {
+    load: (file, kind = 'model') => loadDefaultExport(jiti, file, cwd, kind),
+    resolve: (specifier, from) => resolveProjectFile(jiti, specifier, from),
+  }
 }
 
-async function loadDefaultExport(jiti: Jiti, file: string, cwd: string): Promise<unknown> {
+async function loadDefaultExport(jiti: Jiti, file: string, cwd: string, kind: ModuleKind): Promise<unknown> {
   const shown = displayPath(file, cwd)
   let namespace: unknown
   try {
@@ -29,8 +46,14 @@ async function loadDefaultExport(jiti: Jiti, file: string, cwd: string): Promise
     throw describeLoadFailure(error, file, cwd)
   }
   if (typeof namespace !== 'object' || namespace === null || !('default' in namespace) || namespace.default === undefined)
-    throw new ModelLoadError(shown, 'has no default export; a model file must `export default defineSystem({ … })`')
+    throw new ModelLoadError(shown, `has no default export; ${EXPECTED_DEFAULT[kind]}`)
   return namespace.default
+}
+
+function resolveProjectFile(jiti: Jiti, specifier: string, from: string): string | undefined {
+  if (!specifier.startsWith('.') && !specifier.startsWith('/')) return undefined
+  const resolved = jiti.esmResolve(specifier, { parentURL: from, try: true })
+  return resolved?.startsWith('file:') ? fileURLToPath(resolved) : undefined
 }
 
 function describeLoadFailure(error: unknown, file: string, cwd: string): ModelLoadError {
@@ -38,11 +61,13 @@ function describeLoadFailure(error: unknown, file: string, cwd: string): ModelLo
   const message = error instanceof Error ? error.message : String(error)
   const syntax = /^(?:SyntaxError|ParseError): (.*?)\s*\n\s*(\S.*):(\d+):(\d+)\s*$/s.exec(message)
   if (syntax) {
-    const [, reason = message, where = file, line, column] = syntax
+    const [, reason = message, where = file, line, zeroBasedColumn] = syntax
+    // The transpiler counts columns from 0; every location Plumbline shows counts from 1.
+    const column = Number(zeroBasedColumn) + 1
     const inFile = displayPath(where, cwd)
     // A syntax error in a module the model imports is reported where it is, naming the model too.
-    if (inFile !== shown) return new ModelLoadError(inFile, `syntax error (imported by ${shown}): ${reason.trim()}`, Number(line), Number(column), { cause: error })
-    return new ModelLoadError(shown, `syntax error: ${reason.trim()}`, Number(line), Number(column), { cause: error })
+    if (inFile !== shown) return new ModelLoadError(inFile, `syntax error (imported by ${shown}): ${reason.trim()}`, Number(line), column, { cause: error })
+    return new ModelLoadError(shown, `syntax error: ${reason.trim()}`, Number(line), column, { cause: error })
   }
   const missing = /Cannot find (?:module|package) '([^']+)'/.exec(message)
   if (missing) {

@@ -25,18 +25,17 @@ export class ModelLoadErrors extends UsageError {
   }
 }
 
-export async function loadModels(paths: readonly string[], cwd: string, options: { fresh?: boolean } = {}): Promise<LoadedModel[]> {
-  const files = await findModelFiles(paths, cwd)
-  const loader = createModelLoader(cwd, options)
+/** `base`: the folder the paths are relative to (the config's, for its `models`); `cwd` by default. */
+export async function loadModels(paths: readonly string[], cwd: string, options: { fresh?: boolean; base?: string } = {}): Promise<LoadedModel[]> {
+  const files = await findModelFiles(paths, options.base ?? cwd)
+  const loader = createModelLoader(cwd, { fresh: options.fresh === true })
   const loaded: LoadedModel[] = []
   const failures: ModelLoadError[] = []
   for (const file of files) {
     const shown = displayPath(file, cwd)
     try {
-      const exported = await loader.load(file)
-      if (typeof exported !== 'object' || exported === null || Array.isArray(exported))
-        throw new ModelLoadError(shown, `its default export is not a system: expected defineSystem({ … }), got ${describeValue(exported)}`)
-      loaded.push({ file, shown, exported, fallbackName: path.basename(file).replace(/\.[cm]?[jt]s$/, '') })
+      const exported = systemExport(await loader.load(file), shown)
+      loaded.push({ file, shown, exported, fallbackName: fallbackName(file) })
     } catch (error) {
       if (!(error instanceof ModelLoadError)) throw error
       failures.push(error)
@@ -44,4 +43,16 @@ export async function loadModels(paths: readonly string[], cwd: string, options:
   }
   if (failures.length > 0) throw new ModelLoadErrors(failures)
   return loaded
+}
+
+/** A model file's default export, when it can be a system; core checks its shape. */
+export function systemExport(exported: unknown, shown: string): object {
+  if (typeof exported !== 'object' || exported === null || Array.isArray(exported))
+    throw new ModelLoadError(shown, `its default export is not a system: expected defineSystem({ … }), got ${describeValue(exported)}`)
+  return exported
+}
+
+/** The name a model without a valid `name` is reported under: the file's base name. */
+export function fallbackName(file: string): string {
+  return path.basename(file).replace(/\.[cm]?[jt]s$/, '')
 }

@@ -16,6 +16,26 @@ export interface ModelReport {
   exploration: ExplorationStats[]
   /** Findings answered by decisions in the model: recorded, not counted. */
   decided: DecidedFinding[]
+  /** With a baseline: findings the baseline already has, reported apart and not counted. */
+  baselined?: Diagnostic[]
+}
+
+/** A finding recorded in a baseline. It matches a finding by (file, rule, element); the message is for people. */
+export interface BaselineEntry {
+  file: string
+  rule: string
+  element: string
+  message: string
+}
+
+/** How a run compares with its baseline. */
+export interface BaselineSummary {
+  /** The baseline file, as shown to the user. */
+  file: string
+  /** Findings left out of the counts because the baseline has them. */
+  known: number
+  /** Baseline entries, of the files checked, that no longer occur. */
+  fixed: BaselineEntry[]
 }
 
 export interface Summary {
@@ -28,6 +48,8 @@ export interface Report {
   version: typeof REPORT_VERSION
   models: ModelReport[]
   summary: Summary
+  /** Present when the run was compared with a baseline. */
+  baseline?: BaselineSummary
 }
 
 export function buildReport(models: ModelReport[]): Report {

@@ -1,0 +1,23 @@
+/** What the config says about checking, as core's `CheckOptions`, with the flags' settings on top. */
+import type { CheckOptions, ExplorationBounds, SeveritySettings } from '@plumbline/core'
+import type { PlumblineConfig } from './define-config.js'
+
+export interface CheckOptionFlags {
+  /** `--rule id=severity`: each overrides that rule's setting in the config. */
+  rule?: SeveritySettings
+}
+
+export function checkOptionsFrom(config: PlumblineConfig | undefined, flags: CheckOptionFlags = {}): CheckOptions {
+  const options: CheckOptions = {}
+  if (config?.rules || flags.rule) options.severities = { ...config?.rules, ...flags.rule }
+  if (config?.explore) {
+    const { maxStates, maxDepth, timeout } = config.explore
+    const bounds: Partial<ExplorationBounds> = {}
+    if (maxStates !== undefined) bounds.maxStates = maxStates
+    if (maxDepth !== undefined) bounds.maxDepth = maxDepth
+    if (timeout !== undefined) bounds.timeoutMs = timeout
+    options.bounds = bounds
+  }
+  if (config?.packs !== undefined) options.packs = config.packs
+  return options
+}

@@ -1,0 +1,59 @@
+/**
+ * The config file checked at load: every key known, every value of the right kind, every
+ * rule id in the catalogue. Problems are reported with the key's path, as model problems are.
+ */
+import { checklistPackSchema, closest, describeValue, elementPath, ruleIds } from '@plumbline/core'
+import { z } from 'zod'
+
+const severity = z.enum(['off', 'info', 'warn', 'error'])
+const positiveInt = z.int().min(1)
+const exploreShape = z.strictObject({ maxStates: positiveInt, maxDepth: z.int().min(0), timeout: positiveInt }).partial()
+
+export const configShape = z.strictObject({
+  models: z.array(z.string().min(1)).min(1),
+  output: z.string().min(1),
+  rules: z.record(z.string(), severity),
+  explore: exploreShape,
+  packs: z.array(checklistPackSchema),
+  baseline: z.string().min(1),
+  workers: z.int().min(0),
+}).partial()
+
+const KNOWN_KEYS: Record<string, readonly string[]> = { '': Object.keys(configShape.shape), explore: Object.keys(exploreShape.shape) }
+
+/** The problems with a config file's default export, one line each (`rules["x"]: …`); empty when fine. */
+export function configProblems(value: unknown): string[] {
+  const parsed = configShape.safeParse(value, { reportInput: true })
+  const problems = parsed.success ? [] : parsed.error.issues.flatMap(describeIssue)
+  const rules = parsed.success ? parsed.data.rules : undefined
+  for (const id of Object.keys(rules ?? {}))
+    if (!ruleIds.has(id)) {
+      const suggestion = closest(id, ruleIds)
+      problems.push(`${elementPath(['rules', id])}: unknown rule${suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : '; `plumbline rules` lists them'}`)
+    }
+  return problems
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string[] {
+  const path = issue.path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment))
+  const at = (segments: readonly (string | number)[]) => elementPath(segments) || 'the config'
+  // Core's pack schema words its own messages.
+  if (path[0] === 'packs' && issue.code !== 'unrecognized_keys') return [`${at(path)}: ${issue.message}`]
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => {
+        const known = KNOWN_KEYS[path.join('.')] ?? []
+        const suggestion = closest(key, known)
+        const hint = suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : known.length > 0 ? ` (known keys: ${known.join(', ')})` : ''
+        return `${at([...path, key])}: unknown key${hint}`
+      })
+    case 'invalid_value':
+      return [`${at(path)}: expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${JSON.stringify(issue.input)}`]
+    case 'invalid_type':
+      return [`${at(path)}: expected ${issue.expected === 'array' ? 'an array' : issue.expected === 'object' ? 'an object' : `a ${issue.expected}`}, got ${describeValue(issue.input)}`]
+    case 'too_small':
+      return [`${at(path)}: expected ${issue.origin === 'array' ? `at least ${issue.minimum} item${issue.minimum === 1 ? '' : 's'}` : issue.origin === 'string' ? 'a non-empty string' : `a number of at least ${issue.minimum}`}, got ${describeValue(issue.input)}`]
+    default:
+      return [`${at(path)}: ${issue.message}`]
+  }
+}

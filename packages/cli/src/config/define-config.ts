@@ -1,0 +1,34 @@
+/**
+ * The config file's shape: what `plumbline.config.ts` exports with `defineConfig({ … })`.
+ * Paths are relative to the config file's folder. Flags on the command line win over it.
+ */
+import type { ChecklistPack, SeveritySetting } from '@plumbline/core'
+
+export interface PlumblineConfig {
+  /** Model files, folders or globs (default `['models']`). */
+  models?: string[]
+  /** The folder `plumbline render` writes documents to (default `docs/models`). */
+  output?: string
+  /** Per-rule severities, by rule id: `'off' | 'info' | 'warn' | 'error'`. */
+  rules?: Record<string, SeveritySetting>
+  /** Bounds on each exploration; one that hits a bound is reported incomplete, never as a proof. */
+  explore?: {
+    /** Distinct states per exploration (default 1,000,000). */
+    maxStates?: number
+    /** Steps from the initial state. */
+    maxDepth?: number
+    /** Milliseconds per exploration. */
+    timeout?: number
+  }
+  /** Checklist packs asked besides the built-in ones (a pack named like a built-in one replaces it). */
+  packs?: readonly ChecklistPack[]
+  /** The baseline file (default `plumbline-baseline.json`). */
+  baseline?: string
+  /** Worker threads that check models beside the main thread (default: one per spare core; 0: none). */
+  workers?: number
+}
+
+/** Types a config file: `export default defineConfig({ … })`. Returns its argument unchanged. */
+export function defineConfig(config: PlumblineConfig): PlumblineConfig {
+  return config
+}

@@ -1,0 +1,80 @@
+/**
+ * The JSON report (DESIGN.md, "JSON report") as a Zod schema: the source of the JSON Schema
+ * shipped as `@plumbline/cli/report.schema.json`. A type test holds it equal to core's
+ * `Report` type, so a field added to the report and not here fails the typecheck.
+ */
+import { REPORT_VERSION } from '@plumbline/core'
+import { z } from 'zod'
+
+const severity = z.enum(['error', 'warning', 'info']).meta({ id: 'Severity' })
+const count = z.int().min(0)
+
+const location = z.strictObject({
+  file: z.string().describe('The file, relative to the working directory, with / separators.'),
+  line: z.int().min(1).exactOptional().describe('1-based; absent where the line is not known.'),
+  column: z.int().min(1).exactOptional().describe('1-based.'),
+}).meta({ id: 'SourceLocation' })
+
+const traceStep = z.strictObject({
+  action: z.string().describe('The operation name (stores) or event type (machines).'),
+  params: z.record(z.string(), z.unknown()).describe("The operation's params, or the event's payload without `type`."),
+  state: z.unknown().describe('The state after the step.'),
+}).meta({ id: 'TraceStep' })
+
+const diagnostic = z.strictObject({
+  rule: z.string().describe('Stable rule id, category/name.'),
+  severity,
+  message: z.string(),
+  element: z.string().describe('Element path in the model, e.g. flows.signUp.steps[2].to.'),
+  location: location.exactOptional(),
+  initial: z.unknown().exactOptional().describe('For behavioural findings: the initial state the trace starts from.'),
+  trace: z.array(traceStep).exactOptional().describe('For behavioural findings: the shortest sequence of steps that shows the finding.'),
+}).meta({ id: 'Diagnostic' })
+
+const exploration = z.strictObject({
+  element: z.string(),
+  states: count.describe('Distinct reachable states visited.'),
+  transitions: count.describe('Enabled actions taken.'),
+  complete: z.boolean().describe('False when a bound stopped the exploration: then nothing is proven.'),
+  ms: z.number().min(0),
+}).meta({ id: 'ExplorationStats' })
+
+const decided = z.strictObject({
+  rule: z.string(),
+  element: z.string(),
+  message: z.string(),
+  decision: z.string().describe('The id of the decision in `decisions`.'),
+  text: z.string(),
+  because: z.string(),
+}).meta({ id: 'DecidedFinding' })
+
+const baselineEntry = z.strictObject({ file: z.string(), rule: z.string(), element: z.string(), message: z.string() }).meta({ id: 'BaselineEntry' })
+
+export const reportSchema = z
+  .strictObject({
+    version: z.literal(REPORT_VERSION),
+    models: z.array(
+      z.strictObject({
+        file: z.string(),
+        system: z.string(),
+        diagnostics: z.array(diagnostic),
+        exploration: z.array(exploration),
+        decided: z.array(decided).describe('Findings answered by decisions in the model: recorded, not counted.'),
+        baselined: z.array(diagnostic).exactOptional().describe('Findings the baseline already has: not counted.'),
+      }),
+    ),
+    summary: z.strictObject({ errors: count, warnings: count, infos: count }),
+    baseline: z
+      .strictObject({
+        file: z.string(),
+        known: count,
+        fixed: z.array(baselineEntry).describe('Baseline entries, of the files checked, that no longer occur.'),
+      })
+      .exactOptional(),
+  })
+  .meta({ title: 'Plumbline check report', description: 'The output of `plumbline check --format json`.' })
+
+/** The JSON Schema text shipped in the package (`report.schema.json`). */
+export function reportJsonSchema(): string {
+  return `${JSON.stringify(z.toJSONSchema(reportSchema), null, 2)}\n`
+}

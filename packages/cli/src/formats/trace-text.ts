@@ -1,0 +1,16 @@
+/** A counterexample as lines: the initial state, then one numbered line per step. */
+import type { TraceStep } from '@plumbline/core'
+import type { Style } from '../style.js'
+import { compactJson } from './compact-json.js'
+
+const plain: Style = Object.assign((_format: Parameters<Style>[0], text: string) => text, { enabled: false })
+
+export function formatTrace(trace: readonly TraceStep[], initial: unknown, style: Style = plain): string[] {
+  const lines = [`${style('dim', 'from')} ${compactJson(initial)}`]
+  if (trace.length === 0) lines.push(style('dim', '(already in the initial state)'))
+  trace.forEach((step, index) => {
+    const params = Object.keys(step.params).length === 0 ? '' : ` ${compactJson(step.params)}`
+    lines.push(`${index + 1}. ${style('cyan', step.action)}${params} ${style('dim', '→')} ${compactJson(step.state)}`)
+  })
+  return lines
+}

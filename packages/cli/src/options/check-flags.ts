@@ -1,0 +1,84 @@
+/**
+ * The flags of `plumbline check`, as one typed table: each flag's commander option, and the
+ * config key it stands in for (the flag wins over the config; `--rule` rule by rule). Flags
+ * and config keys cannot drift apart: `settingFrom` reads both through this table.
+ */
+import type { SeveritySettings } from '@plumbline/core'
+import { InvalidArgumentError, Option } from 'commander'
+import type { PlumblineConfig } from '../config/define-config.js'
+import { formatNames, type FormatName } from '../formats/index.js'
+import { parseOutputFile, type OutputFileFlag } from '../output/targets.js'
+import { parseShard, type Shard } from '../run/shard.js'
+import { ruleSeverityOption } from './rule-severities.js'
+
+export interface CheckFlags {
+  rule?: SeveritySettings
+  format?: FormatName[]
+  outputFile?: OutputFileFlag[]
+  config?: string
+  watch?: boolean
+  updateBaseline?: boolean
+  baseline?: string
+  shard?: Shard
+  workers?: number
+}
+
+interface FlagSpec {
+  option: Option
+  /** The config key this flag overrides, when the config has one. */
+  config?: keyof PlumblineConfig
+}
+
+export const CHECK_FLAGS: { [Key in keyof CheckFlags]-?: FlagSpec } = {
+  // Rule by rule over the config's `rules` (see config/check-options.ts), not instead of them.
+  rule: { option: ruleSeverityOption(), config: 'rules' },
+  format: {
+    option: new Option('-f, --format <format>', `report format, repeatable: ${formatNames.join(', ')} (default: pretty)`).argParser(
+      (value: string, previous: FormatName[] | undefined) => {
+        if (!(formatNames as string[]).includes(value)) throw new InvalidArgumentError(`Allowed choices are ${formatNames.join(', ')}.`)
+        return [...(previous ?? []), value as FormatName]
+      },
+    ),
+  },
+  outputFile: {
+    option: new Option(
+      '-o, --output-file <[format=]path>',
+      'write a format to a file instead of stdout, repeatable: FORMAT=PATH (e.g. sarif=plumbline.sarif), or PATH for the only format',
+    ).argParser((value: string, previous: OutputFileFlag[] | undefined) => [...(previous ?? []), parseOutputFile(value)]),
+  },
+  config: { option: new Option('-c, --config <file>', 'the config file (default: plumbline.config.ts, looked for from here upwards)') },
+  watch: { option: new Option('-w, --watch', 'check again whenever a model file or a file it imports changes') },
+  updateBaseline: { option: new Option('--update-baseline', "record today's findings in the baseline; later runs fail only on new ones") },
+  baseline: {
+    option: new Option('--baseline <file>', 'the baseline file (default: plumbline-baseline.json beside the config, or here)'),
+    config: 'baseline',
+  },
+  shard: {
+    option: new Option('--shard <i/n>', 'check only the i-th of n equal slices of the model files (CI matrices)').argParser((value: string) => {
+      const shard = parseShard(value)
+      if (shard === undefined) throw new InvalidArgumentError('Expected i/n with 1 ≤ i ≤ n, e.g. 2/3.')
+      return shard
+    }),
+  },
+  workers: {
+    option: new Option('--workers <n>', 'worker threads besides the main one (default: one per spare core; 0: none)').argParser((value: string) => {
+      if (!/^\d+$/.test(value)) throw new InvalidArgumentError('Expected a whole number, 0 or more.')
+      return Number(value)
+    }),
+    config: 'workers',
+  },
+}
+
+export const checkFlagOptions: readonly Option[] = Object.values(CHECK_FLAGS).map((spec) => spec.option)
+
+/** A setting: the flag's value when given, else the config's, else undefined. */
+export function settingFrom<Key extends keyof CheckFlags & keyof PlumblineConfig>(
+  key: Key,
+  flags: CheckFlags,
+  config: PlumblineConfig | undefined,
+): CheckFlags[Key] | PlumblineConfig[Key] | undefined {
+  const fromFlag = flags[key]
+  if (fromFlag !== undefined) return fromFlag
+  const configKey = CHECK_FLAGS[key].config
+  return configKey === undefined ? undefined : (config?.[configKey] as PlumblineConfig[Key] | undefined)
+}

@@ -1,0 +1,50 @@
+/**
+ * Where each report format goes: `--format` names formats (repeatable), `--output-file`
+ * sends one to a file. `--output-file FORMAT=PATH` is for that format (and selects it);
+ * a bare `--output-file PATH` is for the one format selected. Every format without a file
+ * prints to stdout, so at most one may be without a file. Unambiguous by construction: a
+ * value is `FORMAT=PATH` only when the part before `=` is a format's name.
+ */
+import { UsageError } from '../errors.js'
+import { formatNames, type FormatName } from '../formats/index.js'
+
+export interface OutputFileFlag {
+  format?: FormatName
+  path: string
+}
+
+export interface Target {
+  format: FormatName
+  /** Relative to the working directory; undefined for stdout. */
+  file?: string
+}
+
+export function parseOutputFile(value: string): OutputFileFlag {
+  const at = value.indexOf('=')
+  const name = value.slice(0, at)
+  if (at > 0 && (formatNames as string[]).includes(name)) return { format: name as FormatName, path: value.slice(at + 1) }
+  return { path: value }
+}
+
+export function resolveTargets(formats: readonly FormatName[] | undefined, outputFiles: readonly OutputFileFlag[]): Target[] {
+  const targets = new Map<FormatName, Target>()
+  for (const format of formats ?? []) targets.set(format, { format })
+  const bare = outputFiles.filter((flag) => flag.format === undefined)
+  for (const flag of outputFiles) {
+    if (flag.format === undefined) continue
+    if (targets.get(flag.format)?.file !== undefined) throw new UsageError(`--output-file: two files for ${flag.format}; give each format one file`)
+    targets.set(flag.format, { format: flag.format, file: flag.path })
+  }
+  if (targets.size === 0) targets.set('pretty', { format: 'pretty' })
+  if (bare.length > 0) {
+    const [only, ...more] = targets.values()
+    if (bare.length > 1 || more.length > 0 || only === undefined)
+      throw new UsageError(`--output-file ${bare[0]?.path}: with several formats, say which format goes to which file: --output-file FORMAT=PATH (e.g. --output-file sarif=plumbline.sarif)`)
+    if (only.file !== undefined) throw new UsageError(`--output-file: two files for ${only.format}; give each format one file`)
+    only.file = bare[0]?.path ?? ''
+  }
+  const toStdout = [...targets.values()].filter((target) => target.file === undefined).map((target) => target.format)
+  if (toStdout.length > 1)
+    throw new UsageError(`formats ${toStdout.join(' and ')} would both print to stdout; send all but one to files with --output-file FORMAT=PATH`)
+  return [...targets.values()]
+}

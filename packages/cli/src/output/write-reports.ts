@@ -1,0 +1,45 @@
+/**
+ * Prints or writes the report in each target format: files written atomically, at most one
+ * format on stdout. Reads the model sources that code frames show, only for the formats
+ * that show them.
+ */
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { Report } from '@plumbline/core'
+import { formats, formatsWithChecks, formatsWithSources } from '../formats/index.js'
+import type { FormatContext } from '../formats/types.js'
+import type { Io } from '../io.js'
+import type { CheckItem } from '../run/list-checks.js'
+import { styleFor } from '../style.js'
+import { writeFileAtomic } from '../write-file-atomic.js'
+import type { Target } from './targets.js'
+
+export interface ReportExtras {
+  /** By model file as shown: the checks each model declares. */
+  checks: ReadonlyMap<string, readonly CheckItem[]>
+}
+
+export async function writeReports(report: Report, targets: readonly Target[], extras: ReportExtras, io: Io): Promise<void> {
+  const sources = targets.some((target) => formatsWithSources.has(target.format)) ? await readSources(report, io.cwd) : undefined
+  for (const target of targets) {
+    const format = await formats[target.format]()
+    // Colours only on a terminal, so never in a file.
+    const stream = target.file === undefined ? io.stdout : { write: () => {}, isTTY: false }
+    const context: FormatContext = { style: styleFor(stream, io.env), ...(sources ? { sources } : {}), ...(formatsWithChecks.has(target.format) ? { checks: extras.checks } : {}) }
+    const text = format(report, context)
+    if (target.file === undefined) io.stdout.write(text)
+    else await writeFileAtomic(path.resolve(io.cwd, target.file), text)
+  }
+}
+
+async function readSources(report: Report, cwd: string): Promise<Map<string, string>> {
+  const files = new Set<string>()
+  for (const model of report.models)
+    for (const diagnostic of model.diagnostics) if (diagnostic.location?.line !== undefined) files.add(diagnostic.location.file)
+  const sources = new Map<string, string>()
+  for (const file of files) {
+    const text = await readFile(path.resolve(cwd, file), 'utf8').catch(() => undefined)
+    if (text !== undefined) sources.set(file, text)
+  }
+  return sources
+}
