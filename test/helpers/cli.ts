@@ -22,7 +22,8 @@ export interface CliResult {
 export function runCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     // Plain output, as in a pipe: no colours (vitest itself sets FORCE_COLOR, so drop it).
-    const { FORCE_COLOR: _forced, ...inherited } = process.env
+    // No NODE_PATH either: `pnpm test` sets one that a user's shell does not have.
+    const { FORCE_COLOR: _forced, NODE_PATH: _pnpmPath, ...inherited } = process.env
     const child = spawn(process.execPath, [bin, ...args], {
       cwd: options.cwd ?? repoRoot,
       env: { ...inherited, NO_COLOR: '1', ...options.env },
