@@ -4,12 +4,13 @@
  */
 import { Command } from 'commander'
 import { registerCheck } from './commands/check.js'
+import { registerRender } from './commands/render.js'
 import type { RegisterCommand } from './commands/types.js'
 import { EXIT_CODES_HELP } from './help.js'
 import type { Io } from './io.js'
 import { version } from './version.js'
 
-const COMMANDS: readonly RegisterCommand[] = [registerCheck]
+const COMMANDS: readonly RegisterCommand[] = [registerCheck, registerRender]
 
 /** Builds the program; each action stores its exit code through `setExitCode`. */
 export function createProgram(io: Io, setExitCode: (code: number) => void): Command {
@@ -27,6 +28,7 @@ export function createProgram(io: Io, setExitCode: (code: number) => void): Comm
 Examples:
   $ plumbline check models
   $ plumbline check models/accounts.ts --format json
+  $ plumbline render models --out docs/models
 ${EXIT_CODES_HELP}`,
     )
   for (const register of COMMANDS) register(program, { io, setExitCode })

@@ -1,0 +1,48 @@
+/**
+ * Labels: any text, written so that every Mermaid diagram type (10.7 and 11) parses it and
+ * displays it exactly as given. Characters outside a small safe set become decimal entity
+ * codes (`#59;`), which Mermaid decodes only when it displays the text, after parsing:
+ * so no label can end a statement, open a comment or directive (`%%{init}%%`), add a
+ * link or `click`, format Markdown, start KaTeX maths, or carry HTML. Measured in
+ * ../shared/MERMAID-NOTES.md ("An escaping scheme that held everywhere").
+ */
+
+/** ASCII characters that no diagram type gives a meaning in a label position. */
+const SAFE_ASCII = /^[A-Za-z0-9 .,\-'!?/@+^]$/u
+
+/**
+ * Non-ASCII characters are shown as written, except control and format characters, line
+ * separators and odd spaces, and the four characters Mermaid itself uses to hide entity
+ * codes while parsing (`ﬂ°°59¶ß`): written raw, those would turn into entities on display.
+ */
+const UNSAFE_NON_ASCII = /^[\p{C}\p{Zl}\p{Zp}\p{Zs}ﬂ°¶ß]$/u
+
+/** Mermaid 11 reads labels as Markdown: a line must not start like a list item. */
+const LIST_MARKER = /^(?:[-+]|\d+\.)/u
+
+export function mermaidLabel(text: string): string {
+  return text
+    .split(/\r\n|\n/u)
+    .map(encodeLine)
+    .join('<br>')
+}
+
+function encodeLine(line: string): string {
+  const characters = [...line]
+  const listMarker = LIST_MARKER.exec(line)?.[0].length ?? 0
+  return characters
+    .map((character, index) => {
+      const mustEncode =
+        !isSafe(character) ||
+        // The last character of a leading list marker (`-`, `+`, the `.` of `1.`).
+        index === listMarker - 1 ||
+        // Leading and trailing spaces: Mermaid trims them.
+        (character === ' ' && (index === 0 || index === characters.length - 1))
+      return mustEncode ? `#${character.codePointAt(0)};` : character
+    })
+    .join('')
+}
+
+function isSafe(character: string): boolean {
+  return character.charCodeAt(0) < 128 ? SAFE_ASCII.test(character) : !UNSAFE_NON_ASCII.test(character)
+}
