@@ -14,12 +14,17 @@ const SPECIAL = /[\\`*_[\]<>&|~#$]/gu
 const BLOCK_START = /^(\s*)([-+=]|\d+[.)])/u
 const EMOJI_CODE = /:(?=[\w+-]+:)/gu
 
-/** Inline text: one paragraph or table cell; line breaks become `<br>`. */
+/**
+ * Inline text: one paragraph or table cell; line breaks become `<br>`. White space around
+ * a line is dropped, as Markdown would not show it (and indentation would make code).
+ * A bare URL stays a URL: GitHub links it, and shows it as written.
+ */
 export function markdownText(text: string): string {
   return text
     .split(/\r\n|\r|\n/u)
     .map((line) =>
       line
+        .trim()
         .replace(SPECIAL, (character) => `\\${character}`)
         .replace(EMOJI_CODE, '\\:')
         .replace(BLOCK_START, (_, indent: string, marker: string) => `${indent}${marker.slice(0, -1)}\\${marker.slice(-1)}`),
