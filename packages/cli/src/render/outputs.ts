@@ -55,9 +55,11 @@ async function svgFiles(documents: readonly ModelDocument[], out: string, io: Io
   const renderer = await openMermaidSvgRenderer(await findChromium(io.env))
   try {
     const files: PlannedFile[] = []
-    for (const { slug, rendered } of documents)
-      for (const { name, diagram } of rendered.diagrams.filter(({ diagram }) => fitsMermaidLimits(diagram)))
-        files.push({ file: path.join(out, slug, `${name}.svg`), content: `${await renderer.render(diagram.text)}\n` })
+    for (const { slug, rendered } of documents) {
+      const drawn = rendered.diagrams.filter(({ diagram }) => fitsMermaidLimits(diagram))
+      const svgs = await renderer.render(drawn.map(({ name, diagram }) => ({ text: diagram.text, id: `plumbline-${slug}-${name}` })))
+      drawn.forEach(({ name }, index) => files.push({ file: path.join(out, slug, `${name}.svg`), content: `${svgs[index]}\n` }))
+    }
     return files
   } finally {
     await renderer.close()

@@ -1,8 +1,10 @@
 /**
  * SVG drawn by Mermaid itself, in one headless Chromium for the whole run (launching
- * takes ~0.25 s and loading Mermaid ~1.2 s; then ~35 ms a diagram). Offline: every
- * request the page would make is refused, and Mermaid comes from the installed package.
- * Deterministic: Mermaid's random ids come from a generator reset for every diagram.
+ * takes ~0.25 s, loading Mermaid into a page ~0.4 s, then ~40 ms a diagram). Offline:
+ * every request the page would make is refused, and Mermaid comes from the installed
+ * package. Deterministic: Mermaid names elements with counters that live as long as its
+ * page and with Math.random, so every set of diagrams starts in a freshly loaded page,
+ * and Math.random is a fixed sequence restarted for every diagram.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { createRequire } from 'node:module'
@@ -22,9 +24,19 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ]
 
+export interface SvgDiagram {
+  text: string
+  /** Names the SVG's root element and prefixes its styles, so SVGs can share an HTML page. */
+  id: string
+}
+
 export interface MermaidSvgRenderer {
-  /** The diagram as a standalone SVG document (well-formed XML). Rejects where Mermaid does. */
-  render(mermaidText: string): Promise<string>
+  /**
+   * Each diagram as a standalone SVG document (well-formed XML). The result depends on
+   * these diagrams alone (one document's, say), not on what was drawn before. Rejects
+   * where Mermaid does.
+   */
+  render(diagrams: readonly SvgDiagram[]): Promise<string[]>
   close(): Promise<void>
 }
 
@@ -35,11 +47,14 @@ export async function openMermaidSvgRenderer(executablePath: string): Promise<Me
     context = await chromium.launchPersistentContext(userDataDir, { executablePath, headless: true, args: CHROMIUM_ARGS })
     await context.route('**/*', (route) => route.abort())
     const page = context.pages()[0] ?? (await context.newPage())
-    await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>')
-    await page.addScriptTag({ path: mermaidBundle() })
     const opened = context
     return {
-      render: (text) => renderInPage(page, text),
+      render: async (diagrams) => {
+        await loadMermaid(page)
+        const svgs: string[] = []
+        for (const { text, id } of diagrams) svgs.push(await renderInPage(page, text, id.replace(/[^A-Za-z0-9_-]/gu, '-')))
+        return svgs
+      },
       close: async () => {
         await opened.close()
         await rm(userDataDir, { recursive: true, force: true })
@@ -52,8 +67,9 @@ export async function openMermaidSvgRenderer(executablePath: string): Promise<Me
   }
 }
 
-function mermaidBundle(): string {
-  return createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js')
+async function loadMermaid(page: Page): Promise<void> {
+  await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>')
+  await page.addScriptTag({ path: createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js') })
 }
 
 /** What the page function uses of the page's globals (this package has no DOM types). */
@@ -64,8 +80,8 @@ interface PageGlobals {
   XMLSerializer: new () => { serializeToString(node: unknown): string }
 }
 
-async function renderInPage(page: Page, text: string): Promise<string> {
-  return page.evaluate(async (diagram) => {
+async function renderInPage(page: Page, text: string, id: string): Promise<string> {
+  return page.evaluate(async ({ diagram, id }) => {
     const scope = globalThis as unknown as PageGlobals
     // Mermaid names some elements with Math.random(): a fixed sequence makes the SVG reproducible.
     let seed = 1
@@ -74,10 +90,10 @@ async function renderInPage(page: Page, text: string): Promise<string> {
       return (seed - 1) / 2_147_483_646
     }
     scope.mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', deterministicIds: true })
-    const { svg } = await scope.mermaid.render('plumbline', diagram)
+    const { svg } = await scope.mermaid.render(id, diagram)
     // Mermaid's SVG is HTML (unclosed <br> in labels): parsed as HTML, serialised as XML.
     const holder = scope.document.createElement('div')
     holder.innerHTML = svg
     return new scope.XMLSerializer().serializeToString(holder.firstElementChild)
-  }, text)
+  }, { diagram: text, id })
 }
