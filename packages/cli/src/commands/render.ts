@@ -13,7 +13,7 @@ import { renderModels } from '../render/documents.js'
 import { plannedFiles, type OutputOptions, type PlannedFile } from '../render/outputs.js'
 import type { RegisterCommand } from './types.js'
 
-export const DEFAULT_OUT = 'docs/models'
+const DEFAULT_OUT = 'docs/models'
 
 export const registerRender: RegisterCommand = (program, { io, setExitCode }) => {
   program
@@ -24,8 +24,7 @@ export const registerRender: RegisterCommand = (program, { io, setExitCode }) =>
     .option(
       '--inject <file>',
       'update the marker blocks <!-- plumbline:NAME --> … <!-- /plumbline:NAME --> of this Markdown file instead (repeatable)',
-      (file: string, files: string[]) => [...files, file],
-      [] as string[],
+      (file: string, files: string[] | undefined) => [...(files ?? []), file],
     )
     .option('--svg', 'also write <out>/<system>/<diagram>.svg, drawn by Mermaid in headless Chromium')
     .option('--check', 'write nothing; exit 1 if a file is missing or out of date')
@@ -49,8 +48,8 @@ Exit codes:
   1  with --check: a file is stale
   2  unusable input: a model that does not load or cannot be drawn, a bad marker, no Chromium for --svg`,
     )
-    .action(async (paths: string[], options: { out: string; inject: string[]; svg?: boolean; check?: boolean }) => {
-      const outputs: OutputOptions = { out: options.out, inject: options.inject, svg: options.svg === true }
+    .action(async (paths: string[], options: { out: string; inject?: string[]; svg?: boolean; check?: boolean }) => {
+      const outputs: OutputOptions = { out: options.out, inject: options.inject ?? [], svg: options.svg === true }
       setExitCode(await renderCommand(paths, outputs, options.check === true, io))
     })
 }

@@ -7,7 +7,7 @@ import { access, constants } from 'node:fs/promises'
 import { UsageError } from '../errors.js'
 import type { Io } from '../io.js'
 
-export const SYSTEM_CHROMIUM = '/usr/bin/chromium'
+const SYSTEM_CHROMIUM = '/usr/bin/chromium'
 
 export async function findChromium(env: Io['env']): Promise<string> {
   const chosen = env.PLUMBLINE_CHROMIUM

@@ -45,6 +45,6 @@ export function componentDiagram(model: Model): MermaidDiagram {
   return { text: diagramText(lines), edges: edges.size }
 }
 
-export function zoneLabel(model: Model, zone: string): string {
+function zoneLabel(model: Model, zone: string): string {
   return `${zone} (trust ${model.zones[zone]?.trust ?? 0})`
 }

@@ -9,7 +9,7 @@ import { markdownCode, markdownRow, markdownText } from '../escape/markdown.js'
 import { traceDiagram } from '../trace/trace-diagram.js'
 import { heading, paragraphs, plural, type Draw } from './markdown-blocks.js'
 
-export type CheckResult = Pick<SystemCheck, 'diagnostics' | 'exploration'>
+type CheckResult = Pick<SystemCheck, 'diagnostics' | 'exploration'>
 
 /** `level`: the heading level of each counterexample. */
 export function checkSummary(model: Model, check: CheckResult, level: number, draw: Draw): string {
@@ -64,7 +64,7 @@ function counterexample(model: Model, diagnostic: Diagnostic, level: number, dra
 }
 
 /** The store or machine an element belongs to (`stores.accounts.invariants.x` → `accounts`). */
-export function exploredSubject(model: Model, element: string): string {
+function exploredSubject(model: Model, element: string): string {
   const owners = [
     ...Object.keys(model.stores).map((id) => [id, elementPath(['stores', id])] as const),
     ...Object.keys(model.machines).map((id) => [id, elementPath(['machines', id])] as const),

@@ -19,8 +19,8 @@ type Lines = Array<readonly [number, string]>
  * spelled as browsers (and jsdom) normalise it, which is how Mermaid recognises a colour.
  */
 const BOX_COLOUR = 'rgba(128, 128, 128, 0.08)'
-export const NOT_HANDLED = 'not handled'
-export const AUTH_NOT_DECIDED = 'not decided'
+const NOT_HANDLED = 'not handled'
+const AUTH_NOT_DECIDED = 'not decided'
 
 export function flowDiagram(model: Model, flow: FlowDefinition): MermaidDiagram {
   const ids = new IdAllocator('p_')

@@ -133,6 +133,7 @@ describe('stateDiagram', () => {
     const machine = createMachine({
       id: 'both',
       type: 'parallel',
+      on: { STOP: '.left.a' },
       states: { left: { initial: 'a', states: { a: {} } }, right: { initial: 'b', states: { b: { on: { GO: 'b' } } } } },
     })
     const text = stateDiagram('both', machine).text
@@ -149,6 +150,7 @@ describe('stateDiagram', () => {
       s_right_b --> s_right_b : GO
     }
   }
+  note right of s_both : STOP → a
   [*] --> s_both
 `)
     for (const version of VERSIONS) await parseStateDiagram(version, text)

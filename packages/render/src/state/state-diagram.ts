@@ -73,7 +73,7 @@ class StateDiagramWriter {
     const { source, target } = transition
     const nested = source !== target && (isAncestor(source, target) || isAncestor(target, source))
     const compositeLoop = source === target && children(source).length > 0
-    if (source !== this.machine.root && (nested || compositeLoop)) {
+    if (!this.isAnyState(source) && (nested || compositeLoop)) {
       const text = source === target ? `↻ ${transition.label}` : `${transition.label} → ${this.nameOf(target)}`
       this.notes.set(source, [...(this.notes.get(source) ?? []), text])
       return
@@ -131,6 +131,11 @@ class StateDiagramWriter {
     const transitions = this.transitionsByBlock.get(block) ?? []
     this.edges += transitions.length
     return transitions.map(({ source, target, label }) => [depth, `${this.idOf(source)} --> ${this.idOf(target)} : ${mermaidLabel(label)}`])
+  }
+
+  /** The machine's root, drawn as the "any state" pseudo-state (unless it is parallel). */
+  private isAnyState(node: AnyStateNode): boolean {
+    return node === this.machine.root && node.type !== 'parallel'
   }
 
   private nameOf(node: AnyStateNode): string {

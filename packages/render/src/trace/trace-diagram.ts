@@ -16,7 +16,7 @@ export interface Counterexample {
   conclusion: string
 }
 
-export const ENVIRONMENT = 'environment'
+const ENVIRONMENT = 'environment'
 const HIGHLIGHT = 'rgba(255,0,0,0.12)'
 /** Values longer than this are laid out one field a line. */
 const ONE_LINE = 60
@@ -38,7 +38,7 @@ export function traceDiagram({ subject, initial, trace, conclusion }: Counterexa
   return { text: diagramText(lines), edges: trace.length }
 }
 
-export function actionText(step: TraceStep): string {
+function actionText(step: TraceStep): string {
   return Object.keys(step.params).length === 0 ? step.action : `${step.action} ${showValue(step.params)}`
 }
 
