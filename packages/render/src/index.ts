@@ -3,7 +3,6 @@
  * Markdown documents. No I/O: the CLI writes what these return.
  */
 export { fitsMermaidLimits, MERMAID_LIMITS, type MermaidDiagram } from './diagram.js'
-export { mermaidLabel } from './escape/label.js'
 export { stateDiagram } from './state/state-diagram.js'
 export { flowDiagram } from './sequence/flow-diagram.js'
 export { traceDiagram, type Counterexample } from './trace/trace-diagram.js'

@@ -13,11 +13,14 @@ export function zoneOf(model: Model, component: string): string | undefined {
 }
 
 /**
- * The declared components, then any a flow step names without declaring it (a finding
- * of the check, but still drawn, under the name the step uses).
+ * The declared components, then any a flow step or a contract names without declaring it
+ * (a finding of the check, but still drawn, under the name it is given).
  */
 export function componentsOf(model: Model): string[] {
-  const named = Object.values(model.flows).flatMap((flow) => flow.steps.flatMap((step) => [step.from, step.to]))
+  const named = [
+    ...Object.values(model.flows).flatMap((flow) => flow.steps.flatMap((step) => [step.from, step.to])),
+    ...Object.values(model.contracts).flatMap((contract) => [contract.from, contract.to]),
+  ]
   return [...new Set([...Object.keys(model.components), ...named])]
 }
 

@@ -3,14 +3,18 @@
  * it), then read back in the browser: well-formed XML whose displayed text holds the
  * model's names exactly as written.
  */
+import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { checkSystem, type Model } from '@plumbline/core'
 import { renderDocument } from '@plumbline/render'
 import hostile from '../../../../test/fixtures/render/hostile.js'
 import shop from '../../../../test/fixtures/render/shop.js'
+import { buildModel, modelNames } from '../../../render/src/testing/arbitrary-models.js'
+import { withoutWordJoiners } from '../../../render/src/testing/mermaid.js'
+import { stepText } from '../../../render/src/testing/model-expectations.js'
 import { findChromium } from './find-chromium.js'
-import { openMermaidSvgRenderer, type MermaidSvgRenderer } from './mermaid-svg.js'
+import { openMermaidSvgRenderer, xmlSafe, type MermaidSvgRenderer } from './mermaid-svg.js'
 
 let renderer: MermaidSvgRenderer
 let browser: Browser
@@ -58,17 +62,23 @@ async function modelOf(system: unknown): Promise<Model> {
   return model
 }
 
-/** Names that must each be one displayed text, exactly as written (one line of it each). */
-function namesShown(model: Model, diagram: string): string[] {
+/** Labels that must each be one displayed text, exactly as written (one line of it each). */
+function labelsShown(model: Model, diagram: string): string[] {
   const flows = Object.values(model.flows)
-  if (diagram === 'components') return [...Object.keys(model.components)]
+  const steps = flows.flatMap((flow) => flow.steps)
+  if (diagram === 'components')
+    return [
+      ...Object.keys(model.components),
+      ...Object.entries(model.zones).map(([zone, { trust }]) => `${zone} (trust ${trust})`),
+      ...steps.map(stepText),
+    ]
   if (diagram === 'entities') return [...Object.keys(model.entities)]
   if (diagram.startsWith('flow-'))
-    return flows.flatMap((flow) => [
-      ...flow.steps.flatMap((step) => [step.from, step.to]),
-      ...flow.steps.flatMap((step) => Object.values(step.onError ?? {})),
-      ...flow.steps.flatMap((step) => (step.onFailure === undefined ? [] : [step.onFailure])),
-    ])
+    return [
+      ...steps.flatMap((step) => [step.from, step.to, stepText(step)]),
+      ...steps.flatMap((step) => Object.values(step.onError ?? {})),
+      ...steps.flatMap((step) => (step.onFailure === undefined ? [] : [step.onFailure])),
+    ]
   if (diagram.startsWith('machine-'))
     return Object.values(model.machines).flatMap(({ machine }) => {
       const keys: string[] = []
@@ -84,28 +94,42 @@ function namesShown(model: Model, diagram: string): string[] {
   return []
 }
 
+/** Every diagram of each model drawn in one page, read back, and checked against the model. */
+async function expectSvgsShowModels(models: readonly Model[]): Promise<void> {
+  const documents = models.map((model) => renderDocument({ model, source: 'model.ts', check: { diagnostics: [], questions: [], exploration: [] } }))
+  const diagrams = documents.flatMap(({ diagrams }, index) => diagrams.map(({ name, diagram }) => ({ model: models[index] as Model, name, diagram })))
+  const svgs = await renderer.render(diagrams.map(({ name, diagram }, index) => ({ text: diagram.text, id: `d${index} ${name}` })))
+  for (const [index, { model, name }] of diagrams.entries()) {
+    const svg = svgs[index] ?? ''
+    expect(svg.startsWith(`<svg id="d${index}-`)).toBe(true)
+    const { error, texts: shown, elements, handlers } = await readSvg(svg)
+    const texts = shown.map(withoutWordJoiners)
+    expect(error).toBeUndefined()
+    for (const label of labelsShown(model, name).map(xmlSafe)) {
+      // A label is one displayed text, or (where Mermaid breaks it) one text a line.
+      const lines = label.split('\n').filter((line) => line.trim() !== '')
+      const shownWhole = texts.includes(label) || lines.every((line) => texts.includes(line))
+      expect(shownWhole, `${name}: ${JSON.stringify(label)} in ${JSON.stringify(texts.filter((text) => !text.includes('{')))}`).toBe(true)
+    }
+    // Nothing a label held became markup: no script, link, image or event handler.
+    expect(elements.filter((element) => ['script', 'a', 'img', 'iframe', 'b'].includes(element))).toEqual([])
+    expect(handlers).toEqual([])
+  }
+}
+
 describe.each([
   ['shop', shop],
   ['hostile', hostile],
 ])('the %s fixture', (_, system) => {
   test('every diagram renders in Chromium to well-formed SVG that shows the names as written', async () => {
-    const model = await modelOf(system)
-    const { diagrams } = renderDocument({ model, source: 'fixture.ts', check: { diagnostics: [], questions: [], exploration: [] } })
-    expect(diagrams.length).toBeGreaterThanOrEqual(4)
-    const svgs = await renderer.render(diagrams.map(({ name, diagram }) => ({ text: diagram.text, id: `fixture ${name}` })))
-    for (const [index, { name }] of diagrams.entries()) {
-      const svg = svgs[index] ?? ''
-      expect(svg.startsWith(`<svg id="fixture-${name}" `)).toBe(true)
-      const { error, texts, elements, handlers } = await readSvg(svg)
-      expect(error).toBeUndefined()
-      const lines = namesShown(model, name).flatMap((label) => label.split('\n'))
-      for (const line of lines) expect(texts, `${name}: ${JSON.stringify(line)}`).toContain(line)
-      // Nothing a label held became markup: no script, link, image or event handler.
-      expect(elements.filter((element) => ['script', 'a', 'img', 'iframe', 'b'].includes(element))).toEqual([])
-      expect(handlers).toEqual([])
-    }
+    await expectSvgsShowModels([await modelOf(system)])
   }, 60_000)
 })
+
+test('models with random hostile names render to SVG that shows each name as written', async () => {
+  const models = fc.sample(modelNames, { numRuns: 12, seed: 20_261_125 }).map(buildModel)
+  await expectSvgsShowModels(models)
+}, 120_000)
 
 test('the same diagram renders to the same bytes, in one browser and in the next', async () => {
   const { diagrams } = renderDocument({ model: await modelOf(shop), source: 'shop.ts', check: { diagnostics: [], questions: [], exploration: [] } })

@@ -52,7 +52,7 @@ export async function openMermaidSvgRenderer(executablePath: string): Promise<Me
       render: async (diagrams) => {
         await loadMermaid(page)
         const svgs: string[] = []
-        for (const { text, id } of diagrams) svgs.push(await renderInPage(page, text, id.replace(/[^A-Za-z0-9_-]/gu, '-')))
+        for (const { text, id } of diagrams) svgs.push(xmlSafe(await renderInPage(page, text, id.replace(/[^A-Za-z0-9_-]/gu, '-'))))
         return svgs
       },
       close: async () => {
@@ -65,6 +65,13 @@ export async function openMermaidSvgRenderer(executablePath: string): Promise<Me
     await rm(userDataDir, { recursive: true, force: true })
     throw error
   }
+}
+
+/** Characters XML 1.0 cannot hold (most control characters, which a label may): U+FFFD in the SVG. */
+const NOT_IN_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu
+
+export function xmlSafe(svg: string): string {
+  return svg.replace(NOT_IN_XML, '\uFFFD')
 }
 
 async function loadMermaid(page: Page): Promise<void> {

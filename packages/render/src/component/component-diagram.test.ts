@@ -5,7 +5,7 @@ import { VERSIONS } from '../testing/model-expectations.js'
 import { componentDiagram } from './component-diagram.js'
 
 describe('componentDiagram', () => {
-  test("zones as subgraphs from the least trusted, each kind's shape, steps as labelled edges", async () => {
+  test("zones as subgraphs from the least trusted, each kind's shape, steps as labelled edges, unused contracts dotted", async () => {
     const diagram = componentDiagram(await shopModel())
     expect(diagram.text).toBe(`flowchart LR
   subgraph z_internet["internet #40;trust 0#41;"]
@@ -23,8 +23,9 @@ describe('componentDiagram', () => {
   c_api -->|"charge card"| c_payments
   c_api -->|"store order"| c_db
   c_api -->|"schedule shipping"| c_jobs
+  c_browser -.->|"trackParcel"| c_api
 `)
-    expect(diagram.edges).toBe(4)
+    expect(diagram.edges).toBe(5)
     for (const version of VERSIONS)
       expect((await parseFlowchart(version, diagram.text)).nodes.map(({ label, shape }) => [label, shape])).toEqual([
         ['browser', 'stadium'],

@@ -8,7 +8,7 @@ import type { EntityDefinition, Model } from '@plumbline/core'
 import type { z } from 'zod'
 import { diagramText, type MermaidDiagram } from '../diagram.js'
 import { IdAllocator } from '../escape/ids.js'
-import { mermaidLabel } from '../escape/label.js'
+import { mermaidInlineLabel } from '../escape/label.js'
 import { fieldType } from './field-type.js'
 
 /** What Mermaid 10 and 11 both take as an attribute name (PK, FK, UK are key words in any case). */
@@ -20,7 +20,7 @@ export function entityDiagram(model: Model): MermaidDiagram {
   const lines: Array<readonly [number, string]> = [[0, 'erDiagram']]
   for (const [name, entity] of Object.entries(model.entities)) {
     const attributes = attributeLines(entity)
-    const head = `${ids.idFor(name)}["${mermaidLabel(name)}"]`
+    const head = `${ids.idFor(name)}["${mermaidInlineLabel(name)}"]`
     if (attributes.length === 0) lines.push([1, head])
     else lines.push([1, `${head} {`], ...attributes.map((line) => [2, line] as const), [1, '}'])
   }
@@ -46,7 +46,7 @@ function attributeLines(entity: EntityDefinition): string[] {
         .map((key) => `unique with ${key.filter((other) => other !== field).join(', ')}`),
     ].join('; ')
     const name = names.idFor(field, `f_${field}`)
-    return [type.word, name, keys.join(', '), comment === '' ? '' : `"${mermaidLabel(comment)}"`].filter((part) => part !== '').join(' ')
+    return [type.word, name, keys.join(', '), comment === '' ? '' : `"${mermaidInlineLabel(comment)}"`].filter((part) => part !== '').join(' ')
   })
 }
 

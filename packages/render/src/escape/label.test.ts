@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { mermaidLabel } from './label.js'
+import { mermaidLabel, mermaidInlineLabel } from './label.js'
 
 describe('mermaidLabel', () => {
   test('keeps letters, digits, spaces and harmless punctuation as they are', () => {
@@ -39,7 +39,12 @@ describe('mermaidLabel', () => {
     expect(mermaidLabel('שלום мир 🚀 ünï')).toBe('שלום мир 🚀 ünï')
     expect(mermaidLabel('👨\u200d👩')).toBe('👨#8205;👩')
     expect(mermaidLabel('a\tb\u00a0c\u2028d')).toBe('a#9;b#160;c#8232;d')
-    expect(mermaidLabel('ﬂ°°59¶ß')).toBe('#64258;#176;#176;59#182;#223;')
+    expect(mermaidLabel('ﬂ°°59¶ß')).toBe('#64258;#8288;#176;#176;59#182;#8288;#223;')
+    expect(mermaidLabel('straße ¶ ﬂ')).toBe('stra#223;e #182; #64258;')
+  })
+
+  test('in an inline label a line break is a code', () => {
+    expect(mermaidInlineLabel('one\n- two')).toBe('one#10;#45; two')
   })
 
   test('the empty label is empty', () => {

@@ -17,14 +17,39 @@ const SAFE_ASCII = /^[A-Za-z0-9 .,\-'!?/@+^]$/u
  */
 const UNSAFE_NON_ASCII = /^[\p{C}\p{Zl}\p{Zp}\p{Zs}ﬂ°¶ß]$/u
 
+/**
+ * Mermaid hides entity codes as `ﬂ°°59¶ß` while parsing and turns those marks back into
+ * codes when drawing, in some places twice (flowchart edge labels): so the pairs `ﬂ°` and
+ * `¶ß`, even written as codes, would be read as marks. An invisible word joiner keeps
+ * each pair apart; the text looks the same.
+ */
+const MERMAID_MARK_PAIR = /ﬂ(?=°)|¶(?=ß)/gu
+const WORD_JOINER = '\u2060'
+
 /** Mermaid 11 reads labels as Markdown: a line must not start like a list item. */
 const LIST_MARKER = /^(?:[-+]|\d+\.)/u
 
 export function mermaidLabel(text: string): string {
+  return encodeLines(text, '<br>')
+}
+
+/**
+ * A label whose line breaks cannot be `<br>`: with one, Mermaid 11 reads the decoded text
+ * of a state, a state's note or a flowchart node as Markdown (`*a*` in italics) or maths
+ * (`$$x$$`), and Mermaid 10 shows `<br>` in an entity diagram as text. There a line break
+ * is written as a code too, and shows as a space. Sequence diagrams and transition labels
+ * take `<br>` (measured in Chromium with Mermaid 10 and 11).
+ */
+export function mermaidInlineLabel(text: string): string {
+  return encodeLines(text, '#10;')
+}
+
+function encodeLines(text: string, lineBreak: string): string {
   return text
+    .replace(MERMAID_MARK_PAIR, `$&${WORD_JOINER}`)
     .split(/\r\n|\n/u)
     .map(encodeLine)
-    .join('<br>')
+    .join(lineBreak)
 }
 
 function encodeLine(line: string): string {

@@ -74,4 +74,15 @@ describe('flowDiagram', () => {
       expect(lines).toEqual(['message p_a→p_b: ', 'note p_a→p_b: auth: not decided'])
     }
   })
+
+  test('a step out to a less trusted zone shows its auth where it states one, and nothing where it does not', async () => {
+    const model: Model = {
+      ...(await shopModel()),
+      zones: { outside: { trust: 0 }, inside: { trust: 1 } },
+      components: { a: { zone: 'outside' }, b: { zone: 'inside' } },
+      flows: {},
+    }
+    const diagram = flowDiagram(model, { steps: [{ from: 'b', to: 'a', message: 'push', auth: 'signed webhook' }, { from: 'b', to: 'a', message: 'reply' }] })
+    expect(diagram.text.split('\n').slice(-4)).toEqual(['  p_b->>p_a: push', '  Note over p_b,p_a: auth#58; signed webhook', '  p_b->>p_a: reply', ''])
+  })
 })

@@ -1,7 +1,8 @@
 /**
  * A flow as a `sequenceDiagram`: components as participants (actors as `actor`), trust
  * zones as boxes, each step a message labelled with its contract or message, a note with
- * the auth decision where a step crosses into a more trusted zone, an `alt` block with
+ * the auth decision where a step crosses zones (or that there is none, into a more
+ * trusted zone), an `alt` block with
  * each declared error of the step's contract and how it is handled, and a `break` block
  * for what happens when the called component fails.
  */
@@ -49,7 +50,7 @@ function stepDiagram(model: Model, step: FlowStep, idOf: (component: string) => 
   const from = idOf(step.from)
   const to = idOf(step.to)
   const lines: Lines = [[1, `${from}->>${to}: ${mermaidLabel(stepLabel(step))}`]]
-  const auth = crossesInward(model, step) ? stepAuth(model, step) ?? AUTH_NOT_DECIDED : undefined
+  const auth = authNote(model, step)
   if (auth !== undefined) lines.push([1, `Note over ${from},${to}: ${mermaidLabel(`auth: ${auth}`)}`])
   const errors = Object.keys((step.contract === undefined ? undefined : model.contracts[step.contract])?.errors ?? {})
   errors.forEach((error, index) => {
@@ -65,11 +66,16 @@ function stepDiagram(model: Model, step: FlowStep, idOf: (component: string) => 
   return lines
 }
 
-function crossesInward(model: Model, step: FlowStep): boolean {
+/**
+ * On a step between two zones: its auth decision where it states one, and where a step
+ * into a more trusted zone states none, that it is not decided.
+ */
+function authNote(model: Model, step: FlowStep): string | undefined {
   const fromZone = zoneOf(model, step.from)
   const toZone = zoneOf(model, step.to)
-  if (fromZone === undefined || toZone === undefined) return false
-  return (model.zones[toZone]?.trust ?? 0) > (model.zones[fromZone]?.trust ?? 0)
+  if (fromZone === undefined || toZone === undefined || fromZone === toZone) return undefined
+  const inward = (model.zones[toZone]?.trust ?? 0) > (model.zones[fromZone]?.trust ?? 0)
+  return stepAuth(model, step) ?? (inward ? AUTH_NOT_DECIDED : undefined)
 }
 
 function stepAuth(model: Model, step: FlowStep): string | undefined {

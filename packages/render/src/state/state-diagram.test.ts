@@ -116,17 +116,23 @@ describe('stateDiagram', () => {
     expect(text).toBe(`stateDiagram-v2
   state "outer" as s_outer {
     state "inner" as s_outer_inner
-    note right of s_outer_inner : UP → outer<br>send#32;note → outer
+    note right of s_outer_inner : UP → outer · send#32;note → outer
     [*] --> s_outer_inner
   }
-  note right of s_outer : ↻ TICK<br>DOWN → inner
+  note right of s_outer : ↻ TICK · DOWN → inner
   [*] --> s_outer
 `)
     for (const version of VERSIONS) {
       const { notes, transitions } = await parseStateDiagram(version, text)
-      expect(notes.map((note) => note.text).sort()).toEqual(['UP → outer\nsend note → outer', '↻ TICK\nDOWN → inner'])
+      expect(notes.map((note) => note.text).sort()).toEqual(['UP → outer · send note → outer', '↻ TICK · DOWN → inner'])
       expect(transitions.filter((transition) => transition.label !== '')).toEqual([])
     }
+  })
+
+  // With a <br>, Mermaid 11 reads a state's label as Markdown: `*a*` would be italic.
+  test('a line break in a state name is written as a code, not <br>', () => {
+    const machine = createMachine({ initial: 'a\n*b*', states: { 'a\n*b*': {} } })
+    expect(stateDiagram('m', machine).text).toContain('  state "a#10;#42;b#42;" as s_a__b_\n')
   })
 
   test('draws a parallel machine as one composite with its regions', async () => {

@@ -10,7 +10,7 @@ import type { AnyStateMachine, AnyStateNode } from 'xstate'
 import type { Diagnostic } from '@plumbline/core'
 import { diagramText, type MermaidDiagram } from '../diagram.js'
 import { IdAllocator } from '../escape/ids.js'
-import { mermaidLabel } from '../escape/label.js'
+import { mermaidLabel, mermaidInlineLabel } from '../escape/label.js'
 import { stateElement, stateMarks, type StateMark } from './marks.js'
 import { transitionsOf, type DrawnTransition } from './transitions.js'
 
@@ -20,6 +20,8 @@ const MARK_STYLE: Readonly<Record<StateMark, string>> = {
 }
 
 const ANY_STATE = '(any state)'
+/** Between the transitions of one note: a note shows on one line (see `mermaidInlineLabel`). */
+const NOTE_SEPARATOR = ' · '
 
 type Lines = Array<readonly [number, string]>
 
@@ -54,7 +56,7 @@ class StateDiagramWriter {
 
     const lines: Lines = [[0, 'stateDiagram-v2']]
     for (const node of topNodes) lines.push(...this.declare(node, 1))
-    if (fromAnyState.length > 0) lines.push([1, `state "${mermaidLabel(ANY_STATE)}" as ${this.idOf(root)}`])
+    if (fromAnyState.length > 0) lines.push([1, `state "${mermaidInlineLabel(ANY_STATE)}" as ${this.idOf(root)}`])
     if (root.type === 'parallel') {
       lines.push([1, `[*] --> ${this.idOf(root)}`])
       this.edges++
@@ -96,7 +98,7 @@ class StateDiagramWriter {
     const id = this.idOf(node)
     const mark = this.marks.get(stateElement(this.machineId, node.path))
     if (mark !== undefined) this.marked.set(mark, [...(this.marked.get(mark) ?? []), id])
-    const label = mermaidLabel(`${this.nameOf(node)}${node.type === 'history' ? ' (history)' : ''}${mark === undefined ? '' : ` (${mark})`}`)
+    const label = mermaidInlineLabel(`${this.nameOf(node)}${node.type === 'history' ? ' (history)' : ''}${mark === undefined ? '' : ` (${mark})`}`)
     const lines: Lines = []
     const inner = children(node)
     if (inner.length === 0) lines.push([depth, `state "${label}" as ${id}`])
@@ -114,7 +116,7 @@ class StateDiagramWriter {
       lines.push([depth, '}'])
     }
     const notes = this.notes.get(node)
-    if (notes !== undefined) lines.push([depth, `note right of ${id} : ${stateNoteText(notes.join('\n'))}`])
+    if (notes !== undefined) lines.push([depth, `note right of ${id} : ${stateNoteText(notes.join(NOTE_SEPARATOR))}`])
     return lines
   }
 
@@ -170,7 +172,7 @@ function allNodes(nodes: readonly AnyStateNode[]): AnyStateNode[] {
   return nodes.flatMap((node) => [node, ...allNodes(children(node))])
 }
 
-/** Note text: a label, and `end note` anywhere in it would end the note (mermaid#7089). */
+/** Note text: a state label, and `end note` anywhere in it would end the note (mermaid#7089). */
 function stateNoteText(text: string): string {
-  return mermaidLabel(text).replace(/(end) (note)/giu, '$1#32;$2')
+  return mermaidInlineLabel(text).replace(/(end) (note)/giu, '$1#32;$2')
 }

@@ -28,13 +28,18 @@ export async function parseDiagram(version: MermaidVersion, text: string): Promi
 
 /**
  * Text as Mermaid displays it: it hides entity codes while parsing (`#59;` becomes
- * `ﬂ°°59¶ß`) and decodes them when drawing; `<br>` is a line break.
+ * `ﬂ°°59¶ß`) and decodes them when drawing; `<br>` is a line break. Word joiners are
+ * invisible (the escaping puts one inside `ﬂ°` and `¶ß`), so a reader does not see them.
  */
 export function displayed(text: string | undefined): string {
   // Line breaks first: a `<br>` the user wrote arrives encoded, and must stay text.
-  return (text ?? '')
-    .replace(/<br\s*\/?>/gu, '\n')
-    .replace(/ﬂ°°(\d+)¶ß/gu, (_, code: string) => String.fromCodePoint(Number(code)))
+  return withoutWordJoiners(
+    (text ?? '').replace(/<br\s*\/?>/gu, '\n').replace(/ﬂ°°(\d+)¶ß/gu, (_, code: string) => String.fromCodePoint(Number(code))),
+  )
+}
+
+export function withoutWordJoiners(text: string): string {
+  return text.replaceAll('\u2060', '')
 }
 
 export interface ParsedState {
@@ -181,7 +186,7 @@ export async function parseEntityDiagram(version: MermaidVersion, text: string):
 
 export interface ParsedFlowchart {
   nodes: { id: string; label: string; shape: string }[]
-  edges: { from: string; to: string; label: string; type: string }[]
+  edges: { from: string; to: string; label: string; type: string; stroke: string }[]
   subgraphs: { id: string; label: string; nodes: string[] }[]
 }
 
@@ -190,7 +195,7 @@ export async function parseFlowchart(version: MermaidVersion, text: string): Pro
   const vertices: Map<string, any> = db.getVertices() instanceof Map ? db.getVertices() : new Map(Object.entries(db.getVertices()))
   return {
     nodes: [...vertices.values()].map((vertex) => ({ id: vertex.id, label: displayed(vertex.text), shape: vertex.type })),
-    edges: (db.getEdges() as any[]).map((edge) => ({ from: edge.start, to: edge.end, label: displayed(edge.text), type: edge.type })),
+    edges: (db.getEdges() as any[]).map((edge) => ({ from: edge.start, to: edge.end, label: displayed(edge.text), type: edge.type, stroke: edge.stroke })),
     subgraphs: (db.getSubGraphs() as any[]).map((subgraph) => ({ id: subgraph.id, label: displayed(subgraph.title), nodes: [...subgraph.nodes] })),
   }
 }

@@ -40,12 +40,23 @@ export function stepText(step: Model['flows'][string]['steps'][number]): string 
 }
 
 export async function expectComponentsShown(model: Model, text: string): Promise<void> {
-  const components = [...new Set([...Object.keys(model.components), ...Object.values(model.flows).flatMap((flow) => flow.steps.flatMap((step) => [step.from, step.to]))])]
+  const steps = Object.values(model.flows).flatMap((flow) => flow.steps)
+  const unusedContracts = Object.entries(model.contracts).filter(([id]) => !steps.some((step) => step.contract === id))
+  const components = [
+    ...new Set([
+      ...Object.keys(model.components),
+      ...steps.flatMap((step) => [step.from, step.to]),
+      ...Object.values(model.contracts).flatMap((contract) => [contract.from, contract.to]),
+    ]),
+  ]
   const inZone = (component: string): string | undefined => {
     const zone = model.components[component]?.zone
     return zone !== undefined && zone in model.zones ? zone : undefined
   }
-  const edges = new Set(Object.values(model.flows).flatMap((flow) => flow.steps.map((step) => JSON.stringify([step.from, step.to, stepText(step)]))))
+  const edges = new Set([
+    ...steps.map((step) => JSON.stringify([step.from, step.to, stepText(step), 'arrow_point'])),
+    ...unusedContracts.map(([id, contract]) => JSON.stringify([contract.from, contract.to, id, 'arrow_point'])),
+  ])
   for (const version of VERSIONS) {
     const parsed = await parseFlowchart(version, text)
     const labelOf = new Map(parsed.nodes.map((node) => [node.id, node.label]))
@@ -57,7 +68,9 @@ export async function expectComponentsShown(model: Model, text: string): Promise
       const zone = Object.keys(model.zones).find((name) => subgraph.label === `${name} (trust ${model.zones[name]?.trust})`)
       expect(subgraph.nodes.map((id) => labelOf.get(id)).sort()).toEqual(components.filter((component) => inZone(component) === zone).sort())
     }
-    expect(parsed.edges.map((edge) => JSON.stringify([labelOf.get(edge.from), labelOf.get(edge.to), edge.label])).sort()).toEqual([...edges].sort())
+    expect(parsed.edges.map((edge) => JSON.stringify([labelOf.get(edge.from), labelOf.get(edge.to), edge.label, edge.type])).sort()).toEqual([...edges].sort())
+    // Contracts no step uses are dotted.
+    expect(parsed.edges.filter((edge) => edge.stroke === 'dotted').map((edge) => edge.label).sort()).toEqual(unusedContracts.map(([id]) => id).sort())
   }
 }
 
