@@ -3,6 +3,7 @@
  * it), then read back in the browser: well-formed XML whose displayed text holds the
  * model's names exactly as written.
  */
+import { createRequire } from 'node:module'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { chromium, type Browser, type Page } from 'playwright-core'
@@ -12,23 +13,27 @@ import hostile from '../../../../test/fixtures/render/hostile.js'
 import shop from '../../../../test/fixtures/render/shop.js'
 import { buildModel, modelNames } from '../../../render/src/testing/arbitrary-models.js'
 import { withoutWordJoiners } from '../../../render/src/testing/mermaid.js'
-import { stepText } from '../../../render/src/testing/model-expectations.js'
+import { noteShown, stepText } from '../../../render/src/testing/model-expectations.js'
 import { findChromium } from './find-chromium.js'
 import { openMermaidSvgRenderer, xmlSafe, type MermaidSvgRenderer } from './mermaid-svg.js'
 
 let renderer: MermaidSvgRenderer
+/** Mermaid 10, as GitLab drew it before 19.0: documents must show the same there. */
+let renderer10: MermaidSvgRenderer
 let browser: Browser
 let reader: Page
 
 beforeAll(async () => {
   const executablePath = await findChromium(process.env)
   renderer = await openMermaidSvgRenderer(executablePath)
+  renderer10 = await openMermaidSvgRenderer(executablePath, createRequire(import.meta.url).resolve('mermaid10/dist/mermaid.min.js'))
   browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] })
   reader = await browser.newPage()
 }, 60_000)
 
 afterAll(async () => {
   await renderer?.close()
+  await renderer10?.close()
   await browser?.close()
 })
 
@@ -76,8 +81,8 @@ function labelsShown(model: Model, diagram: string): string[] {
   if (diagram.startsWith('flow-'))
     return [
       ...steps.flatMap((step) => [step.from, step.to, stepText(step)]),
-      ...steps.flatMap((step) => Object.values(step.onError ?? {})),
-      ...steps.flatMap((step) => (step.onFailure === undefined ? [] : [step.onFailure])),
+      ...steps.flatMap((step) => Object.values(step.onError ?? {}).map(noteShown)),
+      ...steps.flatMap((step) => (step.onFailure === undefined ? [] : [noteShown(step.onFailure)])),
     ]
   if (diagram.startsWith('machine-'))
     return Object.values(model.machines).flatMap(({ machine }) => {
@@ -94,11 +99,15 @@ function labelsShown(model: Model, diagram: string): string[] {
   return []
 }
 
-/** Every diagram of each model drawn in one page, read back, and checked against the model. */
+/** Every diagram of each model drawn in one page (by Mermaid 11 and 10), read back, and checked against the model. */
 async function expectSvgsShowModels(models: readonly Model[]): Promise<void> {
+  for (const drawer of [renderer, renderer10]) await expectSvgsDrawnBy(drawer, models)
+}
+
+async function expectSvgsDrawnBy(drawer: MermaidSvgRenderer, models: readonly Model[]): Promise<void> {
   const documents = models.map((model) => renderDocument({ model, source: 'model.ts', check: { diagnostics: [], questions: [], exploration: [] } }))
   const diagrams = documents.flatMap(({ diagrams }, index) => diagrams.map(({ name, diagram }) => ({ model: models[index] as Model, name, diagram })))
-  const svgs = await renderer.render(diagrams.map(({ name, diagram }, index) => ({ text: diagram.text, id: `d${index} ${name}` })))
+  const svgs = await drawer.render(diagrams.map(({ name, diagram }, index) => ({ text: diagram.text, id: `d${index} ${name}` })))
   for (const [index, { model, name }] of diagrams.entries()) {
     const svg = svgs[index] ?? ''
     expect(svg.startsWith(`<svg id="d${index}-`)).toBe(true)

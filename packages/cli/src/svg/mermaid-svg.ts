@@ -40,7 +40,8 @@ export interface MermaidSvgRenderer {
   close(): Promise<void>
 }
 
-export async function openMermaidSvgRenderer(executablePath: string): Promise<MermaidSvgRenderer> {
+/** `mermaidBundle`: the Mermaid build to draw with; the installed Mermaid 11 unless given (tests draw with 10 too). */
+export async function openMermaidSvgRenderer(executablePath: string, mermaidBundle: string = installedMermaid()): Promise<MermaidSvgRenderer> {
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'plumbline-chromium-'))
   let context: BrowserContext | undefined
   try {
@@ -50,7 +51,7 @@ export async function openMermaidSvgRenderer(executablePath: string): Promise<Me
     const opened = context
     return {
       render: async (diagrams) => {
-        await loadMermaid(page)
+        await loadMermaid(page, mermaidBundle)
         const svgs: string[] = []
         for (const { text, id } of diagrams) svgs.push(xmlSafe(await renderInPage(page, text, id.replace(/[^A-Za-z0-9_-]/gu, '-'))))
         return svgs
@@ -74,9 +75,13 @@ export function xmlSafe(svg: string): string {
   return svg.replace(NOT_IN_XML, '\uFFFD')
 }
 
-async function loadMermaid(page: Page): Promise<void> {
+function installedMermaid(): string {
+  return createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js')
+}
+
+async function loadMermaid(page: Page, bundle: string): Promise<void> {
   await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>')
-  await page.addScriptTag({ path: createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js') })
+  await page.addScriptTag({ path: bundle })
 }
 
 /** What the page function uses of the page's globals (this package has no DOM types). */

@@ -30,9 +30,10 @@ describe('mermaidLabel', () => {
     expect(mermaidLabel('a - b 1. c')).toBe('a - b 1. c')
   })
 
-  test('encodes spaces at either end, which Mermaid would trim', () => {
+  test('encodes spaces at either end, which Mermaid would trim, and runs of spaces after the first', () => {
     expect(mermaidLabel(' a b ')).toBe('#32;a b#32;')
     expect(mermaidLabel(' ')).toBe('#32;')
+    expect(mermaidLabel('a   b')).toBe('a #32;#32;b')
   })
 
   test('keeps letters of any script and emoji; encodes invisible characters and the ones Mermaid uses to hide entities', () => {

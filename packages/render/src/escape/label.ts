@@ -61,8 +61,9 @@ function encodeLine(line: string): string {
         !isSafe(character) ||
         // The last character of a leading list marker (`-`, `+`, the `.` of `1.`).
         index === listMarker - 1 ||
-        // Leading and trailing spaces: Mermaid trims them.
-        (character === ' ' && (index === 0 || index === characters.length - 1))
+        // Leading and trailing spaces, which Mermaid trims, and the second of two spaces,
+        // which Mermaid 10 cannot draw in an alt, else, opt or break label.
+        (character === ' ' && (index === 0 || index === characters.length - 1 || characters[index - 1] === ' '))
       return mustEncode ? `#${character.codePointAt(0)};` : character
     })
     .join('')

@@ -75,6 +75,12 @@ describe('flowDiagram', () => {
     }
   })
 
+  test('a note with no visible text says so: Mermaid 10 cannot draw an empty one', async () => {
+    const model = await shopModel()
+    const diagram = flowDiagram(model, { steps: [{ from: 'api', to: 'db', message: 'm', onFailure: ' ' }] })
+    expect(diagram.text).toContain('  break db fails\n    Note over p_api: #40;no text#41;\n  end\n')
+  })
+
   test('a step out to a less trusted zone shows its auth where it states one, and nothing where it does not', async () => {
     const model: Model = {
       ...(await shopModel()),

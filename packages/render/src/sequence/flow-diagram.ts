@@ -22,6 +22,8 @@ type Lines = Array<readonly [number, string]>
 const BOX_COLOUR = 'rgba(128, 128, 128, 0.08)'
 const NOT_HANDLED = 'not handled'
 const AUTH_NOT_DECIDED = 'not decided'
+/** Mermaid 10 cannot draw a note with no visible text (it fails to measure it). */
+const EMPTY_NOTE = '(no text)'
 
 export function flowDiagram(model: Model, flow: FlowDefinition): MermaidDiagram {
   const ids = new IdAllocator('p_')
@@ -57,13 +59,17 @@ function stepDiagram(model: Model, step: FlowStep, idOf: (component: string) => 
     lines.push(
       [1, `${index === 0 ? 'alt' : 'else'} ${mermaidLabel(error)}`],
       [2, `${to}-->>${from}: ${mermaidLabel(error)}`],
-      [2, `Note over ${from}: ${mermaidLabel(step.onError?.[error] ?? NOT_HANDLED)}`],
+      [2, `Note over ${from}: ${mermaidLabel(noteText(step.onError?.[error] ?? NOT_HANDLED))}`],
     )
   })
   if (errors.length > 0) lines.push([1, 'end'])
   if (step.onFailure !== undefined)
-    lines.push([1, `break ${mermaidLabel(`${step.to} fails`)}`], [2, `Note over ${from}: ${mermaidLabel(step.onFailure)}`], [1, 'end'])
+    lines.push([1, `break ${mermaidLabel(`${step.to} fails`)}`], [2, `Note over ${from}: ${mermaidLabel(noteText(step.onFailure))}`], [1, 'end'])
   return lines
+}
+
+function noteText(text: string): string {
+  return text.trim() === '' ? EMPTY_NOTE : text
 }
 
 /**
