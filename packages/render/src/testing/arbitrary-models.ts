@@ -62,6 +62,8 @@ export const modelNames = fc.record({
     machine: name,
     states: fc.uniqueArray(stateKey, { minLength: 2, maxLength: 4 }),
     children: fc.uniqueArray(stateKey, { maxLength: 2 }),
+    /** Two names make the second state parallel, with these regions. */
+    regions: fc.uniqueArray(stateKey, { maxLength: 2 }),
     events: fc.uniqueArray(eventType, { minLength: 1, maxLength: 3 }),
 })
 
@@ -82,14 +84,19 @@ export function buildModel(input: ModelNames): Model {
     const event = input.events[index % input.events.length] ?? ''
     const next = `#state${(index + 1) % input.states.length}`
     const nested = index === 0 && input.children.length > 0
+    const parallel = index === 1 && input.regions.length === 2
+    // Each region holds one state, named like the region, leaving to the first state.
+    const regions = Object.fromEntries(input.regions.map((region) => [region, { initial: region, states: { [region]: { on: { [event]: '#state0' } } } }]))
     return [
       key,
       {
         id: `state${index}`,
-        on: { [event]: next },
+        on: { [event]: { target: next, ...(index === 2 ? { guard: () => true } : {}) } },
+        ...(index === input.states.length - 1 ? { after: { 1500: '#state0' } } : {}),
         ...(nested
           ? { initial: input.children[0], states: Object.fromEntries(input.children.map((child) => [child, { on: { [event]: `#state${index}` } }])) }
           : {}),
+        ...(parallel ? { type: 'parallel' as const, states: regions } : {}),
       },
     ] as const
   })
