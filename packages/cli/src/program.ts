@@ -7,13 +7,14 @@ import { registerCheck } from './commands/check.js'
 import { registerExplain } from './commands/explain.js'
 import { registerInit } from './commands/init.js'
 import { registerQuestions } from './commands/questions.js'
+import { registerRender } from './commands/render.js'
 import { registerRules } from './commands/rules.js'
 import type { RegisterCommand } from './commands/types.js'
 import { EXIT_CODES_HELP } from './help.js'
 import type { Io } from './io.js'
 import { version } from './version.js'
 
-const COMMANDS: readonly RegisterCommand[] = [registerCheck, registerQuestions, registerRules, registerExplain, registerInit]
+const COMMANDS: readonly RegisterCommand[] = [registerCheck, registerRender, registerQuestions, registerRules, registerExplain, registerInit]
 
 /** Builds the program; each action stores its exit code through `setExitCode`. */
 export function createProgram(io: Io, setExitCode: (code: number) => void): Command {
@@ -32,6 +33,7 @@ Examples:
   $ plumbline init
   $ plumbline check models
   $ plumbline check models/accounts.ts --format json
+  $ plumbline render models --out docs/models
   $ plumbline questions models
   $ plumbline explain identity/uniqueness-undecided
 ${EXIT_CODES_HELP}`,

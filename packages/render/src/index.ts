@@ -1,4 +1,13 @@
 /**
- * @plumbline/render: pure functions from a model to Mermaid text and Markdown documents.
+ * @plumbline/render: pure functions from a model (and its check) to Mermaid text and
+ * Markdown documents. No I/O: the CLI writes what these return.
  */
-export {}
+export { fitsMermaidLimits, MERMAID_LIMITS, type MermaidDiagram } from './diagram.js'
+export { stateDiagram } from './state/state-diagram.js'
+export { flowDiagram } from './sequence/flow-diagram.js'
+export { traceDiagram, type Counterexample } from './trace/trace-diagram.js'
+export { entityDiagram } from './entity/entity-diagram.js'
+export { componentDiagram } from './component/component-diagram.js'
+export { renderDocument, type DocumentInput, type NamedDiagram, type RenderedDocument } from './document/document.js'
+export { injectBlocks, type InjectResult } from './document/inject.js'
+export { distinctSlugs, fileSlug } from './document/file-names.js'

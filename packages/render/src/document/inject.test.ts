@@ -1,0 +1,39 @@
+import { describe, expect, test } from 'vitest'
+import { injectBlocks } from './inject.js'
+
+const blocks = new Map([
+  ['shop', '# shop\n'],
+  ['shop/decisions', '| a |\n'],
+])
+
+describe('injectBlocks', () => {
+  test('replaces what is between the markers and nothing else; injecting again changes nothing', () => {
+    const text = 'Intro\n\n<!-- plumbline:shop/decisions -->\nold\n<!-- /plumbline:shop/decisions -->\n\nOutro <!-- plumbline:shop --><!-- /plumbline:shop -->\n'
+    const once = injectBlocks(text, blocks)
+    expect(once).toEqual({
+      success: true,
+      text: 'Intro\n\n<!-- plumbline:shop/decisions -->\n| a |\n<!-- /plumbline:shop/decisions -->\n\nOutro <!-- plumbline:shop -->\n# shop\n<!-- /plumbline:shop -->\n',
+    })
+    if (once.success) expect(injectBlocks(once.text, blocks)).toEqual(once)
+  })
+
+  test('names the line and the problem of a bad marker', () => {
+    expect(injectBlocks('a\n<!-- plumbline:nope -->\n<!-- /plumbline:nope -->', blocks)).toEqual({
+      success: false,
+      error: 'line 2: names no block: "nope" (known: "shop", "shop/decisions")',
+    })
+    expect(injectBlocks('<!-- plumbline:shop -->\n', blocks)).toEqual({
+      success: false,
+      error: 'line 1: block "shop" is never closed (<!-- /plumbline:shop -->)',
+    })
+    expect(injectBlocks('\n\n<!-- /plumbline:shop -->', blocks)).toEqual({ success: false, error: 'line 3: closes block "shop", which is not open' })
+    expect(injectBlocks('<!-- plumbline:shop -->\n<!-- plumbline:shop/decisions -->', blocks)).toEqual({
+      success: false,
+      error: 'line 2: opens block "shop/decisions" inside block "shop" (opened on line 1)',
+    })
+    expect(injectBlocks('no markers', blocks)).toEqual({
+      success: false,
+      error: 'has no plumbline markers (<!-- plumbline:NAME --> … <!-- /plumbline:NAME -->)',
+    })
+  })
+})

@@ -1,0 +1,46 @@
+/**
+ * Marker blocks: in an existing Markdown file, the text between `<!-- plumbline:NAME -->`
+ * and `<!-- /plumbline:NAME -->` is replaced by the block called NAME; nothing else in
+ * the file changes, and injecting twice gives the same text.
+ */
+
+export type InjectResult = { success: true; text: string } | { success: false; error: string }
+
+const MARKER = /<!--\s*(\/?)plumbline:(.*?)\s*-->/gu
+
+export function injectBlocks(text: string, blocks: ReadonlyMap<string, string>): InjectResult {
+  const pieces: string[] = []
+  let copiedUpTo = 0
+  let open: { name: string; line: number } | undefined
+  let found = 0
+  for (const marker of text.matchAll(MARKER)) {
+    const [whole, slash, name = ''] = marker
+    const line = lineOf(text, marker.index)
+    if (slash === '') {
+      if (open) return failure(line, `opens block ${JSON.stringify(name)} inside block ${JSON.stringify(open.name)} (opened on line ${open.line})`)
+      if (!blocks.has(name)) return failure(line, `names no block: ${JSON.stringify(name)} (known: ${[...blocks.keys()].map((known) => JSON.stringify(known)).join(', ')})`)
+      pieces.push(text.slice(copiedUpTo, marker.index + whole.length))
+      open = { name, line }
+      continue
+    }
+    if (!open || open.name !== name) return failure(line, `closes block ${JSON.stringify(name)}, which is not open`)
+    pieces.push(`\n${blocks.get(name) ?? ''}`)
+    copiedUpTo = marker.index
+    open = undefined
+    found++
+  }
+  if (open) return failure(open.line, `block ${JSON.stringify(open.name)} is never closed (<!-- /plumbline:${open.name} -->)`)
+  if (found === 0) return { success: false, error: 'has no plumbline markers (<!-- plumbline:NAME --> … <!-- /plumbline:NAME -->)' }
+  pieces.push(text.slice(copiedUpTo))
+  return { success: true, text: pieces.join('') }
+}
+
+function failure(line: number, problem: string): InjectResult {
+  return { success: false, error: `line ${line}: ${problem}` }
+}
+
+function lineOf(text: string, index: number): number {
+  let line = 1
+  for (let at = text.indexOf('\n'); at !== -1 && at < index; at = text.indexOf('\n', at + 1)) line++
+  return line
+}

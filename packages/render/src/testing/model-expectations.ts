@@ -1,0 +1,169 @@
+/**
+ * Test support: what each diagram must show of a model, checked on the data Mermaid's own
+ * parser (10 and 11) makes of the emitted text. Expectations are derived from the model
+ * here, not from the emitters' helpers, so an emitter that drops or garbles a name fails.
+ */
+import type { AnyStateNode } from 'xstate'
+import { expect } from 'vitest'
+import type { Model } from '@plumbline/core'
+import type { NamedDiagram } from '../document/document.js'
+import {
+  parseEntityDiagram,
+  parseFlowchart,
+  parseSequenceDiagram,
+  parseStateDiagram,
+  type MermaidVersion,
+} from './mermaid.js'
+
+export const VERSIONS: readonly MermaidVersion[] = [11, 10]
+
+/** Every diagram of a document, parsed by both Mermaid versions and compared with the model. */
+export async function expectDiagramsShowModel(model: Model, diagrams: readonly NamedDiagram[]): Promise<void> {
+  const flows = Object.entries(model.flows)
+  const machines = Object.entries(model.machines)
+  let flowIndex = 0
+  let machineIndex = 0
+  for (const { name, diagram } of diagrams) {
+    if (name === 'components') await expectComponentsShown(model, diagram.text)
+    else if (name === 'entities') await expectEntitiesShown(model, diagram.text)
+    else if (name.startsWith('flow-')) await expectFlowShown(model, flows[flowIndex++]?.[0] ?? '', diagram.text)
+    else if (name.startsWith('machine-')) {
+      const [id = '', entry] = machines[machineIndex++] ?? []
+      await expectMachineShown(id, entry?.machine.root, diagram.text)
+    } else for (const version of VERSIONS) await parseSequenceDiagram(version, diagram.text)
+  }
+}
+
+export function stepText(step: Model['flows'][string]['steps'][number]): string {
+  const label = step.contract ?? step.message ?? ''
+  return step.event === undefined ? label : `${label} ⇒ ${step.event}`
+}
+
+export async function expectComponentsShown(model: Model, text: string): Promise<void> {
+  const steps = Object.values(model.flows).flatMap((flow) => flow.steps)
+  const unusedContracts = Object.entries(model.contracts).filter(([id]) => !steps.some((step) => step.contract === id))
+  const components = [
+    ...new Set([
+      ...Object.keys(model.components),
+      ...steps.flatMap((step) => [step.from, step.to]),
+      ...Object.values(model.contracts).flatMap((contract) => [contract.from, contract.to]),
+    ]),
+  ]
+  const inZone = (component: string): string | undefined => {
+    const zone = model.components[component]?.zone
+    return zone !== undefined && zone in model.zones ? zone : undefined
+  }
+  const edges = new Set([
+    ...steps.map((step) => JSON.stringify([step.from, step.to, stepText(step), 'arrow_point'])),
+    ...unusedContracts.map(([id, contract]) => JSON.stringify([contract.from, contract.to, id, 'arrow_point'])),
+  ])
+  for (const version of VERSIONS) {
+    const parsed = await parseFlowchart(version, text)
+    const labelOf = new Map(parsed.nodes.map((node) => [node.id, node.label]))
+    expect(parsed.nodes.map((node) => node.label).sort()).toEqual([...components].sort())
+    expect(parsed.subgraphs.map((subgraph) => subgraph.label).sort()).toEqual(
+      Object.entries(model.zones).map(([zone, { trust }]) => `${zone} (trust ${trust})`).sort(),
+    )
+    for (const subgraph of parsed.subgraphs) {
+      const zone = Object.keys(model.zones).find((name) => subgraph.label === `${name} (trust ${model.zones[name]?.trust})`)
+      expect(subgraph.nodes.map((id) => labelOf.get(id)).sort()).toEqual(components.filter((component) => inZone(component) === zone).sort())
+    }
+    expect(parsed.edges.map((edge) => JSON.stringify([labelOf.get(edge.from), labelOf.get(edge.to), edge.label, edge.type])).sort()).toEqual([...edges].sort())
+    // Contracts no step uses are dotted.
+    expect(parsed.edges.filter((edge) => edge.stroke === 'dotted').map((edge) => edge.label).sort()).toEqual(unusedContracts.map(([id]) => id).sort())
+  }
+}
+
+export async function expectEntitiesShown(model: Model, text: string): Promise<void> {
+  for (const version of VERSIONS) {
+    const parsed = await parseEntityDiagram(version, text)
+    expect(parsed.map((entity) => entity.label)).toEqual(Object.keys(model.entities))
+    for (const entity of parsed) {
+      const definition = model.entities[entity.label]
+      const fields = Object.keys(definition?.schema.shape ?? {})
+      expect(entity.attributes).toHaveLength(fields.length)
+      entity.attributes.forEach((attribute, index) => {
+        const field = fields[index] ?? ''
+        // A field is shown by its name, or (where Mermaid cannot take the name) first in its comment.
+        expect(attribute.name === field || attribute.comment === field || attribute.comment.startsWith(`${field}; `)).toBe(true)
+        const unique = definition?.unique === 'none' ? [] : (definition?.unique ?? [])
+        expect(attribute.keys).toEqual([
+          ...(definition?.identity?.includes(field) ? ['PK'] : []),
+          ...(unique.some((key) => key.includes(field)) ? ['UK'] : []),
+        ])
+      })
+    }
+  }
+}
+
+export async function expectFlowShown(model: Model, flowId: string, text: string): Promise<void> {
+  const flow = model.flows[flowId]
+  if (flow === undefined) throw new Error(`no flow ${flowId}`)
+  for (const version of VERSIONS) {
+    const parsed = await parseSequenceDiagram(version, text)
+    const labelOf = new Map(parsed.participants.map((participant) => [participant.id, participant.label]))
+    expect(parsed.participants.map((participant) => participant.label).sort()).toEqual(
+      [...new Set(flow.steps.flatMap((step) => [step.from, step.to]))].sort(),
+    )
+    for (const participant of parsed.participants) {
+      expect(participant.type).toBe(model.components[participant.label]?.kind === 'actor' ? 'actor' : 'participant')
+      const zone = model.components[participant.label]?.zone
+      expect(participant.box).toBe(zone !== undefined && zone in model.zones ? zone : undefined)
+    }
+    const messages = parsed.lines
+      .filter((line) => line.startsWith('message '))
+      .map((line) => {
+        const [, from = '', to = '', label] = /^message (\S+)→(\S+): (.*)$/su.exec(line) ?? []
+        return [labelOf.get(from), labelOf.get(to), label]
+      })
+    expect(messages).toEqual(flow.steps.map((step) => [step.from, step.to, stepText(step)]))
+    const notes = parsed.lines.filter((line) => line.startsWith('note ')).map((line) => line.slice(line.indexOf(': ') + 2))
+    for (const step of flow.steps) {
+      const errors = Object.keys((step.contract === undefined ? undefined : model.contracts[step.contract])?.errors ?? {})
+      for (const error of errors) expect(notes).toContain(noteShown(step.onError?.[error] ?? 'not handled'))
+      if (step.onFailure !== undefined) expect(notes).toContain(noteShown(step.onFailure))
+    }
+  }
+}
+
+/** A note with no visible text says so (Mermaid 10 cannot draw an empty one). */
+export function noteShown(text: string): string {
+  return text.trim() === '' ? '(no text)' : text
+}
+
+/** Every state shown with its name inside its parent's composite; every event named on an edge or a note. */
+export async function expectMachineShown(machineId: string, root: AnyStateNode | undefined, text: string): Promise<void> {
+  if (root === undefined) throw new Error(`no machine ${machineId}`)
+  const nodes: AnyStateNode[] = []
+  const visit = (node: AnyStateNode): void => {
+    for (const child of Object.values(node.states)) {
+      nodes.push(child)
+      visit(child)
+    }
+  }
+  visit(root)
+  for (const version of VERSIONS) {
+    const parsed = await parseStateDiagram(version, text)
+    const byId = new Map(parsed.states.map((state) => [state.id, state]))
+    const isShown = (state: { id: string; label: string }): boolean => !/_(start|end)$/u.test(state.id) && !state.id.startsWith('divider') && state.label !== ''
+    // Mermaid 11 puts a parallel composite's regions in unnamed divider groups: look through them.
+    const pathOf = (id: string | undefined): string[] => {
+      const state = id === undefined ? undefined : byId.get(id)
+      if (state === undefined) return []
+      return isShown(state) ? [...pathOf(state.parent), baseName(state.label)] : pathOf(state.parent)
+    }
+    const shown = parsed.states.filter(isShown).map((state) => pathOf(state.id))
+    const expected = nodes.map((node) => (root.type === 'parallel' ? [machineId, ...node.path] : node.path))
+    if (root.type === 'parallel') expected.push([machineId])
+    const anyState = shown.filter((path) => path.length === 1 && path[0] === '(any state)')
+    expect(shown.filter((path) => !anyState.includes(path)).map((path) => JSON.stringify(path)).sort()).toEqual(expected.map((path) => JSON.stringify(path)).sort())
+    const named = [...parsed.transitions.map((transition) => transition.label), ...parsed.notes.map((note) => note.text)].join('\n')
+    for (const node of [root, ...nodes])
+      for (const eventType of node.transitions.keys()) if (!eventType.startsWith('xstate.')) expect(named).toContain(eventType)
+  }
+}
+
+/** A state's label without the mark the renderer adds. */
+function baseName(label: string): string {
+  return label.replace(/ \((unreachable|deadlock|history)\)$/u, '')
+}

@@ -1,0 +1,55 @@
+import { describe, expect, test } from 'vitest'
+import { parseSequenceDiagram } from '../testing/mermaid.js'
+import { VERSIONS } from '../testing/model-expectations.js'
+import { showValue, traceDiagram } from './trace-diagram.js'
+
+describe('traceDiagram', () => {
+  const counterexample = {
+    subject: 'accounts',
+    initial: { users: [] },
+    trace: [
+      { action: 'signUp', params: { email: 'ann@x' }, state: { users: [{ email: 'ann@x' }] } },
+      { action: 'tick', params: {}, state: { users: [{ email: 'ann@x' }, { email: 'ann@x' }] } },
+    ],
+    conclusion: 'invariant uniqueEmails does not hold',
+  }
+
+  test('each step a message from the environment, the state after it a note, what broke last and highlighted', async () => {
+    const diagram = traceDiagram(counterexample)
+    expect(diagram.text).toBe(`sequenceDiagram
+  participant p_environment as environment
+  participant p_subject as accounts
+  Note over p_subject: initial#58; #123;#34;users#34;#58;#91;#93;#125;
+  p_environment->>p_subject: signUp #123;#34;email#34;#58;#34;ann@x#34;#125;
+  Note over p_subject: #123;#34;users#34;#58;#91;#123;#34;email#34;#58;#34;ann@x#34;#125;#93;#125;
+  p_environment->>p_subject: tick
+  Note over p_subject: #123;#34;users#34;#58;#91;#123;#34;email#34;#58;#34;ann@x#34;#125;,#123;#34;email#34;#58;#34;ann@x#34;#125;#93;#125;
+  rect rgba(255,0,0,0.12)
+    Note over p_environment,p_subject: ✗ invariant uniqueEmails does not hold
+  end
+`)
+    for (const version of VERSIONS)
+      expect((await parseSequenceDiagram(version, diagram.text)).lines).toEqual([
+        'note p_subject→p_subject: initial: {"users":[]}',
+        'message p_environment→p_subject: signUp {"email":"ann@x"}',
+        'note p_subject→p_subject: {"users":[{"email":"ann@x"}]}',
+        'message p_environment→p_subject: tick',
+        'note p_subject→p_subject: {"users":[{"email":"ann@x"},{"email":"ann@x"}]}',
+        'rect: rgba(255,0,0,0.12)',
+        'note p_environment→p_subject: ✗ invariant uniqueEmails does not hold',
+        'end: ',
+      ])
+  })
+
+  test('a violation in the initial state has no steps', () => {
+    expect(traceDiagram({ ...counterexample, trace: [] }).edges).toBe(0)
+  })
+
+  test('long values one field a line; values JSON cannot show, as text', () => {
+    expect(showValue({ value: 'active', context: { attempts: 3, email: 'someone@example.com', verified: false } })).toBe(
+      '{\n "value": "active",\n "context": {\n  "attempts": 3,\n  "email": "someone@example.com",\n  "verified": false\n }\n}',
+    )
+    expect(showValue(undefined)).toBe('undefined')
+    expect(showValue(10n)).toBe('10')
+  })
+})

@@ -1,0 +1,54 @@
+/**
+ * A counterexample as a `sequenceDiagram`: the environment sends each step's action to the
+ * explored store or machine, a note shows the state after it, and the broken property is
+ * shown last, highlighted.
+ */
+import type { TraceStep } from '@plumbline/core'
+import { diagramText, type MermaidDiagram } from '../diagram.js'
+import { mermaidLabel } from '../escape/label.js'
+
+export interface Counterexample {
+  /** The explored store or machine, as the reader knows it. */
+  subject: string
+  initial: unknown
+  trace: readonly TraceStep[]
+  /** What broke, e.g. the finding's message. */
+  conclusion: string
+}
+
+const ENVIRONMENT = 'environment'
+const HIGHLIGHT = 'rgba(255,0,0,0.12)'
+/** Values longer than this are laid out one field a line. */
+const ONE_LINE = 60
+
+export function traceDiagram({ subject, initial, trace, conclusion }: Counterexample): MermaidDiagram {
+  const lines: Array<readonly [number, string]> = [
+    [0, 'sequenceDiagram'],
+    [1, `participant p_environment as ${mermaidLabel(ENVIRONMENT)}`],
+    [1, `participant p_subject as ${mermaidLabel(subject)}`],
+    [1, `Note over p_subject: ${mermaidLabel(`initial: ${showValue(initial)}`)}`],
+  ]
+  for (const step of trace) {
+    lines.push(
+      [1, `p_environment->>p_subject: ${mermaidLabel(actionText(step))}`],
+      [1, `Note over p_subject: ${mermaidLabel(showValue(step.state))}`],
+    )
+  }
+  lines.push([1, `rect ${HIGHLIGHT}`], [2, `Note over p_environment,p_subject: ${mermaidLabel(`✗ ${conclusion}`)}`], [1, 'end'])
+  return { text: diagramText(lines), edges: trace.length }
+}
+
+function actionText(step: TraceStep): string {
+  return Object.keys(step.params).length === 0 ? step.action : `${step.action} ${showValue(step.params)}`
+}
+
+/** JSON, one line where short; values JSON cannot show (undefined, cycles, BigInt) as `String` shows them. */
+export function showValue(value: unknown): string {
+  try {
+    const compact = JSON.stringify(value)
+    if (compact === undefined) return String(value)
+    return compact.length <= ONE_LINE ? compact : JSON.stringify(value, null, 1)
+  } catch {
+    return String(value)
+  }
+}
