@@ -58,7 +58,7 @@ describe('plumbline render', () => {
       stderr: 'wrote README.md\n1 written, 0 unchanged\n',
     })
     expect(await readFile(path.join(project, 'README.md'), 'utf8')).toBe(
-      '# Our shop\n\nHand-written intro.\n\n<!-- plumbline:shop/decisions -->\n| Decision | Reason | Answers |\n| --- | --- | --- |\n| `guestCheckout`: No guest checkout | every order needs a customer to contact | — |\n<!-- /plumbline:shop/decisions -->\n\nHand-written outro.\n',
+      '# Our shop\n\nHand-written intro.\n\n<!-- plumbline:shop/decisions -->\n| Decision | Reason | Answers |\n| --- | --- | --- |\n| `guestCheckout`: No guest checkout | every order needs a customer to contact | — |\n| `contracts.trackParcel.auth`: Anyone may call trackParcel (auth: \'none\') | — | — |\n| `entities.Parcel.unique`: Nothing about a Parcel is unique but its identity (unique: \'none\') | — | — |\n<!-- /plumbline:shop/decisions -->\n\nHand-written outro.\n',
     )
     expect(existsSync(path.join(project, 'docs'))).toBe(false)
     expect((await runCli(['render', '--inject', 'README.md', '--check'], { cwd: project })).exitCode).toBe(0)

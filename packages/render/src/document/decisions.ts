@@ -1,22 +1,32 @@
 /** The decisions the model records, the questions it leaves open, and what it rules out. */
-import type { Model, Question } from '@plumbline/core'
+import { explicitDecisions, parseElementPath, type Model, type Question } from '@plumbline/core'
 import { markdownCode, markdownRow, markdownText } from '../escape/markdown.js'
 import { bulletList } from './markdown-blocks.js'
 
+/**
+ * Every decision the model states: its \`decisions\` entries, and the ones written in place
+ * (\`auth: 'none'\`, \`unique: 'none'\`). Out-of-scope items have their own section.
+ */
 export function decisionsTable(model: Model): string {
-  const decisions = Object.entries(model.decisions)
+  const decisions = explicitDecisions(model).filter(({ element }) => !element.startsWith('outOfScope'))
   if (decisions.length === 0) return markdownText('No decisions recorded.')
   return [
     markdownRow(['Decision', 'Reason', 'Answers']),
     markdownRow(['---', '---', '---']),
-    ...decisions.map(([id, { decision, because, answers }]) =>
+    ...decisions.map(({ element, decision, because, answers }) =>
       markdownRow([
-        `${markdownCode(id)}: ${markdownText(decision)}`,
-        markdownText(because),
+        `${markdownCode(decisionName(element))}: ${markdownText(decision)}`,
+        because === undefined ? '—' : markdownText(because),
         answers === undefined ? '—' : `${markdownCode(answers.rule)} at ${markdownCode(answers.element)}`,
       ]),
     ),
   ].join('\n')
+}
+
+/** A \`decisions\` entry is named by its id; a decision written in place, by where it is written. */
+function decisionName(element: string): string {
+  const [section, id] = parseElementPath(element) ?? []
+  return section === 'decisions' && typeof id === 'string' ? id : element
 }
 
 export function openQuestions(questions: readonly Question[]): string {

@@ -69,6 +69,8 @@ describe('renderDocument', () => {
 | --- | --- | --- |
 | \`guestCheckout\`: No guest checkout | every order needs a customer to contact | — |
 | \`parcelsShared\`: Parcels have no key but their id | a parcel is never looked up otherwise | \`identity/uniqueness-undecided\` at \`entities.Parcel\` |
+| \`contracts.trackParcel.auth\`: Anyone may call trackParcel (auth: 'none') | — | — |
+| \`entities.Parcel.unique\`: Nothing about a Parcel is unique but its identity (unique: 'none') | — | — |
 `)
     expect(blocks.get('shop/questions')).toBe('- Should Customer.name be unique? (`entities.Customer`)\n')
     expect(blocks.get('shop/out-of-scope')).toBe('- returns\n- gift cards\n')
