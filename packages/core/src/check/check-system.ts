@@ -1,10 +1,12 @@
 /**
- * One model, checked: its shape and names, then every structural rule, then decisions
- * applied to the findings, then severities. The result carries the model (when it could be
+ * One model, checked: its shape and names, then every structural rule, then the
+ * exploration of its machines and stores, then decisions applied to the findings (so a
+ * decision can answer an exploration's finding too), then severities. The result carries the model (when it could be
  * read) so the renderer can draw it beside its findings.
  */
 import type { DecidedFinding, Diagnostic, Finding, Question } from '../diagnostics/types.js'
-import type { ExplorationBounds, ExplorationStats } from '../explore/types.js'
+import { exploreModel } from '../explore/explore-model.js'
+import { DEFAULT_BOUNDS, type ExplorationBounds, type ExplorationStats, type ProgressListener } from '../explore/types.js'
 import type { Model } from '../model/model.js'
 import { validateSystem } from '../model/validate-system.js'
 import { ruleIds, rules } from '../rules/catalogue.js'
@@ -15,6 +17,8 @@ export interface CheckOptions {
   /** Per-rule severities; rules not named keep their default. */
   severities?: SeveritySettings
   bounds?: Partial<ExplorationBounds>
+  /** Called now and then while a long exploration runs (for a progress line). */
+  onProgress?: ProgressListener
 }
 
 export interface SystemCheck {
@@ -45,8 +49,10 @@ export async function checkSystem(value: unknown, options: CheckOptions = {}): P
   const { model } = validation
   const findings: Finding[] = [...validation.findings]
   for (const rule of rules) if (rule.check) findings.push(...rule.check(model))
+  const exploration = exploreModel(model, { bounds: { ...DEFAULT_BOUNDS, ...options.bounds }, onProgress: options.onProgress })
+  findings.push(...exploration.findings)
   const { open, decided } = applyDecisions(model, findings)
-  return { system: model.name, model, diagnostics: toDiagnostics(open, severities), decided, questions: [], exploration: [] }
+  return { system: model.name, model, diagnostics: toDiagnostics(open, severities), decided, questions: [], exploration: exploration.stats }
 }
 
 function systemName(value: unknown): string | undefined {

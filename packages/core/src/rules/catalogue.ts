@@ -2,12 +2,34 @@
  * Every rule Plumbline knows, in the order their findings are reported. Add a rule by
  * adding its module here; ids are a public contract and never change.
  */
+import { constraintViolated } from './constraint/violated.js'
 import { contractUnknown } from './contract/unknown.js'
 import { decisionStale } from './decision/stale.js'
+import { effectViolated } from './effect/violated.js'
+import { exploreError } from './explore/error.js'
+import { exploreIncomplete } from './explore/incomplete.js'
+import { invariantViolated } from './invariant/violated.js'
 import { modelInvalid } from './model/invalid.js'
+import { stateDeadlock } from './state/deadlock.js'
+import { stateNoFinalPath } from './state/no-final-path.js'
+import { stateUnreachable } from './state/unreachable.js'
+import { stateUnusedEvent } from './state/unused-event.js'
 import type { Rule } from './types.js'
 
-export const rules: readonly Rule[] = [modelInvalid, contractUnknown, decisionStale]
+/** The rules exploration reports (`explore/`): no `check` of their own. */
+const behaviouralRules: readonly Rule[] = [
+  invariantViolated,
+  constraintViolated,
+  effectViolated,
+  stateDeadlock,
+  stateUnreachable,
+  stateNoFinalPath,
+  stateUnusedEvent,
+  exploreError,
+  exploreIncomplete,
+]
+
+export const rules: readonly Rule[] = [modelInvalid, contractUnknown, ...behaviouralRules, decisionStale]
 
 export const rulesById: ReadonlyMap<string, Rule> = new Map(rules.map((rule) => [rule.id, rule]))
 
