@@ -1,9 +1,9 @@
 /**
  * The human report: findings grouped by model file, each with its severity, rule id,
- * element path and message, the trace as numbered steps where there is one, and a
- * summary line.
+ * element path and message, the trace as numbered steps where there is one, what each
+ * exploration covered, and a summary line. No timings: the same model prints the same text.
  */
-import type { Diagnostic, ModelReport, Severity, TraceStep } from '@plumbline/core'
+import type { Diagnostic, ExplorationStats, ModelReport, Severity, TraceStep } from '@plumbline/core'
 import type { Style } from '../style.js'
 import type { Formatter } from './types.js'
 
@@ -24,6 +24,7 @@ function formatModel(model: ModelReport, style: Style): string {
   const lines = [header]
   if (model.diagnostics.length === 0) lines.push(`  ${style('green', '✔')} no findings`)
   for (const diagnostic of model.diagnostics) lines.push(...formatDiagnostic(diagnostic, style))
+  for (const exploration of model.exploration) lines.push(style('dim', `  ${formatExploration(exploration)}`))
   if (model.decided.length > 0)
     lines.push(style('dim', `  ${plural(model.decided.length, 'finding')} answered by decisions in the model`))
   return `${lines.join('\n')}\n`
@@ -38,6 +39,12 @@ function formatDiagnostic(diagnostic: Diagnostic, style: Style): string[] {
   ]
   if (diagnostic.trace) lines.push(...formatTrace(diagnostic.trace, diagnostic.initial, style))
   return lines
+}
+
+function formatExploration({ element, states, transitions, depth, complete, bound }: ExplorationStats): string {
+  const covered = `explored ${element}: ${plural(states, 'state')}, ${plural(transitions, 'transition')}, depth ${depth}`
+  if (complete) return covered
+  return `${covered} (incomplete: ${bound === undefined ? 'a step failed' : `stopped at the ${bound} bound`})`
 }
 
 function formatTrace(trace: readonly TraceStep[], initial: unknown, style: Style): string[] {

@@ -252,7 +252,7 @@ describe('exploreStore: hostile models', () => {
       {
         rule: 'explore/error',
         element: 'stores.s.operations.odd.guard',
-        message: 'guard of operation "odd" threw on odd: RangeError: two is not allowed',
+        message: 'guard of operation "odd" threw: RangeError: two is not allowed',
         initial: { n: 0 },
         trace: [
           { action: 'inc', params: {}, state: { n: 1 } },
@@ -270,7 +270,7 @@ describe('exploreStore: hostile models', () => {
     })
     const { findings } = explore(store)
     expect(findings.map(({ element, message, trace }) => [element, message, trace])).toEqual([
-      ['stores.s.operations.read.apply', expect.stringMatching(/^apply of operation "read" threw on read \{"at":5\}: TypeError: Cannot read properties of undefined/), []],
+      ['stores.s.operations.read.apply', expect.stringMatching(/^apply of operation "read" threw with params \{"at":5\}: TypeError: Cannot read properties of undefined/), []],
     ])
   })
 
@@ -325,7 +325,7 @@ describe('exploreStore: hostile models', () => {
       {
         rule: 'explore/error',
         element: 'stores.s.operations.stamp.apply',
-        message: 'apply of operation "stamp" returned a state that is not plain data on stamp: found an instance of Date at state.at',
+        message: 'apply of operation "stamp" returned a state that is not plain data: found an instance of Date at state.at',
         initial: { at: null },
         trace: [],
       },
@@ -354,7 +354,7 @@ describe('exploreStore: hostile models', () => {
         rule: 'explore/error',
         element: 'stores.s.operations.add.apply',
         message:
-          'apply of operation "add" on add {"item":1} changed its input state in place; states are values: return a new state (e.g. { ...state, count: state.count + 1 }) and leave the old one as it was. Exploration stopped here',
+          'apply of operation "add" with params {"item":1} changed its input state in place; states are values: return a new state (e.g. { ...state, count: state.count + 1 }) and leave the old one as it was. Exploration stopped here',
         initial: { items: [] },
         trace: [],
       },

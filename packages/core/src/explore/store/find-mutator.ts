@@ -6,7 +6,7 @@
 import type { PathSegment } from '../../model/element-path.js'
 import type { EffectStep } from '../../model/types.js'
 import { fingerprintInto } from '../fingerprint.js'
-import { showAction, type StoreAction } from './store-actions.js'
+import { showAction, withParams, type StoreAction } from './store-actions.js'
 
 export interface Named<F> {
   name: string
@@ -22,7 +22,7 @@ export interface StoreFunctions {
 export interface Mutator {
   /** Below the store's element: `['operations', 'signUp', 'apply']`. */
   path: PathSegment[]
-  /** In words: `apply of operation "signUp" on signUp {"email":"a"}`. */
+  /** In words: `apply of operation "signUp" with params {"email":"a"}`. */
   what: string
 }
 
@@ -35,9 +35,9 @@ export function findMutator(functions: StoreFunctions, actions: readonly StoreAc
     const { operation, params, definition } = action
     const guard = definition.guard
     if (guard !== undefined && changes(state, (copy) => guard(copy, params)))
-      return { path: ['operations', operation, 'guard'], what: `guard of operation ${JSON.stringify(operation)} on ${showAction(action)}` }
+      return { path: ['operations', operation, 'guard'], what: `guard of operation ${JSON.stringify(operation)}${withParams(action)}` }
     if (changes(state, (copy) => definition.apply(copy, params)))
-      return { path: ['operations', operation, 'apply'], what: `apply of operation ${JSON.stringify(operation)} on ${showAction(action)}` }
+      return { path: ['operations', operation, 'apply'], what: `apply of operation ${JSON.stringify(operation)}${withParams(action)}` }
     const after = attempt(() => definition.apply(structuredClone(state), params))
     if (after === undefined) continue
     for (const { name, check } of functions.effects)

@@ -43,3 +43,8 @@ function combinations(domains: readonly (readonly unknown[])[]): unknown[][] {
 export function showAction({ operation, params }: StoreAction): string {
   return Object.keys(params).length === 0 ? operation : `${operation} ${JSON.stringify(params)}`
 }
+
+/** What follows an operation's name in a message: ` with params {"email":"ann@x"}`, or nothing. */
+export function withParams({ params }: StoreAction): string {
+  return Object.keys(params).length === 0 ? '' : ` with params ${JSON.stringify(params)}`
+}

@@ -14,7 +14,7 @@ import { fingerprintInto, UNHASHABLE } from '../fingerprint.js'
 import type { Replay } from '../trace.js'
 import { describeUnhashable } from '../unhashable.js'
 import { findMutator, type Named, type StoreFunctions } from './find-mutator.js'
-import { showAction, type StoreAction } from './store-actions.js'
+import { showAction, withParams, type StoreAction } from './store-actions.js'
 
 type State = unknown
 
@@ -167,7 +167,7 @@ export class StoreSystem implements TransitionSystem<State>, Replay<State> {
     this.recorder.record(
       'explore/error',
       elementPath(['stores', this.id, 'operations', stepAction.operation, part]),
-      `${part} of operation ${JSON.stringify(stepAction.operation)} threw on ${showAction(stepAction)}: ${describeThrown(error)}`,
+      `${part} of operation ${JSON.stringify(stepAction.operation)} threw${withParams(stepAction)}: ${describeThrown(error)}`,
       { state },
     )
   }
@@ -180,7 +180,7 @@ export class StoreSystem implements TransitionSystem<State>, Replay<State> {
     this.recorder.record(
       'explore/error',
       elementPath(['stores', this.id, 'operations', stepAction.operation, 'apply']),
-      `apply of operation ${JSON.stringify(stepAction.operation)} returned a state that is not plain data on ${showAction(stepAction)}: found ${found}`,
+      `apply of operation ${JSON.stringify(stepAction.operation)} returned a state that is not plain data${withParams(stepAction)}: found ${found}`,
       { state: index },
     )
   }

@@ -1,0 +1,45 @@
+/**
+ * The options that bound each exploration (`check`, and any command that explores):
+ * `--max-states`, `--max-depth`, `--timeout`. Hitting a bound is reported as
+ * explore/incomplete, never as a pass.
+ */
+import type { ExplorationBounds } from '@plumbline/core'
+import { DEFAULT_BOUNDS } from '@plumbline/core'
+import { InvalidArgumentError, Option } from 'commander'
+
+export interface ExplorationFlags {
+  maxStates: number
+  maxDepth?: number
+  timeout?: number
+}
+
+export function explorationOptions(): Option[] {
+  return [
+    new Option('--max-states <count>', 'stop each exploration after this many distinct states').argParser(wholeNumber).default(DEFAULT_BOUNDS.maxStates),
+    new Option('--max-depth <steps>', 'explore at most this many steps from the initial state').argParser(wholeNumber),
+    new Option('--timeout <duration>', 'time bound per exploration, e.g. 500ms, 30s, 2m (a bare number is seconds)').argParser(duration),
+  ]
+}
+
+export function explorationBounds(flags: ExplorationFlags): Partial<ExplorationBounds> {
+  return {
+    maxStates: flags.maxStates,
+    ...(flags.maxDepth === undefined ? {} : { maxDepth: flags.maxDepth }),
+    ...(flags.timeout === undefined ? {} : { timeoutMs: flags.timeout }),
+  }
+}
+
+function wholeNumber(text: string): number {
+  const value = Number(text.replaceAll('_', ''))
+  if (!/^\d[\d_]*$/.test(text.trim()) || !Number.isSafeInteger(value)) throw new InvalidArgumentError('expected a whole number, e.g. 100000')
+  return value
+}
+
+const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }
+
+/** In milliseconds. */
+export function duration(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(text.trim())
+  if (!match) throw new InvalidArgumentError('expected a duration, e.g. 500ms, 30s, 2m')
+  return Number(match[1]) * UNITS[match[2] ?? 's']!
+}
