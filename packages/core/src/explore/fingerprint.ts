@@ -37,10 +37,11 @@ const UNDEFINED_B = 0x8f1bbcdc
 // Seeds of the lanes, by kind of value. Lane B's seed is lane A's with SEED_B mixed in.
 const SEED_FLOAT = 0x243f6a88
 const SEED_STRING = 0x13198a2e
-const SEED_KEY = 0xa4093822
 const SEED_ARRAY = 0x299f31d0
 const SEED_OBJECT = 0x082efa98
-const SEED_ENTRY = 0xec4e6c89
+// Odd multipliers of an entry's value, one a lane.
+const ENTRY_A = 0x9e3779b1 | 0
+const ENTRY_B = 0x85ebca77 | 0
 const SEED_ROOT = 0x452821e6
 const SEED_B = 0x9e3779b9
 
@@ -49,10 +50,13 @@ let laneA = 0
 let laneB = 0
 let jsonMode = false
 
-// Object keys repeat from state to state: their summaries are kept in a small direct-mapped cache.
-const KEY_CACHE_SIZE = 64
-const cachedKeys: (string | undefined)[] = new Array<string | undefined>(KEY_CACHE_SIZE).fill(undefined)
-const cachedKeyLanes = new Int32Array(KEY_CACHE_SIZE * 2)
+// Short strings (object keys above all, and values such as 'idle' or 'admin') repeat from state
+// to state: their summaries are kept in a small direct-mapped cache. Comparing a string with the
+// one cached costs less than hashing it, most of all when both are the same string in memory.
+const CACHED_STRING_LENGTH = 32
+const STRING_CACHE_SIZE = 256
+const cachedStrings: (string | undefined)[] = new Array<string | undefined>(STRING_CACHE_SIZE).fill(undefined)
+const cachedStringLanes = new Int32Array(STRING_CACHE_SIZE * 2)
 
 const float = new Float64Array(1)
 const floatWords = new Int32Array(float.buffer)
@@ -61,8 +65,8 @@ const floatWords = new Int32Array(float.buffer)
 export function fingerprintInto(value: unknown, mode: 'plain' | 'json', out: Int32Array): void {
   jsonMode = mode === 'json'
   summarize(value, 0)
-  out[0] = finalize(mix(SEED_ROOT, laneA), 0)
-  out[1] = finalize(mix(SEED_ROOT ^ SEED_B, laneB), 0)
+  out[0] = finalize(mix(SEED_ROOT, laneA))
+  out[1] = finalize(mix(SEED_ROOT ^ SEED_B, laneB))
 }
 
 /** Probability that some two of `states` distinct states share a 64-bit fingerprint. */
@@ -82,7 +86,7 @@ function summarize(value: unknown, depth: number): void {
       } else summarizeFloat(value)
       return
     case 'string':
-      return summarizeString(value, SEED_STRING)
+      return summarizeString(value)
     case 'boolean':
       laneA = value ? TRUE_A : FALSE_A
       laneB = value ? TRUE_B : FALSE_B
@@ -112,13 +116,28 @@ function summarizeFloat(value: number): void {
   float[0] = value
   const low = floatWords[0]!
   const high = floatWords[1]!
-  laneA = finalize(mix(mix(SEED_FLOAT, low), high), 2)
-  laneB = finalize(mix(mix(SEED_FLOAT ^ SEED_B, low), high), 2)
+  laneA = finalize(mix(mix(SEED_FLOAT, low), high))
+  laneB = finalize(mix(mix(SEED_FLOAT ^ SEED_B, low), high))
 }
 
-function summarizeString(value: string, seed: number): void {
-  let a = seed
-  let b = seed ^ SEED_B
+function summarizeString(value: string): void {
+  const length = value.length
+  if (length > CACHED_STRING_LENGTH) return hashString(value)
+  const slot = (length ^ (value.charCodeAt(0) << 2) ^ (value.charCodeAt(length - 1) << 5)) & (STRING_CACHE_SIZE - 1)
+  if (cachedStrings[slot] === value) {
+    laneA = cachedStringLanes[2 * slot]!
+    laneB = cachedStringLanes[2 * slot + 1]!
+    return
+  }
+  hashString(value)
+  cachedStrings[slot] = value
+  cachedStringLanes[2 * slot] = laneA
+  cachedStringLanes[2 * slot + 1] = laneB
+}
+
+function hashString(value: string): void {
+  let a = SEED_STRING
+  let b = SEED_STRING ^ SEED_B
   const length = value.length
   let index = 0
   for (; index + 1 < length; index += 2) {
@@ -131,8 +150,8 @@ function summarizeString(value: string, seed: number): void {
     a = mix(a, word)
     b = mix(b, word)
   }
-  laneA = finalize(a, length)
-  laneB = finalize(b, length)
+  laneA = finalize(a ^ length)
+  laneB = finalize(b ^ length)
 }
 
 function summarizeArray(value: readonly unknown[], depth: number): void {
@@ -151,8 +170,8 @@ function summarizeArray(value: readonly unknown[], depth: number): void {
     a = mix(a, laneA)
     b = mix(b, laneB)
   }
-  laneA = finalize(a, length)
-  laneB = finalize(b, length)
+  laneA = finalize(a ^ length)
+  laneB = finalize(b ^ length)
 }
 
 function summarizeObject(value: Record<string, unknown>, depth: number): void {
@@ -162,32 +181,25 @@ function summarizeObject(value: Record<string, unknown>, depth: number): void {
     if (jsonMode && typeof toJSON === 'function') return summarize(toJSON.call(value), depth + 1)
     throw UNHASHABLE
   }
-  // Each entry is summed up on its own, and the sums added: addition ignores key order.
+  // Each entry is summed up on its own and the sums added: addition ignores key order. An
+  // entry's summary is a strong hash of the pair: the key's (already mixed) plus the value's
+  // times an odd constant, which is one-to-one in the value, then MurmurHash3's finalizer.
   let sumA = 0
   let sumB = 0
   let count = 0
   for (const key in value) {
     const item = value[key]
     if (jsonMode && (item === undefined || typeof item === 'function')) continue
-    const slot = (key.length ^ (key.charCodeAt(0) << 2) ^ key.charCodeAt(key.length - 1)) & (KEY_CACHE_SIZE - 1)
-    let keyA: number
-    let keyB: number
-    if (cachedKeys[slot] === key) {
-      keyA = cachedKeyLanes[2 * slot]!
-      keyB = cachedKeyLanes[2 * slot + 1]!
-    } else {
-      summarizeString(key, SEED_KEY)
-      keyA = cachedKeyLanes[2 * slot] = laneA
-      keyB = cachedKeyLanes[2 * slot + 1] = laneB
-      cachedKeys[slot] = key
-    }
+    summarizeString(key)
+    const keyA = laneA
+    const keyB = laneB
     summarize(item, depth + 1)
-    sumA = (sumA + finalize(mix(mix(SEED_ENTRY, keyA), laneA), 2)) | 0
-    sumB = (sumB + finalize(mix(mix(SEED_ENTRY ^ SEED_B, keyB), laneB), 2)) | 0
+    sumA = (sumA + finalize((keyA + Math.imul(laneA, ENTRY_A)) | 0)) | 0
+    sumB = (sumB + finalize((keyB + Math.imul(laneB, ENTRY_B)) | 0)) | 0
     count++
   }
-  laneA = finalize(mix(mix(SEED_OBJECT, count), sumA), 2)
-  laneB = finalize(mix(mix(SEED_OBJECT ^ SEED_B, count), sumB), 2)
+  laneA = finalize((sumA + Math.imul(count, ENTRY_A)) ^ SEED_OBJECT)
+  laneB = finalize((sumB + Math.imul(count, ENTRY_B)) ^ SEED_OBJECT ^ SEED_B)
 }
 
 /** MurmurHash3's body step: one 32-bit word into the running hash. */
@@ -199,10 +211,9 @@ function mix(hash: number, word: number): number {
   return (Math.imul((h << 13) | (h >>> 19), 5) + 0xe6546b64) | 0
 }
 
-/** MurmurHash3's finalizer, with a length folded in. */
-function finalize(hash: number, length: number): number {
-  let h = hash ^ length
-  h ^= h >>> 16
+/** MurmurHash3's finalizer: every bit of the input moves every bit of the output. */
+function finalize(hash: number): number {
+  let h = hash ^ (hash >>> 16)
   h = Math.imul(h, 0x85ebca6b)
   h ^= h >>> 13
   h = Math.imul(h, 0xc2b2ae35)
