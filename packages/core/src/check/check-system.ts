@@ -49,7 +49,7 @@ export async function checkSystem(value: unknown, options: CheckOptions = {}): P
   const { model } = validation
   const findings: Finding[] = [...validation.findings]
   for (const rule of rules) if (rule.check) findings.push(...rule.check(model))
-  const exploration = exploreModel(model, { bounds: { ...DEFAULT_BOUNDS, ...options.bounds }, onProgress: options.onProgress })
+  const exploration = await exploreModel(model, { bounds: { ...DEFAULT_BOUNDS, ...options.bounds }, onProgress: options.onProgress })
   findings.push(...exploration.findings)
   const { open, decided } = applyDecisions(model, findings)
   return { system: model.name, model, diagnostics: toDiagnostics(open, severities), decided, questions: [], exploration: exploration.stats }
