@@ -17,8 +17,8 @@
  * `toJSON`, such as Map, are refused rather than silently merged).
  */
 
-/** Thrown (never as an Error: it is cheap) when a value cannot be fingerprinted in its mode. */
-export const UNHASHABLE: unique symbol = Symbol('unhashable')
+/** Thrown inside (never as an Error: it is cheap) when a value cannot be fingerprinted in its mode. */
+const UNHASHABLE: unique symbol = Symbol('unhashable')
 
 /** Nesting deeper than this is taken for a cycle (a plain state is never this deep). */
 const MAX_NESTING = 256
@@ -61,12 +61,21 @@ const cachedStringLanes = new Int32Array(STRING_CACHE_SIZE * 2)
 const float = new Float64Array(1)
 const floatWords = new Int32Array(float.buffer)
 
-/** The fingerprint of `value`, written to `out[0]` and `out[1]`. Throws UNHASHABLE. */
-export function fingerprintInto(value: unknown, mode: 'plain' | 'json', out: Int32Array): void {
+/**
+ * The fingerprint of `value`, written to `out[0]` and `out[1]`; false (and `out` untouched)
+ * when the value cannot be fingerprinted in this mode (`unhashable.ts` says why).
+ */
+export function fingerprintInto(value: unknown, mode: 'plain' | 'json', out: Int32Array): boolean {
   jsonMode = mode === 'json'
-  summarize(value, 0)
+  try {
+    summarize(value, 0)
+  } catch (error) {
+    if (error === UNHASHABLE) return false
+    throw error
+  }
   out[0] = finalize(mix(SEED_ROOT, laneA))
   out[1] = finalize(mix(SEED_ROOT ^ SEED_B, laneB))
+  return true
 }
 
 /** Probability that some two of `states` distinct states share a 64-bit fingerprint. */

@@ -18,7 +18,7 @@ import type { MachineModel } from '../../model/types.js'
 import type { InPlaceChange, TransitionSystem } from '../breadth-first.js'
 import { describeThrown } from '../describe.js'
 import { FindingRecorder, type Sighting } from '../findings.js'
-import { fingerprintInto, UNHASHABLE } from '../fingerprint.js'
+import { fingerprintInto } from '../fingerprint.js'
 import { GrowableUint32Array } from '../growable.js'
 import type { Replay } from '../trace.js'
 import { describeUnhashable } from '../unhashable.js'
@@ -86,22 +86,17 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
     key[0] = snapshot.value
     key[1] = snapshot.context
     if (this.options.keyHistory) key[2] = historyKey(snapshot.historyValue)
-    try {
-      fingerprintInto(key, 'json', out)
-      return true
-    } catch (error) {
-      if (error !== UNHASHABLE) throw error
-      this.failed = true
-      const { state, action } = this.stepping
-      const event = action < 0 ? 'the initial snapshot' : `event ${JSON.stringify(this.events.events[action]!.type)}`
-      this.recorder.record(
-        'explore/error',
-        this.element,
-        `${event} led to a context that is not data: found ${describeUnhashable(snapshot.context, 'json', 'context')}; keep the context to data (objects, arrays, strings, numbers, booleans, null)`,
-        action < 0 ? undefined : { state },
-      )
-      return false
-    }
+    if (fingerprintInto(key, 'json', out)) return true
+    this.failed = true
+    const { state, action } = this.stepping
+    const event = action < 0 ? 'the initial snapshot' : `event ${JSON.stringify(this.events.events[action]!.type)}`
+    this.recorder.record(
+      'explore/error',
+      this.element,
+      `${event} led to a context that is not data: found ${describeUnhashable(snapshot.context, 'json', 'context')}; keep the context to data (objects, arrays, strings, numbers, booleans, null)`,
+      action < 0 ? undefined : { state },
+    )
+    return false
   }
 
   actionsIn(snapshot: Snapshot): ArrayLike<number> {

@@ -65,10 +65,5 @@ function attempt<T>(run: () => T): { value: T } | undefined {
 
 function fingerprintOf(value: unknown): string {
   const out = new Int32Array(2)
-  try {
-    fingerprintInto(value, 'plain', out)
-  } catch {
-    return 'not plain data'
-  }
-  return `${out[0]}:${out[1]}`
+  return fingerprintInto(value, 'plain', out) ? `${out[0]}:${out[1]}` : 'not plain data'
 }

@@ -10,7 +10,7 @@ import type { EffectStep, StoreDefinition } from '../../model/types.js'
 import type { InPlaceChange, TransitionSystem } from '../breadth-first.js'
 import { describeThrown } from '../describe.js'
 import { FindingRecorder, type Sighting } from '../findings.js'
-import { fingerprintInto, UNHASHABLE } from '../fingerprint.js'
+import { fingerprintInto } from '../fingerprint.js'
 import type { Replay } from '../trace.js'
 import { describeUnhashable } from '../unhashable.js'
 import { findMutator, type Named, type StoreFunctions } from './find-mutator.js'
@@ -55,14 +55,9 @@ export class StoreSystem implements TransitionSystem<State>, Replay<State> {
   }
 
   fingerprint(state: State, out: Int32Array): boolean {
-    try {
-      fingerprintInto(state, 'plain', out)
-      return true
-    } catch (error) {
-      if (error !== UNHASHABLE) throw error
-      this.notPlain(state)
-      return false
-    }
+    if (fingerprintInto(state, 'plain', out)) return true
+    this.notPlain(state)
+    return false
   }
 
   actionsIn(): ArrayLike<number> {
