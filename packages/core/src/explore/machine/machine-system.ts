@@ -17,9 +17,10 @@ import { elementPath } from '../../model/element-path.js'
 import type { MachineModel } from '../../model/types.js'
 import type { InPlaceChange, TransitionSystem } from '../breadth-first.js'
 import { describeThrown } from '../describe.js'
-import { FindingRecorder, type Sighting } from '../findings.js'
+import { FindingRecorder } from '../findings.js'
 import { fingerprintInto } from '../fingerprint.js'
 import { GrowableUint32Array } from '../growable.js'
+import { checkPredicate, type PredicateContext } from '../predicates.js'
 import type { Replay } from '../trace.js'
 import { describeUnhashable } from '../unhashable.js'
 import type { MachineEvents } from './machine-events.js'
@@ -58,6 +59,7 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
   private readonly candidates = new WeakMap<readonly AnyStateNode[], Uint32Array>()
   private readonly seenNodes = new WeakSet<readonly AnyStateNode[]>()
   private invariants: { name: string; check: Predicate; kind: 'invariants' | 'never' }[]
+  private readonly predicates: PredicateContext
   private readonly key: unknown[] = []
   private readonly element: string
   private readonly stepping = { state: 0, action: -1 }
@@ -72,6 +74,7 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
     private readonly options: { keepSteps: boolean; keyHistory: boolean },
   ) {
     this.element = elementPath(['machines', id])
+    this.predicates = { recorder: this.recorder, owner: ['machines', id] }
     this.actionCount = events.events.length
     this.changing = events.types.map(() => false)
     this.eventTypes = events.types
@@ -130,7 +133,11 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
     }
     if (snapshot.status === 'done') this.finished.push(index)
     if (this.options.keepSteps) this.configurationOf.push(this.configurationId(nodes))
-    for (let i = 0; i < this.invariants.length; i++) if (!this.holds(this.invariants[i]!, snapshot, { state: index })) this.invariants.splice(i--, 1)
+    // Each predicate is dropped at its first finding: one finding per element, and no more calls.
+    for (let i = 0; i < this.invariants.length; i++) {
+      const { kind, name, check } = this.invariants[i]!
+      if (!checkPredicate(this.predicates, kind, name, check, snapshot, { state: index })) this.invariants.splice(i--, 1)
+    }
   }
 
   visitStep(_from: Snapshot, fromIndex: number, action: number, _to: Snapshot, toIndex: number): void {
@@ -193,22 +200,6 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
     }
     this.configurationOfNodes.set(nodes, id)
     return id
-  }
-
-  private holds({ name, check, kind }: { name: string; check: Predicate; kind: 'invariants' | 'never' }, snapshot: Snapshot, at: Sighting): boolean {
-    let thrown: { error: unknown } | undefined
-    try {
-      const result = check(snapshot)
-      if (kind === 'never' ? !result : result) return true
-    } catch (error) {
-      thrown = { error }
-    }
-    const element = elementPath(['machines', this.id, kind, name])
-    const what = `${kind === 'never' ? 'never' : 'invariant'} ${JSON.stringify(name)}`
-    if (thrown !== undefined) this.recorder.record('explore/error', element, `${what} threw: ${describeThrown(thrown.error)}`, at)
-    else if (kind === 'invariants') this.recorder.record('invariant/violated', element, `${what} does not hold`, at)
-    else this.recorder.record('constraint/violated', element, `${what} holds`, at)
-    return false
   }
 
   private threw(action: number, error: unknown, state: number): void {

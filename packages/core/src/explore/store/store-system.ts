@@ -9,8 +9,9 @@ import { elementPath } from '../../model/element-path.js'
 import type { EffectStep, StoreDefinition } from '../../model/types.js'
 import type { InPlaceChange, TransitionSystem } from '../breadth-first.js'
 import { describeThrown } from '../describe.js'
-import { FindingRecorder, type Sighting } from '../findings.js'
+import { FindingRecorder } from '../findings.js'
 import { fingerprintInto } from '../fingerprint.js'
+import { checkPredicate, type PredicateContext } from '../predicates.js'
 import type { Replay } from '../trace.js'
 import { describeUnhashable } from '../unhashable.js'
 import { findMutator, type Named, type StoreFunctions } from './find-mutator.js'
@@ -26,7 +27,8 @@ export class StoreSystem implements TransitionSystem<State>, Replay<State> {
   failed = false
   private readonly allActions: Uint32Array
   private readonly functions: StoreFunctions
-  // The predicates still checked: each is dropped at its first finding (one finding per element).
+  private readonly predicates: PredicateContext
+  // The predicates still checked.
   private invariants: StoreFunctions['invariants']
   private nevers: StoreFunctions['nevers']
   private effects: StoreFunctions['effects']
@@ -44,6 +46,7 @@ export class StoreSystem implements TransitionSystem<State>, Replay<State> {
   ) {
     this.actionCount = actions.length
     this.allActions = Uint32Array.from(actions.keys())
+    this.predicates = { recorder: this.recorder, owner: ['stores', id], describeAction: (action) => showAction(actions[action]!) }
     this.functions = {
       invariants: named(store.invariants),
       nevers: named(store.never),
@@ -85,18 +88,25 @@ export class StoreSystem implements TransitionSystem<State>, Replay<State> {
   }
 
   visitState(state: State, index: number): void {
-    for (let i = 0; i < this.invariants.length; i++)
-      if (!this.holds('invariants', this.invariants[i]!, state, { state: index })) this.invariants.splice(i--, 1)
-    for (let i = 0; i < this.nevers.length; i++)
-      if (!this.holds('never', this.nevers[i]!, state, { state: index })) this.nevers.splice(i--, 1)
+    // Each predicate is dropped at its first finding: one finding per element, and no more calls.
+    for (let i = 0; i < this.invariants.length; i++) {
+      const { name, check } = this.invariants[i]!
+      if (!checkPredicate(this.predicates, 'invariants', name, check, state, { state: index })) this.invariants.splice(i--, 1)
+    }
+    for (let i = 0; i < this.nevers.length; i++) {
+      const { name, check } = this.nevers[i]!
+      if (!checkPredicate(this.predicates, 'never', name, check, state, { state: index })) this.nevers.splice(i--, 1)
+    }
   }
 
   visitStep(before: State, index: number, action: number, after: State): void {
     if (this.effects.length === 0) return
     const { operation, params } = this.actions[action]!
     const step: EffectStep<State> = { before, after, operation, params }
-    for (let i = 0; i < this.effects.length; i++)
-      if (!this.holds('effects', this.effects[i]!, step, { state: index, action })) this.effects.splice(i--, 1)
+    for (let i = 0; i < this.effects.length; i++) {
+      const { name, check } = this.effects[i]!
+      if (!checkPredicate(this.predicates, 'effects', name, check, step, { state: index, action })) this.effects.splice(i--, 1)
+    }
   }
 
   changedInPlace(_state: State, index: number, { foundSince, path }: InPlaceChange): void {
@@ -132,28 +142,6 @@ export class StoreSystem implements TransitionSystem<State>, Replay<State> {
   /** The state at the end of `path` as it was found, rebuilt with every apply working on its own copy. */
   private replayPristine(path: readonly number[]): State {
     return path.reduce<State>((state, action) => this.replay(state, action), structuredClone(this.pristine))
-  }
-
-  /**
-   * Runs one predicate: true when it holds. False when it does not (a finding of its rule)
-   * or when it throws (`explore/error`): either way it is not called again.
-   */
-  private holds<Input>(kind: 'invariants' | 'never' | 'effects', { name, check }: Named<(input: Input) => unknown>, input: Input, at: Sighting): boolean {
-    let thrown: { error: unknown } | undefined
-    try {
-      const result = check(input)
-      if (kind === 'never' ? !result : result) return true
-    } catch (error) {
-      thrown = { error }
-    }
-    const element = elementPath(['stores', this.id, kind, name])
-    const action = at.action === undefined ? undefined : this.actions[at.action]!
-    const what = `${kind === 'invariants' ? 'invariant' : kind === 'effects' ? 'effect' : 'never'} ${JSON.stringify(name)}`
-    if (thrown !== undefined) this.recorder.record('explore/error', element, `${what} threw${action ? ` on ${showAction(action)}` : ''}: ${describeThrown(thrown.error)}`, at)
-    else if (kind === 'invariants') this.recorder.record('invariant/violated', element, `${what} does not hold`, at)
-    else if (kind === 'never') this.recorder.record('constraint/violated', element, `${what} holds`, at)
-    else this.recorder.record('effect/violated', element, `${what} does not hold for ${showAction(action!)}`, at)
-    return false
   }
 
   private threw(part: 'guard' | 'apply', action: number, error: unknown, state: number): void {
