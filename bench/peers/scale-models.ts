@@ -26,6 +26,8 @@ export interface PeerResult {
   ms: number
   /** The peer's own peak resident set, in kB. */
   maxRssKb: number
+  /** The bare peer also times the engine, in turn with itself in the same process. */
+  engineMs?: number
 }
 
 export function report(result: Omit<PeerResult, 'maxRssKb'>): void {
