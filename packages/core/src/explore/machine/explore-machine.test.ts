@@ -370,6 +370,26 @@ describe('exploreMachine: hostile machines', () => {
     ])
   })
 
+  it('spawned actors kept in the context: never started, keyed by their reference', async () => {
+    let started = 0
+    const machine = setup({
+      types: { context: {} as { worker: unknown } },
+      actors: { worker: fromCallback(() => void started++) },
+    }).createMachine({
+      context: { worker: null },
+      initial: 'idle',
+      states: {
+        idle: { on: { START: { target: 'working', actions: assign({ worker: ({ spawn }) => spawn('worker', { id: 'w' }) }) } } },
+        working: { on: { STOP: { target: 'idle', actions: assign({ worker: null }) } } },
+      },
+    })
+    const { stats, findings } = explore({ machine })
+    expect(stats).toMatchObject({ states: 2, complete: true })
+    expect(findings).toEqual([])
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(started).toBe(0)
+  })
+
   it('invoked actors with a system id, created again on every step that enters their state', () => {
     const machine = setup({ actors: { ticker: fromCallback(() => {}) } }).createMachine({
       initial: 'a',
