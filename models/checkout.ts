@@ -70,7 +70,9 @@ export const checkoutMachine = setup({
         onDone: { target: 'recordingOrder', actions: assign({ charged: true }) },
         onError: 'releasingStock',
       },
-      after: { retryDelay: 'reconciling' },
+      // Ask again after a while. reenter: without it XState v5 takes no transition to the state
+      // itself, and the query would never be retried (plumbline reported the event as unused).
+      after: { retryDelay: { target: 'reconciling', reenter: true } },
     },
     recordingOrder: {
       // One transaction: the order row and its OrderConfirmed outbox message.

@@ -32,6 +32,8 @@ describe('the baseline', () => {
       stdout: [
         'models/shop.ts (shop)',
         '  ✔ no findings',
+        '  explored machines.signUp: 4 states, 4 transitions, depth 2',
+        '  explored stores.users: 5 states, 4 transitions, depth 2',
         '  1 finding in the baseline',
         '',
         'plumbline-baseline.json (1 known finding not counted)',

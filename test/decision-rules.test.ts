@@ -83,7 +83,7 @@ describe('plumbline check on the decision rules', () => {
   it('passes the decided accounts model', async () => {
     expect(await runCli(['check', 'decided.ts'], { cwd: accounts })).toEqual({
       exitCode: 0,
-      stdout: 'decided.ts (decided accounts)\n  ✔ no findings\n\n1 model checked: ✔ 0 errors, 0 warnings, 0 infos\n',
+      stdout: 'decided.ts (decided accounts)\n  ✔ no findings\n  explored machines.account: 3 states, 3 transitions, depth 1\n  explored stores.users: 1 state, 2 transitions, depth 0\n\n1 model checked: ✔ 0 errors, 0 warnings, 0 infos\n',
       stderr: '',
     })
   })
@@ -91,24 +91,34 @@ describe('plumbline check on the decision rules', () => {
 
 describe('plumbline check --rule', () => {
   const severities = async (...args: string[]) => {
-    const result = await runCli(['check', 'naive.ts', '--format', 'json', ...args], { cwd: accounts })
+    const result = await runCli(['check', 'accounts-naive.ts', '--format', 'json', ...args], { cwd: fixtures })
     const diagnostics = JSON.parse(result.stdout).models[0].diagnostics as Array<{ rule: string; severity: string }>
     return { exitCode: result.exitCode, found: diagnostics.map((d) => `${d.rule}=${d.severity}`) }
   }
 
   it('uses the default severities without it', async () => {
-    expect(await severities()).toEqual({ exitCode: 1, found: ['identity/uniqueness-undecided=warning', 'identity/ambiguous-target=error'] })
+    expect(await severities()).toEqual({
+      exitCode: 1,
+      found: [
+        'identity/uniqueness-undecided=warning',
+        'identity/ambiguous-target=error',
+        'identity/ambiguous-target=error',
+        'effect/violated=error',
+        'effect/violated=error',
+      ],
+    })
   })
 
   it('sets severities, drops a rule set to off, and lets the last setting of a rule win', async () => {
-    expect(await severities('--rule', 'identity/ambiguous-target=warn', '--rule', 'identity/uniqueness-undecided=info')).toEqual({
+    const effectsOff = ['--rule', 'effect/violated=off']
+    expect(await severities(...effectsOff, '--rule', 'identity/ambiguous-target=warn', '--rule', 'identity/uniqueness-undecided=info')).toEqual({
       exitCode: 0,
-      found: ['identity/uniqueness-undecided=info', 'identity/ambiguous-target=warning'],
+      found: ['identity/uniqueness-undecided=info', 'identity/ambiguous-target=warning', 'identity/ambiguous-target=warning'],
     })
-    expect(await severities('--rule', 'identity/ambiguous-target=off')).toEqual({ exitCode: 0, found: ['identity/uniqueness-undecided=warning'] })
-    expect(await severities('--rule', 'identity/uniqueness-undecided=error', '--rule', 'identity/uniqueness-undecided=off')).toEqual({
+    expect(await severities(...effectsOff, '--rule', 'identity/ambiguous-target=off')).toEqual({ exitCode: 0, found: ['identity/uniqueness-undecided=warning'] })
+    expect(await severities(...effectsOff, '--rule', 'identity/uniqueness-undecided=error', '--rule', 'identity/uniqueness-undecided=off')).toEqual({
       exitCode: 1,
-      found: ['identity/ambiguous-target=error'],
+      found: ['identity/ambiguous-target=error', 'identity/ambiguous-target=error'],
     })
   })
 
@@ -118,7 +128,7 @@ describe('plumbline check --rule', () => {
     ['identity/missing=loud', 'unknown severity "loud"; expected one of off, info, warn, error'],
     ['identity/missing', 'expected RULE=SEVERITY, e.g. identity/missing=warn'],
   ])('rejects --rule %s with exit 2, naming the problem', async (setting, reason) => {
-    const result = await runCli(['check', 'naive.ts', '--rule', setting], { cwd: accounts })
+    const result = await runCli(['check', 'accounts-naive.ts', '--rule', setting], { cwd: fixtures })
     expect(result).toEqual({
       exitCode: 2,
       stdout: '',

@@ -93,6 +93,8 @@ describe('check with several formats', () => {
         '         |            ^',
         "      48 |     db: { zone: 'data', kind: 'datastore' },",
         '      49 |   },',
+        '  explored machines.signUp: 4 states, 4 transitions, depth 2',
+        '  explored stores.users: 5 states, 4 transitions, depth 2',
         '',
         '1 model checked: ✖ 1 error, 0 warnings, 0 infos',
         '',

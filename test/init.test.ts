@@ -18,7 +18,15 @@ describe('plumbline init', () => {
     expect(await runCli(['check'], { cwd: project })).toEqual({
       exitCode: 0,
       stderr: '',
-      stdout: 'models/shop.ts (shop)\n  ✔ no findings\n\n1 model checked: ✔ 0 errors, 0 warnings, 0 infos\n',
+      stdout: [
+        'models/shop.ts (shop)',
+        '  ✔ no findings',
+        '  explored machines.signUp: 4 states, 4 transitions, depth 2',
+        '  explored stores.users: 5 states, 4 transitions, depth 2',
+        '',
+        '1 model checked: ✔ 0 errors, 0 warnings, 0 infos',
+        '',
+      ].join('\n'),
     })
   })
 

@@ -11,6 +11,11 @@ const SEED_QUESTIONS = [
     element: 'stores.users.operations.resetPassword.target',
     source: 'identity/ambiguous-target',
   },
+  {
+    question: 'Should deleteAccount act on every User with the same email, or address one User by its identity or a unique key?',
+    element: 'stores.users.operations.deleteAccount.target',
+    source: 'identity/ambiguous-target',
+  },
   { question: 'Should User emails be unique?', element: 'entities.User.unique', source: 'pack:accounts' },
   { question: 'Should User accounts be verified?', element: 'machines', source: 'pack:accounts' },
   { question: 'Should users reset passwords, and by which unique field is the User account found?', element: 'flows', source: 'pack:accounts' },
@@ -20,32 +25,32 @@ const SEED_QUESTIONS = [
 
 describe('plumbline questions', () => {
   it('lists the seed essay’s five questions for the naive accounts model, and none for the decided one, as JSON', async () => {
-    const result = await runCli(['questions', 'naive.ts', 'decided.ts', '--format', 'json'], { cwd: accounts })
+    const result = await runCli(['questions', 'accounts-naive.ts', 'accounts/decided.ts', '--format', 'json'], { cwd: fixtures })
     expect(result.exitCode).toBe(0)
     expect(result.stderr).toBe('')
     expect(JSON.parse(result.stdout)).toEqual({
       version: 1,
       models: [
-        { file: 'decided.ts', system: 'decided accounts', questions: [] },
-        { file: 'naive.ts', system: 'naive accounts', questions: SEED_QUESTIONS },
+        { file: 'accounts-naive.ts', system: 'accounts (naive)', questions: SEED_QUESTIONS },
+        { file: 'accounts/decided.ts', system: 'decided accounts', questions: [] },
       ],
     })
     expect(result.stdout.endsWith('}\n')).toBe(true)
   })
 
   it('prints each question with its element and source', async () => {
-    const result = await runCli(['questions', 'naive.ts', 'decided.ts'], { cwd: accounts })
+    const result = await runCli(['questions', 'accounts-naive.ts', 'accounts/decided.ts'], { cwd: fixtures })
     expect(result).toEqual({
       exitCode: 0,
       stderr: '',
       stdout: [
-        'decided.ts (decided accounts)',
-        '  ✔ no open questions',
-        '',
-        'naive.ts (naive accounts)',
+        'accounts-naive.ts (accounts (naive))',
         ...SEED_QUESTIONS.flatMap(({ question, element, source }) => [`  ? ${question}`, `    ${element}  ${source}`]),
         '',
-        '7 open questions in 2 models',
+        'accounts/decided.ts (decided accounts)',
+        '  ✔ no open questions',
+        '',
+        '8 open questions in 2 models',
         'Answer a question in the model, or record the decision with its reason:',
         "  decisions: { someId: { decision: '…', because: '…', answers: { rule: '<source>', element: '<element>' } } }",
         '',
@@ -75,7 +80,7 @@ describe('plumbline questions', () => {
 
   it('drops a question a decision answers, and the questions of a rule set to off', async () => {
     const project = await makeProject({
-      'models/answered.ts': `import base from '../../../fixtures/accounts/naive.js'
+      'models/answered.ts': `import base from '../../../fixtures/accounts-naive.js'
 export default {
   ...base,
   decisions: {

@@ -29,7 +29,14 @@ export type { Rule } from './rules/types.js'
 export { rules, rulesById, ruleIds } from './rules/catalogue.js'
 export { checkSystem, type CheckOptions, type SystemCheck } from './check/check-system.js'
 export type { SeveritySettings } from './check/severity.js'
-export { DEFAULT_BOUNDS, type ExplorationBounds, type ExplorationStats } from './explore/types.js'
+export {
+  DEFAULT_BOUNDS,
+  type ExplorationBound,
+  type ExplorationBounds,
+  type ExplorationProgress,
+  type ExplorationStats,
+  type ProgressListener,
+} from './explore/types.js'
 export {
   buildReport,
   summarize,

@@ -15,6 +15,7 @@ import type { Io } from '../io.js'
 import { compareFiles, displayPath, findModelFiles } from '../load/find-model-files.js'
 import { createModelLoader } from '../load/load-model.js'
 import { checkFlagOptions, settingFrom, type CheckFlags } from '../options/check-flags.js'
+import { progressLine } from '../progress.js'
 import { resolveTargets, type Target } from '../output/targets.js'
 import { writeReports } from '../output/write-reports.js'
 import { checkFiles } from '../run/check-files.js'
@@ -41,6 +42,8 @@ Examples:
   $ plumbline check --shard 2/3          the second of three slices of the models (CI matrix)
   $ plumbline check --update-baseline    accept today's findings; later runs fail only on new ones
   $ plumbline check --watch              check again on every save
+  $ plumbline check --max-states 100000 --timeout 30s
+                                         bound each exploration (hitting a bound is reported, never a pass)
 ${EXIT_CODES_HELP}`,
     )
     .action(async (paths: string[], flags: CheckFlags) => {
@@ -98,7 +101,14 @@ export async function planCheck(paths: readonly string[], flags: CheckFlags, io:
 export async function runCheck(plan: CheckPlan, io: Io, options: { fresh: boolean }): Promise<number> {
   const files = await modelFilesOf(plan, io)
   if (files.length === 0 && plan.shard) io.stderr.write(`shard ${plan.shard.index}/${plan.shard.count} has no model files\n`)
-  const checked = await checkFiles(files, { cwd: io.cwd, checkOptions: plan.checkOptions, fresh: options.fresh, ...(plan.workers === undefined ? {} : { workers: plan.workers }) })
+  const progress = progressLine(io)
+  const checked = await checkFiles(files, {
+    cwd: io.cwd,
+    checkOptions: plan.checkOptions,
+    fresh: options.fresh,
+    ...(plan.workers === undefined ? {} : { workers: plan.workers }),
+    ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }),
+  }).finally(progress.clear)
   let report = buildReport(checked.map((model) => model.report))
   report = await withBaseline(report, plan, io)
   await writeReports(report, plan.targets, { checks: new Map(checked.map((model) => [model.report.file, model.checks])) }, io)

@@ -5,13 +5,19 @@ import type { PlumblineConfig } from './define-config.js'
 export interface CheckOptionFlags {
   /** `--rule id=severity`: each overrides that rule's setting in the config. */
   rule?: SeveritySettings
+  /** Each overrides the same key of the config's `explore` section. */
+  maxStates?: number
+  maxDepth?: number
+  /** Milliseconds. */
+  timeout?: number
 }
 
 export function checkOptionsFrom(config: PlumblineConfig | undefined, flags: CheckOptionFlags = {}): CheckOptions {
   const options: CheckOptions = {}
   if (config?.rules || flags.rule) options.severities = { ...config?.rules, ...flags.rule }
-  if (config?.explore) {
-    const { maxStates, maxDepth, timeout } = config.explore
+  const explore = { ...config?.explore, ...definedOnly({ maxStates: flags.maxStates, maxDepth: flags.maxDepth, timeout: flags.timeout }) }
+  if (Object.keys(explore).length > 0) {
+    const { maxStates, maxDepth, timeout } = explore
     const bounds: Partial<ExplorationBounds> = {}
     if (maxStates !== undefined) bounds.maxStates = maxStates
     if (maxDepth !== undefined) bounds.maxDepth = maxDepth
@@ -20,4 +26,8 @@ export function checkOptionsFrom(config: PlumblineConfig | undefined, flags: Che
   }
   if (config?.packs !== undefined) options.packs = config.packs
   return options
+}
+
+function definedOnly<T extends object>(values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<T>
 }

@@ -6,7 +6,7 @@ import { formatPretty } from './pretty.js'
 const plain = styleFor({ write: () => {}, isTTY: false }, {})
 
 describe('formatPretty', () => {
-  it('prints findings grouped by model, with the trace as numbered steps', () => {
+  it('prints findings grouped by model, with the trace as numbered steps and what each exploration covered', () => {
     const report = buildReport([
       {
         file: 'models/accounts.ts',
@@ -26,7 +26,10 @@ describe('formatPretty', () => {
           },
           { rule: 'decision/stale', severity: 'warning', message: 'stale', element: 'decisions.old.answers' },
         ],
-        exploration: [],
+        exploration: [
+          { element: 'stores.accounts', states: 13, transitions: 52, complete: true, ms: 3, depth: 4, collisionProbability: 0 },
+          { element: 'machines.session', states: 1000, transitions: 2997, complete: false, ms: 90, depth: 12, bound: 'states', collisionProbability: 0 },
+        ],
         decided: [{ rule: 'x/y', element: 'e', message: 'm', decision: 'd', text: 't', because: 'b' }],
       },
       { file: 'models/ok.ts', system: 'ok', diagnostics: [], exploration: [], decided: [] },
@@ -42,6 +45,8 @@ describe('formatPretty', () => {
         '    2. reset → {"users":[]}',
         '  ⚠ warning  decisions.old.answers  decision/stale',
         '    stale',
+        '  explored stores.accounts: 13 states, 52 transitions, depth 4',
+        '  explored machines.session: 1000 states, 2997 transitions, depth 12 (incomplete: stopped at the states bound)',
         '  1 finding answered by decisions in the model',
         '',
         'models/ok.ts (ok)',

@@ -1,11 +1,12 @@
 /**
  * The human report: findings grouped by model file, each with its severity, rule id,
  * element path and message, where it is written (with a code frame of the model's source),
- * the trace as numbered steps where there is one, and a summary line. With a baseline: how
- * many findings it holds, and which of its entries no longer occur.
+ * the trace as numbered steps where there is one, what each exploration covered, and a
+ * summary line. With a baseline: how many findings it holds, and which of its entries no
+ * longer occur. No timings: the same model prints the same text.
  */
 import { codeFrameColumns } from '@babel/code-frame'
-import type { BaselineSummary, Diagnostic, ModelReport, Severity } from '@plumbline/core'
+import type { BaselineSummary, Diagnostic, ExplorationStats, ModelReport, Severity } from '@plumbline/core'
 import type { Style } from '../style.js'
 import { formatTrace } from './trace-text.js'
 import type { FormatContext, Formatter } from './types.js'
@@ -30,6 +31,7 @@ function formatModel(model: ModelReport, context: FormatContext): string {
   const lines = [header]
   if (model.diagnostics.length === 0) lines.push(`  ${style('green', '✔')} no findings`)
   for (const diagnostic of model.diagnostics) lines.push(...formatDiagnostic(diagnostic, context))
+  for (const exploration of model.exploration) lines.push(style('dim', `  ${formatExploration(exploration)}`))
   if (model.decided.length > 0)
     lines.push(style('dim', `  ${plural(model.decided.length, 'finding')} answered by decisions in the model`))
   if (model.baselined !== undefined && model.baselined.length > 0)
@@ -56,6 +58,12 @@ function formatDiagnostic(diagnostic: Diagnostic, { style, sources }: FormatCont
 function codeFrame(source: string, line: number, column: number | undefined, style: Style): string[] {
   const start = column === undefined ? { line } : { line, column }
   return codeFrameColumns(source, { start }, { linesAbove: 2, linesBelow: 2, highlightCode: style.enabled, forceColor: style.enabled }).split('\n')
+}
+
+function formatExploration({ element, states, transitions, depth, complete, bound }: ExplorationStats): string {
+  const covered = `explored ${element}: ${plural(states, 'state')}, ${plural(transitions, 'transition')}, depth ${depth}`
+  if (complete) return covered
+  return `${covered} (incomplete: ${bound === undefined ? 'a step failed' : `stopped at the ${bound} bound`})`
 }
 
 function formatBaseline(baseline: BaselineSummary, style: Style): string {

@@ -28,7 +28,10 @@ describe('the JSON Schema of the report', () => {
             trace: [{ action: 'signUp', params: { email: 'ann@x' }, state: { users: ['ann@x'] } }],
           },
         ],
-        exploration: [{ element: 'stores.accounts', states: 13, transitions: 52, complete: true, ms: 3 }],
+        exploration: [
+          { element: 'stores.accounts', states: 13, transitions: 52, complete: true, ms: 3, depth: 4, collisionProbability: 4.6e-18 },
+          { element: 'machines.account', states: 1000, transitions: 4000, complete: false, ms: 9, depth: 12, bound: 'states', collisionProbability: 2.7e-14 },
+        ],
         decided: [],
         baselined: [{ rule: 'decision/stale', severity: 'warning', message: 'stale', element: 'decisions.x.answers', location: { file: 'models/accounts.ts' } }],
       },

@@ -35,8 +35,15 @@ const exploration = z.strictObject({
   element: z.string(),
   states: count.describe('Distinct reachable states visited.'),
   transitions: count.describe('Enabled actions taken.'),
-  complete: z.boolean().describe('False when a bound stopped the exploration: then nothing is proven.'),
+  complete: z.boolean().describe('False when a bound stopped the exploration, or a step threw: then nothing is proven.'),
   ms: z.number().min(0),
+  depth: count.describe('The greatest number of steps from the initial state to a visited state.'),
+  bound: z.enum(['states', 'depth', 'time']).exactOptional().describe('The bound that stopped the exploration, where one did.'),
+  collisionProbability: z
+    .number()
+    .min(0)
+    .max(1)
+    .describe('The chance that two distinct states shared a 64-bit fingerprint, so one was not explored: about states² / 2⁶⁵.'),
 }).meta({ id: 'ExplorationStats' })
 
 const decided = z.strictObject({

@@ -9,6 +9,7 @@ import type { PlumblineConfig } from '../config/define-config.js'
 import { formatNames, type FormatName } from '../formats/index.js'
 import { parseOutputFile, type OutputFileFlag } from '../output/targets.js'
 import { parseShard, type Shard } from '../run/shard.js'
+import { maxDepthOption, maxStatesOption, timeoutOption } from './exploration.js'
 import { ruleSeverityOption } from './rule-severities.js'
 
 export interface CheckFlags {
@@ -21,6 +22,10 @@ export interface CheckFlags {
   baseline?: string
   shard?: Shard
   workers?: number
+  maxStates?: number
+  maxDepth?: number
+  /** Milliseconds. */
+  timeout?: number
 }
 
 interface FlagSpec {
@@ -67,6 +72,10 @@ export const CHECK_FLAGS: { [Key in keyof CheckFlags]-?: FlagSpec } = {
     }),
     config: 'workers',
   },
+  // Each over the same key of the config's `explore` section (see config/check-options.ts).
+  maxStates: { option: maxStatesOption(), config: 'explore' },
+  maxDepth: { option: maxDepthOption(), config: 'explore' },
+  timeout: { option: timeoutOption(), config: 'explore' },
 }
 
 export const checkFlagOptions: readonly Option[] = Object.values(CHECK_FLAGS).map((spec) => spec.option)

@@ -14,7 +14,7 @@
  */
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
-import type { CheckOptions } from '@plumbline/core'
+import type { CheckOptions, ProgressListener } from '@plumbline/core'
 import { ModelLoadErrors } from '../load/load-models.js'
 import { createModelLoader } from '../load/load-model.js'
 import type { CheckedModel } from './check-model-file.js'
@@ -28,6 +28,8 @@ export interface CheckFilesOptions {
   fresh: boolean
   /** Worker threads besides the main thread; the default is one per spare core. */
   workers?: number
+  /** Progress of the explorations run on the main thread (a function cannot go to a worker). */
+  onProgress?: ProgressListener
 }
 
 export interface WorkerData {
@@ -73,10 +75,11 @@ export async function checkFiles(files: readonly string[], options: CheckFilesOp
   }
 
   const loader = createModelLoader(options.cwd, { fresh: options.fresh })
+  const checkOptions = options.onProgress === undefined ? options.checkOptions : { ...options.checkOptions, onProgress: options.onProgress }
   const started = performance.now()
   try {
     for (let index = takeNext(files, data.next); index !== undefined; index = takeNext(files, data.next)) {
-      record(index, await checkFileOutcome(files[index] ?? '', { cwd: options.cwd, loader, checkOptions: options.checkOptions }))
+      record(index, await checkFileOutcome(files[index] ?? '', { cwd: options.cwd, loader, checkOptions }))
       if (index === 0) startWorkers(performance.now() - started)
     }
     await pending.all()

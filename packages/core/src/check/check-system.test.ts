@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { defineSystem } from '../model/define.js'
+import { defineStore, defineSystem } from '../model/define.js'
 import { checkSystem } from './check-system.js'
 
 const withUnknownContract = () =>
@@ -78,5 +78,55 @@ describe('checkSystem', () => {
     expect(result.diagnostics).toEqual([
       { rule: 'model/invalid', severity: 'error', message: 'expected an array, got the string "none"', element: 'flows.f.steps' },
     ])
+  })
+
+  describe('exploration', () => {
+    const counter = () =>
+      defineSystem({
+        name: 'counter',
+        stores: {
+          counter: defineStore({
+            initial: { n: 0 },
+            operations: { inc: { guard: (s) => s.n < 3, apply: (s) => ({ n: s.n + 1 }) } },
+            invariants: { belowThree: (s) => s.n < 3 },
+          }),
+        },
+      })
+
+    it('explores stores and machines after the structural rules, and reports their findings with traces', async () => {
+      const result = await checkSystem(counter())
+      expect(result.diagnostics).toEqual([
+        {
+          rule: 'invariant/violated',
+          severity: 'error',
+          message: 'invariant "belowThree" does not hold',
+          element: 'stores.counter.invariants.belowThree',
+          initial: { n: 0 },
+          trace: [
+            { action: 'inc', params: {}, state: { n: 1 } },
+            { action: 'inc', params: {}, state: { n: 2 } },
+            { action: 'inc', params: {}, state: { n: 3 } },
+          ],
+        },
+      ])
+      expect(result.exploration).toEqual([
+        { element: 'stores.counter', states: 4, transitions: 3, complete: true, ms: expect.any(Number), depth: 3, collisionProbability: expect.closeTo(3.3e-19, 20) },
+      ])
+    })
+
+    it('lets a decision answer an exploration finding', async () => {
+      const system = counter() as any
+      system.decisions = { three: { decision: 'Three is allowed for now', because: 'the limit moves to 4 next release', answers: { rule: 'invariant/violated', element: 'stores.counter.invariants.belowThree' } } }
+      const result = await checkSystem(system)
+      expect(result.diagnostics).toEqual([])
+      expect(result.decided.map(({ rule, decision }) => [rule, decision])).toEqual([['invariant/violated', 'three']])
+    })
+
+    it('applies the bounds and reports progress', async () => {
+      const progress: unknown[] = []
+      const result = await checkSystem(counter(), { bounds: { maxStates: 2 }, onProgress: (p) => progress.push(p) })
+      expect(result.diagnostics.map(({ rule, severity }) => [rule, severity])).toEqual([['explore/incomplete', 'warning']])
+      expect(result.exploration[0]).toMatchObject({ states: 2, complete: false, bound: 'states' })
+    })
   })
 })

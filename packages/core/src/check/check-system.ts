@@ -1,11 +1,13 @@
 /**
- * One model, checked: its shape and names, then every structural rule, then the checklist
- * packs' questions, then decisions applied to findings and questions, then severities. The
- * result carries the model (when it could be read) so the renderer can draw it beside its
- * findings.
+ * One model, checked: its shape and names, then every structural rule, then the
+ * exploration of its machines and stores, then the checklist packs' questions, then
+ * decisions applied to findings and questions (so a decision can answer an exploration's
+ * finding too), then severities. The result carries the model (when it could be read) so
+ * the renderer can draw it beside its findings.
  */
 import type { DecidedFinding, Diagnostic, Finding, Question } from '../diagnostics/types.js'
-import type { ExplorationBounds, ExplorationStats } from '../explore/types.js'
+import { exploreModel } from '../explore/explore-model.js'
+import { DEFAULT_BOUNDS, type ExplorationBounds, type ExplorationStats, type ProgressListener } from '../explore/types.js'
 import type { Model } from '../model/model.js'
 import { validateSystem } from '../model/validate-system.js'
 import { askPacks } from '../questions/packs/ask.js'
@@ -22,6 +24,8 @@ export interface CheckOptions {
   bounds?: Partial<ExplorationBounds>
   /** Checklist packs asked besides the built-in ones; a pack named like a built-in one replaces it. */
   packs?: readonly ChecklistPack[]
+  /** Called now and then while a long exploration runs (for a progress line). */
+  onProgress?: ProgressListener
 }
 
 export interface SystemCheck {
@@ -53,10 +57,12 @@ export async function checkSystem(value: unknown, options: CheckOptions = {}): P
   const { model } = validation
   const findings: Finding[] = [...validation.findings]
   for (const rule of rules) if (rule.check) findings.push(...rule.check(model))
+  const exploration = await exploreModel(model, { bounds: { ...DEFAULT_BOUNDS, ...options.bounds }, onProgress: options.onProgress })
+  findings.push(...exploration.findings)
   // Pack questions go through decisions like findings do, but are never diagnostics.
   const { open, decided } = applyDecisions(model, [...findings, ...askPacks(model, packs)])
   const diagnostics = toDiagnostics(open.filter((finding) => !isPackSource(finding.rule)), severities)
-  return { system: model.name, model, diagnostics, decided, questions: questionsFrom(open, model, severities), exploration: [] }
+  return { system: model.name, model, diagnostics, decided, questions: questionsFrom(open, model, severities), exploration: exploration.stats }
 }
 
 function systemName(value: unknown): string | undefined {

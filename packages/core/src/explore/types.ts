@@ -6,11 +6,25 @@ export interface ExplorationStats {
   states: number
   /** Enabled actions taken. */
   transitions: number
-  /** False when a bound (states, depth, time) stopped the exploration: then nothing is proven. */
+  /**
+   * False when a bound (states, depth, time) stopped the exploration, or a step could not be
+   * taken because the model's code threw: then nothing is proven.
+   */
   complete: boolean
   /** Wall time in milliseconds. */
   ms: number
+  /** The greatest number of steps from the initial state to a visited state. */
+  depth: number
+  /** The bound that stopped the exploration, where one did. */
+  bound?: ExplorationBound
+  /**
+   * The chance that two distinct states shared a 64-bit fingerprint, so that one of them
+   * was taken for visited and not explored: about states² / 2⁶⁵.
+   */
+  collisionProbability: number
 }
+
+export type ExplorationBound = 'states' | 'depth' | 'time'
 
 /** Bounds on one exploration; hitting any makes it incomplete. */
 export interface ExplorationBounds {
@@ -25,3 +39,18 @@ export const DEFAULT_BOUNDS: ExplorationBounds = {
   maxDepth: Number.POSITIVE_INFINITY,
   timeoutMs: Number.POSITIVE_INFINITY,
 }
+
+/** A running exploration, as a progress line shows it. */
+export interface ExplorationProgress {
+  /** The element being explored, e.g. `stores.accounts`. */
+  element: string
+  states: number
+  transitions: number
+  /** The breadth-first level being expanded. */
+  depth: number
+  /** Since this exploration started. */
+  ms: number
+}
+
+/** Called now and then (about every 100 ms) while an exploration runs. */
+export type ProgressListener = (progress: ExplorationProgress) => void

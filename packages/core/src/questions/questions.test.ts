@@ -21,7 +21,7 @@ function naiveAccounts(): Record<string, any> {
   }
 }
 
-const account = setup({}).createMachine({ initial: 'unverified', states: { unverified: { on: { verify: 'verified' } }, verified: {} } })
+const account = setup({}).createMachine({ initial: 'unverified', states: { unverified: { on: { verify: 'verified' } }, verified: { type: 'final' } } })
 
 /** The same system with every decision made. */
 function decidedAccounts(): Record<string, any> {

@@ -4,18 +4,40 @@
  */
 import { boundaryUnauthenticatedCrossing } from './boundary/unauthenticated-crossing.js'
 import { boundaryUndeclaredZone } from './boundary/undeclared-zone.js'
+import { constraintViolated } from './constraint/violated.js'
 import { contractMismatch } from './contract/mismatch.js'
 import { contractUnknown } from './contract/unknown.js'
 import { decisionStale } from './decision/stale.js'
+import { effectViolated } from './effect/violated.js'
 import { errorUnhandled } from './error/unhandled.js'
+import { exploreError } from './explore/error.js'
+import { exploreIncomplete } from './explore/incomplete.js'
 import { failureUnhandled } from './failure/unhandled.js'
 import { identityAmbiguousTarget } from './identity/ambiguous-target.js'
 import { identityMissing } from './identity/missing.js'
 import { identityUniquenessUndecided } from './identity/uniqueness-undecided.js'
+import { invariantViolated } from './invariant/violated.js'
 import { modelInvalid } from './model/invalid.js'
 import { sequenceInfeasibleFlow } from './sequence/infeasible-flow.js'
 import { sequenceUseBeforeProduce } from './sequence/use-before-produce.js'
+import { stateDeadlock } from './state/deadlock.js'
+import { stateNoFinalPath } from './state/no-final-path.js'
+import { stateUnreachable } from './state/unreachable.js'
+import { stateUnusedEvent } from './state/unused-event.js'
 import type { Rule } from './types.js'
+
+/** The rules exploration reports (`explore/`): no `check` of their own. */
+const behaviouralRules: readonly Rule[] = [
+  invariantViolated,
+  constraintViolated,
+  effectViolated,
+  stateDeadlock,
+  stateUnreachable,
+  stateNoFinalPath,
+  stateUnusedEvent,
+  exploreError,
+  exploreIncomplete,
+]
 
 export const rules: readonly Rule[] = [
   modelInvalid,
@@ -30,6 +52,7 @@ export const rules: readonly Rule[] = [
   failureUnhandled,
   boundaryUndeclaredZone,
   boundaryUnauthenticatedCrossing,
+  ...behaviouralRules,
   decisionStale,
 ]
 

@@ -35,8 +35,8 @@ async function shopInput(): Promise<DocumentInput> {
       ],
       questions: [{ question: 'Should Customer.name be unique?', element: 'entities.Customer', source: 'identity/uniqueness-undecided' }],
       exploration: [
-        { element: 'stores.carts', states: 3, transitions: 5, complete: true, ms: 1.5 },
-        { element: 'machines.order', states: 1000, transitions: 4000, complete: false, ms: 100 },
+        { element: 'stores.carts', states: 3, transitions: 5, complete: true, ms: 1.5, depth: 2, collisionProbability: 2.4e-19 },
+        { element: 'machines.order', states: 1000, transitions: 4000, complete: false, ms: 100, depth: 9, bound: 'states', collisionProbability: 2.7e-14 },
       ],
     },
   }

@@ -46,7 +46,7 @@ describe('stateDiagram', () => {
   s_draft --> s_cancelled : CANCEL
   s_draft --> s_review : always #91;isBig#93;
   s_review --> s_draft : REVIEW
-  s_paying --> s_paying : RETRY
+  s_paying --> s_paying : RETRY #91;canRetry#93;
   s_paying --> s_fulfilment : charge done
   s_paying --> s_draft : charge error
   s_paying --> s_draft : after paymentTimeout

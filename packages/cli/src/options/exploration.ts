@@ -1,0 +1,38 @@
+/**
+ * The options that bound each exploration (`check`, and any command that explores):
+ * `--max-states`, `--max-depth`, `--timeout`. Hitting a bound is reported as
+ * explore/incomplete, never as a pass.
+ */
+import { DEFAULT_BOUNDS } from '@plumbline/core'
+import { InvalidArgumentError, Option } from 'commander'
+
+/**
+ * No commander defaults: a flag given overrides the config's \`explore\` section, and what
+ * neither sets is core's default (\`DEFAULT_BOUNDS\`, shown in the help).
+ */
+export function maxStatesOption(): Option {
+  return new Option('--max-states <count>', `stop each exploration after this many distinct states (default: ${DEFAULT_BOUNDS.maxStates.toLocaleString('en-US')})`).argParser(wholeNumber)
+}
+
+export function maxDepthOption(): Option {
+  return new Option('--max-depth <steps>', 'explore at most this many steps from the initial state').argParser(wholeNumber)
+}
+
+export function timeoutOption(): Option {
+  return new Option('--timeout <duration>', 'time bound per exploration, e.g. 500ms, 30s, 2m (a bare number is seconds)').argParser(duration)
+}
+
+function wholeNumber(text: string): number {
+  const value = Number(text.replaceAll('_', ''))
+  if (!/^\d[\d_]*$/.test(text.trim()) || !Number.isSafeInteger(value)) throw new InvalidArgumentError('expected a whole number, e.g. 100000')
+  return value
+}
+
+const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }
+
+/** In milliseconds. */
+export function duration(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(text.trim())
+  if (!match) throw new InvalidArgumentError('expected a duration, e.g. 500ms, 30s, 2m')
+  return Number(match[1]) * UNITS[match[2] ?? 's']!
+}

@@ -1,0 +1,51 @@
+/**
+ * The findings of one exploration, as they are met: at most one per (rule, element), the
+ * first one met, which breadth-first order makes the one with the shortest trace. A finding
+ * remembers where it was met (a state, and the step taken from it for a step's finding);
+ * its trace is rebuilt once the search is over.
+ */
+
+/** Where a finding was met: in visited state `state`, or on the step `action` from it. */
+export interface Sighting {
+  state: number
+  action?: number
+}
+
+export interface PendingFinding {
+  rule: string
+  element: string
+  message: string
+  /** Undefined for findings about the exploration as a whole, which have no trace. */
+  at: Sighting | undefined
+}
+
+export class FindingRecorder {
+  readonly findings: PendingFinding[] = []
+  private readonly keys = new Set<string>()
+
+  has(rule: string, element: string): boolean {
+    return this.keys.has(key(rule, element))
+  }
+
+  /** Records the finding unless one of the same rule at the same element is recorded already. */
+  record(rule: string, element: string, message: string, at: Sighting | undefined): void {
+    const id = key(rule, element)
+    if (this.keys.has(id)) return
+    this.keys.add(id)
+    this.findings.push({ rule, element, message, at })
+  }
+
+  /** Drops the findings `untrusted` picks (they may be recorded again). */
+  forget(untrusted: (finding: PendingFinding) => boolean): void {
+    for (let i = 0; i < this.findings.length; i++) {
+      const finding = this.findings[i]!
+      if (!untrusted(finding)) continue
+      this.keys.delete(key(finding.rule, finding.element))
+      this.findings.splice(i--, 1)
+    }
+  }
+}
+
+function key(rule: string, element: string): string {
+  return `${rule}\u0000${element}`
+}

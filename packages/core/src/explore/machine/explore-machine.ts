@@ -1,0 +1,89 @@
+/**
+ * Explores one XState machine (within the bounds) and reports what it finds: on the way,
+ * broken invariants and `never` predicates, deadlocks and errors; once the search is
+ * complete, unreachable states, events that never change anything and, for a machine
+ * that can finish, states from which it never can. Those last three claim an absence, so
+ * an incomplete search makes none of them.
+ */
+import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate'
+import { elementPath } from '../../model/element-path.js'
+import type { MachineModel } from '../../model/types.js'
+import { exploreBreadthFirst, type ExploreOptions } from '../breadth-first.js'
+import { describeThrown } from '../describe.js'
+import { incompleteFinding, statsOf, type ExplorationOutcome } from '../outcome.js'
+import { withTraces } from '../trace.js'
+import { inertActorScope } from './actor-scope.js'
+import { snapshotsThatCanFinish } from './final-paths.js'
+import { machineEvents } from './machine-events.js'
+import { MachineSystem } from './machine-system.js'
+import { canFinish, hasHistory, nodeElement, nodeName, stateNodesBelow } from './state-nodes.js'
+
+export function exploreMachine(id: string, model: MachineModel, options: Omit<ExploreOptions, 'element'>): ExplorationOutcome {
+  const element = elementPath(['machines', id])
+  const machine = model.machine
+  const scope = inertActorScope()
+  let initial: AnyMachineSnapshot
+  try {
+    initial = machine.getInitialSnapshot(scope) as AnyMachineSnapshot
+    // XState catches what the initial context or entry actions throw, and hands back an errored snapshot.
+    if (initial.status === 'error') throw initial.error
+  } catch (error) {
+    return {
+      stats: { element, states: 0, transitions: 0, complete: false, ms: 0, depth: 0, collisionProbability: 0 },
+      findings: [{ rule: 'explore/error', element, message: `the initial snapshot threw: ${describeThrown(error)}` }],
+    }
+  }
+  const finishes = canFinish(machine.root)
+  const system = new MachineSystem(id, model, machine, scope, machineEvents(machine, (model.events ?? {}) as Record<string, Record<string, unknown>[]>), initial, {
+    keepSteps: finishes,
+    keyHistory: hasHistory(machine),
+  })
+  const run = exploreBreadthFirst(system, { ...options, element })
+  if (run.bound === undefined && !system.failed) {
+    reportUnreachable(id, machine, system)
+    reportUnusedEvents(id, system)
+    if (finishes) reportNoFinalPath(id, run.states, system)
+  }
+  const findings = withTraces(system.recorder.findings, run.visited, system, initial)
+  const incomplete = incompleteFinding(element, run, options.bounds)
+  if (incomplete) findings.push(incomplete)
+  return { stats: statsOf(element, run, system.failed), findings }
+}
+
+/** The topmost unreached states: the substates of an unreached state are unreached with it. */
+function reportUnreachable(id: string, machine: AnyStateMachine, system: MachineSystem): void {
+  for (const node of stateNodesBelow(machine.root)) {
+    if (system.reached.has(node) || (node.parent !== undefined && node.parent !== machine.root && !system.reached.has(node.parent))) continue
+    const below = stateNodesBelow(node).length
+    const substates = below === 0 ? '' : `, nor any of its ${below} substate${below === 1 ? '' : 's'}`
+    system.recorder.record('state/unreachable', nodeElement(id, node), `state ${nodeName(node)} is unreachable: no reachable snapshot is in it${substates}`, undefined)
+  }
+}
+
+function reportUnusedEvents(id: string, system: MachineSystem): void {
+  system.taken.forEach((taken, typeIndex) => {
+    if (taken) return
+    const type = system.eventTypes[typeIndex]!
+    system.recorder.record(
+      'state/unused-event',
+      elementPath(['machines', id, 'events', type]),
+      `event ${JSON.stringify(type)} is never taken: in no reachable snapshot does XState take a transition for it`,
+      undefined,
+    )
+  })
+}
+
+function reportNoFinalPath(id: string, states: number, system: MachineSystem): void {
+  const canFinish = snapshotsThatCanFinish(states, system.steps, system.finished)
+  for (let index = 0; index < states; index++) {
+    // A deadlock cannot finish either; it has its own, more specific finding.
+    if (canFinish[index] === 1 || system.deadlocked.has(index)) continue
+    for (const leaf of system.configurations[system.configurationOf.at(index)]!)
+      system.recorder.record(
+        'state/no-final-path',
+        nodeElement(id, leaf),
+        `from state ${nodeName(leaf)} the machine can never finish: no final state is reachable from there`,
+        { state: index },
+      )
+  }
+}

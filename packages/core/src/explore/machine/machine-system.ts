@@ -1,0 +1,232 @@
+/**
+ * An XState machine as a transition system. Steps are XState's own: the machine's pure
+ * `transition(snapshot, event, actorScope)` with one inert actor scope for the whole run
+ * (`actor-scope.ts`), so the semantics are exactly the application's. States are
+ * snapshots, keyed as xstate/graph keys them, by state value and context (and the history
+ * value, where the machine has history states: without it, two snapshots that behave
+ * differently would be taken for one).
+ *
+ * Besides invariants and `never` predicates on every new snapshot, it keeps what the
+ * machine-wide findings need once the search is over: the state nodes reached, the event
+ * types that changed something, deadlocked snapshots, and (for machines that can finish)
+ * every step, to find the snapshots from which no final state can be reached.
+ */
+import type { AnyMachineSnapshot, AnyStateMachine, AnyStateNode } from 'xstate'
+import type { TraceStep } from '../../diagnostics/types.js'
+import { elementPath } from '../../model/element-path.js'
+import type { MachineModel } from '../../model/types.js'
+import type { InPlaceChange, TransitionSystem } from '../breadth-first.js'
+import { describeThrown } from '../describe.js'
+import { FindingRecorder } from '../findings.js'
+import { fingerprintInto } from '../fingerprint.js'
+import { GrowableUint32Array } from '../growable.js'
+import { checkPredicate, type PredicateContext } from '../predicates.js'
+import type { Replay } from '../trace.js'
+import { describeUnhashable } from '../unhashable.js'
+import type { MachineEvents } from './machine-events.js'
+import { leavesOf, nodeElement, nodeName } from './state-nodes.js'
+import type { InertActorScope } from './actor-scope.js'
+
+type Snapshot = AnyMachineSnapshot
+type Predicate = (snapshot: Snapshot) => unknown
+
+/** Snapshots carry the state nodes they are in; XState's own graph utilities read them too. */
+interface WithNodes {
+  _nodes: readonly AnyStateNode[]
+}
+
+const NO_EVENTS = new Uint32Array(0)
+
+export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapshot> {
+  readonly indexKnown = true
+  readonly actionCount: number
+  readonly recorder = new FindingRecorder()
+  failed = false
+  /** State nodes some visited snapshot is in. */
+  readonly reached = new Set<AnyStateNode>()
+  /** For each event type, whether XState took one of its transitions in some visited snapshot. */
+  readonly taken: boolean[]
+  readonly eventTypes: readonly string[]
+  /** Every step between distinct snapshots, when kept (`keepSteps`). */
+  readonly steps = { from: new GrowableUint32Array(), to: new GrowableUint32Array() }
+  /** Visited snapshots with status done, and deadlocked ones. */
+  readonly finished: number[] = []
+  readonly deadlocked = new Set<number>()
+  /** For each visited snapshot (when steps are kept), the leaves of its configuration, by id in `configurations`. */
+  readonly configurationOf = new GrowableUint32Array()
+  readonly configurations: AnyStateNode[][] = []
+  private readonly configurationIds = new Map<string, number>()
+  private readonly configurationOfNodes = new WeakMap<readonly AnyStateNode[], number>()
+  private readonly candidates = new WeakMap<readonly AnyStateNode[], Uint32Array>()
+  private readonly seenNodes = new WeakSet<readonly AnyStateNode[]>()
+  private invariants: { name: string; check: Predicate; kind: 'invariants' | 'never' }[]
+  private readonly predicates: PredicateContext
+  private readonly key: unknown[] = []
+  private readonly element: string
+  private readonly stepping = { state: 0, action: -1 }
+
+  constructor(
+    private readonly id: string,
+    model: MachineModel,
+    private readonly machine: AnyStateMachine,
+    private readonly scope: InertActorScope,
+    private readonly events: MachineEvents,
+    readonly initial: Snapshot,
+    private readonly options: { keepSteps: boolean; keyHistory: boolean },
+  ) {
+    this.element = elementPath(['machines', id])
+    this.predicates = { recorder: this.recorder, owner: ['machines', id] }
+    this.actionCount = events.events.length
+    this.taken = events.types.map(() => false)
+    this.eventTypes = events.types
+    this.invariants = [
+      ...Object.entries(model.invariants ?? {}).map(([name, check]) => ({ name, check: check as Predicate, kind: 'invariants' as const })),
+      ...Object.entries(model.never ?? {}).map(([name, check]) => ({ name, check: check as Predicate, kind: 'never' as const })),
+    ]
+  }
+
+  fingerprint(snapshot: Snapshot, out: Int32Array): boolean {
+    const key = this.key
+    key[0] = snapshot.value
+    key[1] = snapshot.context
+    if (this.options.keyHistory) key[2] = historyKey(snapshot.historyValue)
+    if (fingerprintInto(key, 'json', out)) return true
+    this.failed = true
+    const { state, action } = this.stepping
+    const event = action < 0 ? 'the initial snapshot' : `event ${JSON.stringify(this.events.events[action]!.type)}`
+    this.recorder.record(
+      'explore/error',
+      this.element,
+      `${event} led to a context that is not data: found ${describeUnhashable(snapshot.context, 'json', 'context')}; keep the context to data (objects, arrays, strings, numbers, booleans, null)`,
+      action < 0 ? undefined : { state },
+    )
+    return false
+  }
+
+  actionsIn(snapshot: Snapshot): ArrayLike<number> {
+    if (snapshot.status !== 'active') return NO_EVENTS
+    const nodes = nodesOf(snapshot)
+    let candidates = this.candidates.get(nodes)
+    if (candidates === undefined) this.candidates.set(nodes, (candidates = this.events.candidatesFor(nodes)))
+    return candidates
+  }
+
+  step(snapshot: Snapshot, index: number, action: number): Snapshot | undefined {
+    this.stepping.state = index
+    this.stepping.action = action
+    let next: Snapshot
+    const actionsBefore = this.scope.actionsExecuted
+    try {
+      next = this.machine.transition(snapshot, this.events.events[action]!.event, this.scope) as Snapshot
+      if (next.status === 'error') throw next.error
+    } catch (error) {
+      this.threw(action, error, index)
+      return undefined
+    }
+    // XState hands back the very snapshot when nothing changed: no transition was taken, or
+    // one was that only ran actions (a re-entry restarting timers), which still counts.
+    return next === snapshot && this.scope.actionsExecuted === actionsBefore ? undefined : next
+  }
+
+  visitState(snapshot: Snapshot, index: number): void {
+    const nodes = nodesOf(snapshot)
+    if (!this.seenNodes.has(nodes)) {
+      this.seenNodes.add(nodes)
+      for (const node of nodes) this.reached.add(node)
+    }
+    if (snapshot.status === 'done') this.finished.push(index)
+    if (this.options.keepSteps) this.configurationOf.push(this.configurationId(nodes))
+    // Each predicate is dropped at its first finding: one finding per element, and no more calls.
+    for (let i = 0; i < this.invariants.length; i++) {
+      const { kind, name, check } = this.invariants[i]!
+      if (!checkPredicate(this.predicates, kind, name, check, snapshot, { state: index })) this.invariants.splice(i--, 1)
+    }
+  }
+
+  visitStep(_from: Snapshot, fromIndex: number, action: number, _to: Snapshot, toIndex: number): void {
+    // Taken even where it leads back to the same snapshot: a re-entering transition (a retry)
+    // restarts the state's invoked actors and timers, which is what it is for.
+    this.taken[this.events.events[action]!.typeIndex] = true
+    if (toIndex === fromIndex) return
+    if (this.options.keepSteps) {
+      this.steps.from.push(fromIndex)
+      this.steps.to.push(toIndex)
+    }
+  }
+
+  visitExpanded(snapshot: Snapshot, index: number, enabled: number): void {
+    if (enabled > 0 || snapshot.status !== 'active') return
+    // No event changed the snapshot; one that XState would still take (with actions only) is no deadlock.
+    const candidates = this.actionsIn(snapshot)
+    for (let i = 0; i < candidates.length; i++) if (snapshot.can(this.events.events[candidates[i]!]!.event)) return
+    this.deadlocked.add(index)
+    for (const leaf of leavesOf(nodesOf(snapshot)))
+      this.recorder.record(
+        'state/deadlock',
+        nodeElement(this.id, leaf),
+        `state ${nodeName(leaf)} is a deadlock: the machine is not done, and no event it accepts is enabled`,
+        { state: index },
+      )
+  }
+
+  changedInPlace(_snapshot: Snapshot, index: number, { foundSince }: InPlaceChange): void {
+    this.failed = true
+    this.recorder.forget(({ at }) => at !== undefined && (at.state >= foundSince || (at.state === index && at.action !== undefined)))
+    this.recorder.record(
+      'explore/error',
+      this.element,
+      'the context of a snapshot changed in place while events were sent to it: an action or assign mutates the context instead of returning new values. Exploration stopped here',
+      { state: index },
+    )
+  }
+
+  replay(snapshot: Snapshot, action: number): Snapshot {
+    return this.machine.transition(snapshot, this.events.events[action]!.event, this.scope) as Snapshot
+  }
+
+  show(snapshot: Snapshot): unknown {
+    return { value: snapshot.value, context: snapshot.context }
+  }
+
+  label(action: number): Pick<TraceStep, 'action' | 'params'> {
+    const { type, payload } = this.events.events[action]!
+    return { action: type, params: payload }
+  }
+
+  private configurationId(nodes: readonly AnyStateNode[]): number {
+    let id = this.configurationOfNodes.get(nodes)
+    if (id !== undefined) return id
+    const key = nodes.map((node) => node.id).join('\u0000')
+    id = this.configurationIds.get(key)
+    if (id === undefined) {
+      id = this.configurations.length
+      this.configurations.push(leavesOf(nodes))
+      this.configurationIds.set(key, id)
+    }
+    this.configurationOfNodes.set(nodes, id)
+    return id
+  }
+
+  private threw(action: number, error: unknown, state: number): void {
+    this.failed = true
+    const { type, payload } = this.events.events[action]!
+    const sample = Object.keys(payload).length === 0 ? '' : ` ${JSON.stringify(payload)}`
+    // An environment event sent bare has no output or error: a handler that reads one needs a sample.
+    const hint =
+      sample === '' && /^xstate\.(?:done|error)\.actor\./.test(type)
+        ? ` (it was sent without ${type.startsWith('xstate.done') ? 'output' : 'error'}: declare samples, e.g. events: { ${JSON.stringify(type)}: [{ ${type.startsWith('xstate.done') ? 'output' : 'error'}: … }] })`
+        : ''
+    this.recorder.record('explore/error', this.element, `event ${JSON.stringify(type)}${sample} threw: ${describeThrown(error)}${hint}`, { state })
+  }
+}
+
+function nodesOf(snapshot: Snapshot): readonly AnyStateNode[] {
+  return (snapshot as unknown as WithNodes)._nodes
+}
+
+/** The history value with state node ids for nodes: which states each history state remembers. */
+function historyKey(history: Snapshot['historyValue']): Record<string, string[]> {
+  const key: Record<string, string[]> = {}
+  for (const [id, nodes] of Object.entries(history ?? {})) key[id] = (nodes as AnyStateNode[]).map((node) => node.id)
+  return key
+}

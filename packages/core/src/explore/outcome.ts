@@ -1,0 +1,38 @@
+/**
+ * What an exploration reports once it is over: its statistics (the JSON report's
+ * `exploration` entries), and `explore/incomplete` when a bound stopped it.
+ */
+import type { Finding } from '../diagnostics/types.js'
+import type { ExplorationRun } from './breadth-first.js'
+import { collisionProbability } from './fingerprint.js'
+import type { ExplorationBounds, ExplorationStats } from './types.js'
+
+export interface ExplorationOutcome {
+  stats: ExplorationStats
+  findings: Finding[]
+}
+
+/** `failed`: some step could not be taken (its code threw), so some states may be missing. */
+export function statsOf(element: string, run: ExplorationRun, failed: boolean): ExplorationStats {
+  return {
+    element,
+    states: run.states,
+    transitions: run.transitions,
+    complete: run.bound === undefined && !failed,
+    ms: Math.round(run.ms),
+    depth: run.depth,
+    ...(run.bound === undefined ? {} : { bound: run.bound }),
+    collisionProbability: collisionProbability(run.states),
+  }
+}
+
+export function incompleteFinding(element: string, run: ExplorationRun, bounds: ExplorationBounds): Finding | undefined {
+  if (run.bound === undefined) return undefined
+  const limit =
+    run.bound === 'states' ? `the bound of ${bounds.maxStates} states` : run.bound === 'depth' ? `the bound of ${bounds.maxDepth} steps deep` : `the time bound of ${bounds.timeoutMs} ms`
+  return {
+    rule: 'explore/incomplete',
+    element,
+    message: `exploration stopped at ${limit}, after ${run.states} states and ${run.transitions} transitions to depth ${run.depth}: states beyond it are not checked`,
+  }
+}

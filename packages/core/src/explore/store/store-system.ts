@@ -1,0 +1,174 @@
+/**
+ * A store as a transition system: its states are plain data, its actions every operation
+ * with every combination of params (`store-actions.ts`), enabled where the guard holds.
+ * On every new state it checks the invariants and `never` predicates, on every step the
+ * effects; what the model's code throws becomes `explore/error` at the function that threw.
+ */
+import type { TraceStep } from '../../diagnostics/types.js'
+import { elementPath } from '../../model/element-path.js'
+import type { EffectStep, StoreDefinition } from '../../model/types.js'
+import type { InPlaceChange, TransitionSystem } from '../breadth-first.js'
+import { describeThrown } from '../describe.js'
+import { FindingRecorder } from '../findings.js'
+import { fingerprintInto } from '../fingerprint.js'
+import { checkPredicate, type PredicateContext } from '../predicates.js'
+import type { Replay } from '../trace.js'
+import { describeUnhashable } from '../unhashable.js'
+import { findMutator, type Named, type StoreFunctions } from './find-mutator.js'
+import { showAction, withParams, type StoreAction } from './store-actions.js'
+
+type State = unknown
+
+export class StoreSystem implements TransitionSystem<State>, Replay<State> {
+  readonly indexKnown = false
+  readonly actionCount: number
+  readonly recorder = new FindingRecorder()
+  /** True once a step could not be taken: then the exploration proves nothing. */
+  failed = false
+  private readonly allActions: Uint32Array
+  private readonly functions: StoreFunctions
+  private readonly predicates: PredicateContext
+  // The predicates still checked.
+  private invariants: StoreFunctions['invariants']
+  private nevers: StoreFunctions['nevers']
+  private effects: StoreFunctions['effects']
+  /** The step being taken, so that a successor that is not plain data is blamed on it. */
+  private readonly stepping = { state: 0, action: 0 }
+
+  constructor(
+    private readonly id: string,
+    store: StoreDefinition,
+    private readonly actions: readonly StoreAction[],
+    /** Where the search starts: a copy of the model's initial state, which a faulty function may change. */
+    readonly initial: State,
+    /** The model's initial state, never handed to a model function. */
+    private readonly pristine: State,
+  ) {
+    this.actionCount = actions.length
+    this.allActions = Uint32Array.from(actions.keys())
+    this.predicates = { recorder: this.recorder, owner: ['stores', id], describeAction: (action) => showAction(actions[action]!) }
+    this.functions = {
+      invariants: named(store.invariants),
+      nevers: named(store.never),
+      effects: named(store.effects),
+    }
+    this.invariants = [...this.functions.invariants]
+    this.nevers = [...this.functions.nevers]
+    this.effects = [...this.functions.effects]
+  }
+
+  fingerprint(state: State, out: Int32Array): boolean {
+    if (fingerprintInto(state, 'plain', out)) return true
+    this.notPlain(state)
+    return false
+  }
+
+  actionsIn(): ArrayLike<number> {
+    return this.allActions
+  }
+
+  step(state: State, index: number, action: number): State | undefined {
+    const { definition, params } = this.actions[action]!
+    this.stepping.state = index
+    this.stepping.action = action
+    if (definition.guard !== undefined) {
+      try {
+        if (!definition.guard(state, params)) return undefined
+      } catch (error) {
+        this.threw('guard', action, error, index)
+        return undefined
+      }
+    }
+    try {
+      return definition.apply(state, params)
+    } catch (error) {
+      this.threw('apply', action, error, index)
+      return undefined
+    }
+  }
+
+  visitState(state: State, index: number): void {
+    // Each predicate is dropped at its first finding: one finding per element, and no more calls.
+    for (let i = 0; i < this.invariants.length; i++) {
+      const { name, check } = this.invariants[i]!
+      if (!checkPredicate(this.predicates, 'invariants', name, check, state, { state: index })) this.invariants.splice(i--, 1)
+    }
+    for (let i = 0; i < this.nevers.length; i++) {
+      const { name, check } = this.nevers[i]!
+      if (!checkPredicate(this.predicates, 'never', name, check, state, { state: index })) this.nevers.splice(i--, 1)
+    }
+  }
+
+  visitStep(before: State, index: number, action: number, after: State): void {
+    if (this.effects.length === 0) return
+    const { operation, params } = this.actions[action]!
+    const step: EffectStep<State> = { before, after, operation, params }
+    for (let i = 0; i < this.effects.length; i++) {
+      const { name, check } = this.effects[i]!
+      if (!checkPredicate(this.predicates, 'effects', name, check, step, { state: index, action })) this.effects.splice(i--, 1)
+    }
+  }
+
+  changedInPlace(_state: State, index: number, { foundSince, path }: InPlaceChange): void {
+    this.failed = true
+    // What was met since the state changed is not to be trusted: states found from it, steps taken from it.
+    this.recorder.forget(({ at }) => at !== undefined && (at.state >= foundSince || (at.state === index && at.action !== undefined)))
+    const blamed = findMutator(this.functions, this.actions, this.replayPristine(path))
+    const element = elementPath(['stores', this.id, ...(blamed?.path ?? [])])
+    const culprit = blamed === undefined ? 'a function of the store' : blamed.what
+    this.recorder.record(
+      'explore/error',
+      element,
+      `${culprit} changed its input state in place; states are values: return a new state (e.g. { ...state, count: state.count + 1 }) and leave the old one as it was. Exploration stopped here`,
+      { state: index },
+    )
+  }
+
+  /** On a copy: a trace keeps every state it passes, which an apply that changes its input would change. */
+  replay(state: State, action: number): State {
+    const { definition, params } = this.actions[action]!
+    return definition.apply(structuredClone(state), params)
+  }
+
+  show(state: State): unknown {
+    return state
+  }
+
+  label(action: number): Pick<TraceStep, 'action' | 'params'> {
+    const { operation, params } = this.actions[action]!
+    return { action: operation, params }
+  }
+
+  /** The state at the end of `path` as it was found, rebuilt with every apply working on its own copy. */
+  private replayPristine(path: readonly number[]): State {
+    return path.reduce<State>((state, action) => this.replay(state, action), structuredClone(this.pristine))
+  }
+
+  private threw(part: 'guard' | 'apply', action: number, error: unknown, state: number): void {
+    this.failed = true
+    const stepAction = this.actions[action]!
+    this.recorder.record(
+      'explore/error',
+      elementPath(['stores', this.id, 'operations', stepAction.operation, part]),
+      `${part} of operation ${JSON.stringify(stepAction.operation)} threw${withParams(stepAction)}: ${describeThrown(error)}`,
+      { state },
+    )
+  }
+
+  private notPlain(state: State): void {
+    this.failed = true
+    const { state: index, action } = this.stepping
+    const stepAction = this.actions[action]!
+    const found = describeUnhashable(state, 'plain', 'state')
+    this.recorder.record(
+      'explore/error',
+      elementPath(['stores', this.id, 'operations', stepAction.operation, 'apply']),
+      `apply of operation ${JSON.stringify(stepAction.operation)} returned a state that is not plain data${withParams(stepAction)}: found ${found}`,
+      { state: index },
+    )
+  }
+}
+
+function named<F>(record: Readonly<Record<string, F>> | undefined): Named<F>[] {
+  return Object.entries(record ?? {}).map(([name, check]) => ({ name, check }))
+}

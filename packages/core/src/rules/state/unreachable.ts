@@ -1,0 +1,28 @@
+import type { Rule } from '../types.js'
+
+/** Reported by the exploration of machines (`explore/machine/`), once it is complete. */
+export const stateUnreachable: Rule = {
+  id: 'state/unreachable',
+  severity: 'warning',
+  summary: 'A machine has a state that no reachable snapshot is in.',
+  explanation: `Exploration sends the machine every event it accepts (with the declared payload samples, and
+the environment's delayed and actor done/error events) from every reachable snapshot. A state
+that none of those snapshots is in can never be entered: a transition that should lead to it
+is missing or misspelt, a guard can never pass, or the state is left over. Only the topmost
+unreachable state is reported; its substates are unreachable with it. An exploration cut
+short by a bound reports none.
+
+Bad:
+  createMachine({ initial: 'draft', states: {
+    draft: { on: { SUBMIT: 'review' } },
+    review: { on: { APPROVE: 'published' } },
+    published: {},
+    archived: {} } })            // nothing leads to archived
+
+Good:
+  createMachine({ initial: 'draft', states: {
+    draft: { on: { SUBMIT: 'review' } },
+    review: { on: { APPROVE: 'published' } },
+    published: { on: { ARCHIVE: 'archived' } },
+    archived: {} } })`,
+}

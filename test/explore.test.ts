@@ -1,0 +1,233 @@
+/**
+ * Exploration through the command: stores and machines in a model file, findings with
+ * their traces in both formats, the bounds on the command line.
+ */
+import { describe, expect, it } from 'vitest'
+import { makeProject, runCli, STACK_FRAME } from './helpers/cli.js'
+
+const JUGS = `import { defineStore, defineSystem } from '@plumbline/core'
+import { assign, setup } from 'xstate'
+
+const jugs = defineStore({
+  initial: { small: 0, big: 0 },
+  operations: {
+    fillSmall: { apply: (s) => ({ ...s, small: 3 }) },
+    fillBig: { apply: (s) => ({ ...s, big: 5 }) },
+    emptySmall: { apply: (s) => ({ ...s, small: 0 }) },
+    emptyBig: { apply: (s) => ({ ...s, big: 0 }) },
+    smallToBig: { apply: (s) => ({ small: s.small - Math.min(s.small, 5 - s.big), big: s.big + Math.min(s.small, 5 - s.big) }) },
+    bigToSmall: { apply: (s) => ({ small: s.small + Math.min(s.big, 3 - s.small), big: s.big - Math.min(s.big, 3 - s.small) }) },
+  },
+  never: { fourLitres: (s) => s.big === 4 },
+})
+
+const door = setup({ types: { context: {} as { opened: number } } }).createMachine({
+  context: { opened: 0 },
+  initial: 'closed',
+  states: {
+    closed: {
+      on: {
+        OPEN: { guard: ({ context }) => context.opened < 3, target: 'open', actions: assign({ opened: ({ context }) => context.opened + 1 }) },
+        LOCK: 'locked',
+      },
+    },
+    open: { on: { CLOSE: 'closed' } },
+    locked: {},
+  },
+})
+
+export default defineSystem({
+  name: 'puzzles',
+  stores: { jugs },
+  machines: { door: { machine: door, invariants: { openedOnce: (snapshot) => snapshot.context.opened < 2 } } },
+})
+`
+
+describe('plumbline check: exploration', () => {
+  it('reports findings with their shortest traces in the JSON report, and what each exploration covered', async () => {
+    const project = await makeProject({ 'models/puzzles.ts': JUGS })
+    const result = await runCli(['check', '--format', 'json'], { cwd: project })
+    expect(result.stderr).toBe('')
+    expect(result.exitCode).toBe(1)
+    const [model] = JSON.parse(result.stdout).models
+    const location = (line: number, column: number) => ({ file: 'models/puzzles.ts', line, column })
+    const door = (value: string, opened: number) => ({ value, context: { opened } })
+    expect(model.diagnostics).toEqual([
+      {
+        rule: 'state/deadlock',
+        severity: 'error',
+        message: 'state "locked" is a deadlock: the machine is not done, and no event it accepts is enabled',
+        element: 'machines.door.states.locked',
+        initial: door('closed', 0),
+        trace: [{ action: 'LOCK', params: {}, state: door('locked', 0) }],
+        location: location(28, 5),
+      },
+      {
+        rule: 'invariant/violated',
+        severity: 'error',
+        message: 'invariant "openedOnce" does not hold',
+        element: 'machines.door.invariants.openedOnce',
+        initial: door('closed', 0),
+        trace: [
+          { action: 'OPEN', params: {}, state: door('open', 1) },
+          { action: 'CLOSE', params: {}, state: door('closed', 1) },
+          { action: 'OPEN', params: {}, state: door('open', 2) },
+        ],
+        location: location(35, 52),
+      },
+      {
+        rule: 'constraint/violated',
+        severity: 'error',
+        message: 'never "fourLitres" holds',
+        element: 'stores.jugs.never.fourLitres',
+        initial: { small: 0, big: 0 },
+        trace: [
+          { action: 'fillBig', params: {}, state: { small: 0, big: 5 } },
+          { action: 'bigToSmall', params: {}, state: { small: 3, big: 2 } },
+          { action: 'emptySmall', params: {}, state: { small: 0, big: 2 } },
+          { action: 'bigToSmall', params: {}, state: { small: 2, big: 0 } },
+          { action: 'fillBig', params: {}, state: { small: 2, big: 5 } },
+          { action: 'bigToSmall', params: {}, state: { small: 3, big: 4 } },
+        ],
+        location: location(14, 12),
+      },
+    ])
+    const ms = expect.any(Number)
+    expect(model.exploration).toEqual([
+      { element: 'machines.door', states: 11, transitions: 10, complete: true, ms, depth: 7, collisionProbability: expect.closeTo(2.98e-18, 20) },
+      { element: 'stores.jugs', states: 16, transitions: 96, complete: true, ms, depth: 7, collisionProbability: expect.closeTo(6.505e-18, 20) },
+    ])
+  })
+
+  it('prints traces as numbered steps in the human report', async () => {
+    const project = await makeProject({ 'models/puzzles.ts': JUGS })
+    const result = await runCli(['check', '--max-states', '8'], { cwd: project })
+    expect(result).toEqual({
+      exitCode: 1,
+      stderr: '',
+      stdout: [
+        'models/puzzles.ts (puzzles)',
+        '  ✖ error  machines.door.states.locked  state/deadlock',
+        '    state "locked" is a deadlock: the machine is not done, and no event it accepts is enabled',
+        '    at models/puzzles.ts:28:5',
+        '      26 |     },',
+        "      27 |     open: { on: { CLOSE: 'closed' } },",
+        '    > 28 |     locked: {},',
+        '         |     ^',
+        '      29 |   },',
+        '      30 | })',
+        '    from {"value":"closed","context":{"opened":0}}',
+        '    1. LOCK → {"value":"locked","context":{"opened":0}}',
+        '  ✖ error  machines.door.invariants.openedOnce  invariant/violated',
+        '    invariant "openedOnce" does not hold',
+        '    at models/puzzles.ts:35:52',
+        "      33 |   name: 'puzzles',",
+        '      34 |   stores: { jugs },',
+        '    > 35 |   machines: { door: { machine: door, invariants: { openedOnce: (snapshot) => snapshot.context.opened < 2 } } },',
+        '         |                                                    ^',
+        '      36 | })',
+        '      37 |',
+        '    from {"value":"closed","context":{"opened":0}}',
+        '    1. OPEN → {"value":"open","context":{"opened":1}}',
+        '    2. CLOSE → {"value":"closed","context":{"opened":1}}',
+        '    3. OPEN → {"value":"open","context":{"opened":2}}',
+        '  ⚠ warning  machines.door  explore/incomplete',
+        '    exploration stopped at the bound of 8 states, after 8 states and 7 transitions to depth 4: states beyond it are not checked',
+        '    at models/puzzles.ts:35:15',
+        "      33 |   name: 'puzzles',",
+        '      34 |   stores: { jugs },',
+        '    > 35 |   machines: { door: { machine: door, invariants: { openedOnce: (snapshot) => snapshot.context.opened < 2 } } },',
+        '         |               ^',
+        '      36 | })',
+        '      37 |',
+        '  ⚠ warning  stores.jugs  explore/incomplete',
+        '    exploration stopped at the bound of 8 states, after 8 states and 40 transitions to depth 3: states beyond it are not checked',
+        '    at models/puzzles.ts:34:13',
+        '      32 | export default defineSystem({',
+        "      33 |   name: 'puzzles',",
+        '    > 34 |   stores: { jugs },',
+        '         |             ^',
+        "      35 |   machines: { door: { machine: door, invariants: { openedOnce: (snapshot) => snapshot.context.opened < 2 } } },",
+        '      36 | })',
+        '  explored machines.door: 8 states, 7 transitions, depth 4 (incomplete: stopped at the states bound)',
+        '  explored stores.jugs: 8 states, 40 transitions, depth 3 (incomplete: stopped at the states bound)',
+        '',
+        '1 model checked: ✖ 2 errors, 2 warnings, 0 infos',
+        '',
+      ].join('\n'),
+    })
+  })
+
+  it('reports what the model’s code throws, names it, and still checks the rest', async () => {
+    const project = await makeProject({
+      'models/hostile.ts': `import { defineStore, defineSystem } from '@plumbline/core'
+
+export default defineSystem({
+  name: 'hostile',
+  stores: {
+    fragile: defineStore({
+      initial: { n: 0 },
+      operations: {
+        inc: { guard: (s) => s.n < 2, apply: (s) => ({ n: s.n + 1 }) },
+        explode: {
+          guard: (s) => s.n === 1,
+          apply: (s): { n: number } => {
+            throw new Error(\`cannot explode at \${s.n}\`)
+          },
+        },
+      },
+    }),
+    mutating: defineStore({
+      initial: { list: [] as number[] },
+      operations: {
+        push: { guard: (s) => s.list.length < 1, apply: (s) => { s.list.push(1); return { list: [...s.list] } } },
+      },
+    }),
+    sound: defineStore({ initial: { n: 0 }, operations: {}, invariants: { positive: (s) => s.n > 0 } }),
+  },
+})
+`,
+    })
+    const result = await runCli(['check', '--format', 'json'], { cwd: project })
+    expect(result.exitCode).toBe(1)
+    expect(result.stderr).toBe('')
+    const [model] = JSON.parse(result.stdout).models
+    expect(model.diagnostics.map(({ rule, element, message, trace }: Record<string, unknown>) => [rule, element, message, (trace as unknown[]).length])).toEqual([
+      ['explore/error', 'stores.fragile.operations.explode.apply', 'apply of operation "explode" threw: Error: cannot explode at 1', 1],
+      [
+        'explore/error',
+        'stores.mutating.operations.push.apply',
+        'apply of operation "push" changed its input state in place; states are values: return a new state (e.g. { ...state, count: state.count + 1 }) and leave the old one as it was. Exploration stopped here',
+        0,
+      ],
+      ['invariant/violated', 'stores.sound.invariants.positive', 'invariant "positive" does not hold', 0],
+    ])
+    expect(model.exploration.map(({ element, complete }: { element: string; complete: boolean }) => [element, complete])).toEqual([
+      ['stores.fragile', false],
+      ['stores.mutating', false],
+      ['stores.sound', true],
+    ])
+  })
+
+  it('never draws a progress line where stderr is not a terminal', async () => {
+    const project = await makeProject({
+      'models/big.ts': `import { defineStore, defineSystem } from '@plumbline/core'
+export default defineSystem({ name: 'big', stores: { counter: defineStore({ initial: { n: 0 }, operations: { inc: { guard: (s) => s.n < 300000, apply: (s) => ({ n: s.n + 1 }) } } }) } })
+`,
+    })
+    const result = await runCli(['check'], { cwd: project })
+    expect(result).toMatchObject({ exitCode: 0, stderr: '' })
+    expect(result.stdout).toContain('explored stores.counter: 300001 states, 300000 transitions, depth 300000')
+  })
+
+  it.each([
+    [['--max-states', 'many'], "error: option '--max-states <count>' argument 'many' is invalid. expected a whole number, e.g. 100000"],
+    [['--timeout', 'soon'], "error: option '--timeout <duration>' argument 'soon' is invalid. expected a duration, e.g. 500ms, 30s, 2m"],
+  ])('refuses a bad bound %j with exit 2 and no stack', async (args, message) => {
+    const result = await runCli(['check', ...args])
+    expect(result.exitCode).toBe(2)
+    expect(result.stdout).toBe('')
+    expect(result.stderr.split('\n')[0]).toBe(message)
+    expect(result.stderr).not.toMatch(STACK_FRAME)
+  })
+})
