@@ -78,4 +78,14 @@ describe('plumbline rules', () => {
       asksQuestions: true,
     })
   })
+
+  it("lists them as a Markdown table (the README's rule list)", async () => {
+    const result = await runCli(['rules', '--format', 'markdown'])
+    expect(result.exitCode).toBe(0)
+    const lines = result.stdout.split('\n')
+    expect(lines.slice(0, 2)).toEqual(['| Rule | Default | Asks | Reports |', '| --- | --- | --- | --- |'])
+    expect(lines).toHaveLength(rules.length + 3)
+    expect(lines).toContain('| `identity/missing` | error | yes | An entity does not say what makes two records the same thing (no `identity`). |')
+    expect(lines).toContain("| `contract/mismatch` | error |  | A flow step's from/to disagree with the contract it names. |")
+  })
 })

@@ -1,42 +1,13 @@
 /**
- * Runs the built `plumbline` command as a subprocess, the way users and CI run it, and
- * builds throw-away projects for it inside the repository (so model files resolve
- * @plumbline/core, zod and xstate as a user's repo would).
+ * The command as users run it (run-cli.ts), and throw-away projects for it built inside the
+ * repository (so model files resolve @plumbline/core, zod and xstate as a user's repo would).
  */
-import { spawn } from 'node:child_process'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterEach } from 'vitest'
+import { repoRoot } from './run-cli.js'
 
-export const repoRoot = path.resolve(fileURLToPath(import.meta.url), '../../..')
-export const fixtures = path.join(repoRoot, 'test/fixtures')
-const bin = path.join(repoRoot, 'packages/cli/bin/plumbline.js')
-
-export interface CliResult {
-  exitCode: number
-  stdout: string
-  stderr: string
-}
-
-export function runCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    // Plain output, as in a pipe: no colours (vitest itself sets FORCE_COLOR, so drop it).
-    // No NODE_PATH either: `pnpm test` sets one that a user's shell does not have.
-    const { FORCE_COLOR: _forced, NODE_PATH: _pnpmPath, ...inherited } = process.env
-    const child = spawn(process.execPath, [bin, ...args], {
-      cwd: options.cwd ?? repoRoot,
-      env: { ...inherited, NO_COLOR: '1', ...options.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ exitCode: code ?? -1, stdout, stderr }))
-  })
-}
+export { fixtures, repoRoot, runCli, STACK_FRAME, type CliResult } from './run-cli.js'
 
 const created: string[] = []
 afterEach(async () => {
@@ -57,5 +28,3 @@ export async function makeProject(files: Record<string, string>): Promise<string
   return dir
 }
 
-/** A stack frame line, as Node prints them: the thing users must never see without --debug. */
-export const STACK_FRAME = /^\s+at /m

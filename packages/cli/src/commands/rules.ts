@@ -3,17 +3,22 @@ import { rules } from '@plumbline/core'
 import { Option } from 'commander'
 import { EXIT_CLEAN } from '../errors.js'
 import { styleFor } from '../style.js'
-import { formatRulesPretty, rulesJson } from '../text/rules.js'
+import { formatRulesMarkdown, formatRulesPretty, rulesJson } from '../text/rules.js'
 import type { RegisterCommand } from './types.js'
 
 export const registerRules: RegisterCommand = (program, { io, setExitCode }) => {
   program
     .command('rules')
     .description('list every rule with its default severity')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['pretty', 'json']).default('pretty'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['pretty', 'json', 'markdown']).default('pretty'))
     .addHelpText('after', '\nExamples:\n  $ plumbline rules\n  $ plumbline explain identity/ambiguous-target')
-    .action((options: { format: 'pretty' | 'json' }) => {
-      io.stdout.write(options.format === 'json' ? `${JSON.stringify(rulesJson(rules), null, 2)}\n` : formatRulesPretty(rules, styleFor(io.stdout, io.env)))
+    .action((options: { format: 'pretty' | 'json' | 'markdown' }) => {
+      const text = {
+        pretty: () => formatRulesPretty(rules, styleFor(io.stdout, io.env)),
+        json: () => `${JSON.stringify(rulesJson(rules), null, 2)}\n`,
+        markdown: () => formatRulesMarkdown(rules),
+      }[options.format]
+      io.stdout.write(text())
       setExitCode(EXIT_CLEAN)
     })
 }

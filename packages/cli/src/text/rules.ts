@@ -1,5 +1,6 @@
 /** `plumbline rules`: every rule with its default severity and summary, in a table sorted by id. */
 import type { Rule } from '@plumbline/core'
+import { markdownCode, markdownRow } from '@plumbline/render'
 import type { Style } from '../style.js'
 
 /** By id, in code-unit order (independent of the locale), so categories group together. */
@@ -29,4 +30,13 @@ export interface RulesJson {
 
 export function rulesJson(rules: readonly Rule[]): RulesJson {
   return { version: 1, rules: sortedRules(rules).map((rule) => ({ id: rule.id, severity: rule.severity, summary: rule.summary, asksQuestions: rule.question !== undefined })) }
+}
+
+/** A Markdown table, as the README shows the rules (kept equal to this by a test). */
+export function formatRulesMarkdown(rules: readonly Rule[]): string {
+  const rows = sortedRules(rules).map((rule) =>
+    // Summaries are our own Markdown (`never`, `identity`): shown as written.
+    markdownRow([markdownCode(rule.id), rule.severity, rule.question ? 'yes' : '', rule.summary]),
+  )
+  return `${[markdownRow(['Rule', 'Default', 'Asks', 'Reports']), markdownRow(['---', '---', '---', '---']), ...rows].join('\n')}\n`
 }

@@ -8,13 +8,21 @@ const blocks = new Map([
 
 describe('injectBlocks', () => {
   test('replaces what is between the markers and nothing else; injecting again changes nothing', () => {
-    const text = 'Intro\n\n<!-- plumbline:shop/decisions -->\nold\n<!-- /plumbline:shop/decisions -->\n\nOutro <!-- plumbline:shop --><!-- /plumbline:shop -->\n'
+    const text = 'Intro\n\n<!-- plumbline:shop/decisions -->\nold\n<!-- /plumbline:shop/decisions -->\n\nOutro\n  <!-- plumbline:shop -->\n<!-- /plumbline:shop -->\n'
     const once = injectBlocks(text, blocks)
     expect(once).toEqual({
       success: true,
-      text: 'Intro\n\n<!-- plumbline:shop/decisions -->\n| a |\n<!-- /plumbline:shop/decisions -->\n\nOutro <!-- plumbline:shop -->\n# shop\n<!-- /plumbline:shop -->\n',
+      text: 'Intro\n\n<!-- plumbline:shop/decisions -->\n| a |\n<!-- /plumbline:shop/decisions -->\n\nOutro\n  <!-- plumbline:shop -->\n# shop\n<!-- /plumbline:shop -->\n',
     })
     if (once.success) expect(injectBlocks(once.text, blocks)).toEqual(once)
+  })
+
+  test('takes a marker only on a line of its own, so prose can mention one', () => {
+    const text = 'Fill `<!-- plumbline:NAME -->` … `<!-- /plumbline:NAME -->` blocks.\n<!-- plumbline:shop -->\n<!-- /plumbline:shop -->\n'
+    expect(injectBlocks(text, blocks)).toEqual({
+      success: true,
+      text: 'Fill `<!-- plumbline:NAME -->` … `<!-- /plumbline:NAME -->` blocks.\n<!-- plumbline:shop -->\n# shop\n<!-- /plumbline:shop -->\n',
+    })
   })
 
   test('names the line and the problem of a bad marker', () => {

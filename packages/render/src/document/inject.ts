@@ -1,12 +1,13 @@
 /**
  * Marker blocks: in an existing Markdown file, the text between `<!-- plumbline:NAME -->`
  * and `<!-- /plumbline:NAME -->` is replaced by the block called NAME; nothing else in
- * the file changes, and injecting twice gives the same text.
+ * the file changes, and injecting twice gives the same text. A marker is a line of its own,
+ * so a document can mention one in its prose (as this comment does) without opening a block.
  */
 
 export type InjectResult = { success: true; text: string } | { success: false; error: string }
 
-const MARKER = /<!--\s*(\/?)plumbline:(.*?)\s*-->/gu
+const MARKER = /^[ \t]*<!--\s*(\/?)plumbline:(.*?)\s*-->[ \t]*$/gmu
 
 export function injectBlocks(text: string, blocks: ReadonlyMap<string, string>): InjectResult {
   const pieces: string[] = []
