@@ -49,7 +49,7 @@ describe('stateDiagram', () => {
   s_paying --> s_paying : RETRY #91;canRetry#93;
   s_paying --> s_fulfilment : charge done
   s_paying --> s_draft : charge error
-  s_paying --> s_draft : after paymentTimeout
+  s_paying --> s_draft : after paymentTimeout #40;30s#41;
   s_fulfilment --> s_cancelled : CANCEL #91;isAdmin#93;
   s_fulfilment --> s_done : done
   s_any_state --> s_draft : RESET

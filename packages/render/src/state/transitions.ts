@@ -26,16 +26,25 @@ export function transitionsOf(node: AnyStateNode): DrawnTransition[] {
 
 function eventLabel(node: AnyStateNode, eventType: string, delay: unknown): string {
   if (eventType === '') return 'always'
-  if (delay !== undefined) return `after ${delayLabel(delay)}`
+  if (delay !== undefined) return `after ${delayLabel(node, delay)}`
   const actor = /^xstate\.(done|error)\.actor\.(.*)$/su.exec(eventType)
   if (actor) return `${invokedName(node, actor[2] ?? '')} ${actor[1] === 'done' ? 'done' : 'error'}`
   if (eventType.startsWith('xstate.done.state.')) return 'done'
   return eventType
 }
 
-function delayLabel(delay: unknown): string {
-  if (typeof delay === 'string') return delay
+/** A named delay shows its name and, where the machine fixes it, its length: `lockout (15min)`. */
+function delayLabel(node: AnyStateNode, delay: unknown): string {
+  if (typeof delay === 'string') {
+    const length = (node.machine.implementations.delays as Record<string, unknown>)[delay]
+    return typeof length === 'number' ? `${delay} (${duration(length)})` : delay
+  }
   if (typeof delay !== 'number') return 'a computed delay'
+  return duration(delay)
+}
+
+function duration(delay: number): string {
+  if (delay >= 3_600_000 && delay % 3_600_000 === 0) return `${delay / 3_600_000}h`
   if (delay >= 60_000 && delay % 60_000 === 0) return `${delay / 60_000}min`
   if (delay >= 1000 && delay % 1000 === 0) return `${delay / 1000}s`
   return `${delay}ms`
