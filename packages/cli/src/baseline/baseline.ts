@@ -9,8 +9,8 @@ import path from 'node:path'
 import { summarize, type BaselineEntry, type ModelReport, type Report } from '@plumbline/core'
 import { z } from 'zod'
 import { UsageError } from '../errors.js'
+import { writeFileAtomic } from '../files/atomic-write.js'
 import { compareFiles, displayPath } from '../load/find-model-files.js'
-import { writeFileAtomic } from '../write-file-atomic.js'
 
 export const BASELINE_NAME = 'plumbline-baseline.json'
 const BASELINE_VERSION = 1
