@@ -67,11 +67,12 @@ export interface CheckPlan {
 
 export async function checkCommand(paths: readonly string[], flags: CheckFlags, io: Io): Promise<number> {
   if (!flags.watch) return runCheck(await planCheck(paths, flags, io, { fresh: false }), io, { fresh: false })
-  const { watchCheck } = await import('../watch/watch-check.js')
-  return watchCheck(
+  const { watchModels } = await import('../watch/watch-models.js')
+  return watchModels(
     {
       plan: () => planCheck(paths, flags, io, { fresh: true }),
       run: (plan) => runCheck(plan, io, { fresh: true }),
+      models: (plan) => plan,
       modelFiles: (plan) => modelFilesOf(plan, io),
       configFile: configFileFor(io.cwd, flags.config),
     },

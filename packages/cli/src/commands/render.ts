@@ -2,17 +2,19 @@
  * `plumbline render [paths..]`: one Markdown document per model (Mermaid diagrams, the
  * decisions, the open questions, the check summary) into --out, or into the marker
  * blocks of --inject files; --svg also draws each diagram as SVG; --check writes nothing
- * and exits 1 when a file is stale. Exit 0 when written, findings or not. The config file
- * (`--config`, else the one found upwards) gives the models, the output folder, and the
- * rules, packs and bounds of the check the documents show.
+ * and exits 1 when a file is stale; --watch renders again on every save. Exit 0 when
+ * written, findings or not. The config file (`--config`, else the one found upwards) gives
+ * the models, the output folder, and the rules, packs and bounds of the check the
+ * documents show.
  */
 import path from 'node:path'
-import type { LoadedConfig } from '../config/load-config.js'
+import { Option } from 'commander'
+import { configFileFor, type LoadedConfig } from '../config/load-config.js'
 import { settleRun, type RunFlags, type RunSettings } from '../config/run-settings.js'
 import { EXIT_CLEAN, EXIT_FINDINGS } from '../errors.js'
 import { readIfExists, writeFileAtomic } from '../files/atomic-write.js'
 import type { Io } from '../io.js'
-import { displayPath } from '../load/find-model-files.js'
+import { displayPath, findModelFiles } from '../load/find-model-files.js'
 import { CHECK_FLAGS } from '../options/check-flags.js'
 import { renderModels } from '../render/documents.js'
 import { plannedFiles, type OutputOptions, type PlannedFile } from '../render/outputs.js'
@@ -35,6 +37,9 @@ export const registerRender: RegisterCommand = (program, { io, setExitCode }) =>
     .option('--svg', 'also write <out>/<system>/<diagram>.svg, drawn by Mermaid in headless Chromium')
     .option('--check', 'write nothing; exit 1 if a file is missing or out of date')
     .addOption(CHECK_FLAGS.config.option)
+    .addOption(
+      new Option('-w, --watch', 'render again whenever a model file, a file it imports or the config changes (not with --check, a one-shot mode for CI)').conflicts('check'),
+    )
     .addHelpText(
       'after',
       `
@@ -53,6 +58,7 @@ Examples:
   $ plumbline render models --check        in CI: fail when docs/models is stale
   $ plumbline render --inject README.md    refresh the marked blocks of README.md
   $ plumbline render --svg                 documents and an SVG per diagram
+  $ plumbline render --watch               render again on every save
 
 Exit codes:
   0  written (or, with --check, up to date), whatever the findings: they are in the documents
@@ -69,22 +75,37 @@ export interface RenderFlags extends RunFlags {
   inject?: string[]
   svg?: boolean
   check?: boolean
+  watch?: boolean
 }
 
 /** Everything a render run needs, settled once from the flags and the config file. */
 export interface RenderPlan {
   settings: RunSettings
   outputs: OutputOptions
+  /** `--check`: compare, write nothing. */
+  check: boolean
 }
 
 export async function renderCommand(paths: readonly string[], flags: RenderFlags, io: Io): Promise<number> {
-  return runRender(await planRender(paths, flags, io, { fresh: false }), flags.check === true, io, { fresh: false })
+  if (!flags.watch) return runRender(await planRender(paths, flags, io, { fresh: false }), io, { fresh: false })
+  const { watchModels } = await import('../watch/watch-models.js')
+  return watchModels(
+    {
+      plan: () => planRender(paths, flags, io, { fresh: true }),
+      run: (plan) => runRender(plan, io, { fresh: true }),
+      models: (plan) => plan.settings.models,
+      modelFiles: ({ settings }) => findModelFiles(settings.models.paths, settings.models.base),
+      configFile: configFileFor(io.cwd, flags.config),
+    },
+    io,
+  )
 }
 
 /** `fresh`: load the config afresh (watch mode). */
 export async function planRender(paths: readonly string[], flags: RenderFlags, io: Io, options: { fresh: boolean }): Promise<RenderPlan> {
   const settings = await settleRun(paths, flags, io, options)
-  return { settings, outputs: { out: outFolder(flags.out, settings.config, io.cwd), inject: flags.inject ?? [], svg: flags.svg === true } }
+  const outputs = { out: outFolder(flags.out, settings.config, io.cwd), inject: flags.inject ?? [], svg: flags.svg === true }
+  return { settings, outputs, check: flags.check === true }
 }
 
 /** `--out`, else the config's `output` (relative to the config), else docs/models. */
@@ -94,8 +115,8 @@ function outFolder(flag: string | undefined, config: LoadedConfig | undefined, c
   return path.resolve(cwd, DEFAULT_OUT)
 }
 
-/** One run: check, draw, and write the stale files (or, with `check`, list them). Returns the exit code. */
-export async function runRender(plan: RenderPlan, check: boolean, io: Io, options: { fresh: boolean }): Promise<number> {
+/** One run: check, draw, and write the stale files (or, with --check, list them). Returns the exit code. */
+export async function runRender(plan: RenderPlan, io: Io, options: { fresh: boolean }): Promise<number> {
   const { config, models, checkOptions } = plan.settings
   const systems = await checkSystems(models, io, { checkOptions, fresh: options.fresh })
   // Documents name their model files from the config's folder, so they are the same from any folder below it.
@@ -105,7 +126,7 @@ export async function runRender(plan: RenderPlan, check: boolean, io: Io, option
   for (const file of planned) if ((await readIfExists(file.file)) !== file.content) stale.push(file)
   const shown = (file: PlannedFile): string => displayPath(file.file, io.cwd)
 
-  if (check) {
+  if (plan.check) {
     for (const file of stale) io.stderr.write(`stale: ${shown(file)}\n`)
     if (stale.length === 0) {
       io.stderr.write(`up to date: ${planned.length} file${planned.length === 1 ? '' : 's'}\n`)
