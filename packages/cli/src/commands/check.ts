@@ -20,6 +20,7 @@ import { resolveTargets, type Target } from '../output/targets.js'
 import { writeReports } from '../output/write-reports.js'
 import { checkFiles } from '../run/check-files.js'
 import { shardFiles, type Shard } from '../run/shard.js'
+import { plural } from '../text/plural.js'
 import type { RegisterCommand } from './types.js'
 
 export const registerCheck: RegisterCommand = (program, { io, setExitCode }) => {
@@ -129,6 +130,6 @@ async function withBaseline(report: Report, plan: CheckPlan, io: Io): Promise<Re
   if (!plan.updateBaseline) return previous ? compareWithBaseline(report, previous, io.cwd) : report
   const written = await writeBaseline(plan.baselineFile, report, previous, io.cwd, existsSync)
   const recorded = report.models.reduce((sum, model) => sum + model.diagnostics.length + (model.baselined?.length ?? 0), 0)
-  io.stderr.write(`wrote ${displayPath(plan.baselineFile, io.cwd)}: ${recorded} finding${recorded === 1 ? '' : 's'} of ${report.models.length} model${report.models.length === 1 ? '' : 's'} recorded\n`)
+  io.stderr.write(`wrote ${displayPath(plan.baselineFile, io.cwd)}: ${plural(recorded, 'finding')} of ${plural(report.models.length, 'model')} recorded\n`)
   return compareWithBaseline(report, written, io.cwd)
 }

@@ -14,6 +14,7 @@ import { loadModels } from '../load/load-models.js'
 import { CHECK_FLAGS } from '../options/check-flags.js'
 import { ruleSeverityOption } from '../options/rule-severities.js'
 import { styleFor } from '../style.js'
+import { jsonText } from '../text/json.js'
 import { formatQuestionsPretty } from '../text/questions.js'
 import type { RegisterCommand } from './types.js'
 
@@ -46,7 +47,7 @@ Exit codes:
       // The config's models, rules and checklist packs, as for check.
       const loaded = await loadConfig(io.cwd, options.config, createModelLoader(io.cwd))
       const report = await listQuestions(modelPathsFrom(paths, loaded, io.cwd), io, checkOptionsFrom(loaded?.config, options))
-      io.stdout.write(options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatQuestionsPretty(report, styleFor(io.stdout, io.env)))
+      io.stdout.write(options.format === 'json' ? jsonText(report) : formatQuestionsPretty(report, styleFor(io.stdout, io.env)))
       setExitCode(EXIT_CLEAN)
     })
 }

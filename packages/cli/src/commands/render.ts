@@ -19,6 +19,7 @@ import { CHECK_FLAGS } from '../options/check-flags.js'
 import { renderModels } from '../render/documents.js'
 import { plannedFiles, type OutputOptions, type PlannedFile } from '../render/outputs.js'
 import { checkSystems } from '../run/check-systems.js'
+import { plural } from '../text/plural.js'
 import type { RegisterCommand } from './types.js'
 
 const DEFAULT_OUT = 'docs/models'
@@ -129,7 +130,7 @@ export async function runRender(plan: RenderPlan, io: Io, options: { fresh: bool
   if (plan.check) {
     for (const file of stale) io.stderr.write(`stale: ${shown(file)}\n`)
     if (stale.length === 0) {
-      io.stderr.write(`up to date: ${planned.length} file${planned.length === 1 ? '' : 's'}\n`)
+      io.stderr.write(`up to date: ${plural(planned.length, 'file')}\n`)
       return EXIT_CLEAN
     }
     io.stderr.write(`${stale.length} of ${planned.length} files stale: run plumbline render to update them\n`)

@@ -3,6 +3,7 @@ import { rules } from '@plumbline/core'
 import { Option } from 'commander'
 import { EXIT_CLEAN } from '../errors.js'
 import { styleFor } from '../style.js'
+import { jsonText } from '../text/json.js'
 import { formatRulesPretty, rulesJson } from '../text/rules.js'
 import type { RegisterCommand } from './types.js'
 
@@ -13,7 +14,7 @@ export const registerRules: RegisterCommand = (program, { io, setExitCode }) => 
     .addOption(new Option('-f, --format <format>', 'output format').choices(['pretty', 'json']).default('pretty'))
     .addHelpText('after', '\nExamples:\n  $ plumbline rules\n  $ plumbline explain identity/ambiguous-target')
     .action((options: { format: 'pretty' | 'json' }) => {
-      io.stdout.write(options.format === 'json' ? `${JSON.stringify(rulesJson(rules), null, 2)}\n` : formatRulesPretty(rules, styleFor(io.stdout, io.env)))
+      io.stdout.write(options.format === 'json' ? jsonText(rulesJson(rules)) : formatRulesPretty(rules, styleFor(io.stdout, io.env)))
       setExitCode(EXIT_CLEAN)
     })
 }
