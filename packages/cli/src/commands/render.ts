@@ -9,7 +9,7 @@
  */
 import path from 'node:path'
 import { Option } from 'commander'
-import { configFileFor, type LoadedConfig } from '../config/load-config.js'
+import type { LoadedConfig } from '../config/load-config.js'
 import { settleRun, type RunFlags, type RunSettings } from '../config/run-settings.js'
 import { EXIT_CLEAN, EXIT_FINDINGS } from '../errors.js'
 import { readIfExists, writeFileAtomic } from '../files/atomic-write.js'
@@ -19,6 +19,7 @@ import { CHECK_FLAGS } from '../options/check-flags.js'
 import { renderModels } from '../render/documents.js'
 import { plannedFiles, type OutputOptions, type PlannedFile } from '../render/outputs.js'
 import { checkSystems } from '../run/check-systems.js'
+import { runOrWatch, type Freshness } from '../run/run-or-watch.js'
 import { plural } from '../text/plural.js'
 import type { RegisterCommand } from './types.js'
 
@@ -87,23 +88,20 @@ export interface RenderPlan {
   check: boolean
 }
 
-export async function renderCommand(paths: readonly string[], flags: RenderFlags, io: Io): Promise<number> {
-  if (!flags.watch) return runRender(await planRender(paths, flags, io, { fresh: false }), io, { fresh: false })
-  const { watchModels } = await import('../watch/watch-models.js')
-  return watchModels(
+export function renderCommand(paths: readonly string[], flags: RenderFlags, io: Io): Promise<number> {
+  return runOrWatch(
     {
-      plan: () => planRender(paths, flags, io, { fresh: true }),
-      run: (plan) => runRender(plan, io, { fresh: true }),
+      plan: (options) => planRender(paths, flags, io, options),
+      run: (plan, options) => runRender(plan, io, options),
       models: (plan) => plan.settings.models,
       modelFiles: ({ settings }) => findModelFiles(settings.models.paths, settings.models.base),
-      configFile: configFileFor(io.cwd, flags.config),
     },
+    flags,
     io,
   )
 }
 
-/** `fresh`: load the config afresh (watch mode). */
-export async function planRender(paths: readonly string[], flags: RenderFlags, io: Io, options: { fresh: boolean }): Promise<RenderPlan> {
+export async function planRender(paths: readonly string[], flags: RenderFlags, io: Io, options: Freshness): Promise<RenderPlan> {
   const settings = await settleRun(paths, flags, io, options)
   const outputs = { out: outFolder(flags.out, settings.config, io.cwd), inject: flags.inject ?? [], svg: flags.svg === true }
   return { settings, outputs, check: flags.check === true }
@@ -117,7 +115,7 @@ function outFolder(flag: string | undefined, config: LoadedConfig | undefined, c
 }
 
 /** One run: check, draw, and write the stale files (or, with --check, list them). Returns the exit code. */
-export async function runRender(plan: RenderPlan, io: Io, options: { fresh: boolean }): Promise<number> {
+export async function runRender(plan: RenderPlan, io: Io, options: Freshness): Promise<number> {
   const { config, models, checkOptions } = plan.settings
   const systems = await checkSystems(models, io, { checkOptions, fresh: options.fresh })
   // Documents name their model files from the config's folder, so they are the same from any folder below it.

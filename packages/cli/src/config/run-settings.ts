@@ -7,6 +7,7 @@
 import type { CheckOptions } from '@plumbline/core'
 import type { Io } from '../io.js'
 import { createModelLoader } from '../load/load-model.js'
+import type { Freshness } from '../run/run-or-watch.js'
 import { checkOptionsFrom, type CheckOptionFlags } from './check-options.js'
 import { loadConfig, modelPathsFrom, type LoadedConfig, type ModelPaths } from './load-config.js'
 
@@ -22,8 +23,7 @@ export interface RunFlags extends CheckOptionFlags {
   config?: string
 }
 
-/** `fresh`: load the config afresh (watch mode, where it may have changed since the last run). */
-export async function settleRun(paths: readonly string[], flags: RunFlags, io: Io, options: { fresh: boolean }): Promise<RunSettings> {
+export async function settleRun(paths: readonly string[], flags: RunFlags, io: Io, options: Freshness): Promise<RunSettings> {
   const config = await loadConfig(io.cwd, flags.config, createModelLoader(io.cwd, options))
   return { config, models: modelPathsFrom(paths, config, io.cwd), checkOptions: checkOptionsFrom(config?.config, flags) }
 }

@@ -8,13 +8,13 @@ import { checkSystem, type CheckOptions, type SystemCheck } from '@plumbline/cor
 import type { ModelPaths } from '../config/load-config.js'
 import type { Io } from '../io.js'
 import { loadModels, type LoadedModel } from '../load/load-models.js'
+import type { Freshness } from './run-or-watch.js'
 
 export interface CheckedSystem extends LoadedModel {
   check: SystemCheck
 }
 
-/** `fresh`: load the models afresh (watch mode, where they change between runs). */
-export async function checkSystems(models: ModelPaths, io: Io, options: { checkOptions: CheckOptions; fresh: boolean }): Promise<CheckedSystem[]> {
+export async function checkSystems(models: ModelPaths, io: Io, options: Freshness & { checkOptions: CheckOptions }): Promise<CheckedSystem[]> {
   const loaded = await loadModels(models.paths, io.cwd, { base: models.base, fresh: options.fresh })
   const checked: CheckedSystem[] = []
   for (const model of loaded) checked.push({ ...model, check: await checkSystem(model.exported, options.checkOptions) })
