@@ -1,12 +1,13 @@
 /**
- * check --watch as a long-running subprocess with pipes: a good save, a broken save and a
- * fixed save, each answered by a fresh run; a broken model never ends the watch.
+ * check --watch and render --watch as long-running subprocesses with pipes: a good save, a
+ * broken save and a fixed save, each answered by a fresh run; a broken model never ends the
+ * watch.
  */
 import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
-import { writeFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { makeProject, repoRoot } from './helpers/cli.js'
+import { makeProject, repoRoot, runCli } from './helpers/cli.js'
 import { shopWith, UNKNOWN_ZONE } from './helpers/shop.js'
 
 const WATCHING = /Watching for changes \(Ctrl-C to stop\)…\n/
@@ -106,6 +107,68 @@ describe('check --watch', () => {
 
     await writeFile(path.join(project, 'plumbline.config.ts'), config(`{ 'model/invalid': 'off' }`))
     expect((await watcher.run(3)).stdout).toContain('✔ 0 errors')
+  })
+})
+
+describe('render --watch', () => {
+  const WROTE = 'wrote docs/models/shop.md\n1 written, 0 unchanged\n\n'
+
+  it('draws again on a good save, a broken save and a fixed save, and survives the broken one', async () => {
+    const project = await makeProject({ 'models/shop.ts': shopWith() })
+    const model = path.join(project, 'models/shop.ts')
+    const document = path.join(project, 'docs/models/shop.md')
+    const watcher = watch(['render', '--watch'], project)
+
+    expect(await watcher.run(1)).toEqual({ stdout: '', stderr: WROTE })
+    const clean = await readFile(document, 'utf8')
+    expect(clean).toContain('\n## Check\n\n0 errors, 0 warnings, 0 infos.\n')
+
+    // A good save that introduces a finding: the document shows it.
+    await writeFile(model, shopWith(UNKNOWN_ZONE))
+    expect(await watcher.run(2)).toEqual({ stdout: '', stderr: WROTE })
+    expect(await readFile(document, 'utf8')).toContain('\n| error | `model/invalid` | `components.api.zone` | unknown zone "ap" (did you mean "app"?) |\n')
+
+    // A broken save: the error, the document left as it was, and the watch goes on.
+    await writeFile(model, `${shopWith()}\nexport const broken = {\n`)
+    const third = await watcher.run(3)
+    expect(third.stdout).toBe('')
+    expect(third.stderr).toMatch(/^error: models\/shop\.ts:\d+:\d+: syntax error: .*\n\n$/)
+    expect(await readFile(document, 'utf8')).toContain('`model/invalid`')
+
+    // The fixed save: the clean document again, byte for byte.
+    await writeFile(model, shopWith())
+    expect(await watcher.run(4)).toEqual({ stdout: '', stderr: WROTE })
+    expect(await readFile(document, 'utf8')).toBe(clean)
+
+    expect(await watcher.stop()).toBe(0)
+  })
+
+  it('draws again when a file the model imports changes, and when the config changes', async () => {
+    const imported = shopWith().replace("import { defineStore, defineSystem } from '@plumbline/core'", "import { defineStore, defineSystem } from '@plumbline/core'\nimport { apiZone } from '../src/zones.js'").replace("api: { zone: 'app', kind: 'service' }", 'api: { zone: apiZone, kind: \'service\' }')
+    const config = (rules: string) => `import { defineConfig } from '@plumbline/cli'\nexport default defineConfig({ output: 'site', rules: ${rules} })\n`
+    const project = await makeProject({ 'models/shop.ts': imported, 'src/zones.ts': "export const apiZone = 'app'\n", 'plumbline.config.ts': config('{}') })
+    const document = path.join(project, 'site/shop.md')
+    const watcher = watch(['render', '--watch'], project)
+    const wrote = { stdout: '', stderr: 'wrote site/shop.md\n1 written, 0 unchanged\n\n' }
+    expect(await watcher.run(1)).toEqual(wrote)
+
+    await writeFile(path.join(project, 'src/zones.ts'), "export const apiZone = 'ap'\n")
+    expect(await watcher.run(2)).toEqual(wrote)
+    expect(await readFile(document, 'utf8')).toContain('`model/invalid`')
+
+    // The config turns the rule off: the finding leaves the document.
+    await writeFile(path.join(project, 'plumbline.config.ts'), config(`{ 'model/invalid': 'off' }`))
+    expect(await watcher.run(3)).toEqual(wrote)
+    expect(await readFile(document, 'utf8')).not.toContain('`model/invalid`')
+  })
+
+  it('is refused with --check, a one-shot mode for CI: exit 2', async () => {
+    const project = await makeProject({ 'models/shop.ts': shopWith() })
+    expect(await runCli(['render', '--watch', '--check'], { cwd: project })).toEqual({
+      exitCode: 2,
+      stdout: '',
+      stderr: "error: option '-w, --watch' cannot be used with option '--check'\n(run plumbline --help for usage)\n",
+    })
   })
 })
 

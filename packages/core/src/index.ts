@@ -49,7 +49,7 @@ export {
 } from './report/report.js'
 export { explicitDecisions, type ExplicitDecision } from './model/explicit-decisions.js'
 export { closest } from './model/suggest.js'
-export { builtInPacks } from './questions/packs/index.js'
+export { builtInPacks, resolvePacks } from './questions/packs/index.js'
 export { checklistPackSchema } from './questions/packs/schema.js'
 export { isPackSource, packSource, type ChecklistPack, type Evidence, type NamePattern, type PackQuestion } from './questions/packs/types.js'
 export { buildQuestionsReport, type ModelQuestions, type QuestionsReport } from './report/questions-report.js'

@@ -9,8 +9,9 @@ import path from 'node:path'
 import { summarize, type BaselineEntry, type ModelReport, type Report } from '@plumbline/core'
 import { z } from 'zod'
 import { UsageError } from '../errors.js'
+import { writeFileAtomic } from '../files/atomic-write.js'
 import { compareFiles, displayPath } from '../load/find-model-files.js'
-import { writeFileAtomic } from '../write-file-atomic.js'
+import { jsonText } from '../text/json.js'
 
 export const BASELINE_NAME = 'plumbline-baseline.json'
 const BASELINE_VERSION = 1
@@ -88,7 +89,7 @@ export async function writeBaseline(file: string, report: Report, previous: Base
     [...model.diagnostics, ...(model.baselined ?? [])].map((d) => ({ file: relativeTo(dir, model.file, cwd), rule: d.rule, element: d.element, message: d.message })),
   )
   const entries = [...kept, ...recorded].sort((a, b) => compareFiles(key(a.file, a.rule, a.element), key(b.file, b.rule, b.element)))
-  await writeFileAtomic(file, `${JSON.stringify({ version: BASELINE_VERSION, findings: entries }, null, 2)}\n`)
+  await writeFileAtomic(file, jsonText({ version: BASELINE_VERSION, findings: entries }))
   return { file, entries }
 }
 

@@ -7,19 +7,19 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { buildReport, type CheckOptions, type Report } from '@plumbline/core'
 import { BASELINE_NAME, compareWithBaseline, readBaseline, writeBaseline } from '../baseline/baseline.js'
-import { checkOptionsFrom } from '../config/check-options.js'
-import { configFileFor, loadConfig, modelPathsFrom } from '../config/load-config.js'
+import { settleRun } from '../config/run-settings.js'
 import { EXIT_CLEAN, EXIT_FINDINGS } from '../errors.js'
 import { EXIT_CODES_HELP } from '../help.js'
 import type { Io } from '../io.js'
 import { compareFiles, displayPath, findModelFiles } from '../load/find-model-files.js'
-import { createModelLoader } from '../load/load-model.js'
 import { checkFlagOptions, settingFrom, type CheckFlags } from '../options/check-flags.js'
 import { progressLine } from '../progress.js'
 import { resolveTargets, type Target } from '../output/targets.js'
 import { writeReports } from '../output/write-reports.js'
 import { checkFiles } from '../run/check-files.js'
+import { runOrWatch, type Freshness } from '../run/run-or-watch.js'
 import { shardFiles, type Shard } from '../run/shard.js'
+import { plural } from '../text/plural.js'
 import type { RegisterCommand } from './types.js'
 
 export const registerCheck: RegisterCommand = (program, { io, setExitCode }) => {
@@ -65,31 +65,28 @@ export interface CheckPlan {
   updateBaseline: boolean
 }
 
-export async function checkCommand(paths: readonly string[], flags: CheckFlags, io: Io): Promise<number> {
-  if (!flags.watch) return runCheck(await planCheck(paths, flags, io, { fresh: false }), io, { fresh: false })
-  const { watchCheck } = await import('../watch/watch-check.js')
-  return watchCheck(
+export function checkCommand(paths: readonly string[], flags: CheckFlags, io: Io): Promise<number> {
+  return runOrWatch(
     {
-      plan: () => planCheck(paths, flags, io, { fresh: true }),
-      run: (plan) => runCheck(plan, io, { fresh: true }),
+      plan: (options) => planCheck(paths, flags, io, options),
+      run: (plan, options) => runCheck(plan, io, options),
+      models: (plan) => plan,
       modelFiles: (plan) => modelFilesOf(plan, io),
-      configFile: configFileFor(io.cwd, flags.config),
     },
+    flags,
     io,
   )
 }
 
-/** `fresh`: load the config afresh (watch mode, where it may have changed since the last run). */
-export async function planCheck(paths: readonly string[], flags: CheckFlags, io: Io, options: { fresh: boolean }): Promise<CheckPlan> {
-  const loaded = await loadConfig(io.cwd, flags.config, createModelLoader(io.cwd, options))
+export async function planCheck(paths: readonly string[], flags: CheckFlags, io: Io, options: Freshness): Promise<CheckPlan> {
+  const { config: loaded, models, checkOptions } = await settleRun(paths, flags, io, options)
   const config = loaded?.config
   const configDir = loaded?.dir ?? io.cwd
-  const models = modelPathsFrom(paths, loaded, io.cwd)
   const baseline = flags.baseline === undefined ? path.resolve(configDir, config?.baseline ?? BASELINE_NAME) : path.resolve(io.cwd, flags.baseline)
   return {
     ...models,
     targets: resolveTargets(flags.format, flags.outputFile ?? []),
-    checkOptions: checkOptionsFrom(config, flags),
+    checkOptions,
     shard: flags.shard,
     workers: settingFrom('workers', flags, config),
     baselineFile: baseline,
@@ -98,7 +95,7 @@ export async function planCheck(paths: readonly string[], flags: CheckFlags, io:
 }
 
 /** One run: check, compare with the baseline, report. Returns the exit code. */
-export async function runCheck(plan: CheckPlan, io: Io, options: { fresh: boolean }): Promise<number> {
+export async function runCheck(plan: CheckPlan, io: Io, options: Freshness): Promise<number> {
   const files = await modelFilesOf(plan, io)
   if (files.length === 0 && plan.shard) io.stderr.write(`shard ${plan.shard.index}/${plan.shard.count} has no model files\n`)
   const progress = progressLine(io)
@@ -128,6 +125,6 @@ async function withBaseline(report: Report, plan: CheckPlan, io: Io): Promise<Re
   if (!plan.updateBaseline) return previous ? compareWithBaseline(report, previous, io.cwd) : report
   const written = await writeBaseline(plan.baselineFile, report, previous, io.cwd, existsSync)
   const recorded = report.models.reduce((sum, model) => sum + model.diagnostics.length + (model.baselined?.length ?? 0), 0)
-  io.stderr.write(`wrote ${displayPath(plan.baselineFile, io.cwd)}: ${recorded} finding${recorded === 1 ? '' : 's'} of ${report.models.length} model${report.models.length === 1 ? '' : 's'} recorded\n`)
+  io.stderr.write(`wrote ${displayPath(plan.baselineFile, io.cwd)}: ${plural(recorded, 'finding')} of ${plural(report.models.length, 'model')} recorded\n`)
   return compareWithBaseline(report, written, io.cwd)
 }

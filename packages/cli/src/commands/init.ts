@@ -5,9 +5,9 @@
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { EXIT_CLEAN } from '../errors.js'
+import { createFileAtomic } from '../files/atomic-write.js'
 import { STARTER_CONFIG, STARTER_MODEL } from '../init/starter-files.js'
 import type { Io } from '../io.js'
-import { createFileAtomic } from '../write-file-atomic.js'
 import type { RegisterCommand } from './types.js'
 
 const STARTERS: ReadonlyArray<readonly [string, string]> = [

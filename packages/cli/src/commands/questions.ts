@@ -3,17 +3,15 @@
  * questions are not failures: exit 0, or 2 when the input cannot be used (a model that does
  * not load, or whose shape is too broken to ask anything of).
  */
-import { buildQuestionsReport, checkSystem, type CheckOptions, type ModelQuestions, type QuestionsReport, type SeveritySettings } from '@plumbline/core'
+import { buildQuestionsReport, type ModelQuestions, type QuestionsReport, type SeveritySettings } from '@plumbline/core'
 import { Option } from 'commander'
+import { settleRun } from '../config/run-settings.js'
 import { EXIT_CLEAN, UsageError } from '../errors.js'
-import { checkOptionsFrom } from '../config/check-options.js'
-import { loadConfig, modelPathsFrom } from '../config/load-config.js'
-import type { Io } from '../io.js'
-import { createModelLoader } from '../load/load-model.js'
-import { loadModels } from '../load/load-models.js'
 import { CHECK_FLAGS } from '../options/check-flags.js'
 import { ruleSeverityOption } from '../options/rule-severities.js'
+import { checkSystems, type CheckedSystem } from '../run/check-systems.js'
 import { styleFor } from '../style.js'
+import { jsonText } from '../text/json.js'
 import { formatQuestionsPretty } from '../text/questions.js'
 import type { RegisterCommand } from './types.js'
 
@@ -44,26 +42,25 @@ Exit codes:
     )
     .action(async (paths: string[], options: { format: QuestionsFormat; rule?: SeveritySettings; config?: string }) => {
       // The config's models, rules and checklist packs, as for check.
-      const loaded = await loadConfig(io.cwd, options.config, createModelLoader(io.cwd))
-      const report = await listQuestions(modelPathsFrom(paths, loaded, io.cwd), io, checkOptionsFrom(loaded?.config, options))
-      io.stdout.write(options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatQuestionsPretty(report, styleFor(io.stdout, io.env)))
+      const { models, checkOptions } = await settleRun(paths, options, io, { fresh: false })
+      const report = questionsReport(await checkSystems(models, io, { checkOptions, fresh: false }))
+      io.stdout.write(options.format === 'json' ? jsonText(report) : formatQuestionsPretty(report, styleFor(io.stdout, io.env)))
       setExitCode(EXIT_CLEAN)
     })
 }
 
-export async function listQuestions(models: { paths: readonly string[]; base: string }, io: Io, options: CheckOptions = {}): Promise<QuestionsReport> {
-  const loaded = await loadModels(models.paths, io.cwd, { base: models.base })
+/** The open questions of checked models; a model too malformed to ask anything of is a usage error. */
+export function questionsReport(systems: readonly CheckedSystem[]): QuestionsReport {
   const questions: ModelQuestions[] = []
   const malformed: string[] = []
-  for (const { shown, exported, fallbackName } of loaded) {
-    const result = await checkSystem(exported, options)
-    if (result.model === undefined) {
-      const [first] = result.diagnostics
+  for (const { shown, check, fallbackName } of systems) {
+    if (check.model === undefined) {
+      const [first] = check.diagnostics
       const problem = first === undefined ? '' : `: ${first.element || '(model)'}: ${first.message}`
       malformed.push(`${shown}: the model is malformed, so its questions cannot be listed${problem} (plumbline check shows every problem)`)
       continue
     }
-    questions.push({ file: shown, system: result.system ?? fallbackName, questions: result.questions })
+    questions.push({ file: shown, system: check.system ?? fallbackName, questions: check.questions })
   }
   if (malformed.length > 0) throw new UsageError(malformed.join('\n'))
   return buildQuestionsReport(questions)

@@ -2,15 +2,25 @@
  * `plumbline render [paths..]`: one Markdown document per model (Mermaid diagrams, the
  * decisions, the open questions, the check summary) into --out, or into the marker
  * blocks of --inject files; --svg also draws each diagram as SVG; --check writes nothing
- * and exits 1 when a file is stale. Exit 0 when written, findings or not.
+ * and exits 1 when a file is stale; --watch renders again on every save. Exit 0 when
+ * written, findings or not. The config file (`--config`, else the one found upwards) gives
+ * the models, the output folder, and the rules, packs and bounds of the check the
+ * documents show.
  */
+import path from 'node:path'
+import { Option } from 'commander'
+import type { LoadedConfig } from '../config/load-config.js'
+import { settleRun, type RunFlags, type RunSettings } from '../config/run-settings.js'
 import { EXIT_CLEAN, EXIT_FINDINGS } from '../errors.js'
 import { readIfExists, writeFileAtomic } from '../files/atomic-write.js'
-import { DEFAULT_MODEL_PATHS } from '../help.js'
 import type { Io } from '../io.js'
-import { displayPath } from '../load/find-model-files.js'
+import { displayPath, findModelFiles } from '../load/find-model-files.js'
+import { CHECK_FLAGS } from '../options/check-flags.js'
 import { renderModels } from '../render/documents.js'
 import { plannedFiles, type OutputOptions, type PlannedFile } from '../render/outputs.js'
+import { checkSystems } from '../run/check-systems.js'
+import { runOrWatch, type Freshness } from '../run/run-or-watch.js'
+import { plural } from '../text/plural.js'
 import type { RegisterCommand } from './types.js'
 
 const DEFAULT_OUT = 'docs/models'
@@ -19,8 +29,8 @@ export const registerRender: RegisterCommand = (program, { io, setExitCode }) =>
   program
     .command('render')
     .description('draw models: Markdown documents with Mermaid diagrams (and SVG with --svg)')
-    .argument('[paths...]', 'model files or folders', DEFAULT_MODEL_PATHS)
-    .option('-o, --out <folder>', 'where the documents go: <folder>/<system>.md', DEFAULT_OUT)
+    .argument('[paths...]', "model files, folders or globs (default: the config's models, else models/)")
+    .option('-o, --out <folder>', "where the documents go: <folder>/<system>.md (default: the config's output, else docs/models)")
     .option(
       '--inject <file>',
       'update the marker blocks <!-- plumbline:NAME --> … <!-- /plumbline:NAME --> of this Markdown file instead (repeatable)',
@@ -28,9 +38,16 @@ export const registerRender: RegisterCommand = (program, { io, setExitCode }) =>
     )
     .option('--svg', 'also write <out>/<system>/<diagram>.svg, drawn by Mermaid in headless Chromium')
     .option('--check', 'write nothing; exit 1 if a file is missing or out of date')
+    .addOption(CHECK_FLAGS.config.option)
+    .addOption(
+      new Option('-w, --watch', 'render again whenever a model file, a file it imports or the config changes (not with --check, a one-shot mode for CI)').conflicts('check'),
+    )
     .addHelpText(
       'after',
       `
+The documents show the check as plumbline check sees it: the config's rules, checklist
+packs and exploration bounds apply (a rule the config turns off is not in them).
+
 Blocks for --inject: NAME is a system's name (the whole document) or <system>/<section>, with
 section one of components, entities, flows, flows/<flow>, machines, machines/<machine>,
 decisions, questions, out-of-scope, check.
@@ -39,32 +56,79 @@ Chromium for --svg: PLUMBLINE_CHROMIUM, else /usr/bin/chromium.
 
 Examples:
   $ plumbline render                       write docs/models/<system>.md for every model under models/
+                                           (with a config: its models, into its output folder)
   $ plumbline render models --check        in CI: fail when docs/models is stale
   $ plumbline render --inject README.md    refresh the marked blocks of README.md
   $ plumbline render --svg                 documents and an SVG per diagram
+  $ plumbline render --watch               render again on every save
 
 Exit codes:
   0  written (or, with --check, up to date), whatever the findings: they are in the documents
   1  with --check: a file is stale
   2  unusable input: a model that does not load or cannot be drawn, a bad marker, no Chromium for --svg`,
     )
-    .action(async (paths: string[], options: { out: string; inject?: string[]; svg?: boolean; check?: boolean }) => {
-      const outputs: OutputOptions = { out: options.out, inject: options.inject ?? [], svg: options.svg === true }
-      setExitCode(await renderCommand(paths, outputs, options.check === true, io))
+    .action(async (paths: string[], flags: RenderFlags) => {
+      setExitCode(await renderCommand(paths, flags, io))
     })
 }
 
-export async function renderCommand(paths: readonly string[], options: OutputOptions, check: boolean, io: Io): Promise<number> {
-  const documents = await renderModels(paths, io.cwd)
-  const planned = await plannedFiles(documents, options, io)
+export interface RenderFlags extends RunFlags {
+  out?: string
+  inject?: string[]
+  svg?: boolean
+  check?: boolean
+  watch?: boolean
+}
+
+/** Everything a render run needs, settled once from the flags and the config file. */
+export interface RenderPlan {
+  settings: RunSettings
+  outputs: OutputOptions
+  /** `--check`: compare, write nothing. */
+  check: boolean
+}
+
+export function renderCommand(paths: readonly string[], flags: RenderFlags, io: Io): Promise<number> {
+  return runOrWatch(
+    {
+      plan: (options) => planRender(paths, flags, io, options),
+      run: (plan, options) => runRender(plan, io, options),
+      models: (plan) => plan.settings.models,
+      modelFiles: ({ settings }) => findModelFiles(settings.models.paths, settings.models.base),
+    },
+    flags,
+    io,
+  )
+}
+
+export async function planRender(paths: readonly string[], flags: RenderFlags, io: Io, options: Freshness): Promise<RenderPlan> {
+  const settings = await settleRun(paths, flags, io, options)
+  const outputs = { out: outFolder(flags.out, settings.config, io.cwd), inject: flags.inject ?? [], svg: flags.svg === true }
+  return { settings, outputs, check: flags.check === true }
+}
+
+/** `--out`, else the config's `output` (relative to the config), else docs/models. */
+function outFolder(flag: string | undefined, config: LoadedConfig | undefined, cwd: string): string {
+  if (flag !== undefined) return path.resolve(cwd, flag)
+  if (config?.config.output !== undefined) return path.resolve(config.dir, config.config.output)
+  return path.resolve(cwd, DEFAULT_OUT)
+}
+
+/** One run: check, draw, and write the stale files (or, with --check, list them). Returns the exit code. */
+export async function runRender(plan: RenderPlan, io: Io, options: Freshness): Promise<number> {
+  const { config, models, checkOptions } = plan.settings
+  const systems = await checkSystems(models, io, { checkOptions, fresh: options.fresh })
+  // Documents name their model files from the config's folder, so they are the same from any folder below it.
+  const documents = renderModels(systems, config?.dir ?? io.cwd)
+  const planned = await plannedFiles(documents, plan.outputs, io)
   const stale: PlannedFile[] = []
   for (const file of planned) if ((await readIfExists(file.file)) !== file.content) stale.push(file)
   const shown = (file: PlannedFile): string => displayPath(file.file, io.cwd)
 
-  if (check) {
+  if (plan.check) {
     for (const file of stale) io.stderr.write(`stale: ${shown(file)}\n`)
     if (stale.length === 0) {
-      io.stderr.write(`up to date: ${planned.length} file${planned.length === 1 ? '' : 's'}\n`)
+      io.stderr.write(`up to date: ${plural(planned.length, 'file')}\n`)
       return EXIT_CLEAN
     }
     io.stderr.write(`${stale.length} of ${planned.length} files stale: run plumbline render to update them\n`)

@@ -3,6 +3,7 @@ import { rules } from '@plumbline/core'
 import { Option } from 'commander'
 import { EXIT_CLEAN } from '../errors.js'
 import { styleFor } from '../style.js'
+import { jsonText } from '../text/json.js'
 import { formatRulesMarkdown, formatRulesPretty, rulesJson } from '../text/rules.js'
 import type { RegisterCommand } from './types.js'
 
@@ -15,7 +16,7 @@ export const registerRules: RegisterCommand = (program, { io, setExitCode }) => 
     .action((options: { format: 'pretty' | 'json' | 'markdown' }) => {
       const text = {
         pretty: () => formatRulesPretty(rules, styleFor(io.stdout, io.env)),
-        json: () => `${JSON.stringify(rulesJson(rules), null, 2)}\n`,
+        json: () => jsonText(rulesJson(rules)),
         markdown: () => formatRulesMarkdown(rules),
       }[options.format]
       io.stdout.write(text())

@@ -4,6 +4,7 @@
  */
 import { checklistPackSchema, closest, describeValue, elementPath, ruleIds } from '@plumbline/core'
 import { z } from 'zod'
+import { plural } from '../text/plural.js'
 
 const severity = z.enum(['off', 'info', 'warn', 'error'])
 const positiveInt = z.int().min(1)
@@ -52,7 +53,7 @@ function describeIssue(issue: z.core.$ZodIssue): string[] {
     case 'invalid_type':
       return [`${at(path)}: expected ${issue.expected === 'array' ? 'an array' : issue.expected === 'object' ? 'an object' : `a ${issue.expected}`}, got ${describeValue(issue.input)}`]
     case 'too_small':
-      return [`${at(path)}: expected ${issue.origin === 'array' ? `at least ${issue.minimum} item${issue.minimum === 1 ? '' : 's'}` : issue.origin === 'string' ? 'a non-empty string' : `a number of at least ${issue.minimum}`}, got ${describeValue(issue.input)}`]
+      return [`${at(path)}: expected ${issue.origin === 'array' ? `at least ${plural(Number(issue.minimum), 'item')}` : issue.origin === 'string' ? 'a non-empty string' : `a number of at least ${issue.minimum}`}, got ${describeValue(issue.input)}`]
     default:
       return [`${at(path)}: ${issue.message}`]
   }

@@ -34,8 +34,14 @@ export async function loadConfig(cwd: string, named: string | undefined, loader:
   return { file, dir: path.dirname(file), config: config as PlumblineConfig }
 }
 
+/** Model files, folders or globs, and the folder they are relative to. */
+export interface ModelPaths {
+  paths: readonly string[]
+  base: string
+}
+
 /** The model paths a command works on: those given, else the config's (relative to it), else `models`. */
-export function modelPathsFrom(given: readonly string[], loaded: LoadedConfig | undefined, cwd: string): { paths: readonly string[]; base: string } {
+export function modelPathsFrom(given: readonly string[], loaded: LoadedConfig | undefined, cwd: string): ModelPaths {
   if (given.length > 0) return { paths: given, base: cwd }
   if (loaded?.config.models) return { paths: loaded.config.models, base: loaded.dir }
   return { paths: DEFAULT_MODEL_PATHS, base: cwd }

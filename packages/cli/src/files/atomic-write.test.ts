@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, expect, test } from 'vitest'
-import { readIfExists, writeFileAtomic } from './atomic-write.js'
+import { createFileAtomic, readIfExists, writeFileAtomic } from './atomic-write.js'
 
 let folder: string
 beforeEach(async () => {
@@ -27,6 +27,22 @@ test('a write that fails leaves what was there, and no temporary file', async ()
   await expect(writeFileAtomic(file, 'new')).rejects.toThrow()
   expect(await readdir(folder)).toEqual(['shop.md'])
   expect(await readFile(path.join(file, 'kept'), 'utf8')).toBe('kept')
+})
+
+test('creates a file, creating folders, but never replaces one that exists', async () => {
+  const file = path.join(folder, 'models/shop.ts')
+  expect(await createFileAtomic(file, 'one')).toBe(true)
+  expect(await createFileAtomic(file, 'two')).toBe(false)
+  expect(await readFile(file, 'utf8')).toBe('one')
+  expect(await readdir(path.dirname(file))).toEqual(['shop.ts'])
+})
+
+test('a name taken by a folder is not created over, and no temporary file is left', async () => {
+  const file = path.join(folder, 'shop.md')
+  await mkdir(file)
+  expect(await createFileAtomic(file, 'new')).toBe(false)
+  expect(await readdir(folder)).toEqual(['shop.md'])
+  expect(await readdir(file)).toEqual([])
 })
 
 test('reads a file, or nothing where there is none', async () => {

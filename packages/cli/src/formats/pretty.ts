@@ -8,6 +8,7 @@
 import { codeFrameColumns } from '@babel/code-frame'
 import type { BaselineSummary, Diagnostic, ExplorationStats, ModelReport, Severity } from '@plumbline/core'
 import type { Style } from '../style.js'
+import { plural } from '../text/plural.js'
 import { formatTrace } from './trace-text.js'
 import type { FormatContext, Formatter } from './types.js'
 
@@ -19,7 +20,7 @@ export const formatPretty: Formatter = (report, context) => {
   const blocks = report.models.map((model) => formatModel(model, context))
   if (report.baseline) blocks.push(formatBaseline(report.baseline, style))
   const { errors, warnings, infos } = report.summary
-  const checked = `${report.models.length} model${report.models.length === 1 ? '' : 's'} checked`
+  const checked = `${plural(report.models.length, 'model')} checked`
   const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')}`
   const summary = errors > 0 ? style(['bold', 'red'], `${MARK.error} ${counts}`) : warnings > 0 ? style(['bold', 'yellow'], counts) : style(['bold', 'green'], `✔ ${counts}`)
   return `${blocks.join('\n')}${blocks.length > 0 ? '\n' : ''}${checked}: ${summary}\n`
@@ -74,8 +75,4 @@ function formatBaseline(baseline: BaselineSummary, style: Style): string {
     for (const entry of baseline.fixed) lines.push(`    ${entry.file}  ${style('bold', entry.element || '(model)')}  ${style('dim', entry.rule)}`)
   }
   return `${lines.join('\n')}\n`
-}
-
-function plural(count: number, noun: string, nouns = `${noun}s`): string {
-  return `${count} ${count === 1 ? noun : nouns}`
 }

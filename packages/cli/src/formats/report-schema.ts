@@ -5,6 +5,7 @@
  */
 import { REPORT_VERSION } from '@plumbline/core'
 import { z } from 'zod'
+import { jsonText } from '../text/json.js'
 
 const severity = z.enum(['error', 'warning', 'info']).meta({ id: 'Severity' })
 const count = z.int().min(0)
@@ -83,5 +84,5 @@ export const reportSchema = z
 
 /** The JSON Schema text shipped in the package (`report.schema.json`). */
 export function reportJsonSchema(): string {
-  return `${JSON.stringify(z.toJSONSchema(reportSchema), null, 2)}\n`
+  return jsonText(z.toJSONSchema(reportSchema))
 }

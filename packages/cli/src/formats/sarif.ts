@@ -9,6 +9,8 @@
 import { createHash } from 'node:crypto'
 import { rules, type Diagnostic, type Rule, type Severity } from '@plumbline/core'
 import type { Log, ReportingDescriptor, Result, Location, CodeFlow } from 'sarif'
+import { jsonText } from '../text/json.js'
+import { plural } from '../text/plural.js'
 import { version } from '../version.js'
 import { formatTrace } from './trace-text.js'
 import type { Formatter } from './types.js'
@@ -44,7 +46,7 @@ export const formatSarif: Formatter = (report) => {
       },
     ],
   }
-  return `${JSON.stringify(log, null, 2)}\n`
+  return jsonText(log)
 }
 
 function descriptor(rule: Rule): ReportingDescriptor {
@@ -85,7 +87,7 @@ function physical(diagnostic: Diagnostic, file: string): Location {
 function codeFlow(diagnostic: Diagnostic, location: Location): CodeFlow {
   const steps = diagnostic.trace?.length ?? 0
   return {
-    message: { text: `${steps} step${steps === 1 ? '' : 's'} from the initial state` },
+    message: { text: `${plural(steps, 'step')} from the initial state` },
     threadFlows: [
       {
         locations: formatTrace(diagnostic.trace ?? [], diagnostic.initial).map((text, index) => ({

@@ -1,7 +1,7 @@
 /** A counterexample as lines: the initial state, then one numbered line per step. */
 import type { TraceStep } from '@plumbline/core'
 import type { Style } from '../style.js'
-import { compactJson } from './compact-json.js'
+import { compactJson } from '../text/json.js'
 
 const plain: Style = Object.assign((_format: Parameters<Style>[0], text: string) => text, { enabled: false })
 

@@ -6,12 +6,12 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Report } from '@plumbline/core'
+import { writeFileAtomic } from '../files/atomic-write.js'
 import { formats, formatsWithChecks, formatsWithSources } from '../formats/index.js'
 import type { FormatContext } from '../formats/types.js'
 import type { Io } from '../io.js'
 import type { CheckItem } from '../run/list-checks.js'
 import { styleFor } from '../style.js'
-import { writeFileAtomic } from '../write-file-atomic.js'
 import type { Target } from './targets.js'
 
 export interface ReportExtras {

@@ -1,12 +1,13 @@
 /**
- * The documents of the models on the command line: each model loaded, checked and drawn.
- * A model whose shape is broken cannot be drawn (exit 2, naming the file and element);
- * two models of the same system name would write the same document (exit 2 as well).
+ * The documents of checked models: each drawn beside its check. A model whose shape is
+ * broken cannot be drawn (exit 2, naming the file and element); two models of the same
+ * system name would write the same document (exit 2 as well).
  */
-import { checkSystem } from '@plumbline/core'
+import type { Diagnostic } from '@plumbline/core'
 import { distinctSlugs, renderDocument, type RenderedDocument } from '@plumbline/render'
 import { UsageError } from '../errors.js'
-import { loadModels } from '../load/load-models.js'
+import { displayPath } from '../load/find-model-files.js'
+import type { CheckedSystem } from '../run/check-systems.js'
 
 export interface ModelDocument {
   /** The model file as shown to the user. */
@@ -17,15 +18,17 @@ export interface ModelDocument {
   rendered: RenderedDocument
 }
 
-export async function renderModels(paths: readonly string[], cwd: string): Promise<ModelDocument[]> {
+/**
+ * `sourceBase`: the folder a document names its model file from (the config's, else the
+ * working directory), so the same document is written from whichever folder it is rendered.
+ */
+export function renderModels(systems: readonly CheckedSystem[], sourceBase: string): ModelDocument[] {
   const drawn: Array<Omit<ModelDocument, 'slug'>> = []
   const problems: string[] = []
   const fileOfSystem = new Map<string, string>()
-  for (const { shown, exported } of await loadModels(paths, cwd)) {
-    const check = await checkSystem(exported)
+  for (const { file, shown, check } of systems) {
     if (check.model === undefined) {
-      for (const { element, message } of check.diagnostics.filter((diagnostic) => diagnostic.severity === 'error'))
-        problems.push(`${shown}: cannot be drawn: ${element === '' ? '' : `${element}: `}${message}`)
+      problems.push(...shapeProblems(shown, check.diagnostics))
       continue
     }
     const { model } = check
@@ -35,9 +38,17 @@ export async function renderModels(paths: readonly string[], cwd: string): Promi
       continue
     }
     fileOfSystem.set(model.name, shown)
-    drawn.push({ shown, system: model.name, rendered: renderDocument({ model, check, source: shown }) })
+    drawn.push({ shown, system: model.name, rendered: renderDocument({ model, check, source: displayPath(file, sourceBase) }) })
   }
   if (problems.length > 0) throw new UsageError(problems.join('\n'))
   const slugs = distinctSlugs(drawn.map((document) => document.system))
   return drawn.map((document, index) => ({ ...document, slug: slugs[index] ?? document.system }))
+}
+
+/** Why a malformed model cannot be drawn: its errors; where a config turned them down, whatever is left of them. */
+function shapeProblems(shown: string, diagnostics: readonly Diagnostic[]): string[] {
+  const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error')
+  const reasons = errors.length > 0 ? errors : diagnostics
+  if (reasons.length === 0) return [`${shown}: cannot be drawn: its shape is broken, and the config turns off the rules that would say where`]
+  return reasons.map(({ element, message }) => `${shown}: cannot be drawn: ${element === '' ? '' : `${element}: `}${message}`)
 }

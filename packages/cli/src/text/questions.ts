@@ -4,6 +4,7 @@
  */
 import type { ModelQuestions, QuestionsReport } from '@plumbline/core'
 import type { Style } from '../style.js'
+import { plural } from './plural.js'
 
 export function formatQuestionsPretty(report: QuestionsReport, style: Style): string {
   const blocks = report.models.map((model) => formatModel(model, style))
@@ -24,8 +25,4 @@ function formatModel(model: ModelQuestions, style: Style): string {
   for (const { question, element, source } of model.questions)
     lines.push(`  ${style('yellow', '?')} ${question}`, `    ${style('bold', element || '(model)')}  ${style('dim', source)}`)
   return `${lines.join('\n')}\n`
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`
 }

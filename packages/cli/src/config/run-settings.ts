@@ -1,0 +1,29 @@
+/**
+ * What every command that checks models takes from the config file and its flags, settled
+ * once: the config, which models, and how to check them (the config's rules, packs and
+ * exploration bounds, with the flags on top). `check`, `questions` and `render` start here,
+ * so a config setting means the same in each.
+ */
+import type { CheckOptions } from '@plumbline/core'
+import type { Io } from '../io.js'
+import { createModelLoader } from '../load/load-model.js'
+import type { Freshness } from '../run/run-or-watch.js'
+import { checkOptionsFrom, type CheckOptionFlags } from './check-options.js'
+import { loadConfig, modelPathsFrom, type LoadedConfig, type ModelPaths } from './load-config.js'
+
+export interface RunSettings {
+  /** The config file, where there is one. */
+  config: LoadedConfig | undefined
+  models: ModelPaths
+  checkOptions: CheckOptions
+}
+
+export interface RunFlags extends CheckOptionFlags {
+  /** `--config`: the config file, instead of the one found from the working directory upwards. */
+  config?: string
+}
+
+export async function settleRun(paths: readonly string[], flags: RunFlags, io: Io, options: Freshness): Promise<RunSettings> {
+  const config = await loadConfig(io.cwd, flags.config, createModelLoader(io.cwd, options))
+  return { config, models: modelPathsFrom(paths, config, io.cwd), checkOptions: checkOptionsFrom(config?.config, flags) }
+}
