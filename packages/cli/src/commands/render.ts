@@ -9,8 +9,7 @@ import { readIfExists, writeFileAtomic } from '../files/atomic-write.js'
 import { DEFAULT_MODEL_PATHS } from '../help.js'
 import type { Io } from '../io.js'
 import { displayPath } from '../load/find-model-files.js'
-import { renderModels } from '../render/documents.js'
-import { plannedFiles, type OutputOptions, type PlannedFile } from '../render/outputs.js'
+import type { OutputOptions, PlannedFile } from '../render/outputs.js'
 import type { RegisterCommand } from './types.js'
 
 const DEFAULT_OUT = 'docs/models'
@@ -55,6 +54,8 @@ Exit codes:
 }
 
 export async function renderCommand(paths: readonly string[], options: OutputOptions, check: boolean, io: Io): Promise<number> {
+  // Loaded here, not with the program: the renderer and its browser driver cost every other command a third of a second.
+  const [{ renderModels }, { plannedFiles }] = await Promise.all([import('../render/documents.js'), import('../render/outputs.js')])
   const documents = await renderModels(paths, io.cwd)
   const planned = await plannedFiles(documents, options, io)
   const stale: PlannedFile[] = []
