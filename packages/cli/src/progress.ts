@@ -4,6 +4,7 @@
  */
 import type { ExplorationProgress, ProgressListener } from '@plumbline/core'
 import type { Io } from './io.js'
+import { groupDigits } from './text/numbers.js'
 
 export interface ProgressLine {
   /** Undefined where no line is drawn. */
@@ -31,11 +32,7 @@ export function progressLine(io: Io): ProgressLine {
 
 export function describeProgress({ element, states, transitions, depth, ms }: ExplorationProgress): string {
   const rate = ms > 0 ? Math.round((states / ms) * 1000) : 0
-  return `exploring ${element}: ${count(states)} states, ${count(transitions)} transitions, depth ${depth}, ${count(rate)} states/s`
-}
-
-function count(value: number): string {
-  return value.toLocaleString('en-US')
+  return `exploring ${element}: ${groupDigits(states)} states, ${groupDigits(transitions)} transitions, depth ${depth}, ${groupDigits(rate)} states/s`
 }
 
 function isCI(env: Io['env']): boolean {

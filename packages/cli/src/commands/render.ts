@@ -16,8 +16,7 @@ import { readIfExists, writeFileAtomic } from '../files/atomic-write.js'
 import type { Io } from '../io.js'
 import { displayPath, findModelFiles } from '../load/find-model-files.js'
 import { CHECK_FLAGS } from '../options/check-flags.js'
-import { renderModels } from '../render/documents.js'
-import { plannedFiles, type OutputOptions, type PlannedFile } from '../render/outputs.js'
+import type { OutputOptions, PlannedFile } from '../render/outputs.js'
 import { checkSystems } from '../run/check-systems.js'
 import { runOrWatch, type Freshness } from '../run/run-or-watch.js'
 import { plural } from '../text/plural.js'
@@ -117,6 +116,8 @@ function outFolder(flag: string | undefined, config: LoadedConfig | undefined, c
 /** One run: check, draw, and write the stale files (or, with --check, list them). Returns the exit code. */
 export async function runRender(plan: RenderPlan, io: Io, options: Freshness): Promise<number> {
   const { config, models, checkOptions } = plan.settings
+  // Loaded here, not with the program: the renderer and its browser driver cost every other command a third of a second.
+  const [{ renderModels }, { plannedFiles }] = await Promise.all([import('../render/documents.js'), import('../render/outputs.js')])
   const systems = await checkSystems(models, io, { checkOptions, fresh: options.fresh })
   // Documents name their model files from the config's folder, so they are the same from any folder below it.
   const documents = renderModels(systems, config?.dir ?? io.cwd)

@@ -5,8 +5,9 @@
  * checker's own imports see. Any failure becomes a ModelLoadError naming the file and,
  * where the loader knows it, the line.
  */
+import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
-import { createJiti, type Jiti } from 'jiti'
+import type { createJiti as CreateJiti, Jiti } from 'jiti'
 import { ModelLoadError } from '../errors.js'
 import { displayPath } from './find-model-files.js'
 
@@ -27,6 +28,10 @@ const EXPECTED_DEFAULT: Record<ModuleKind, string> = {
   model: 'a model file must `export default defineSystem({ … })`',
   config: 'a config file must `export default defineConfig({ … })`',
 }
+
+// Required, not imported: jiti is one CommonJS bundle of 190 kB, and an ES import of it has
+// Node scan the whole file for its export names first (about 25 ms of every start).
+const { createJiti } = createRequire(import.meta.url)('jiti') as { createJiti: typeof CreateJiti }
 
 /** `fresh`: bypass the module cache (for watch mode, where files change between loads). */
 export function createModelLoader(cwd: string, options: { fresh?: boolean } = {}): ModelLoader {

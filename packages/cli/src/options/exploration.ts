@@ -5,13 +5,14 @@
  */
 import { DEFAULT_BOUNDS } from '@plumbline/core'
 import { InvalidArgumentError, Option } from 'commander'
+import { groupDigits } from '../text/numbers.js'
 
 /**
  * No commander defaults: a flag given overrides the config's \`explore\` section, and what
  * neither sets is core's default (\`DEFAULT_BOUNDS\`, shown in the help).
  */
 export function maxStatesOption(): Option {
-  return new Option('--max-states <count>', `stop each exploration after this many distinct states (default: ${DEFAULT_BOUNDS.maxStates.toLocaleString('en-US')})`).argParser(wholeNumber)
+  return new Option('--max-states <count>', `stop each exploration after this many distinct states (default: ${groupDigits(DEFAULT_BOUNDS.maxStates)})`).argParser(wholeNumber)
 }
 
 export function maxDepthOption(): Option {

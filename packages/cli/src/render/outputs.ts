@@ -11,7 +11,6 @@ import type { Io } from '../io.js'
 import { readIfExists } from '../files/atomic-write.js'
 import { displayPath } from '../load/find-model-files.js'
 import { findChromium } from '../svg/find-chromium.js'
-import { openMermaidSvgRenderer } from '../svg/mermaid-svg.js'
 import type { ModelDocument } from './documents.js'
 
 export interface PlannedFile {
@@ -52,6 +51,8 @@ async function injectedFiles(documents: readonly ModelDocument[], targets: reado
 }
 
 async function svgFiles(documents: readonly ModelDocument[], out: string, io: Io): Promise<PlannedFile[]> {
+  // The browser driver is loaded only for --svg.
+  const { openMermaidSvgRenderer } = await import('../svg/mermaid-svg.js')
   const renderer = await openMermaidSvgRenderer(await findChromium(io.env))
   try {
     const files: PlannedFile[] = []
