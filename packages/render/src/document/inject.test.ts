@@ -44,4 +44,12 @@ describe('injectBlocks', () => {
       error: 'has no plumbline markers (<!-- plumbline:NAME --> … <!-- /plumbline:NAME -->)',
     })
   })
+
+  test('keeps a CRLF file CRLF: the marker lines keep their endings, and the block takes them', () => {
+    const text = 'Intro\r\n<!-- plumbline:shop/decisions -->\r\nold\r\n<!-- /plumbline:shop/decisions -->\r\nOutro\r\n'
+    const once = injectBlocks(text, blocks)
+    expect(once).toEqual({ success: true, text: 'Intro\r\n<!-- plumbline:shop/decisions -->\r\n| a |\r\n<!-- /plumbline:shop/decisions -->\r\nOutro\r\n' })
+    if (once.success) expect(injectBlocks(once.text, blocks)).toEqual(once)
+  })
+
 })

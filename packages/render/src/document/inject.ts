@@ -12,7 +12,7 @@ const MARKER = /^[ \t]*<!--\s*(\/?)plumbline:(.*?)\s*-->[ \t]*$/gmu
 export function injectBlocks(text: string, blocks: ReadonlyMap<string, string>): InjectResult {
   const pieces: string[] = []
   let copiedUpTo = 0
-  let open: { name: string; line: number } | undefined
+  let open: { name: string; line: number; lineEnding: string } | undefined
   let found = 0
   for (const marker of text.matchAll(MARKER)) {
     const [whole, slash, name = ''] = marker
@@ -21,11 +21,11 @@ export function injectBlocks(text: string, blocks: ReadonlyMap<string, string>):
       if (open) return failure(line, `opens block ${JSON.stringify(name)} inside block ${JSON.stringify(open.name)} (opened on line ${open.line})`)
       if (!blocks.has(name)) return failure(line, `names no block: ${JSON.stringify(name)} (known: ${[...blocks.keys()].map((known) => JSON.stringify(known)).join(', ')})`)
       pieces.push(text.slice(copiedUpTo, marker.index + whole.length))
-      open = { name, line }
+      open = { name, line, lineEnding: text.startsWith('\r\n', marker.index + whole.length) ? '\r\n' : '\n' }
       continue
     }
     if (!open || open.name !== name) return failure(line, `closes block ${JSON.stringify(name)}, which is not open`)
-    pieces.push(`\n${blocks.get(name) ?? ''}`)
+    pieces.push(`${open.lineEnding}${(blocks.get(name) ?? '').replace(/\r?\n/gu, open.lineEnding)}`)
     copiedUpTo = marker.index
     open = undefined
     found++
@@ -45,3 +45,4 @@ function lineOf(text: string, index: number): number {
   for (let at = text.indexOf('\n'); at !== -1 && at < index; at = text.indexOf('\n', at + 1)) line++
   return line
 }
+
