@@ -52,4 +52,13 @@ describe('injectBlocks', () => {
     if (once.success) expect(injectBlocks(once.text, blocks)).toEqual(once)
   })
 
+  test('leaves markers inside fenced code alone: a document may show how to write one', () => {
+    const example = '```md\n<!-- plumbline:NAME -->\n<!-- /plumbline:NAME -->\n```\n~~~~\n<!-- plumbline:shop -->\n~~~\n<!-- /plumbline:shop -->\n~~~~\n'
+    const text = `${example}<!-- plumbline:shop/decisions -->\n<!-- /plumbline:shop/decisions -->\n`
+    expect(injectBlocks(text, blocks)).toEqual({ success: true, text: `${example}<!-- plumbline:shop/decisions -->\n| a |\n<!-- /plumbline:shop/decisions -->\n` })
+    expect(injectBlocks(example, blocks)).toEqual({
+      success: false,
+      error: 'has no plumbline markers (<!-- plumbline:NAME --> … <!-- /plumbline:NAME -->)',
+    })
+  })
 })

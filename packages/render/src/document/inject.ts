@@ -14,7 +14,9 @@ export function injectBlocks(text: string, blocks: ReadonlyMap<string, string>):
   let copiedUpTo = 0
   let open: { name: string; line: number; lineEnding: string } | undefined
   let found = 0
+  const inCode = insideFencedCode(text)
   for (const marker of text.matchAll(MARKER)) {
+    if (inCode(marker.index)) continue
     const [whole, slash, name = ''] = marker
     const line = lineOf(text, marker.index)
     if (slash === '') {
@@ -46,3 +48,23 @@ function lineOf(text: string, index: number): number {
   return line
 }
 
+/** A fence (CommonMark): three or more backticks or tildes, closed by at least as many of the same. */
+const FENCE = /^[ \t]*(`{3,}|~{3,})(.*)$/gmu
+
+/** Whether an index of `text` lies inside fenced code (an unclosed fence runs to the end). */
+function insideFencedCode(text: string): (index: number) => boolean {
+  const ranges: Array<readonly [number, number]> = []
+  let opened: { index: number; fence: string } | undefined
+  for (const line of text.matchAll(FENCE)) {
+    const [, fence = '', rest = ''] = line
+    if (opened === undefined) {
+      // A backtick fence's info string holds no backtick (else the line is inline code).
+      if (!(fence.startsWith('`') && rest.includes('`'))) opened = { index: line.index, fence }
+    } else if (fence[0] === opened.fence[0] && fence.length >= opened.fence.length && rest.trim() === '') {
+      ranges.push([opened.index, line.index])
+      opened = undefined
+    }
+  }
+  if (opened !== undefined) ranges.push([opened.index, text.length])
+  return (index) => ranges.some(([start, end]) => index > start && index < end)
+}
