@@ -86,7 +86,15 @@ function result(diagnostic: Diagnostic, file: string, ruleIndex: number, baselin
 function physical(diagnostic: Diagnostic, file: string): Location {
   const where = diagnostic.location ?? { file }
   const region = where.line === undefined ? undefined : { startLine: where.line, ...(where.column === undefined ? {} : { startColumn: where.column }) }
-  return { physicalLocation: { artifactLocation: { uri: encodeURI(where.file), uriBaseId: '%SRCROOT%' }, ...(region ? { region } : {}) } }
+  return { physicalLocation: { artifactLocation: { uri: relativeUri(where.file), uriBaseId: '%SRCROOT%' }, ...(region ? { region } : {}) } }
+}
+
+/**
+ * A path as a relative URI: each segment percent-encoded, so `#`, `?` and a `:` in the first
+ * segment are part of the file's name and not a fragment, a query or a scheme.
+ */
+function relativeUri(file: string): string {
+  return file.split('/').map(encodeURIComponent).join('/')
 }
 
 /** The trace as a code flow: the initial state, then one location per step, at the finding's place. */
