@@ -114,6 +114,20 @@ describe('plumbline.config.ts and questions', () => {
       stderr: 'error: plumbline.config.ts: packs[0].entitiesWithField: a pack needs at least one field pattern\n',
     })
   })
+
+  it('words a pack key of the wrong type or missing as every other key: expected what, got what', async () => {
+    const project = await makeProject({ 'plumbline.config.ts': config(`{ packs: [{ name: 'privacy', questions: 'who?' }] }`), 'models/shop.ts': shopWith() })
+    expect(await runCli(['questions'], { cwd: project })).toEqual({
+      exitCode: 2,
+      stdout: '',
+      stderr: [
+        'error: plumbline.config.ts: packs[0].description: missing (expected a string)',
+        'error: plumbline.config.ts: packs[0].entitiesWithField: missing (expected an array)',
+        'error: plumbline.config.ts: packs[0].questions: expected an array, got the string "who?"',
+        '',
+      ].join('\n'),
+    })
+  })
 })
 
 describe('plumbline.config.ts and render', () => {

@@ -38,8 +38,8 @@ export function configProblems(value: unknown): string[] {
 function describeIssue(issue: z.core.$ZodIssue): string[] {
   const path = issue.path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment))
   const at = (segments: readonly (string | number)[]) => elementPath(segments) || 'the config'
-  // Core's pack schema words its own messages.
-  if (path[0] === 'packs' && issue.code !== 'unrecognized_keys') return [`${at(path)}: ${issue.message}`]
+  // Core's pack schema words its own messages, all but those of unknown keys and wrong types.
+  if (path[0] === 'packs' && issue.code !== 'unrecognized_keys' && issue.code !== 'invalid_type') return [`${at(path)}: ${issue.message}`]
   switch (issue.code) {
     case 'unrecognized_keys':
       return issue.keys.map((key) => {
@@ -50,8 +50,10 @@ function describeIssue(issue: z.core.$ZodIssue): string[] {
       })
     case 'invalid_value':
       return [`${at(path)}: expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${JSON.stringify(issue.input)}`]
-    case 'invalid_type':
-      return [`${at(path)}: expected ${issue.expected === 'array' ? 'an array' : issue.expected === 'object' ? 'an object' : `a ${issue.expected}`}, got ${describeValue(issue.input)}`]
+    case 'invalid_type': {
+      const expected = `expected ${issue.expected === 'array' ? 'an array' : issue.expected === 'object' ? 'an object' : `a ${issue.expected}`}`
+      return [issue.input === undefined ? `${at(path)}: missing (${expected})` : `${at(path)}: ${expected}, got ${describeValue(issue.input)}`]
+    }
     case 'too_small':
       return [`${at(path)}: expected ${issue.origin === 'array' ? `at least ${plural(Number(issue.minimum), 'item')}` : issue.origin === 'string' ? 'a non-empty string' : `a number of at least ${issue.minimum}`}, got ${describeValue(issue.input)}`]
     default:
