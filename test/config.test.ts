@@ -47,6 +47,12 @@ describe('plumbline.config.ts', () => {
         'error: plumbline.config.ts: rules["model/invalid"]: expected one of "off", "info", "warn", "error", got "warning"\n',
       ],
       ['a misspelt rule id', `{ rules: { 'model/invalidd': 'off' } }`, 'error: plumbline.config.ts: rules["model/invalidd"]: unknown rule (did you mean "model/invalid"?)\n'],
+      [
+        'a bad severity and a misspelt rule id, both said at once',
+        `{ rules: { 'model/invalid': 'warning', 'model/invalidd': 'off' } }`,
+        'error: plumbline.config.ts: rules["model/invalid"]: expected one of "off", "info", "warn", "error", got "warning"\n' +
+          'error: plumbline.config.ts: rules["model/invalidd"]: unknown rule (did you mean "model/invalid"?)\n',
+      ],
       ['a string for a list', `{ models: 'models' }`, 'error: plumbline.config.ts: models: expected an array, got the string "models"\n'],
       [
         'a bad bound and an unknown bound',

@@ -26,13 +26,18 @@ const KNOWN_KEYS: Record<string, readonly string[]> = { '': Object.keys(configSh
 export function configProblems(value: unknown): string[] {
   const parsed = configShape.safeParse(value, { reportInput: true })
   const problems = parsed.success ? [] : parsed.error.issues.flatMap(describeIssue)
-  const rules = parsed.success ? parsed.data.rules : undefined
-  for (const id of Object.keys(rules ?? {}))
+  // Rule ids are checked whatever else is wrong, so one run names every problem.
+  const rules = isObject(value) && isObject(value.rules) ? value.rules : {}
+  for (const id of Object.keys(rules))
     if (!ruleIds.has(id)) {
       const suggestion = closest(id, ruleIds)
       problems.push(`${elementPath(['rules', id])}: unknown rule${suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : '; `plumbline rules` lists them'}`)
     }
   return problems
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string[] {
