@@ -61,4 +61,9 @@ describe('injectBlocks', () => {
       error: 'has no plumbline markers (<!-- plumbline:NAME --> … <!-- /plumbline:NAME -->)',
     })
   })
+
+  test('reads a marker on the first line of a file that starts with a byte order mark, and keeps the mark', () => {
+    const text = '\uFEFF<!-- plumbline:shop/decisions -->\n<!-- /plumbline:shop/decisions -->\n'
+    expect(injectBlocks(text, blocks)).toEqual({ success: true, text: '\uFEFF<!-- plumbline:shop/decisions -->\n| a |\n<!-- /plumbline:shop/decisions -->\n' })
+  })
 })

@@ -7,7 +7,8 @@
 
 export type InjectResult = { success: true; text: string } | { success: false; error: string }
 
-const MARKER = /^[ \t]*<!--\s*(\/?)plumbline:(.*?)\s*-->[ \t]*$/gmu
+/** A marker line; on the first line, after the byte order mark some editors write. */
+const MARKER = /^\uFEFF?[ \t]*<!--\s*(\/?)plumbline:(.*?)\s*-->[ \t]*$/gmu
 
 export function injectBlocks(text: string, blocks: ReadonlyMap<string, string>): InjectResult {
   const pieces: string[] = []
