@@ -176,7 +176,7 @@ export default defineSystem({ name: \`${name} in thread \${threadId}\` })
       stdout: '',
       stderr: [
         'error: models/b.ts: its default export is not a system: expected defineSystem({ … }), got number 42',
-        'error: models/d.ts: has no default export; a model file must `export default defineSystem({ … })`',
+        'error: models/d.ts: has no default export; a model file must `export default defineSystem({ … })` (a folder of models skips helper modules whose names start with _)',
         '',
       ].join('\n'),
     })

@@ -74,7 +74,7 @@ describe('plumbline check', () => {
     it.each([
       ['syntax-error.ts', 'error: syntax-error.ts:5:29: syntax error: Unexpected token\n'],
       ['throws.ts', `error: throws.ts:3:21: threw while loading: SyntaxError: Unexpected token '}', "{"max": }" is not valid JSON\n`],
-      ['no-default.ts', 'error: no-default.ts: has no default export; a model file must `export default defineSystem({ … })`\n'],
+      ['no-default.ts', 'error: no-default.ts: has no default export; a model file must `export default defineSystem({ … })` (a folder of models skips helper modules whose names start with _)\n'],
       ['not-a-system.ts', 'error: not-a-system.ts: its default export is not a system: expected defineSystem({ … }), got a function\n'],
       ['missing-import.ts', 'error: missing-import.ts: cannot load: it imports "./limits-that-do-not-exist.js", which cannot be found (no such file)\n'],
     ])('%s', async (file, stderr) => {

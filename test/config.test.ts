@@ -47,6 +47,12 @@ describe('plumbline.config.ts', () => {
         'error: plumbline.config.ts: rules["model/invalid"]: expected one of "off", "info", "warn", "error", got "warning"\n',
       ],
       ['a misspelt rule id', `{ rules: { 'model/invalidd': 'off' } }`, 'error: plumbline.config.ts: rules["model/invalidd"]: unknown rule (did you mean "model/invalid"?)\n'],
+      [
+        'a bad severity and a misspelt rule id, both said at once',
+        `{ rules: { 'model/invalid': 'warning', 'model/invalidd': 'off' } }`,
+        'error: plumbline.config.ts: rules["model/invalid"]: expected one of "off", "info", "warn", "error", got "warning"\n' +
+          'error: plumbline.config.ts: rules["model/invalidd"]: unknown rule (did you mean "model/invalid"?)\n',
+      ],
       ['a string for a list', `{ models: 'models' }`, 'error: plumbline.config.ts: models: expected an array, got the string "models"\n'],
       [
         'a bad bound and an unknown bound',
@@ -112,6 +118,20 @@ describe('plumbline.config.ts and questions', () => {
       exitCode: 2,
       stdout: '',
       stderr: 'error: plumbline.config.ts: packs[0].entitiesWithField: a pack needs at least one field pattern\n',
+    })
+  })
+
+  it('words a pack key of the wrong type or missing as every other key: expected what, got what', async () => {
+    const project = await makeProject({ 'plumbline.config.ts': config(`{ packs: [{ name: 'privacy', questions: 'who?' }] }`), 'models/shop.ts': shopWith() })
+    expect(await runCli(['questions'], { cwd: project })).toEqual({
+      exitCode: 2,
+      stdout: '',
+      stderr: [
+        'error: plumbline.config.ts: packs[0].description: missing (expected a string)',
+        'error: plumbline.config.ts: packs[0].entitiesWithField: missing (expected an array)',
+        'error: plumbline.config.ts: packs[0].questions: expected an array, got the string "who?"',
+        '',
+      ].join('\n'),
     })
   })
 })

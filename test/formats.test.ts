@@ -67,6 +67,21 @@ describe('check with several formats', () => {
     expect(json.summary).toEqual({ errors: 2, warnings: 0, infos: 0 })
   })
 
+  it('names files from the repository root in SARIF and annotations, run from a subfolder as in a monorepo package', async () => {
+    const project = await makeProject({ 'packages/shop/models/shop.ts': shopWith(UNKNOWN_ZONE) })
+    const result = await runCli(['check', '--format', 'github', '-o', 'sarif=plumbline.sarif', '-o', 'json=report.json'], { cwd: path.join(project, 'packages/shop') })
+    expect(result.stdout).toBe(
+      '::error file=packages/shop/models/shop.ts,line=47,col=12,title=model/invalid%3A components.api.zone::unknown zone "ap" (did you mean "app"?)\n',
+    )
+    const sarif = JSON.parse(await readFile(path.join(project, 'packages/shop/plumbline.sarif'), 'utf8'))
+    expect(sarif.runs[0].results.map((r: any) => r.locations[0].physicalLocation.artifactLocation)).toEqual([
+      { uri: 'packages/shop/models/shop.ts', uriBaseId: '%SRCROOT%' },
+    ])
+    // The JSON report and the pretty one stay as the user sees the files: from where they ran.
+    const json = JSON.parse(await readFile(path.join(project, 'packages/shop/report.json'), 'utf8'))
+    expect(json.models[0].file).toBe('models/shop.ts')
+  })
+
   it('writes byte-identical reports for the same models', async () => {
     const project = await makeProject({ 'models/shop.ts': shopWith(UNKNOWN_ZONE), 'models/other.ts': shopWith(UNKNOWN_CONTRACT) })
     const outputs = ['sarif=a/p.sarif', 'junit=a/p.xml', 'json=a/p.json', 'github=a/p.txt']

@@ -26,8 +26,9 @@ const KNOWN_KEYS: Record<string, readonly string[]> = { '': Object.keys(configSh
 export function configProblems(value: unknown): string[] {
   const parsed = configShape.safeParse(value, { reportInput: true })
   const problems = parsed.success ? [] : parsed.error.issues.flatMap(describeIssue)
-  const rules = parsed.success ? parsed.data.rules : undefined
-  for (const id of Object.keys(rules ?? {}))
+  // Rule ids are checked whatever else is wrong, so one run names every problem.
+  const rules = isObject(value) && isObject(value.rules) ? value.rules : {}
+  for (const id of Object.keys(rules))
     if (!ruleIds.has(id)) {
       const suggestion = closest(id, ruleIds)
       problems.push(`${elementPath(['rules', id])}: unknown rule${suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : '; `plumbline rules` lists them'}`)
@@ -35,11 +36,15 @@ export function configProblems(value: unknown): string[] {
   return problems
 }
 
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
 function describeIssue(issue: z.core.$ZodIssue): string[] {
   const path = issue.path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment))
   const at = (segments: readonly (string | number)[]) => elementPath(segments) || 'the config'
-  // Core's pack schema words its own messages.
-  if (path[0] === 'packs' && issue.code !== 'unrecognized_keys') return [`${at(path)}: ${issue.message}`]
+  // Core's pack schema words its own messages, all but those of unknown keys and wrong types.
+  if (path[0] === 'packs' && issue.code !== 'unrecognized_keys' && issue.code !== 'invalid_type') return [`${at(path)}: ${issue.message}`]
   switch (issue.code) {
     case 'unrecognized_keys':
       return issue.keys.map((key) => {
@@ -50,8 +55,10 @@ function describeIssue(issue: z.core.$ZodIssue): string[] {
       })
     case 'invalid_value':
       return [`${at(path)}: expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${JSON.stringify(issue.input)}`]
-    case 'invalid_type':
-      return [`${at(path)}: expected ${issue.expected === 'array' ? 'an array' : issue.expected === 'object' ? 'an object' : `a ${issue.expected}`}, got ${describeValue(issue.input)}`]
+    case 'invalid_type': {
+      const expected = `expected ${issue.expected === 'array' ? 'an array' : issue.expected === 'object' ? 'an object' : `a ${issue.expected}`}`
+      return [issue.input === undefined ? `${at(path)}: missing (${expected})` : `${at(path)}: ${expected}, got ${describeValue(issue.input)}`]
+    }
     case 'too_small':
       return [`${at(path)}: expected ${issue.origin === 'array' ? `at least ${plural(Number(issue.minimum), 'item')}` : issue.origin === 'string' ? 'a non-empty string' : `a number of at least ${issue.minimum}`}, got ${describeValue(issue.input)}`]
     default:

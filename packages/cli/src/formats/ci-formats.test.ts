@@ -139,6 +139,23 @@ describe('sarif', () => {
   })
 })
 
+describe('sarif file URIs', () => {
+  it('percent-encodes what a URI reads as syntax, so a file name with # ? : stays one path', () => {
+    const report = sampleReport()
+    for (const model of report.models) {
+      model.file = `models/v2#draft?${model.file.slice('models/'.length)}`
+      for (const diagnostic of model.diagnostics) if (diagnostic.location) diagnostic.location.file = model.file
+    }
+    report.models[0]!.file = report.models[0]!.diagnostics[0]!.location!.file = 'a:b 1%.ts'
+    const log = JSON.parse(formatSarif(report, context)) as Log
+    expect(log.runs[0]?.results?.map((result) => result.locations?.[0]?.physicalLocation?.artifactLocation?.uri)).toEqual([
+      'a%3Ab%201%25.ts',
+      'models/v2%23draft%3Faccounts.ts',
+      'models/v2%23draft%3Faccounts.ts',
+    ])
+  })
+})
+
 describe('junit', () => {
   it('has one test case per model and per check, failures with the message and trace', async () => {
     const xml = formatJunit(sampleReport(), context)

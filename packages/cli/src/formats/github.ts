@@ -2,7 +2,8 @@
  * GitHub Actions workflow commands: one annotation per finding (`::error`, `::warning`,
  * `::notice`), on the model's line where it is known, so findings show on the pull request's
  * diff. Escaped as the Actions toolkit does: `%`, CR and LF in the message; also `:` and `,`
- * in properties. Findings the baseline has are not annotated.
+ * in properties. Files are named from the repository's root. Findings the baseline has are
+ * not annotated.
  */
 import type { Diagnostic, Severity } from '@plumbline/core'
 import { formatTrace } from './trace-text.js'
@@ -10,14 +11,15 @@ import type { Formatter } from './types.js'
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' }
 
-export const formatGithub: Formatter = (report) =>
+export const formatGithub: Formatter = (report, { repositoryPath = (file) => file }) =>
   report.models
-    .flatMap((model) => model.diagnostics.map((diagnostic) => `${annotation(diagnostic, model.file)}\n`))
+    .flatMap((model) => model.diagnostics.map((diagnostic) => `${annotation(diagnostic, model.file, repositoryPath)}\n`))
     .join('')
 
-function annotation(diagnostic: Diagnostic, file: string): string {
+function annotation(diagnostic: Diagnostic, file: string, repositoryPath: (file: string) => string): string {
   const where = diagnostic.location ?? { file }
-  const properties: Array<[string, string]> = [['file', where.file]]
+  // GitHub places an annotation by its path from the repository's root.
+  const properties: Array<[string, string]> = [['file', repositoryPath(where.file)]]
   if (where.line !== undefined) properties.push(['line', String(where.line)])
   if (where.column !== undefined) properties.push(['col', String(where.column)])
   properties.push(['title', `${diagnostic.rule}: ${diagnostic.element || '(model)'}`])

@@ -18,7 +18,7 @@ import type { Formatter } from './types.js'
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' }
 const SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json'
 
-export const formatSarif: Formatter = (report) => {
+export const formatSarif: Formatter = (report, { repositoryPath = (file) => file }) => {
   const descriptors = rules.map(descriptor)
   const index = new Map(rules.map((rule, position) => [rule.id, position]))
   const ruleIndex = (id: string): number => {
@@ -31,10 +31,16 @@ export const formatSarif: Formatter = (report) => {
     return position
   }
   const baselined = report.baseline !== undefined
-  const results = report.models.flatMap((model) => [
-    ...model.diagnostics.map((diagnostic) => result(diagnostic, model.file, ruleIndex(diagnostic.rule), baselined ? 'new' : undefined)),
-    ...(model.baselined ?? []).map((diagnostic) => result(diagnostic, model.file, ruleIndex(diagnostic.rule), 'unchanged', report.baseline?.file)),
-  ])
+  // Code scanning reads every path from the repository's root (%SRCROOT%).
+  const fromRoot = (diagnostic: Diagnostic): Diagnostic =>
+    diagnostic.location === undefined ? diagnostic : { ...diagnostic, location: { ...diagnostic.location, file: repositoryPath(diagnostic.location.file) } }
+  const results = report.models.flatMap((model) => {
+    const file = repositoryPath(model.file)
+    return [
+      ...model.diagnostics.map((diagnostic) => result(fromRoot(diagnostic), file, ruleIndex(diagnostic.rule), baselined ? 'new' : undefined)),
+      ...(model.baselined ?? []).map((diagnostic) => result(fromRoot(diagnostic), file, ruleIndex(diagnostic.rule), 'unchanged', report.baseline?.file)),
+    ]
+  })
   const log: Log = {
     $schema: SCHEMA,
     version: '2.1.0',
@@ -80,7 +86,15 @@ function result(diagnostic: Diagnostic, file: string, ruleIndex: number, baselin
 function physical(diagnostic: Diagnostic, file: string): Location {
   const where = diagnostic.location ?? { file }
   const region = where.line === undefined ? undefined : { startLine: where.line, ...(where.column === undefined ? {} : { startColumn: where.column }) }
-  return { physicalLocation: { artifactLocation: { uri: encodeURI(where.file), uriBaseId: '%SRCROOT%' }, ...(region ? { region } : {}) } }
+  return { physicalLocation: { artifactLocation: { uri: relativeUri(where.file), uriBaseId: '%SRCROOT%' }, ...(region ? { region } : {}) } }
+}
+
+/**
+ * A path as a relative URI: each segment percent-encoded, so `#`, `?` and a `:` in the first
+ * segment are part of the file's name and not a fragment, a query or a scheme.
+ */
+function relativeUri(file: string): string {
+  return file.split('/').map(encodeURIComponent).join('/')
 }
 
 /** The trace as a code flow: the initial state, then one location per step, at the finding's place. */

@@ -8,6 +8,8 @@ export interface FormatContext {
   sources?: ReadonlyMap<string, string>
   /** By model file as shown: what each model asks to be checked (JUnit's test cases). */
   checks?: ReadonlyMap<string, readonly CheckItem[]>
+  /** A file as shown, named from the repository's root, as GitHub reads paths. Without it, as shown. */
+  repositoryPath?: (file: string) => string
 }
 
 /** A report format: the whole report in, the text to print out. Pure. */

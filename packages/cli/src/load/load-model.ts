@@ -24,6 +24,9 @@ export interface ModelLoader {
 
 export type ModuleKind = 'model' | 'config'
 
+/** A module without a default export among the models is most often a helper a model imports. */
+const HELPER_MODULES = ' (a folder of models skips helper modules whose names start with _)'
+
 const EXPECTED_DEFAULT: Record<ModuleKind, string> = {
   model: 'a model file must `export default defineSystem({ … })`',
   config: 'a config file must `export default defineConfig({ … })`',
@@ -51,7 +54,7 @@ async function loadDefaultExport(jiti: Jiti, file: string, cwd: string, kind: Mo
     throw describeLoadFailure(error, file, cwd)
   }
   if (typeof namespace !== 'object' || namespace === null || !('default' in namespace) || namespace.default === undefined)
-    throw new ModelLoadError(shown, `has no default export; ${EXPECTED_DEFAULT[kind]}`)
+    throw new ModelLoadError(shown, `has no default export; ${EXPECTED_DEFAULT[kind]}${kind === 'model' ? HELPER_MODULES : ''}`)
   return namespace.default
 }
 

@@ -22,6 +22,7 @@ describe('report targets', () => {
     [['json', 'sarif'], ['report.json'], '--output-file report.json: with several formats, say which format goes to which file: --output-file FORMAT=PATH (e.g. --output-file sarif=plumbline.sarif)'],
     [['json'], ['json=a.json', 'json=b.json'], '--output-file: two files for json; give each format one file'],
     [['json'], ['json=a.json', 'b.json'], '--output-file: two files for json; give each format one file'],
+    [undefined, ['sarif=out/r.txt', 'junit=out/./r.txt'], '--output-file: sarif and junit would both write out/r.txt; give each format its own file'],
   ])('rejects --format %j --output-file %j', (formats, files, message) => {
     expect(() => targets(formats, files)).toThrow(message)
   })

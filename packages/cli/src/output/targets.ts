@@ -2,9 +2,10 @@
  * Where each report format goes: `--format` names formats (repeatable), `--output-file`
  * sends one to a file. `--output-file FORMAT=PATH` is for that format (and selects it);
  * a bare `--output-file PATH` is for the one format selected. Every format without a file
- * prints to stdout, so at most one may be without a file. Unambiguous by construction: a
+ * prints to stdout, so at most one may be without a file, and no two share one. Unambiguous by construction: a
  * value is `FORMAT=PATH` only when the part before `=` is a format's name.
  */
+import path from 'node:path'
 import { UsageError } from '../errors.js'
 import { formatNames, type FormatName } from '../formats/index.js'
 
@@ -42,6 +43,14 @@ export function resolveTargets(formats: readonly FormatName[] | undefined, outpu
       throw new UsageError(`--output-file ${bare[0]?.path}: with several formats, say which format goes to which file: --output-file FORMAT=PATH (e.g. --output-file sarif=plumbline.sarif)`)
     if (only.file !== undefined) throw new UsageError(`--output-file: two files for ${only.format}; give each format one file`)
     only.file = bare[0]?.path ?? ''
+  }
+  const byFile = new Map<string, Target>()
+  for (const target of targets.values()) {
+    if (target.file === undefined) continue
+    // One report would silently replace the other.
+    const other = byFile.get(path.normalize(target.file))
+    if (other !== undefined) throw new UsageError(`--output-file: ${other.format} and ${target.format} would both write ${other.file}; give each format its own file`)
+    byFile.set(path.normalize(target.file), target)
   }
   const toStdout = [...targets.values()].filter((target) => target.file === undefined).map((target) => target.format)
   if (toStdout.length > 1)

@@ -12,6 +12,7 @@ import type { FormatContext } from '../formats/types.js'
 import type { Io } from '../io.js'
 import type { CheckItem } from '../run/list-checks.js'
 import { styleFor } from '../style.js'
+import { findRepositoryRoot, repositoryPath } from './repository-paths.js'
 import type { Target } from './targets.js'
 
 export interface ReportExtras {
@@ -21,11 +22,17 @@ export interface ReportExtras {
 
 export async function writeReports(report: Report, targets: readonly Target[], extras: ReportExtras, io: Io): Promise<void> {
   const sources = targets.some((target) => formatsWithSources.has(target.format)) ? await readSources(report, io.cwd) : undefined
+  const root = findRepositoryRoot(io.cwd)
   for (const target of targets) {
     const format = await formats[target.format]()
     // Colours only on a terminal, so never in a file.
     const stream = target.file === undefined ? io.stdout : { write: () => {}, isTTY: false }
-    const context: FormatContext = { style: styleFor(stream, io.env), ...(sources ? { sources } : {}), ...(formatsWithChecks.has(target.format) ? { checks: extras.checks } : {}) }
+    const context: FormatContext = {
+      style: styleFor(stream, io.env),
+      ...(sources ? { sources } : {}),
+      ...(formatsWithChecks.has(target.format) ? { checks: extras.checks } : {}),
+      repositoryPath: (file) => repositoryPath(file, io.cwd, root),
+    }
     const text = format(report, context)
     if (target.file === undefined) io.stdout.write(text)
     else await writeFileAtomic(path.resolve(io.cwd, target.file), text)

@@ -5,6 +5,7 @@
  */
 import { createRequire } from 'node:module'
 import fc from 'fast-check'
+import { z } from 'zod'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { checkSystem, type Model } from '@plumbline/core'
@@ -139,6 +140,23 @@ test('models with random hostile names render to SVG that shows each name as wri
   const models = fc.sample(modelNames, { numRuns: 12, seed: 20_261_125 }).map(buildModel)
   await expectSvgsShowModels(models)
 }, 120_000)
+
+test('block labels show whole: no name cut inside an entity code where Mermaid wraps it', async () => {
+  const model = await modelOf({
+    name: 'orders',
+    components: { order_api: {}, orders_db: { kind: 'datastore' } },
+    contracts: { save: { from: 'order_api', to: 'orders_db', errors: { EMAIL_ALREADY_TAKEN: z.object({}), OutOfStock: z.object({}) } } },
+    flows: { place: { steps: [{ from: 'order_api', to: 'orders_db', contract: 'save', onError: { EMAIL_ALREADY_TAKEN: 'retry', OutOfStock: 'tell' }, onFailure: 'roll back' }] } },
+  })
+  const { diagrams } = renderDocument({ model, source: 'orders.ts', check: { diagnostics: [], questions: [], exploration: [] } })
+  const flow = diagrams.find((diagram) => diagram.name === 'flow-place')?.diagram.text ?? ''
+  for (const drawer of [renderer, renderer10]) {
+    const [svg = ''] = await drawer.render([{ text: flow, id: 'place' }])
+    const { texts } = await readSvg(svg)
+    expect(texts.filter((text) => text.startsWith('[') || text.endsWith(']'))).toEqual(['[error]', '[OutOfStock]', '[fails]'])
+    expect(texts).toContain('EMAIL_ALREADY_TAKEN')
+  }
+}, 60_000)
 
 test('the same diagram renders to the same bytes, in one browser and in the next', async () => {
   const { diagrams } = renderDocument({ model: await modelOf(shop), source: 'shop.ts', check: { diagnostics: [], questions: [], exploration: [] } })

@@ -44,4 +44,26 @@ describe('injectBlocks', () => {
       error: 'has no plumbline markers (<!-- plumbline:NAME --> … <!-- /plumbline:NAME -->)',
     })
   })
+
+  test('keeps a CRLF file CRLF: the marker lines keep their endings, and the block takes them', () => {
+    const text = 'Intro\r\n<!-- plumbline:shop/decisions -->\r\nold\r\n<!-- /plumbline:shop/decisions -->\r\nOutro\r\n'
+    const once = injectBlocks(text, blocks)
+    expect(once).toEqual({ success: true, text: 'Intro\r\n<!-- plumbline:shop/decisions -->\r\n| a |\r\n<!-- /plumbline:shop/decisions -->\r\nOutro\r\n' })
+    if (once.success) expect(injectBlocks(once.text, blocks)).toEqual(once)
+  })
+
+  test('leaves markers inside fenced code alone: a document may show how to write one', () => {
+    const example = '```md\n<!-- plumbline:NAME -->\n<!-- /plumbline:NAME -->\n```\n~~~~\n<!-- plumbline:shop -->\n~~~\n<!-- /plumbline:shop -->\n~~~~\n'
+    const text = `${example}<!-- plumbline:shop/decisions -->\n<!-- /plumbline:shop/decisions -->\n`
+    expect(injectBlocks(text, blocks)).toEqual({ success: true, text: `${example}<!-- plumbline:shop/decisions -->\n| a |\n<!-- /plumbline:shop/decisions -->\n` })
+    expect(injectBlocks(example, blocks)).toEqual({
+      success: false,
+      error: 'has no plumbline markers (<!-- plumbline:NAME --> … <!-- /plumbline:NAME -->)',
+    })
+  })
+
+  test('reads a marker on the first line of a file that starts with a byte order mark, and keeps the mark', () => {
+    const text = '\uFEFF<!-- plumbline:shop/decisions -->\n<!-- /plumbline:shop/decisions -->\n'
+    expect(injectBlocks(text, blocks)).toEqual({ success: true, text: '\uFEFF<!-- plumbline:shop/decisions -->\n| a |\n<!-- /plumbline:shop/decisions -->\n' })
+  })
 })

@@ -44,6 +44,18 @@ export function mermaidInlineLabel(text: string): string {
   return encodeLines(text, '#10;')
 }
 
+/**
+ * The label of an `alt`, `else` or `break` block, or `undefined` where the text needs an entity
+ * code or a line break. Mermaid always wraps a block's label to the block's width, and cuts a
+ * word too wide for it anywhere: inside an entity code too, which then shows as stray
+ * characters (a datastore `orders_db` showed as `[orders_-` and `;db fails]`). Plain text is
+ * at worst hyphenated, as Mermaid hyphenates any long word. Mermaid 10 and 11 alike.
+ */
+export function mermaidBlockLabel(text: string): string | undefined {
+  const label = mermaidLabel(text)
+  return label === text ? label : undefined
+}
+
 function encodeLines(text: string, lineBreak: string): string {
   return text
     .replace(MERMAID_MARK_PAIR, `$&${WORD_JOINER}`)

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import { z } from 'zod'
 import type { Model } from '@plumbline/core'
 import { shopModel } from '../testing/fixture-models.js'
 import { parseSequenceDiagram } from '../testing/mermaid.js'
@@ -90,5 +91,29 @@ describe('flowDiagram', () => {
     }
     const diagram = flowDiagram(model, { steps: [{ from: 'b', to: 'a', message: 'push', auth: 'signed webhook' }, { from: 'b', to: 'a', message: 'reply' }] })
     expect(diagram.text.split('\n').slice(-4)).toEqual(['  p_b->>p_a: push', '  Note over p_b,p_a: auth#58; signed webhook', '  p_b->>p_a: reply', ''])
+  })
+
+  test('a block label that would need an entity code is a plain word: Mermaid wraps block labels and cuts codes apart', async () => {
+    const model: Model = {
+      ...(await shopModel()),
+      components: { api: {}, orders_db: { kind: 'datastore' } },
+      contracts: { save: { from: 'api', to: 'orders_db', errors: { EMAIL_TAKEN: z.object({}), OutOfStock: z.object({}) } } },
+      flows: {},
+    }
+    const diagram = flowDiagram(model, { steps: [{ from: 'api', to: 'orders_db', contract: 'save', onError: { EMAIL_TAKEN: 'retry', OutOfStock: 'tell' }, onFailure: 'roll back' }] })
+    expect(diagram.text.split('\n').slice(3)).toEqual([
+      '  p_api->>p_orders_db: save',
+      '  alt error',
+      '    p_orders_db-->>p_api: EMAIL#95;TAKEN',
+      '    Note over p_api: retry',
+      '  else OutOfStock',
+      '    p_orders_db-->>p_api: OutOfStock',
+      '    Note over p_api: tell',
+      '  end',
+      '  break fails',
+      '    Note over p_api: roll back',
+      '  end',
+      '',
+    ])
   })
 })

@@ -9,7 +9,7 @@
 import type { FlowDefinition, FlowStep, Model } from '@plumbline/core'
 import { diagramText, type MermaidDiagram } from '../diagram.js'
 import { IdAllocator } from '../escape/ids.js'
-import { mermaidLabel } from '../escape/label.js'
+import { mermaidBlockLabel, mermaidLabel } from '../escape/label.js'
 import { stepLabel, zoneOf } from '../model-reading.js'
 import { participantGroups } from './participants.js'
 
@@ -22,6 +22,9 @@ type Lines = Array<readonly [number, string]>
 const BOX_COLOUR = 'rgba(128, 128, 128, 0.08)'
 const NOT_HANDLED = 'not handled'
 const AUTH_NOT_DECIDED = 'not decided'
+/** Block labels for names Mermaid cannot wrap intact (see `mermaidBlockLabel`): the name is on the reply and the step. */
+const ERROR_BLOCK = 'error'
+const FAILURE_BLOCK = 'fails'
 /** Mermaid 10 cannot draw a note with no visible text (it fails to measure it). */
 const EMPTY_NOTE = '(no text)'
 
@@ -57,14 +60,14 @@ function stepDiagram(model: Model, step: FlowStep, idOf: (component: string) => 
   const errors = Object.keys((step.contract === undefined ? undefined : model.contracts[step.contract])?.errors ?? {})
   errors.forEach((error, index) => {
     lines.push(
-      [1, `${index === 0 ? 'alt' : 'else'} ${mermaidLabel(error)}`],
+      [1, `${index === 0 ? 'alt' : 'else'} ${mermaidBlockLabel(error) ?? ERROR_BLOCK}`],
       [2, `${to}-->>${from}: ${mermaidLabel(error)}`],
       [2, `Note over ${from}: ${mermaidLabel(noteText(step.onError?.[error] ?? NOT_HANDLED))}`],
     )
   })
   if (errors.length > 0) lines.push([1, 'end'])
   if (step.onFailure !== undefined)
-    lines.push([1, `break ${mermaidLabel(`${step.to} fails`)}`], [2, `Note over ${from}: ${mermaidLabel(noteText(step.onFailure))}`], [1, 'end'])
+    lines.push([1, `break ${mermaidBlockLabel(`${step.to} fails`) ?? FAILURE_BLOCK}`], [2, `Note over ${from}: ${mermaidLabel(noteText(step.onFailure))}`], [1, 'end'])
   return lines
 }
 
