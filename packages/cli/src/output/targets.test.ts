@@ -12,7 +12,8 @@ describe('report targets', () => {
     [['json', 'sarif'], ['sarif=out/report.sarif'], [{ format: 'json' }, { format: 'sarif', file: 'out/report.sarif' }]],
     [undefined, ['sarif=report.sarif'], [{ format: 'sarif', file: 'report.sarif' }]],
     [['pretty'], ['sarif=r.sarif', 'junit=r.xml'], [{ format: 'pretty' }, { format: 'sarif', file: 'r.sarif' }, { format: 'junit', file: 'r.xml' }]],
-    [['json'], ['weird=name.json'], [{ format: 'json', file: 'weird=name.json' }]],
+    [['json'], ['./weird=name.json'], [{ format: 'json', file: './weird=name.json' }]],
+    [['json'], ['out/a=b.json'], [{ format: 'json', file: 'out/a=b.json' }]],
   ])('--format %j --output-file %j', (formats, files, expected) => {
     expect(targets(formats, files)).toEqual(expected)
   })
@@ -25,5 +26,11 @@ describe('report targets', () => {
     [undefined, ['sarif=out/r.txt', 'junit=out/./r.txt'], '--output-file: sarif and junit would both write out/r.txt; give each format its own file'],
   ])('rejects --format %j --output-file %j', (formats, files, message) => {
     expect(() => targets(formats, files)).toThrow(message)
+  })
+
+  it('refuses a misspelt format rather than writing a file named after it', () => {
+    expect(() => parseOutputFile('sarfi=x.sarif')).toThrow(
+      'unknown format "sarfi" (formats: pretty, json, sarif, junit, github); for a file whose name has "=", write ./sarfi=x.sarif',
+    )
   })
 })

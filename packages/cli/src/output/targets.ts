@@ -3,9 +3,11 @@
  * sends one to a file. `--output-file FORMAT=PATH` is for that format (and selects it);
  * a bare `--output-file PATH` is for the one format selected. Every format without a file
  * prints to stdout, so at most one may be without a file, and no two share one. Unambiguous by construction: a
- * value is `FORMAT=PATH` only when the part before `=` is a format's name.
+ * value is `FORMAT=PATH` only when the part before `=` is a format's name; a word that is not
+ * one is refused as a misspelt format (`./name=x` names such a file).
  */
 import path from 'node:path'
+import { InvalidArgumentError } from 'commander'
 import { UsageError } from '../errors.js'
 import { formatNames, type FormatName } from '../formats/index.js'
 
@@ -24,6 +26,9 @@ export function parseOutputFile(value: string): OutputFileFlag {
   const at = value.indexOf('=')
   const name = value.slice(0, at)
   if (at > 0 && (formatNames as string[]).includes(name)) return { format: name as FormatName, path: value.slice(at + 1) }
+  // `sarfi=report.sarif` is a misspelt format far more often than a file named so; `./sarfi=…` names the file.
+  if (/^[a-z][a-z0-9-]*$/i.test(name))
+    throw new InvalidArgumentError(`unknown format ${JSON.stringify(name)} (formats: ${formatNames.join(', ')}); for a file whose name has "=", write ./${value}`)
   return { path: value }
 }
 
