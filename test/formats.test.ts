@@ -67,9 +67,11 @@ describe('check with several formats', () => {
     expect(json.summary).toEqual({ errors: 2, warnings: 0, infos: 0 })
   })
 
-  it('names files from the repository root in SARIF and annotations, run from a subfolder as in a monorepo package', async () => {
+  it('names files from the repository root in SARIF, annotations and JUnit, run from a subfolder as in a monorepo package', async () => {
     const project = await makeProject({ 'packages/shop/models/shop.ts': shopWith(UNKNOWN_ZONE) })
-    const result = await runCli(['check', '--format', 'github', '-o', 'sarif=plumbline.sarif', '-o', 'json=report.json'], { cwd: path.join(project, 'packages/shop') })
+    const result = await runCli(['check', '--format', 'github', '-o', 'sarif=plumbline.sarif', '-o', 'json=report.json', '-o', 'junit=report.xml'], {
+      cwd: path.join(project, 'packages/shop'),
+    })
     expect(result.stdout).toBe(
       '::error file=packages/shop/models/shop.ts,line=47,col=12,title=model/invalid%3A components.api.zone::unknown zone "ap" (did you mean "app"?)\n',
     )
@@ -77,6 +79,10 @@ describe('check with several formats', () => {
     expect(sarif.runs[0].results.map((r: any) => r.locations[0].physicalLocation.artifactLocation)).toEqual([
       { uri: 'packages/shop/models/shop.ts', uriBaseId: '%SRCROOT%' },
     ])
+    // CI reporters annotate from JUnit's file attributes; the suite's name stays as the user ran it.
+    const junit = await readFile(path.join(project, 'packages/shop/report.xml'), 'utf8')
+    expect(junit).toContain('<testsuite name="models/shop.ts (shop)" tests="5" failures="1" errors="0" skipped="0" file="packages/shop/models/shop.ts">')
+    expect(new Set(junit.match(/file="[^"]*"/g))).toEqual(new Set(['file="packages/shop/models/shop.ts"']))
     // The JSON report and the pretty one stay as the user sees the files: from where they ran.
     const json = JSON.parse(await readFile(path.join(project, 'packages/shop/report.json'), 'utf8'))
     expect(json.models[0].file).toBe('models/shop.ts')

@@ -16,8 +16,8 @@ interface TestCase {
   findings: Diagnostic[]
 }
 
-export const formatJunit: Formatter = (report, { checks }) => {
-  const suites = report.models.map((model) => suite(model, checks?.get(model.file) ?? []))
+export const formatJunit: Formatter = (report, { checks, repositoryPath = (file) => file }) => {
+  const suites = report.models.map((model) => suite(model, checks?.get(model.file) ?? [], repositoryPath(model.file)))
   const tests = suites.reduce((sum, s) => sum + s.tests, 0)
   const failures = suites.reduce((sum, s) => sum + s.failures, 0)
   return [
@@ -29,7 +29,8 @@ export const formatJunit: Formatter = (report, { checks }) => {
   ].join('\n')
 }
 
-function suite(model: ModelReport, items: readonly CheckItem[]): { xml: string; tests: number; failures: number } {
+/** `fileAttribute`: the model file from the repository's root, as CI reporters that annotate from JUnit read it. */
+function suite(model: ModelReport, items: readonly CheckItem[], fileAttribute: string): { xml: string; tests: number; failures: number } {
   const cases: TestCase[] = [{ name: 'model', findings: [] }, ...items.map((item) => ({ name: `${item.kind} ${item.element}`, findings: [] as Diagnostic[] }))]
   for (const diagnostic of model.diagnostics) {
     const owner = owningCheck(diagnostic.element, items)
@@ -37,16 +38,16 @@ function suite(model: ModelReport, items: readonly CheckItem[]): { xml: string; 
     testCase?.findings.push(diagnostic)
   }
   const failing = cases.filter((c) => c.findings.some(isError)).length
-  const attributes = `name="${xmlAttribute(`${model.file} (${model.system})`)}" tests="${cases.length}" failures="${failing}" errors="0" skipped="0" file="${xmlAttribute(model.file)}"`
+  const attributes = `name="${xmlAttribute(`${model.file} (${model.system})`)}" tests="${cases.length}" failures="${failing}" errors="0" skipped="0" file="${xmlAttribute(fileAttribute)}"`
   return {
-    xml: [`  <testsuite ${attributes}>`, ...cases.map((c) => testCaseXml(c, model)), '  </testsuite>'].join('\n'),
+    xml: [`  <testsuite ${attributes}>`, ...cases.map((c) => testCaseXml(c, model, fileAttribute)), '  </testsuite>'].join('\n'),
     tests: cases.length,
     failures: failing,
   }
 }
 
-function testCaseXml({ name, findings }: TestCase, model: ModelReport): string {
-  const open = `    <testcase classname="${xmlAttribute(model.system)}" name="${xmlAttribute(name)}" file="${xmlAttribute(model.file)}"`
+function testCaseXml({ name, findings }: TestCase, model: ModelReport, fileAttribute: string): string {
+  const open = `    <testcase classname="${xmlAttribute(model.system)}" name="${xmlAttribute(name)}" file="${xmlAttribute(fileAttribute)}"`
   if (findings.length === 0) return `${open}/>`
   const errors = findings.filter(isError)
   const others = findings.filter((finding) => !isError(finding))
