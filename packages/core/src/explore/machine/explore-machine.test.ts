@@ -317,6 +317,27 @@ describe('exploreMachine: hostile machines', () => {
     })
   })
 
+  it('a guard that throws where no other event is enabled: explore/error, and no deadlock claimed', () => {
+    const machine = setup({
+      guards: {
+        boom: () => {
+          throw new Error('guard boom')
+        },
+      },
+    }).createMachine({ initial: 'a', states: { a: { on: { GO: { guard: 'boom', target: 'b' } } }, b: {} } })
+    const { stats, findings } = explore({ machine })
+    expect(stats.complete).toBe(false)
+    expect(findings).toEqual([
+      {
+        rule: 'explore/error',
+        element: 'machines.m',
+        message: `event "GO" threw: Error: Unable to evaluate guard 'boom' in transition for event 'GO' in state node '(machine).a': guard boom`,
+        initial: { value: 'a', context: {} },
+        trace: [],
+      },
+    ])
+  })
+
   it('a done event without a sample output, read by an action: the error says to declare one', () => {
     const machine = setup({ actors: { load: fromPromise(async () => ({ name: 'x' })) } }).createMachine({
       context: { name: '' },

@@ -11,7 +11,7 @@
  * types that changed something, deadlocked snapshots, and (for machines that can finish)
  * every step, to find the snapshots from which no final state can be reached.
  */
-import type { AnyMachineSnapshot, AnyStateMachine, AnyStateNode } from 'xstate'
+import type { AnyEventObject, AnyMachineSnapshot, AnyStateMachine, AnyStateNode } from 'xstate'
 import type { TraceStep } from '../../diagnostics/types.js'
 import { elementPath } from '../../model/element-path.js'
 import type { MachineModel } from '../../model/types.js'
@@ -158,7 +158,7 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
     if (enabled > 0 || snapshot.status !== 'active') return
     // No event changed the snapshot; one that XState would still take (with actions only) is no deadlock.
     const candidates = this.actionsIn(snapshot)
-    for (let i = 0; i < candidates.length; i++) if (snapshot.can(this.events.events[candidates[i]!]!.event)) return
+    for (let i = 0; i < candidates.length; i++) if (mayTake(snapshot, this.events.events[candidates[i]!]!.event)) return
     this.deadlocked.add(index)
     for (const leaf of leavesOf(nodesOf(snapshot)))
       this.recorder.record(
@@ -217,6 +217,18 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
         ? ` (it was sent without ${type.startsWith('xstate.done') ? 'output' : 'error'}: declare samples, e.g. events: { ${JSON.stringify(type)}: [{ ${type.startsWith('xstate.done') ? 'output' : 'error'}: … }] })`
         : ''
     this.recorder.record('explore/error', this.element, `event ${JSON.stringify(type)}${sample} threw: ${describeThrown(error)}${hint}`, { state })
+  }
+}
+
+/**
+ * Whether XState would take a transition for the event. One whose guard throws counts as
+ * taken: its step failed and is reported as explore/error, which claims no deadlock.
+ */
+function mayTake(snapshot: Snapshot, event: AnyEventObject): boolean {
+  try {
+    return snapshot.can(event)
+  } catch {
+    return true
   }
 }
 
