@@ -206,6 +206,27 @@ describe('exploreMachine: findings', () => {
     ])
   })
 
+  it('in parallel regions, blames the region that is stuck, not a region that finished or could finish', () => {
+    const machine = createMachine({
+      type: 'parallel',
+      states: {
+        transfer: { initial: 'idle', states: { idle: { on: { SEND: 'sent' } }, sent: { type: 'final' } } },
+        validation: { initial: 'pending', states: { pending: { on: { VALID: 'ok', INVALID: 'bad' } }, ok: { type: 'final' }, bad: {} } },
+      },
+    })
+    expect(explore({ machine }).findings.map(({ rule, element, message, trace }) => [rule, element, message, trace?.map(({ action }) => action)])).toEqual([
+      ['state/deadlock', 'machines.m.states.validation.states.bad', 'state "validation.bad" is a deadlock: the machine is not done, and no event it accepts is enabled', ['SEND', 'INVALID']],
+      ['state/no-final-path', 'machines.m.states.validation.states.bad', 'from state "validation.bad" the machine can never finish: no final state is reachable from there', ['INVALID']],
+    ])
+  })
+
+  it('names the machine, not state "", when its root is the state in question', () => {
+    const machine = createMachine({})
+    expect(explore({ machine }).findings.map(({ rule, element, message }) => [rule, element, message])).toEqual([
+      ['state/deadlock', 'machines.m', 'the machine is a deadlock: it is not done, and no event it accepts is enabled'],
+    ])
+  })
+
   it('reports an event type that is never taken', () => {
     const machine = createMachine({
       initial: 'idle',

@@ -24,7 +24,7 @@ import { checkPredicate, type PredicateContext } from '../predicates.js'
 import type { Replay } from '../trace.js'
 import { describeUnhashable } from '../unhashable.js'
 import type { MachineEvents } from './machine-events.js'
-import { leavesOf, nodeElement, nodeName } from './state-nodes.js'
+import { leavesOf, nodeElement, nodeName, stuckLeaves } from './state-nodes.js'
 import type { InertActorScope } from './actor-scope.js'
 
 type Snapshot = AnyMachineSnapshot
@@ -160,11 +160,13 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
     const candidates = this.actionsIn(snapshot)
     for (let i = 0; i < candidates.length; i++) if (mayTake(snapshot, this.events.events[candidates[i]!]!.event)) return
     this.deadlocked.add(index)
-    for (const leaf of leavesOf(nodesOf(snapshot)))
+    for (const leaf of stuckLeaves(leavesOf(nodesOf(snapshot))))
       this.recorder.record(
         'state/deadlock',
         nodeElement(this.id, leaf),
-        `state ${nodeName(leaf)} is a deadlock: the machine is not done, and no event it accepts is enabled`,
+        leaf.path.length === 0
+          ? 'the machine is a deadlock: it is not done, and no event it accepts is enabled'
+          : `state ${nodeName(leaf)} is a deadlock: the machine is not done, and no event it accepts is enabled`,
         { state: index },
       )
   }
