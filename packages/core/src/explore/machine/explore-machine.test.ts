@@ -166,6 +166,26 @@ describe('exploreMachine: findings', () => {
     ])
   })
 
+  it('takes a state a step passes through (eventless routing, a final child its parent leaves when done) for reached', () => {
+    const machine = setup({ types: { context: {} as { n: number } } }).createMachine({
+      context: { n: 0 },
+      initial: 'routing',
+      states: {
+        routing: { always: 'light' },
+        light: {
+          initial: 'walk',
+          states: { walk: { on: { COUNTDOWN: 'stop' } }, stop: { type: 'final' } },
+          onDone: 'check',
+        },
+        check: { always: [{ guard: ({ context }) => context.n > 0, target: 'never' }, { target: 'light' }] },
+        never: {},
+      },
+    })
+    expect(explore({ machine }).findings).toEqual([
+      { rule: 'state/unreachable', element: 'machines.m.states.never', message: 'state "never" is unreachable: no reachable snapshot is in it' },
+    ])
+  })
+
   it('reports a deadlock once per state node, with the shortest trace to it', () => {
     const machine = setup({ types: { context: {} as { n: number } } }).createMachine({
       context: { n: 0 },

@@ -38,6 +38,8 @@ export function exploreMachine(id: string, model: MachineModel, options: Omit<Ex
     keepSteps: finishes,
     keyHistory: hasHistory(machine),
   })
+  // Eventless transitions taken on the way to the initial snapshot left the states they passed.
+  system.passedThrough()
   const run = exploreBreadthFirst(system, { ...options, element })
   if (run.bound === undefined && !system.failed) {
     reportUnreachable(id, machine, system)

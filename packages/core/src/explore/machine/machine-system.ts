@@ -116,6 +116,7 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
     this.stepping.action = action
     let next: Snapshot
     const actionsBefore = this.scope.actionsExecuted
+    this.scope.microstepCount = 0
     try {
       next = this.machine.transition(snapshot, this.events.events[action]!.event, this.scope) as Snapshot
       if (next.status === 'error') throw next.error
@@ -123,6 +124,8 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
       this.threw(action, error, index)
       return undefined
     }
+    // One microstep is the step itself, whose snapshot is visited; more passed through states on the way.
+    if (this.scope.microstepCount > 1) this.passedThrough()
     // XState hands back the very snapshot when nothing changed: no transition was taken, or
     // one was that only ran actions (a re-entry restarting timers), which still counts.
     return next === snapshot && this.scope.actionsExecuted === actionsBefore ? undefined : next
@@ -180,6 +183,21 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
       'the context of a snapshot changed in place while events were sent to it: an action or assign mutates the context instead of returning new values. Exploration stopped here',
       { state: index },
     )
+  }
+
+  /**
+   * The state nodes the microsteps of the last transition (or of the initial snapshot) were
+   * in or left, taken for reached: a state a step passes through is entered, though no
+   * snapshot stays in it.
+   */
+  passedThrough(): void {
+    const { microsteps, microstepCount } = this.scope
+    for (let i = 0; i < microstepCount; i++) {
+      const { snapshot, _transitions } = microsteps[i]!
+      for (const node of nodesOf(snapshot)) this.reached.add(node)
+      for (const { source } of _transitions) for (let node: AnyStateNode | undefined = source; node !== undefined; node = node.parent) this.reached.add(node)
+    }
+    this.scope.microstepCount = 0
   }
 
   replay(snapshot: Snapshot, action: number): Snapshot {
