@@ -9,7 +9,7 @@ import { findNonPlainData } from './plain-data.js'
 import type { Model } from './model.js'
 import { own } from './own.js'
 import { unknownName } from './suggest.js'
-import type { EntitySchema } from './types.js'
+import type { ContractDefinition, EntitySchema, FlowStep } from './types.js'
 
 export function checkReferences(model: Model, knownRules: ReadonlySet<string>): Finding[] {
   const findings: Finding[] = []
@@ -74,11 +74,7 @@ export function checkReferences(model: Model, knownRules: ReadonlySet<string>): 
           element: elementPath([...path, 'contract']),
           message: unknownName('contract', step.contract, contracts),
         })
-      const declaredErrors = step.contract !== undefined ? model.contracts[step.contract]?.errors : undefined
-      if (step.onError && declaredErrors)
-        for (const error of Object.keys(step.onError))
-          if (!(error in declaredErrors))
-            invalid([...path, 'onError', error], unknownName('error', error, Object.keys(declaredErrors), `contract ${JSON.stringify(step.contract)}`))
+      checkHandledErrors(step, path, step.contract === undefined ? undefined : own(model.contracts, step.contract), invalid)
       if (step.event !== undefined && flow.machine === undefined)
         invalid([...path, 'event'], `the step sends event ${JSON.stringify(step.event)} but flow ${JSON.stringify(id)} names no machine`)
       if (step.produces) expectDistinct([...path, 'produces'], 'produces', step.produces)
@@ -126,6 +122,30 @@ export function checkReferences(model: Model, knownRules: ReadonlySet<string>): 
 
   expectDistinct(['outOfScope'], 'outOfScope', model.outOfScope)
   return findings
+}
+
+/** Every error a step's onError handles must be one its contract declares (an unknown contract is reported on its own). */
+function checkHandledErrors(
+  step: FlowStep,
+  path: PathSegment[],
+  contract: ContractDefinition | undefined,
+  invalid: (path: PathSegment[], message: string) => void,
+): void {
+  if (step.onError === undefined || (step.contract !== undefined && contract === undefined)) return
+  const declared = Object.keys(contract?.errors ?? {})
+  for (const error of Object.keys(step.onError)) {
+    if (declared.includes(error)) continue
+    const quoted = JSON.stringify(error)
+    const owner = `contract ${JSON.stringify(step.contract)}`
+    invalid(
+      [...path, 'onError', error],
+      contract === undefined
+        ? `the step names no contract, so it has no error ${quoted} to handle (what happens when ${JSON.stringify(step.to)} fails goes in onFailure)`
+        : declared.length === 0
+          ? `${owner} has no error ${quoted}: it declares no errors`
+          : unknownName('error', error, declared, owner),
+    )
+  }
 }
 
 export function fieldsOf(schema: EntitySchema): string[] {

@@ -74,6 +74,11 @@ describe('validateSystem', () => {
       ['field of a unique key', (s) => (s.entities.User.unique = [['emial']]), 'entities.User.unique[0][0]', 'User has no field "emial" (did you mean "email"?)'],
       ['domain of a param', (s) => (s.stores.users.operations.signUp.params = { email: 'email' }), 'stores.users.operations.signUp.params.email', 'unknown domain "email" (did you mean "emails"?)'],
       ['error of a contract', (s) => (s.flows.register.steps[0].onError = { EmailTakn: 'x' }), 'flows.register.steps[0].onError.EmailTakn', 'contract "signUp" has no error "EmailTakn" (did you mean "EmailTaken"?)'],
+      ['error of a contract that declares none', (s) => {
+        delete s.contracts.signUp.errors
+      }, 'flows.register.steps[0].onError.EmailTaken', 'contract "signUp" has no error "EmailTaken": it declares no errors'],
+      ['error named like an Object property', (s) => (s.flows.register.steps[0].onError = { EmailTaken: 'x', toString: 'y' }), 'flows.register.steps[0].onError.toString', 'contract "signUp" has no error "toString" (errors: "EmailTaken")'],
+      ['error of a step without a contract', (s) => (s.flows.register.steps[1].onError = { Timeout: 'retry' }), 'flows.register.steps[1].onError.Timeout', 'the step names no contract, so it has no error "Timeout" to handle (what happens when "db" fails goes in onFailure)'],
       ['rule of a decision', (s) => (s.decisions.noAuth.answers = { rule: 'model/invalidd', element: 'x' }), 'decisions.noAuth.answers.rule', 'unknown rule "model/invalidd" (did you mean "model/invalid"?)'],
     ])('%s', (_, breakIt, element, message, rule = 'model/invalid') => {
       const system = validSystem()
