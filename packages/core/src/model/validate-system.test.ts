@@ -116,6 +116,8 @@ describe('validateSystem', () => {
       ['unknown key in a machine model', (s) => (s.machines.m.invariant = {}), 'machines.m.invariant', 'unknown key "invariant" (did you mean "invariants"?)'],
       ['missing field', (s) => delete s.flows.register.steps[1].to, 'flows.register.steps[1].to', 'is required (a string)'],
       ['wrong type', (s) => (s.zones.app.trust = 'high'), 'zones.app.trust', 'expected a number, got the string "high"'],
+      ['number that is not finite', (s) => (s.zones.app.trust = Number.POSITIVE_INFINITY), 'zones.app.trust', 'expected a finite number, got Infinity'],
+      ['list where named entries belong', (s) => (s.components = []), 'components', 'expected an object of named entries ({ name: … }), got an array'],
       ['unknown component kind', (s) => (s.components.db.kind = 'database'), 'components.db.kind', 'expected one of "actor", "service", "datastore", "queue", "external", got the string "database"'],
       ['empty name', (s) => (s.components[''] = {}), 'components[""]', 'invalid name "": a name must not be empty'],
       ['name with outer white space', (s) => (s.zones[' edge'] = { trust: 0 }), 'zones[" edge"]', 'invalid name " edge": a name must not start or end with white space'],
