@@ -124,6 +124,7 @@ describe('validateSystem', () => {
       ['machine that is not a machine', (s) => (s.machines.m = { machine: { states: {} } }), 'machines.m.machine', 'expected an XState v5 machine (createMachine(…) or setup(…).createMachine(…))'],
       ['machine entry of the wrong kind', (s) => (s.machines.m = 'idle'), 'machines.m', 'expected an XState v5 machine, or { machine, events?, invariants?, never? }'],
       ['entity schema that is not a Zod object', (s) => (s.entities.User.schema = z.string()), 'entities.User.schema', 'expected a Zod object schema (z.object({ … }))'],
+      ['empty domain', (s) => (s.stores.users.domains.emails = []), 'stores.users.domains.emails', 'a domain needs at least one value: an operation with a param over an empty domain is never taken'],
       ['apply that is not a function', (s) => (s.stores.users.operations.signUp.apply = 'x'), 'stores.users.operations.signUp.apply', 'expected a function'],
       ['decision without reason', (s) => (s.decisions.noAuth.because = ''), 'decisions.noAuth.because', 'a decision needs its reason (because)'],
       ['unique that is neither a list nor none', (s) => (s.entities.User.unique = 'email'), 'entities.User.unique', "expected 'none' or a list of unique keys, each a list of field names (e.g. [['email']])"],
