@@ -79,6 +79,7 @@ describe('validateSystem', () => {
       }, 'flows.register.steps[0].onError.EmailTaken', 'contract "signUp" has no error "EmailTaken": it declares no errors'],
       ['error named like an Object property', (s) => (s.flows.register.steps[0].onError = { EmailTaken: 'x', toString: 'y' }), 'flows.register.steps[0].onError.toString', 'contract "signUp" has no error "toString" (errors: "EmailTaken")'],
       ['error of a step without a contract', (s) => (s.flows.register.steps[1].onError = { Timeout: 'retry' }), 'flows.register.steps[1].onError.Timeout', 'the step names no contract, so it has no error "Timeout" to handle (what happens when "db" fails goes in onFailure)'],
+      ['event of payload samples', (s) => (s.machines.m.events = { og: [{}] }), 'machines.m.events.og', 'machine "m" has no event "og" (events: "go")'],
       ['rule of a decision', (s) => (s.decisions.noAuth.answers = { rule: 'model/invalidd', element: 'x' }), 'decisions.noAuth.answers.rule', 'unknown rule "model/invalidd" (did you mean "model/invalid"?)'],
     ])('%s', (_, breakIt, element, message, rule = 'model/invalid') => {
       const system = validSystem()
