@@ -76,6 +76,7 @@ describe('plumbline check', () => {
       ['throws.ts', `error: throws.ts:3:21: threw while loading: SyntaxError: Unexpected token '}', "{"max": }" is not valid JSON\n`],
       ['no-default.ts', 'error: no-default.ts: has no default export; a model file must `export default defineSystem({ … })` (a folder of models skips helper modules whose names start with _)\n'],
       ['not-a-system.ts', 'error: not-a-system.ts: its default export is not a system: expected defineSystem({ … }), got a function\n'],
+      ['a-machine.ts', 'error: a-machine.ts: its default export is not a system: expected defineSystem({ … }), got an instance of StateMachine\n'],
       ['missing-import.ts', 'error: missing-import.ts: cannot load: it imports "./limits-that-do-not-exist.js", which cannot be found (no such file)\n'],
     ])('%s', async (file, stderr) => {
       for (const format of ['pretty', 'json']) {

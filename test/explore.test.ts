@@ -209,6 +209,47 @@ export default defineSystem({
     ])
   })
 
+  it('what a plain-JavaScript model gets wrong is reported, never a crash nor a silent pass', async () => {
+    const project = await makeProject({
+      'models/hostile.js': `import { defineSystem } from '@plumbline/core'
+import { createMachine } from 'xstate'
+
+const door = createMachine({
+  initial: 'closed',
+  states: { closed: { on: { OPEN: { guard: ({ context }) => context.keys.length > 0, target: 'open' } } }, open: {} },
+})
+
+export default defineSystem({
+  name: 'hostile',
+  machines: { door },
+  stores: {
+    counter: {
+      initial: { n: 0 },
+      operations: { reset: { apply: (s) => { ({ ...s, n: 0 }) } } },
+      invariants: { zero: (s) => s.n === 0 },
+    },
+  },
+})
+`,
+    })
+    const result = await runCli(['check', '--format', 'json'], { cwd: project })
+    expect(result.exitCode).toBe(1)
+    expect(result.stderr).toBe('')
+    const [model] = JSON.parse(result.stdout).models
+    expect(model.diagnostics.map(({ rule, element, message }: Record<string, unknown>) => [rule, element, message])).toEqual([
+      [
+        'explore/error',
+        'machines.door',
+        "event \"OPEN\" threw: Error: Unable to evaluate guard in transition for event 'OPEN' in state node '(machine).closed': Cannot read properties of undefined (reading 'length')",
+      ],
+      ['explore/error', 'stores.counter.operations.reset.apply', 'apply of operation "reset" returned undefined: it must return the next state (a block body needs a return)'],
+    ])
+    expect(model.exploration.map(({ element, complete }: { element: string; complete: boolean }) => [element, complete])).toEqual([
+      ['machines.door', false],
+      ['stores.counter', false],
+    ])
+  })
+
   it('never draws a progress line where stderr is not a terminal', async () => {
     const project = await makeProject({
       'models/big.ts': `import { defineStore, defineSystem } from '@plumbline/core'

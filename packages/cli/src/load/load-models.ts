@@ -4,7 +4,7 @@
  */
 import path from 'node:path'
 import { ModelLoadError, UsageError } from '../errors.js'
-import { describeValue } from '@plumbline/core'
+import { describeValue, isPlainObject } from '@plumbline/core'
 import { displayPath, findModelFiles } from './find-model-files.js'
 import { createModelLoader } from './load-model.js'
 
@@ -45,9 +45,12 @@ export async function loadModels(paths: readonly string[], cwd: string, options:
   return loaded
 }
 
-/** A model file's default export, when it can be a system; core checks its shape. */
+/**
+ * A model file's default export, when it can be a system: a plain object (core checks its
+ * shape). Anything else, a machine or a schema included, is not a model of a system at all.
+ */
 export function systemExport(exported: unknown, shown: string): object {
-  if (typeof exported !== 'object' || exported === null || Array.isArray(exported))
+  if (!isPlainObject(exported))
     throw new ModelLoadError(shown, `its default export is not a system: expected defineSystem({ … }), got ${describeValue(exported)}`)
   return exported
 }

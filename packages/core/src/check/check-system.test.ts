@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
 import { defineStore, defineSystem } from '../model/define.js'
 import { checkSystem } from './check-system.js'
 
@@ -68,6 +69,17 @@ describe('checkSystem', () => {
         message: 'decision "old" answers contract/unknown at "flows.buy.steps[0].contract", but there is no such finding',
         element: 'decisions.old.answers',
       },
+    ])
+  })
+
+  it('reports a misspelt target field once, as model/invalid, not also as the ambiguous target it seems to make', async () => {
+    const result = await checkSystem({
+      name: 'accounts',
+      entities: { User: { schema: z.object({ id: z.string(), email: z.string() }), identity: ['id'], unique: [['email']] } },
+      stores: { users: { initial: {}, operations: { reset: { target: { entity: 'User', by: ['emial'] }, apply: (s: unknown) => s } } } },
+    })
+    expect(result.diagnostics.map(({ rule, element, message }) => [rule, element, message])).toEqual([
+      ['model/invalid', 'stores.users.operations.reset.target.by[0]', 'User has no field "emial" (did you mean "email"?)'],
     ])
   })
 

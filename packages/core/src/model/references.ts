@@ -5,11 +5,12 @@
  */
 import type { Finding } from '../diagnostics/types.js'
 import { elementPath, type PathSegment } from './element-path.js'
+import { isUserEventType, matchesEventDescriptor } from './event-descriptors.js'
 import { findNonPlainData } from './plain-data.js'
 import type { Model } from './model.js'
 import { own } from './own.js'
 import { unknownName } from './suggest.js'
-import type { EntitySchema } from './types.js'
+import type { ContractDefinition, EntitySchema, FlowStep } from './types.js'
 
 export function checkReferences(model: Model, knownRules: ReadonlySet<string>): Finding[] {
   const findings: Finding[] = []
@@ -74,11 +75,7 @@ export function checkReferences(model: Model, knownRules: ReadonlySet<string>): 
           element: elementPath([...path, 'contract']),
           message: unknownName('contract', step.contract, contracts),
         })
-      const declaredErrors = step.contract !== undefined ? model.contracts[step.contract]?.errors : undefined
-      if (step.onError && declaredErrors)
-        for (const error of Object.keys(step.onError))
-          if (!(error in declaredErrors))
-            invalid([...path, 'onError', error], unknownName('error', error, Object.keys(declaredErrors), `contract ${JSON.stringify(step.contract)}`))
+      checkHandledErrors(step, path, step.contract === undefined ? undefined : own(model.contracts, step.contract), invalid)
       if (step.event !== undefined && flow.machine === undefined)
         invalid([...path, 'event'], `the step sends event ${JSON.stringify(step.event)} but flow ${JSON.stringify(id)} names no machine`)
       if (step.produces) expectDistinct([...path, 'produces'], 'produces', step.produces)
@@ -113,6 +110,15 @@ export function checkReferences(model: Model, knownRules: ReadonlySet<string>): 
     }
   }
 
+  // A sample for a type no descriptor of the machine matches is never taken: a misspelt type, whose
+  // real event is then sent bare.
+  for (const [id, { machine, events }] of Object.entries(model.machines)) {
+    const descriptors = machine.root.events as string[]
+    for (const type of Object.keys(events ?? {}))
+      if (!descriptors.some((descriptor) => matchesEventDescriptor(type, descriptor)))
+        invalid(['machines', id, 'events', type], unknownName('event', type, [...new Set(descriptors.filter(isUserEventType))], `machine ${JSON.stringify(id)}`))
+  }
+
   const answered = new Map<string, string>()
   for (const [id, decision] of Object.entries(model.decisions)) {
     if (!decision.answers) continue
@@ -126,6 +132,30 @@ export function checkReferences(model: Model, knownRules: ReadonlySet<string>): 
 
   expectDistinct(['outOfScope'], 'outOfScope', model.outOfScope)
   return findings
+}
+
+/** Every error a step's onError handles must be one its contract declares (an unknown contract is reported on its own). */
+function checkHandledErrors(
+  step: FlowStep,
+  path: PathSegment[],
+  contract: ContractDefinition | undefined,
+  invalid: (path: PathSegment[], message: string) => void,
+): void {
+  if (step.onError === undefined || (step.contract !== undefined && contract === undefined)) return
+  const declared = Object.keys(contract?.errors ?? {})
+  for (const error of Object.keys(step.onError)) {
+    if (declared.includes(error)) continue
+    const quoted = JSON.stringify(error)
+    const owner = `contract ${JSON.stringify(step.contract)}`
+    invalid(
+      [...path, 'onError', error],
+      contract === undefined
+        ? `the step names no contract, so it has no error ${quoted} to handle (what happens when ${JSON.stringify(step.to)} fails goes in onFailure)`
+        : declared.length === 0
+          ? `${owner} has no error ${quoted}: it declares no errors`
+          : unknownName('error', error, declared, owner),
+    )
+  }
 }
 
 export function fieldsOf(schema: EntitySchema): string[] {

@@ -109,7 +109,9 @@ const operation = z.strictObject({
 
 const store = z.strictObject({
   initial: z.unknown(),
-  domains: z.record(nameSchema, z.array(z.unknown())).optional(),
+  domains: z
+    .record(nameSchema, z.array(z.unknown()).min(1, { message: 'a domain needs at least one value: an operation with a param over an empty domain is never taken' }))
+    .optional(),
   operations: z.record(nameSchema, operation),
   invariants: z.record(nameSchema, fn).optional(),
   never: z.record(nameSchema, fn).optional(),

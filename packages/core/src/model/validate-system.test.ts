@@ -74,6 +74,12 @@ describe('validateSystem', () => {
       ['field of a unique key', (s) => (s.entities.User.unique = [['emial']]), 'entities.User.unique[0][0]', 'User has no field "emial" (did you mean "email"?)'],
       ['domain of a param', (s) => (s.stores.users.operations.signUp.params = { email: 'email' }), 'stores.users.operations.signUp.params.email', 'unknown domain "email" (did you mean "emails"?)'],
       ['error of a contract', (s) => (s.flows.register.steps[0].onError = { EmailTakn: 'x' }), 'flows.register.steps[0].onError.EmailTakn', 'contract "signUp" has no error "EmailTakn" (did you mean "EmailTaken"?)'],
+      ['error of a contract that declares none', (s) => {
+        delete s.contracts.signUp.errors
+      }, 'flows.register.steps[0].onError.EmailTaken', 'contract "signUp" has no error "EmailTaken": it declares no errors'],
+      ['error named like an Object property', (s) => (s.flows.register.steps[0].onError = { EmailTaken: 'x', toString: 'y' }), 'flows.register.steps[0].onError.toString', 'contract "signUp" has no error "toString" (errors: "EmailTaken")'],
+      ['error of a step without a contract', (s) => (s.flows.register.steps[1].onError = { Timeout: 'retry' }), 'flows.register.steps[1].onError.Timeout', 'the step names no contract, so it has no error "Timeout" to handle (what happens when "db" fails goes in onFailure)'],
+      ['event of payload samples', (s) => (s.machines.m.events = { og: [{}] }), 'machines.m.events.og', 'machine "m" has no event "og" (events: "go")'],
       ['rule of a decision', (s) => (s.decisions.noAuth.answers = { rule: 'model/invalidd', element: 'x' }), 'decisions.noAuth.answers.rule', 'unknown rule "model/invalidd" (did you mean "model/invalid"?)'],
     ])('%s', (_, breakIt, element, message, rule = 'model/invalid') => {
       const system = validSystem()
@@ -111,12 +117,15 @@ describe('validateSystem', () => {
       ['unknown key in a machine model', (s) => (s.machines.m.invariant = {}), 'machines.m.invariant', 'unknown key "invariant" (did you mean "invariants"?)'],
       ['missing field', (s) => delete s.flows.register.steps[1].to, 'flows.register.steps[1].to', 'is required (a string)'],
       ['wrong type', (s) => (s.zones.app.trust = 'high'), 'zones.app.trust', 'expected a number, got the string "high"'],
+      ['number that is not finite', (s) => (s.zones.app.trust = Number.POSITIVE_INFINITY), 'zones.app.trust', 'expected a finite number, got Infinity'],
+      ['list where named entries belong', (s) => (s.components = []), 'components', 'expected an object of named entries ({ name: … }), got an array'],
       ['unknown component kind', (s) => (s.components.db.kind = 'database'), 'components.db.kind', 'expected one of "actor", "service", "datastore", "queue", "external", got the string "database"'],
       ['empty name', (s) => (s.components[''] = {}), 'components[""]', 'invalid name "": a name must not be empty'],
       ['name with outer white space', (s) => (s.zones[' edge'] = { trust: 0 }), 'zones[" edge"]', 'invalid name " edge": a name must not start or end with white space'],
       ['machine that is not a machine', (s) => (s.machines.m = { machine: { states: {} } }), 'machines.m.machine', 'expected an XState v5 machine (createMachine(…) or setup(…).createMachine(…))'],
       ['machine entry of the wrong kind', (s) => (s.machines.m = 'idle'), 'machines.m', 'expected an XState v5 machine, or { machine, events?, invariants?, never? }'],
       ['entity schema that is not a Zod object', (s) => (s.entities.User.schema = z.string()), 'entities.User.schema', 'expected a Zod object schema (z.object({ … }))'],
+      ['empty domain', (s) => (s.stores.users.domains.emails = []), 'stores.users.domains.emails', 'a domain needs at least one value: an operation with a param over an empty domain is never taken'],
       ['apply that is not a function', (s) => (s.stores.users.operations.signUp.apply = 'x'), 'stores.users.operations.signUp.apply', 'expected a function'],
       ['decision without reason', (s) => (s.decisions.noAuth.because = ''), 'decisions.noAuth.because', 'a decision needs its reason (because)'],
       ['unique that is neither a list nor none', (s) => (s.entities.User.unique = 'email'), 'entities.User.unique', "expected 'none' or a list of unique keys, each a list of field names (e.g. [['email']])"],

@@ -45,7 +45,10 @@ function findingsFromIssue(issue: z.core.$ZodIssue): Finding[] {
       })
     }
     case 'invalid_type':
-      return [invalid(path, issue.input === undefined ? `is required (${expectation(issue.expected)})` : `expected ${expectation(issue.expected)}, got ${describeValue(issue.input)}`)]
+      if (issue.input === undefined) return [invalid(path, `is required (${expectation(issue.expected)})`)]
+      // Zod refuses NaN and ±Infinity as numbers: say what is wrong with them.
+      if (issue.expected === 'number' && typeof issue.input === 'number') return [invalid(path, `expected a finite number, got ${String(issue.input)}`)]
+      return [invalid(path, `expected ${expectation(issue.expected)}, got ${describeValue(issue.input)}`)]
     case 'invalid_key':
       return issue.issues.map((inner) => invalid(path, `invalid name ${JSON.stringify(String(path.at(-1)))}: ${inner.message}`))
     case 'invalid_value':
@@ -58,7 +61,16 @@ function findingsFromIssue(issue: z.core.$ZodIssue): Finding[] {
 }
 
 function expectation(expected: string): string {
-  return expected === 'object' ? 'an object' : expected === 'array' ? 'an array' : `a ${expected}`
+  switch (expected) {
+    case 'object':
+      return 'an object'
+    case 'array':
+      return 'an array'
+    case 'record':
+      return 'an object of named entries ({ name: … })'
+    default:
+      return `a ${expected}`
+  }
 }
 
 function unionMessage(path: readonly PathSegment[]): string {

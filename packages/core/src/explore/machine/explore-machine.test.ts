@@ -166,6 +166,26 @@ describe('exploreMachine: findings', () => {
     ])
   })
 
+  it('takes a state a step passes through (eventless routing, a final child its parent leaves when done) for reached', () => {
+    const machine = setup({ types: { context: {} as { n: number } } }).createMachine({
+      context: { n: 0 },
+      initial: 'routing',
+      states: {
+        routing: { always: 'light' },
+        light: {
+          initial: 'walk',
+          states: { walk: { on: { COUNTDOWN: 'stop' } }, stop: { type: 'final' } },
+          onDone: 'check',
+        },
+        check: { always: [{ guard: ({ context }) => context.n > 0, target: 'never' }, { target: 'light' }] },
+        never: {},
+      },
+    })
+    expect(explore({ machine }).findings).toEqual([
+      { rule: 'state/unreachable', element: 'machines.m.states.never', message: 'state "never" is unreachable: no reachable snapshot is in it' },
+    ])
+  })
+
   it('reports a deadlock once per state node, with the shortest trace to it', () => {
     const machine = setup({ types: { context: {} as { n: number } } }).createMachine({
       context: { n: 0 },
@@ -203,6 +223,27 @@ describe('exploreMachine: findings', () => {
     expect(explore({ machine }).findings.map(({ rule, element, message, trace }) => [rule, element, message, trace?.map(({ action }) => action)])).toEqual([
       ['state/no-final-path', 'machines.m.states.disputed.states.arguing', 'from state "disputed.arguing" the machine can never finish: no final state is reachable from there', ['DISPUTE']],
       ['state/no-final-path', 'machines.m.states.disputed.states.waiting', 'from state "disputed.waiting" the machine can never finish: no final state is reachable from there', ['DISPUTE', 'REPLY']],
+    ])
+  })
+
+  it('in parallel regions, blames the region that is stuck, not a region that finished or could finish', () => {
+    const machine = createMachine({
+      type: 'parallel',
+      states: {
+        transfer: { initial: 'idle', states: { idle: { on: { SEND: 'sent' } }, sent: { type: 'final' } } },
+        validation: { initial: 'pending', states: { pending: { on: { VALID: 'ok', INVALID: 'bad' } }, ok: { type: 'final' }, bad: {} } },
+      },
+    })
+    expect(explore({ machine }).findings.map(({ rule, element, message, trace }) => [rule, element, message, trace?.map(({ action }) => action)])).toEqual([
+      ['state/deadlock', 'machines.m.states.validation.states.bad', 'state "validation.bad" is a deadlock: the machine is not done, and no event it accepts is enabled', ['SEND', 'INVALID']],
+      ['state/no-final-path', 'machines.m.states.validation.states.bad', 'from state "validation.bad" the machine can never finish: no final state is reachable from there', ['INVALID']],
+    ])
+  })
+
+  it('names the machine, not state "", when its root is the state in question', () => {
+    const machine = createMachine({})
+    expect(explore({ machine }).findings.map(({ rule, element, message }) => [rule, element, message])).toEqual([
+      ['state/deadlock', 'machines.m', 'the machine is a deadlock: it is not done, and no event it accepts is enabled'],
     ])
   })
 
@@ -315,6 +356,27 @@ describe('exploreMachine: hostile machines', () => {
       initial: { value: 'a', context: { n: 0 } },
       trace: [{ action: 'INC', params: {}, state: { value: 'a', context: { n: 1 } } }],
     })
+  })
+
+  it('a guard that throws where no other event is enabled: explore/error, and no deadlock claimed', () => {
+    const machine = setup({
+      guards: {
+        boom: () => {
+          throw new Error('guard boom')
+        },
+      },
+    }).createMachine({ initial: 'a', states: { a: { on: { GO: { guard: 'boom', target: 'b' } } }, b: {} } })
+    const { stats, findings } = explore({ machine })
+    expect(stats.complete).toBe(false)
+    expect(findings).toEqual([
+      {
+        rule: 'explore/error',
+        element: 'machines.m',
+        message: `event "GO" threw: Error: Unable to evaluate guard 'boom' in transition for event 'GO' in state node '(machine).a': guard boom`,
+        initial: { value: 'a', context: {} },
+        trace: [],
+      },
+    ])
   })
 
   it('a done event without a sample output, read by an action: the error says to declare one', () => {

@@ -5,7 +5,7 @@
  * that can finish, states from which it never can. Those last three claim an absence, so
  * an incomplete search makes none of them.
  */
-import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate'
+import type { AnyMachineSnapshot, AnyStateMachine, AnyStateNode } from 'xstate'
 import { elementPath } from '../../model/element-path.js'
 import type { MachineModel } from '../../model/types.js'
 import { exploreBreadthFirst, type ExploreOptions } from '../breadth-first.js'
@@ -16,7 +16,7 @@ import { inertActorScope } from './actor-scope.js'
 import { snapshotsThatCanFinish } from './final-paths.js'
 import { machineEvents } from './machine-events.js'
 import { MachineSystem } from './machine-system.js'
-import { canFinish, hasHistory, nodeElement, nodeName, stateNodesBelow } from './state-nodes.js'
+import { canFinish, hasHistory, nodeElement, nodeName, stateNodesBelow, stuckLeaves } from './state-nodes.js'
 
 export function exploreMachine(id: string, model: MachineModel, options: Omit<ExploreOptions, 'element'>): ExplorationOutcome {
   const element = elementPath(['machines', id])
@@ -38,6 +38,8 @@ export function exploreMachine(id: string, model: MachineModel, options: Omit<Ex
     keepSteps: finishes,
     keyHistory: hasHistory(machine),
   })
+  // Eventless transitions taken on the way to the initial snapshot left the states they passed.
+  system.passedThrough()
   const run = exploreBreadthFirst(system, { ...options, element })
   if (run.bound === undefined && !system.failed) {
     reportUnreachable(id, machine, system)
@@ -75,10 +77,17 @@ function reportUnusedEvents(id: string, system: MachineSystem): void {
 
 function reportNoFinalPath(id: string, states: number, system: MachineSystem): void {
   const canFinish = snapshotsThatCanFinish(states, system.steps, system.finished)
+  // A leaf that some snapshot able to finish is in is not why another snapshot cannot (in
+  // parallel regions, the other region is): blamed only where no leaf is that sure.
+  const finishingLeaves = new Set<AnyStateNode>()
+  for (let index = 0; index < states; index++)
+    if (canFinish[index] === 1) for (const leaf of system.configurations[system.configurationOf.at(index)]!) finishingLeaves.add(leaf)
   for (let index = 0; index < states; index++) {
     // A deadlock cannot finish either; it has its own, more specific finding.
     if (canFinish[index] === 1 || system.deadlocked.has(index)) continue
-    for (const leaf of system.configurations[system.configurationOf.at(index)]!)
+    const leaves = system.configurations[system.configurationOf.at(index)]!
+    const doomed = leaves.filter((leaf) => !finishingLeaves.has(leaf))
+    for (const leaf of doomed.length > 0 ? doomed : stuckLeaves(leaves))
       system.recorder.record(
         'state/no-final-path',
         nodeElement(id, leaf),

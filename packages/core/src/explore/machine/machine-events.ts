@@ -9,6 +9,7 @@
  * raises it itself when a final child is reached, and sending it would fake that.
  */
 import type { AnyEventObject, AnyStateMachine, AnyStateNode } from 'xstate'
+import { matchesEventDescriptor } from '../../model/event-descriptors.js'
 
 export interface MachineEvent {
   type: string
@@ -32,7 +33,10 @@ const RAISED_BY_XSTATE = 'xstate.done.state.'
 const ENVIRONMENT = 'xstate.'
 
 export function machineEvents(machine: AnyStateMachine, samples: Readonly<Record<string, readonly Record<string, unknown>[]>>): MachineEvents {
-  const types = [...new Set([...(machine.root.events as string[]).filter((type) => !type.startsWith(RAISED_BY_XSTATE)), ...Object.keys(samples)])]
+  const descriptors = machine.root.events as string[]
+  // Samples of a type no descriptor matches are never taken (and reported as model/invalid).
+  const sampled = Object.keys(samples).filter((type) => descriptors.some((descriptor) => matchesEventDescriptor(type, descriptor)))
+  const types = [...new Set([...descriptors.filter((type) => !type.startsWith(RAISED_BY_XSTATE)), ...sampled])]
   const events = types.flatMap((type, typeIndex) =>
     (samples[type] ?? [{}]).map((payload) => ({ type, payload, event: { ...payload, type }, typeIndex })),
   )

@@ -11,7 +11,7 @@
  * types that changed something, deadlocked snapshots, and (for machines that can finish)
  * every step, to find the snapshots from which no final state can be reached.
  */
-import type { AnyMachineSnapshot, AnyStateMachine, AnyStateNode } from 'xstate'
+import type { AnyEventObject, AnyMachineSnapshot, AnyStateMachine, AnyStateNode } from 'xstate'
 import type { TraceStep } from '../../diagnostics/types.js'
 import { elementPath } from '../../model/element-path.js'
 import type { MachineModel } from '../../model/types.js'
@@ -24,7 +24,7 @@ import { checkPredicate, type PredicateContext } from '../predicates.js'
 import type { Replay } from '../trace.js'
 import { describeUnhashable } from '../unhashable.js'
 import type { MachineEvents } from './machine-events.js'
-import { leavesOf, nodeElement, nodeName } from './state-nodes.js'
+import { leavesOf, nodeElement, nodeName, stuckLeaves } from './state-nodes.js'
 import type { InertActorScope } from './actor-scope.js'
 
 type Snapshot = AnyMachineSnapshot
@@ -116,6 +116,7 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
     this.stepping.action = action
     let next: Snapshot
     const actionsBefore = this.scope.actionsExecuted
+    this.scope.microstepCount = 0
     try {
       next = this.machine.transition(snapshot, this.events.events[action]!.event, this.scope) as Snapshot
       if (next.status === 'error') throw next.error
@@ -123,6 +124,8 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
       this.threw(action, error, index)
       return undefined
     }
+    // One microstep is the step itself, whose snapshot is visited; more passed through states on the way.
+    if (this.scope.microstepCount > 1) this.passedThrough()
     // XState hands back the very snapshot when nothing changed: no transition was taken, or
     // one was that only ran actions (a re-entry restarting timers), which still counts.
     return next === snapshot && this.scope.actionsExecuted === actionsBefore ? undefined : next
@@ -158,13 +161,15 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
     if (enabled > 0 || snapshot.status !== 'active') return
     // No event changed the snapshot; one that XState would still take (with actions only) is no deadlock.
     const candidates = this.actionsIn(snapshot)
-    for (let i = 0; i < candidates.length; i++) if (snapshot.can(this.events.events[candidates[i]!]!.event)) return
+    for (let i = 0; i < candidates.length; i++) if (mayTake(snapshot, this.events.events[candidates[i]!]!.event)) return
     this.deadlocked.add(index)
-    for (const leaf of leavesOf(nodesOf(snapshot)))
+    for (const leaf of stuckLeaves(leavesOf(nodesOf(snapshot))))
       this.recorder.record(
         'state/deadlock',
         nodeElement(this.id, leaf),
-        `state ${nodeName(leaf)} is a deadlock: the machine is not done, and no event it accepts is enabled`,
+        leaf.path.length === 0
+          ? 'the machine is a deadlock: it is not done, and no event it accepts is enabled'
+          : `state ${nodeName(leaf)} is a deadlock: the machine is not done, and no event it accepts is enabled`,
         { state: index },
       )
   }
@@ -178,6 +183,21 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
       'the context of a snapshot changed in place while events were sent to it: an action or assign mutates the context instead of returning new values. Exploration stopped here',
       { state: index },
     )
+  }
+
+  /**
+   * The state nodes the microsteps of the last transition (or of the initial snapshot) were
+   * in or left, taken for reached: a state a step passes through is entered, though no
+   * snapshot stays in it.
+   */
+  passedThrough(): void {
+    const { microsteps, microstepCount } = this.scope
+    for (let i = 0; i < microstepCount; i++) {
+      const { snapshot, _transitions } = microsteps[i]!
+      for (const node of nodesOf(snapshot)) this.reached.add(node)
+      for (const { source } of _transitions) for (let node: AnyStateNode | undefined = source; node !== undefined; node = node.parent) this.reached.add(node)
+    }
+    this.scope.microstepCount = 0
   }
 
   replay(snapshot: Snapshot, action: number): Snapshot {
@@ -217,6 +237,18 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
         ? ` (it was sent without ${type.startsWith('xstate.done') ? 'output' : 'error'}: declare samples, e.g. events: { ${JSON.stringify(type)}: [{ ${type.startsWith('xstate.done') ? 'output' : 'error'}: … }] })`
         : ''
     this.recorder.record('explore/error', this.element, `event ${JSON.stringify(type)}${sample} threw: ${describeThrown(error)}${hint}`, { state })
+  }
+}
+
+/**
+ * Whether XState would take a transition for the event. One whose guard throws counts as
+ * taken: its step failed and is reported as explore/error, which claims no deadlock.
+ */
+function mayTake(snapshot: Snapshot, event: AnyEventObject): boolean {
+  try {
+    return snapshot.can(event)
+  } catch {
+    return true
   }
 }
 

@@ -30,6 +30,15 @@ export function leavesOf(nodes: readonly AnyStateNode[]): AnyStateNode[] {
   return nodes.filter((node) => node.type === 'atomic' || node.type === 'final')
 }
 
+/**
+ * The leaves a stuck configuration is blamed on: those not final (a parallel region that
+ * finished is waiting for the others, not stuck), or all of them where every leaf is final.
+ */
+export function stuckLeaves(leaves: readonly AnyStateNode[]): readonly AnyStateNode[] {
+  const open = leaves.filter((node) => node.type !== 'final')
+  return open.length > 0 ? open : leaves
+}
+
 /** Whether the machine can finish (reach status done): its root has a final child, or is parallel with regions that all do. */
 export function canFinish(node: AnyStateNode): boolean {
   const children = Object.values(node.states)

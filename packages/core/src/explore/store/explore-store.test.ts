@@ -314,6 +314,33 @@ describe('exploreStore: hostile models', () => {
     )
   })
 
+  it('an apply that returns nothing (a block body without return): explore/error, never a silent pass', () => {
+    type State = { n: number }
+    // What TypeScript refuses in a typed model, and plain JavaScript allows.
+    const forgetsReturn = ((s: State) => {
+      void { ...s, n: 0 }
+    }) as unknown as (s: State) => State
+    const store = defineStore({
+      initial: { n: 0 },
+      operations: {
+        inc: { guard: (s) => s.n < 1, apply: (s) => ({ n: s.n + 1 }) },
+        reset: { apply: forgetsReturn },
+      },
+      invariants: { small: (s) => s.n < 5 },
+    })
+    const { stats, findings } = explore(store)
+    expect(stats.complete).toBe(false)
+    expect(findings).toEqual([
+      {
+        rule: 'explore/error',
+        element: 'stores.s.operations.reset.apply',
+        message: 'apply of operation "reset" returned undefined: it must return the next state (a block body needs a return)',
+        initial: { n: 0 },
+        trace: [],
+      },
+    ])
+  })
+
   it('a successor that is not plain data: explore/error naming the apply and what it found', () => {
     const store = defineStore({
       initial: { at: null as Date | null },

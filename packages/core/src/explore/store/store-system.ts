@@ -79,12 +79,16 @@ export class StoreSystem implements TransitionSystem<State>, Replay<State> {
         return undefined
       }
     }
+    let next: State
     try {
-      return definition.apply(state, params)
+      next = definition.apply(state, params)
     } catch (error) {
       this.threw('apply', action, error, index)
       return undefined
     }
+    // The engine reads undefined as "not enabled": an apply that forgot its return would pass unseen.
+    if (next === undefined) this.returnedNothing(action, index)
+    return next
   }
 
   visitState(state: State, index: number): void {
@@ -151,6 +155,17 @@ export class StoreSystem implements TransitionSystem<State>, Replay<State> {
       'explore/error',
       elementPath(['stores', this.id, 'operations', stepAction.operation, part]),
       `${part} of operation ${JSON.stringify(stepAction.operation)} threw${withParams(stepAction)}: ${describeThrown(error)}`,
+      { state },
+    )
+  }
+
+  private returnedNothing(action: number, state: number): void {
+    this.failed = true
+    const stepAction = this.actions[action]!
+    this.recorder.record(
+      'explore/error',
+      elementPath(['stores', this.id, 'operations', stepAction.operation, 'apply']),
+      `apply of operation ${JSON.stringify(stepAction.operation)} returned undefined${withParams(stepAction)}: it must return the next state (a block body needs a return)`,
       { state },
     )
   }

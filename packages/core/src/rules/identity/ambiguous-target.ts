@@ -1,6 +1,7 @@
 import type { Finding } from '../../diagnostics/types.js'
 import { elementPath } from '../../model/element-path.js'
 import { own } from '../../model/own.js'
+import { fieldsOf } from '../../model/references.js'
 import type { EntityDefinition, OperationTarget } from '../../model/types.js'
 import type { Rule } from '../types.js'
 import { andList, fieldList, quoted, segmentsOf } from '../wording.js'
@@ -33,6 +34,8 @@ Good:
         const target = operation.target
         const entity = target && own(model.entities, target.entity)
         if (target === undefined || entity === undefined || addressesOne(target, entity)) continue
+        // A field the entity does not have is a misspelling, reported as model/invalid: not also an ambiguous target.
+        if (!target.by.every((field) => fieldsOf(entity.schema).includes(field))) continue
         findings.push({
           rule: 'identity/ambiguous-target',
           element: elementPath(['stores', storeId, 'operations', name, 'target']),

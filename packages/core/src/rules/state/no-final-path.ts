@@ -9,7 +9,9 @@ export const stateNoFinalPath: Rule = {
 a way to one. A snapshot from which no final state is reachable traps the machine: it keeps
 moving between states but never completes (a loop with no exit), or it can only reach
 deadlocks (reported as state/deadlock instead). Reported once per state node, with the
-shortest trace to such a snapshot. An exploration cut short by a bound reports none.
+shortest trace to such a snapshot: at the states no snapshot that can finish is in (in
+parallel regions, the region that traps the machine), or where there is none, at each state
+of the snapshot. An exploration cut short by a bound reports none.
 
 Bad:
   states: { open: { on: { DISPUTE: 'disputed', CLOSE: 'closed' } },
