@@ -162,7 +162,7 @@ describe('exploreMachine: findings', () => {
       states: { a: { on: { GO: 'b' } }, b: { on: { BACK: 'a' } }, lost: { initial: 'x', states: { x: {}, y: {} } } },
     })
     expect(explore({ machine }).findings).toEqual([
-      { rule: 'state/unreachable', element: 'machines.m.states.lost', message: 'state "lost" is unreachable: no reachable snapshot is in it, nor any of its 2 substates' },
+      { rule: 'state/unreachable', element: 'machines.m.states.lost', message: 'state "lost" is unreachable: no step from the initial state enters it, nor any of its 2 substates' },
     ])
   })
 
@@ -182,7 +182,7 @@ describe('exploreMachine: findings', () => {
       },
     })
     expect(explore({ machine }).findings).toEqual([
-      { rule: 'state/unreachable', element: 'machines.m.states.never', message: 'state "never" is unreachable: no reachable snapshot is in it' },
+      { rule: 'state/unreachable', element: 'machines.m.states.never', message: 'state "never" is unreachable: no step from the initial state enters it' },
     ])
   })
 

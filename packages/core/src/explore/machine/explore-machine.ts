@@ -58,7 +58,7 @@ function reportUnreachable(id: string, machine: AnyStateMachine, system: Machine
     if (system.reached.has(node) || (node.parent !== undefined && node.parent !== machine.root && !system.reached.has(node.parent))) continue
     const below = stateNodesBelow(node).length
     const substates = below === 0 ? '' : `, nor any of its ${below} substate${below === 1 ? '' : 's'}`
-    system.recorder.record('state/unreachable', nodeElement(id, node), `state ${nodeName(node)} is unreachable: no reachable snapshot is in it${substates}`, undefined)
+    system.recorder.record('state/unreachable', nodeElement(id, node), `state ${nodeName(node)} is unreachable: no step from the initial state enters it${substates}`, undefined)
   }
 }
 

@@ -4,13 +4,11 @@ import type { Rule } from '../types.js'
 export const stateUnreachable: Rule = {
   id: 'state/unreachable',
   severity: 'warning',
-  summary: 'A machine has a state that no reachable snapshot is in.',
+  summary: 'A machine has a state that no step from its initial state ever enters.',
   explanation: `Exploration sends the machine every event it accepts (with the declared payload samples, and
 the environment's delayed and actor done/error events) from every reachable snapshot. A state
 that none of those snapshots is in, and that no step passes through on its way (the source of
-an eventless transition, a final state its parent leaves when done), can never be entered:
-a transition that should lead to it
-is missing or misspelt, a guard can never pass, or the state is left over. Only the topmost
+an eventless transition, a final state its parent leaves when done), can never be entered: a transition that should lead to it is missing or misspelt, a guard can never pass, or the state is left over. Only the topmost
 unreachable state is reported; its substates are unreachable with it. An exploration cut
 short by a bound reports none.
 
