@@ -77,6 +77,7 @@ const machineModel = z.strictObject({
   machine: z.custom(isStateMachine, {
     message: 'expected an XState v5 machine (createMachine(…) or setup(…).createMachine(…))',
   }),
+  input: z.unknown().optional(),
   events: z.record(nameSchema, z.array(z.custom(isPlainObject, { message: 'expected an event payload object' }))).optional(),
   invariants: z.record(nameSchema, fn).optional(),
   never: z.record(nameSchema, fn).optional(),

@@ -5,7 +5,7 @@
  * contract that does not exist is a compile error. The same rules are checked again at
  * load time (see `validate-system.ts`) for models written in plain JavaScript.
  */
-import type { AnyMachineSnapshot, AnyStateMachine, EventFromLogic, SnapshotFrom } from 'xstate'
+import type { AnyMachineSnapshot, AnyStateMachine, EventFromLogic, InputFrom, SnapshotFrom } from 'xstate'
 import type { z } from 'zod'
 
 export type ComponentKind = 'actor' | 'service' | 'datastore' | 'queue' | 'external'
@@ -96,6 +96,8 @@ type EventPayloads<Machine extends AnyStateMachine> = {
 export interface MachineModel<Machine extends AnyStateMachine = AnyStateMachine> {
   /** The real XState v5 machine: the one the application runs. */
   machine: Machine
+  /** The input the machine starts with (`createActor(machine, { input })`), for a machine whose context needs one. */
+  input?: InputFrom<Machine>
   /** Payload samples per event type; types without samples are sent bare. */
   events?: EventPayloads<Machine>
   /** Must hold in every reachable snapshot. */

@@ -484,6 +484,37 @@ describe('exploreMachine: hostile machines', () => {
     })
     expect(explore({ machine }).findings).toEqual([{ rule: 'explore/error', element: 'machines.m', message: 'the initial snapshot threw: Error: no context' }])
   })
+
+  it('starts a machine whose context needs input from the model\'s input', () => {
+    const machine = setup({ types: { input: {} as { limit: number }, context: {} as { count: number; limit: number } } }).createMachine({
+      context: ({ input }) => ({ count: 0, limit: input.limit }),
+      initial: 'counting',
+      states: {
+        counting: {
+          always: { guard: ({ context }) => context.count >= context.limit, target: 'full' },
+          on: { ADD: { actions: assign({ count: ({ context }) => context.count + 1 }) } },
+        },
+        full: { type: 'final' },
+      },
+    })
+    const { stats, findings } = explore({ machine, input: { limit: 2 }, invariants: { underLimit: (snapshot) => snapshot.context.count < 2 } })
+    expect(stats).toMatchObject({ states: 3, complete: true, depth: 2 })
+    expect(findings).toEqual([
+      expect.objectContaining({
+        rule: 'invariant/violated',
+        element: 'machines.m.invariants.underLimit',
+        initial: { value: 'counting', context: { count: 0, limit: 2 } },
+        trace: [
+          { action: 'ADD', params: {}, state: { value: 'counting', context: { count: 1, limit: 2 } } },
+          { action: 'ADD', params: {}, state: { value: 'full', context: { count: 2, limit: 2 } } },
+        ],
+      }),
+    ])
+    // Without it, the context cannot be made: the machine cannot start.
+    expect(explore({ machine }).findings).toEqual([
+      { rule: 'explore/error', element: 'machines.m', message: "the initial snapshot threw: TypeError: Cannot read properties of undefined (reading 'limit')" },
+    ])
+  })
 })
 
 describe('exploreMachine: the reachable snapshots of random machines', () => {

@@ -24,7 +24,7 @@ export function exploreMachine(id: string, model: MachineModel, options: Omit<Ex
   const scope = inertActorScope()
   let initial: AnyMachineSnapshot
   try {
-    initial = machine.getInitialSnapshot(scope) as AnyMachineSnapshot
+    initial = machine.getInitialSnapshot(scope, model.input) as AnyMachineSnapshot
     // XState catches what the initial context or entry actions throw, and hands back an errored snapshot.
     if (initial.status === 'error') throw initial.error
   } catch (error) {

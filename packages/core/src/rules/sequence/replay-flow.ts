@@ -29,7 +29,7 @@ export function replayFlow(model: MachineModel, events: readonly FlowEvent[]): R
   const known = knownEventTypes(machine)
   let snapshots: AnyMachineSnapshot[]
   try {
-    snapshots = [initialTransition(machine)[0] as AnyMachineSnapshot]
+    snapshots = [initialTransition(machine, model.input)[0] as AnyMachineSnapshot]
   } catch (error) {
     return { outcome: 'threw', step: undefined, error: oneLine(error) }
   }
