@@ -13,7 +13,6 @@ import { writeFileAtomic } from '../files/atomic-write.js'
 import { compareFiles, displayPath } from '../load/find-model-files.js'
 import { jsonText } from '../text/json.js'
 
-export const BASELINE_NAME = 'plumbline-baseline.json'
 const BASELINE_VERSION = 1
 
 const baselineShape = z.strictObject({

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { buildReport, type CheckOptions, type Report } from '@plumbline/core'
-import { BASELINE_NAME, compareWithBaseline, readBaseline, writeBaseline } from '../baseline/baseline.js'
+import { BASELINE_NAME } from '../baseline/baseline-name.js'
 import { settleRun } from '../config/run-settings.js'
 import { EXIT_CLEAN, EXIT_FINDINGS } from '../errors.js'
 import { EXIT_CODES_HELP } from '../help.js'
@@ -121,6 +121,9 @@ export async function modelFilesOf(plan: CheckPlan, io: Io): Promise<string[]> {
 }
 
 async function withBaseline(report: Report, plan: CheckPlan, io: Io): Promise<Report> {
+  // Loaded only when there is a baseline to read or write: its module loads zod.
+  if (!plan.updateBaseline && !existsSync(plan.baselineFile)) return report
+  const { compareWithBaseline, readBaseline, writeBaseline } = await import('../baseline/baseline.js')
   const previous = await readBaseline(plan.baselineFile, io.cwd)
   if (!plan.updateBaseline) return previous ? compareWithBaseline(report, previous, io.cwd) : report
   const written = await writeBaseline(plan.baselineFile, report, previous, io.cwd, existsSync)

@@ -10,7 +10,6 @@ import { UsageError } from '../errors.js'
 import { DEFAULT_MODEL_PATHS } from '../help.js'
 import { displayPath } from '../load/find-model-files.js'
 import type { ModelLoader } from '../load/load-model.js'
-import { configProblems } from './config-shape.js'
 import type { PlumblineConfig } from './define-config.js'
 
 export const CONFIG_NAMES = ['plumbline.config.ts', 'plumbline.config.mts', 'plumbline.config.js', 'plumbline.config.mjs']
@@ -28,6 +27,8 @@ export async function loadConfig(cwd: string, named: string | undefined, loader:
   if (file === undefined) return undefined
   if (!existsSync(file)) throw new UsageError(`${named ?? file}: no such config file`)
   const config = await loader.load(file, 'config')
+  // Imported here, not at the top: the config's shape is checked with zod, which a run without a config does not load.
+  const { configProblems } = await import('./config-shape.js')
   const problems = configProblems(config)
   const shown = displayPath(file, cwd)
   if (problems.length > 0) throw new UsageError(problems.map((problem) => `${shown}: ${problem}`).join('\n'))

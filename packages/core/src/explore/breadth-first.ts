@@ -89,7 +89,7 @@ export function exploreBreadthFirst<State>(system: TransitionSystem<State>, opti
   visited.add(fingerprint[0]!, fingerprint[1]!, NO_PARENT, 0)
   system.visitState(system.initial, 0)
 
-  let level: State[] = [system.initial]
+  let level: (State | undefined)[] = [system.initial]
   // The fingerprints the level's states were found with, two numbers a state.
   let levelPrints: number[] = [fingerprint[0]!, fingerprint[1]!]
   let levelStart = 0
@@ -100,6 +100,8 @@ export function exploreBreadthFirst<State>(system: TransitionSystem<State>, opti
     const nextPrints: number[] = []
     for (let position = 0; position < level.length; position++) {
       const state = level[position]!
+      // Let the state go once it is expanded, not with its whole level: less is live when V8 collects.
+      level[position] = undefined
       const index = levelStart + position
       const foundSince = visited.size
       const actions = system.actionsIn(state)
