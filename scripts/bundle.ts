@@ -29,6 +29,9 @@ const common: BuildOptions = {
   platform: 'node',
   target: 'node20.19',
   logLevel: 'warning',
+  // Maps back through tsc's own maps to the TypeScript sources: read only under --debug (bin/plumbline.js).
+  sourcemap: 'linked',
+  sourcesContent: false,
   // CommonJS packages inlined (commander) require Node's builtins.
   banner: { js: "import { createRequire as __plumblineRequire } from 'node:module'; const require = __plumblineRequire(import.meta.url);" },
 }

@@ -90,6 +90,8 @@ describe('plumbline check', () => {
       expect(result.exitCode).toBe(2)
       expect(result.stderr).toMatch(STACK_FRAME)
       expect(result.stderr).toContain('throws.ts:3:')
+      // The command runs from a bundle; its frames are mapped back to the TypeScript sources.
+      expect(result.stderr).toMatch(/at (async )?loadDefaultExport \(.*packages\/cli\/src\/load\/load-model\.ts:\d+:\d+\)/)
     })
 
     it('lists every model that fails to load, not only the first', async () => {
