@@ -133,10 +133,7 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
 
   visitState(snapshot: Snapshot, index: number): void {
     const nodes = nodesOf(snapshot)
-    if (!this.seenNodes.has(nodes)) {
-      this.seenNodes.add(nodes)
-      for (const node of nodes) this.reached.add(node)
-    }
+    this.markReached(nodes)
     if (snapshot.status === 'done') this.finished.push(index)
     if (this.options.keepSteps) this.configurationOf.push(this.configurationId(nodes))
     // Each predicate is dropped at its first finding: one finding per element, and no more calls.
@@ -194,7 +191,7 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
     const { microsteps, microstepCount } = this.scope
     for (let i = 0; i < microstepCount; i++) {
       const { snapshot, _transitions } = microsteps[i]!
-      for (const node of nodesOf(snapshot)) this.reached.add(node)
+      this.markReached(nodesOf(snapshot))
       for (const { source } of _transitions) for (let node: AnyStateNode | undefined = source; node !== undefined; node = node.parent) this.reached.add(node)
     }
     this.scope.microstepCount = 0
@@ -211,6 +208,13 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
   label(action: number): Pick<TraceStep, 'action' | 'params'> {
     const { type, payload } = this.events.events[action]!
     return { action: type, params: payload }
+  }
+
+  /** The configuration's state nodes are reached; each configuration (by identity) is walked once. */
+  private markReached(nodes: readonly AnyStateNode[]): void {
+    if (this.seenNodes.has(nodes)) return
+    this.seenNodes.add(nodes)
+    for (const node of nodes) this.reached.add(node)
   }
 
   private configurationId(nodes: readonly AnyStateNode[]): number {
