@@ -5,7 +5,7 @@
  */
 import type { Finding } from '../diagnostics/types.js'
 import { elementPath, type PathSegment } from './element-path.js'
-import { isUserEventType, matchesEventDescriptor } from './event-descriptors.js'
+import { isUserEventType, machineAcceptsEvent } from './event-descriptors.js'
 import { findNonPlainData } from './plain-data.js'
 import type { Model } from './model.js'
 import { own } from './own.js'
@@ -113,10 +113,9 @@ export function checkReferences(model: Model, knownRules: ReadonlySet<string>): 
   // A sample for a type no descriptor of the machine matches is never taken: a misspelt type, whose
   // real event is then sent bare.
   for (const [id, { machine, events }] of Object.entries(model.machines)) {
-    const descriptors = machine.root.events as string[]
     for (const type of Object.keys(events ?? {}))
-      if (!descriptors.some((descriptor) => matchesEventDescriptor(type, descriptor)))
-        invalid(['machines', id, 'events', type], unknownName('event', type, [...new Set(descriptors.filter(isUserEventType))], `machine ${JSON.stringify(id)}`))
+      if (!machineAcceptsEvent(machine, type))
+        invalid(['machines', id, 'events', type], unknownName('event', type, [...new Set((machine.root.events as string[]).filter(isUserEventType))], `machine ${JSON.stringify(id)}`))
   }
 
   const answered = new Map<string, string>()

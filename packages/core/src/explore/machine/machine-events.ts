@@ -9,7 +9,7 @@
  * raises it itself when a final child is reached, and sending it would fake that.
  */
 import type { AnyEventObject, AnyStateMachine, AnyStateNode } from 'xstate'
-import { matchesEventDescriptor } from '../../model/event-descriptors.js'
+import { machineAcceptsEvent } from '../../model/event-descriptors.js'
 
 export interface MachineEvent {
   type: string
@@ -35,7 +35,7 @@ const ENVIRONMENT = 'xstate.'
 export function machineEvents(machine: AnyStateMachine, samples: Readonly<Record<string, readonly Record<string, unknown>[]>>): MachineEvents {
   const descriptors = machine.root.events as string[]
   // Samples of a type no descriptor matches are never taken (and reported as model/invalid).
-  const sampled = Object.keys(samples).filter((type) => descriptors.some((descriptor) => matchesEventDescriptor(type, descriptor)))
+  const sampled = Object.keys(samples).filter((type) => machineAcceptsEvent(machine, type))
   const types = [...new Set([...descriptors.filter((type) => !type.startsWith(RAISED_BY_XSTATE)), ...sampled])]
   const events = types.flatMap((type, typeIndex) =>
     (samples[type] ?? [{}]).map((payload) => ({ type, payload, event: { ...payload, type }, typeIndex })),

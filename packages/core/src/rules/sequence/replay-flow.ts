@@ -6,7 +6,7 @@
  * so far can reach.
  */
 import { getNextTransitions, initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine, type StateValue } from 'xstate'
-import { isUserEventType, matchesEventDescriptor } from '../../model/event-descriptors.js'
+import { isUserEventType, machineAcceptsEvent } from '../../model/event-descriptors.js'
 import type { MachineModel } from '../../model/types.js'
 
 export type Replay =
@@ -34,7 +34,7 @@ export function replayFlow(model: MachineModel, events: readonly FlowEvent[]): R
     return { outcome: 'threw', step: undefined, error: oneLine(error) }
   }
   for (const { step, type } of events) {
-    if (!machine.root.events.some((descriptor) => matchesEventDescriptor(type, descriptor)))
+    if (!machineAcceptsEvent(machine, type))
       return { outcome: 'unknown-event', step, event: type, known }
     const variants = payloadsOf(model, type).map((payload) => ({ ...payload, type }))
     const next = new Map<string, AnyMachineSnapshot>()
