@@ -14,7 +14,7 @@ export {
 export type { Model } from './model/model.js'
 export { declaresZones } from './model/model.js'
 export { elementPath, parseElementPath, type PathSegment } from './model/element-path.js'
-export { describeValue, validateSystem, type ValidationResult } from './model/validate-system.js'
+export { describeValue, expectedKind, validateSystem, type ValidationResult } from './model/validate-system.js'
 export { isPlainObject } from './model/recognise.js'
 export type {
   DecidedFinding,

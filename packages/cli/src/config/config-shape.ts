@@ -2,7 +2,7 @@
  * The config file checked at load: every key known, every value of the right kind, every
  * rule id in the catalogue. Problems are reported with the key's path, as model problems are.
  */
-import { checklistPackSchema, closest, describeValue, elementPath, ruleIds } from '@plumbline/core'
+import { checklistPackSchema, closest, describeValue, elementPath, expectedKind, ruleIds } from '@plumbline/core'
 import { z } from 'zod'
 import { plural } from '../text/plural.js'
 
@@ -56,7 +56,7 @@ function describeIssue(issue: z.core.$ZodIssue): string[] {
     case 'invalid_value':
       return [`${at(path)}: expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${JSON.stringify(issue.input)}`]
     case 'invalid_type': {
-      const expected = `expected ${issue.expected === 'array' ? 'an array' : issue.expected === 'object' ? 'an object' : `a ${issue.expected}`}`
+      const expected = `expected ${expectedKind(issue.expected)}`
       return [issue.input === undefined ? `${at(path)}: missing (${expected})` : `${at(path)}: ${expected}, got ${describeValue(issue.input)}`]
     }
     case 'too_small':

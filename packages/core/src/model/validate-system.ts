@@ -45,10 +45,10 @@ function findingsFromIssue(issue: z.core.$ZodIssue): Finding[] {
       })
     }
     case 'invalid_type':
-      if (issue.input === undefined) return [invalid(path, `is required (${expectation(issue.expected)})`)]
+      if (issue.input === undefined) return [invalid(path, `is required (${expectedKind(issue.expected)})`)]
       // Zod refuses NaN and ±Infinity as numbers: say what is wrong with them.
       if (issue.expected === 'number' && typeof issue.input === 'number') return [invalid(path, `expected a finite number, got ${String(issue.input)}`)]
-      return [invalid(path, `expected ${expectation(issue.expected)}, got ${describeValue(issue.input)}`)]
+      return [invalid(path, `expected ${expectedKind(issue.expected)}, got ${describeValue(issue.input)}`)]
     case 'invalid_key':
       return issue.issues.map((inner) => invalid(path, `invalid name ${JSON.stringify(String(path.at(-1)))}: ${inner.message}`))
     case 'invalid_value':
@@ -60,7 +60,8 @@ function findingsFromIssue(issue: z.core.$ZodIssue): Finding[] {
   }
 }
 
-function expectation(expected: string): string {
+/** What a Zod type check expected, in words: `an object`, `a string`, … (the config's messages use it too). */
+export function expectedKind(expected: string): string {
   switch (expected) {
     case 'object':
       return 'an object'
