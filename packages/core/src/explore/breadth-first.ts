@@ -7,7 +7,7 @@
  *
  * The engine knows nothing of stores or machines: an adapter (`store/`, `machine/`) says
  * what the actions are, takes steps, fingerprints states and checks what it must on each
- * new state and each step. Only the current and the next level are held as objects.
+ * new state and each step. Only the current and the next level are held (`level.ts`).
  *
  * States must be values: after a state is expanded its fingerprint is taken again, and a
  * state that changed under the model's functions stops the search (`changedInPlace`).
@@ -15,6 +15,7 @@
  * code (V8 copies a frozen array with `slice()` some twenty times slower).
  */
 import type { ExplorationBound, ExplorationBounds, ProgressListener } from './types.js'
+import { ArrayLevel, type Level } from './level.js'
 import { NO_PARENT, VisitedStates } from './visited.js'
 
 export interface TransitionSystem<State> {
@@ -40,6 +41,8 @@ export interface TransitionSystem<State> {
    * changed it in place, so states found from it may be wrong. The search stops.
    */
   changedInPlace(state: State, index: number, change: InPlaceChange): void
+  /** Where a level's states wait to be expanded; an array when left out. */
+  newLevel?(): Level<State>
 }
 
 export interface InPlaceChange {
@@ -89,19 +92,19 @@ export function exploreBreadthFirst<State>(system: TransitionSystem<State>, opti
   visited.add(fingerprint[0]!, fingerprint[1]!, NO_PARENT, 0)
   system.visitState(system.initial, 0)
 
-  let level: (State | undefined)[] = [system.initial]
+  const newLevel = (): Level<State> => system.newLevel?.() ?? new ArrayLevel<State>()
+  let level = newLevel()
+  level.add(system.initial)
   // The fingerprints the level's states were found with, two numbers a state.
   let levelPrints: number[] = [fingerprint[0]!, fingerprint[1]!]
   let levelStart = 0
   while (level.length > 0) {
     // At the depth bound, the level's steps are only tried: any new state means the bound cut the search.
     const probing = depth >= maxDepth
-    const next: State[] = []
+    const next = newLevel()
     const nextPrints: number[] = []
     for (let position = 0; position < level.length; position++) {
-      const state = level[position]!
-      // Let the state go once it is expanded, not with its whole level: less is live when V8 collects.
-      level[position] = undefined
+      const state = level.take()
       const index = levelStart + position
       const foundSince = visited.size
       const actions = system.actionsIn(state)
@@ -138,7 +141,7 @@ export function exploreBreadthFirst<State>(system: TransitionSystem<State>, opti
           const added = visited.add(high, low, index, action)
           if (added >= 0) {
             system.visitState(successor, added)
-            next.push(successor)
+            next.add(successor)
             nextPrints.push(high, low)
             reached = added
           } else reached = visited.known

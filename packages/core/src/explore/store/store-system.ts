@@ -15,6 +15,7 @@ import { checkPredicate, type PredicateContext } from '../predicates.js'
 import type { Replay } from '../trace.js'
 import { describeUnhashable } from '../unhashable.js'
 import { findMutator, type Named, type StoreFunctions } from './find-mutator.js'
+import { PlainLevel } from './plain-level.js'
 import { showAction, withParams, type StoreAction } from './store-actions.js'
 
 type State = unknown
@@ -61,6 +62,11 @@ export class StoreSystem implements TransitionSystem<State>, Replay<State> {
     if (fingerprintInto(state, 'plain', out)) return true
     this.notPlain(state)
     return false
+  }
+
+  /** Store states are plain data: a level keeps them written out, not as objects (`plain-level.ts`). */
+  newLevel(): PlainLevel {
+    return new PlainLevel()
   }
 
   actionsIn(): ArrayLike<number> {
