@@ -148,7 +148,10 @@ export function exploreBreadthFirst<State>(system: TransitionSystem<State>, opti
         }
         system.visitStep?.(state, index, action, successor, reached)
       }
-      if (!system.fingerprint(state, fingerprint) || fingerprint[0] !== levelPrints[2 * position] || fingerprint[1] !== levelPrints[2 * position + 1]) {
+      const unchanged =
+        level.unchanged?.(state) ||
+        (system.fingerprint(state, fingerprint) && fingerprint[0] === levelPrints[2 * position] && fingerprint[1] === levelPrints[2 * position + 1])
+      if (!unchanged) {
         system.changedInPlace(state, index, { foundSince, path: pathTo(visited, index) })
         return result()
       }

@@ -170,8 +170,16 @@ function summarizeArray(value: readonly unknown[], depth: number): void {
   for (let index = 0; index < length; index++) {
     const item = value[index]
     if (typeof item === 'number' && (item | 0) === item) {
-      a = mix(a, item)
-      b = mix(b, item ^ INT_TAG)
+      // mix(a, item) and mix(b, item ^ INT_TAG) written out: V8 stops inlining this deep into
+      // the walk, and a call each would cost more than the mixing (7 % of a search at 10⁶ states).
+      let k = Math.imul(item, 0xcc9e2d51)
+      k = Math.imul((k << 15) | (k >>> 17), 0x1b873593)
+      let h = a ^ k
+      a = (Math.imul((h << 13) | (h >>> 19), 5) + 0xe6546b64) | 0
+      k = Math.imul(item ^ INT_TAG, 0xcc9e2d51)
+      k = Math.imul((k << 15) | (k >>> 17), 0x1b873593)
+      h = b ^ k
+      b = (Math.imul((h << 13) | (h >>> 19), 5) + 0xe6546b64) | 0
       continue
     }
     // A hole reads as undefined, which plain mode refuses; JSON writes null for a function.

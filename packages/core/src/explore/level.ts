@@ -8,6 +8,11 @@ export interface Level<State> {
   add(state: State): void
   /** The states in the order they were added, each once; a state taken is let go by the level. */
   take(): State
+  /**
+   * True when the state last taken is still as it was added; false when it may not be. Left
+   * out, the engine compares fingerprints, as it also does where this says false.
+   */
+  unchanged?(state: State): boolean
 }
 
 export class ArrayLevel<State> implements Level<State> {

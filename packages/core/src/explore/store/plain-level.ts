@@ -39,6 +39,9 @@ export class PlainLevel implements Level<unknown> {
   private words = new Int32Array(INITIAL_WORDS)
   private written = 0
   private read = 0
+  /** Where the state last taken starts, and how far `unchanged` has compared it. */
+  private lastTaken = 0
+  private compared = 0
   private readonly strings: string[] = []
   private readonly numbers: number[] = []
   private readonly cachedStrings: (string | undefined)[] = new Array<string | undefined>(STRING_CACHE_SIZE).fill(undefined)
@@ -50,7 +53,14 @@ export class PlainLevel implements Level<unknown> {
   }
 
   take(): unknown {
+    this.lastTaken = this.read
     return this.readValue()
+  }
+
+  /** Compares the state, value by value, with the words it was read from: cheaper than a fingerprint. */
+  unchanged(state: unknown): boolean {
+    this.compared = this.lastTaken
+    return this.matches(state)
   }
 
   private write(value: unknown): void {
@@ -118,6 +128,35 @@ export class PlainLevel implements Level<unknown> {
           object[key] = this.readValue()
         }
         return object
+      }
+    }
+  }
+
+  private matches(value: unknown): boolean {
+    const word = this.words[this.compared++]!
+    const payload = word >> TAG_BITS
+    switch (word & TAG_MASK) {
+      case INTEGER:
+        return value === payload
+      case NUMBER:
+        return value === this.numbers[payload]
+      case STRING:
+        return value === this.strings[payload]
+      case CONSTANT:
+        return value === (word === TRUE_WORD ? true : word === FALSE_WORD ? false : null)
+      case ARRAY: {
+        if (!Array.isArray(value) || value.length !== payload) return false
+        for (let index = 0; index < payload; index++) if (!this.matches(value[index])) return false
+        return true
+      }
+      default: {
+        if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
+        let count = 0
+        for (const key in value) {
+          if (++count > payload || key !== this.strings[this.words[this.compared++]! >> TAG_BITS]) return false
+          if (!this.matches((value as Record<string, unknown>)[key])) return false
+        }
+        return count === payload
       }
     }
   }
