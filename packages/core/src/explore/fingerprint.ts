@@ -78,6 +78,24 @@ export function fingerprintInto(value: unknown, mode: 'plain' | 'json', out: Int
   return true
 }
 
+/**
+ * The pieces `shaped-fingerprint.ts` compiles its hashers from, so that they give exactly
+ * the fingerprints `fingerprintInto` gives (plain mode).
+ */
+export const HASH_CONSTANTS = { INT_TAG, SEED_ARRAY, SEED_OBJECT, SEED_ROOT, SEED_B, ENTRY_A, ENTRY_B } as const
+export { finalize, mix }
+
+/** Lane A of a value's summary in plain mode (lane B: `lastLaneB`); throws where `fingerprintInto` would say false. */
+export function laneAOf(value: unknown, depth: number): number {
+  jsonMode = false
+  summarize(value, depth)
+  return laneA
+}
+
+export function lastLaneB(): number {
+  return laneB
+}
+
 /** Probability that some two of `states` distinct states share a 64-bit fingerprint. */
 export function collisionProbability(states: number): number {
   if (states < 2) return 0

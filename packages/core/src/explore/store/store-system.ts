@@ -10,8 +10,8 @@ import type { EffectStep, StoreDefinition } from '../../model/types.js'
 import type { InPlaceChange, TransitionSystem } from '../breadth-first.js'
 import { describeThrown } from '../describe.js'
 import { FindingRecorder } from '../findings.js'
-import { fingerprintInto } from '../fingerprint.js'
 import { checkPredicate, type PredicateContext } from '../predicates.js'
+import { ShapedFingerprint } from '../shaped-fingerprint.js'
 import type { Replay } from '../trace.js'
 import { describeUnhashable } from '../unhashable.js'
 import { findMutator, type Named, type StoreFunctions } from './find-mutator.js'
@@ -33,6 +33,8 @@ export class StoreSystem implements TransitionSystem<State>, Replay<State> {
   private invariants: StoreFunctions['invariants']
   private nevers: StoreFunctions['nevers']
   private effects: StoreFunctions['effects']
+  /** Compiled for the shape of the initial state (`shaped-fingerprint.ts`). */
+  private readonly fingerprints: ShapedFingerprint
   /** The step being taken, so that a successor that is not plain data is blamed on it. */
   private readonly stepping = { state: 0, action: 0 }
 
@@ -46,6 +48,7 @@ export class StoreSystem implements TransitionSystem<State>, Replay<State> {
     private readonly pristine: State,
   ) {
     this.actionCount = actions.length
+    this.fingerprints = new ShapedFingerprint(pristine)
     this.allActions = Uint32Array.from(actions.keys())
     this.predicates = { recorder: this.recorder, owner: ['stores', id], describeAction: (action) => showAction(actions[action]!) }
     this.functions = {
@@ -59,7 +62,7 @@ export class StoreSystem implements TransitionSystem<State>, Replay<State> {
   }
 
   fingerprint(state: State, out: Int32Array): boolean {
-    if (fingerprintInto(state, 'plain', out)) return true
+    if (this.fingerprints.fingerprint(state, out)) return true
     this.notPlain(state)
     return false
   }
