@@ -9,10 +9,11 @@
  * what the actions are, takes steps, fingerprints states and checks what it must on each
  * new state and each step. Only the current and the next level are held (`level.ts`).
  *
- * States must be values: after a state is expanded its fingerprint is taken again, and a
- * state that changed under the model's functions stops the search (`changedInPlace`).
- * That costs one fingerprint a state, where freezing states would slow the model's own
- * code (V8 copies a frozen array with `slice()` some twenty times slower).
+ * States must be values: after a state is expanded it is compared with what its level
+ * wrote (`Level.unchanged`) or fingerprinted again, and a state that changed under the
+ * model's functions stops the search (`changedInPlace`). That costs a walk over each
+ * state, where freezing states would slow the model's own code (V8 copies a frozen array
+ * with `slice()` some twenty times slower).
  */
 import type { ExplorationBound, ExplorationBounds, ProgressListener } from './types.js'
 import { ArrayLevel, type Level } from './level.js'
