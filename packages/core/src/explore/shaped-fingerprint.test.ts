@@ -95,6 +95,14 @@ describe('ShapedFingerprint', () => {
       { numRuns: 300 },
     )
     const out = new Int32Array(2)
+    // A store whose states change shape: after a while the hasher is compiled for the new one.
+    const shaped = new ShapedFingerprint({ a: 1 })
+    for (let i = 0; i < 5000; i++) {
+      expect(shaped.fingerprint({ b: [i] }, out)).toBe(true)
+      expect(`${out[0]}:${out[1]}`).toBe(generic({ b: [i] }))
+    }
+    expect(shaped.shape).toEqual(shapeOf({ b: [0] }, 0))
+    expect(new ShapedFingerprint(7).shape).toBeUndefined()
     expect(new ShapedFingerprint({ a: 1 }).fingerprint({ a: () => 1 }, out)).toBe(false)
     expect(new ShapedFingerprint({ a: 1 }).fingerprint({ a: new Map() }, out)).toBe(false)
   })

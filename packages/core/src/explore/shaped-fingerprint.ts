@@ -17,19 +17,20 @@ import { finalize, fingerprintInto, HASH_CONSTANTS, laneAOf, lastLaneB, mix } fr
 const C = HASH_CONSTANTS
 
 /** What a hasher is compiled for. A `value` is anything, hashed by `laneAOf` (small integers inline). */
-type Shape = { kind: 'value' } | { kind: 'array'; item: Shape } | { kind: 'object'; keys: string[]; values: Shape[] }
+export type Shape = { kind: 'value' } | { kind: 'array'; item: Shape } | { kind: 'object'; keys: string[]; values: Shape[] }
 
 /** Writes the fingerprint and says true, or says false (or throws) where the value does not have the shape. */
 type Hasher = (value: unknown, out: Int32Array) => boolean
 
 /** Deeper than this, a value is hashed as any value: the shapes stay small. */
 const MAX_SHAPE_DEPTH = 8
-/** After this many states, a hasher that misses more than one state in four is compiled again for a state it missed, at most `MAX_COMPILES` times. */
+/** A hasher that, after this many states, misses more than one in four is compiled again for a state it missed, at most `MAX_COMPILES` times in all. */
 const REVIEW_EVERY = 1024
 const MAX_COMPILES = 4
 
 export class ShapedFingerprint {
   private hasher: Hasher | undefined
+  private compiledShape: Shape | undefined
   private compiles = 0
   private calls = 0
   private misses = 0
@@ -40,27 +41,33 @@ export class ShapedFingerprint {
 
   fingerprint(value: unknown, out: Int32Array): boolean {
     const hasher = this.hasher
-    if (hasher !== undefined) {
-      try {
-        if (hasher(value, out)) return true
-      } catch {
-        // Not hashable as a whole, or not of the shape: fingerprintInto says which.
-      }
-      this.missed(value)
+    if (hasher === undefined) return fingerprintInto(value, 'plain', out)
+    this.calls++
+    try {
+      if (hasher(value, out)) return true
+    } catch {
+      // Not hashable as a whole, or not of the shape: fingerprintInto says which.
     }
+    this.missed(value)
     return fingerprintInto(value, 'plain', out)
   }
 
   private missed(value: unknown): void {
-    this.misses++
-    if (++this.calls < REVIEW_EVERY) return
-    if (this.misses * 4 > this.calls) this.compile(value)
+    if (++this.misses * 4 <= this.calls || this.calls < REVIEW_EVERY) return
+    // More than one state in four is of another shape: compile for this one's.
+    this.compile(value)
     this.calls = 0
     this.misses = 0
   }
 
+  /** The shape the hasher in use was compiled for; undefined when states are left to `fingerprintInto`. */
+  get shape(): Shape | undefined {
+    return this.hasher === undefined ? undefined : this.compiledShape
+  }
+
   private compile(sample: unknown): void {
-    this.hasher = this.compiles++ < MAX_COMPILES ? compileHasher(shapeOf(sample, 0)) : undefined
+    this.compiledShape = shapeOf(sample, 0)
+    this.hasher = this.compiles++ < MAX_COMPILES ? compileHasher(this.compiledShape) : undefined
   }
 }
 
