@@ -99,6 +99,16 @@ describe('plumbline check: exploration', () => {
     ])
   })
 
+  it('finds the same where Node forbids generating code (the compiled fingerprints step aside)', async () => {
+    const project = await makeProject({ 'models/puzzles.ts': JUGS })
+    const plain = await runCli(['check', '--format', 'json'], { cwd: project })
+    const forbidden = await runCli(['check', '--format', 'json'], { cwd: project, env: { NODE_OPTIONS: '--disallow-code-generation-from-strings' } })
+    expect(forbidden.stderr).toBe('')
+    expect(forbidden.exitCode).toBe(1)
+    const withoutTimes = (stdout: string) => stdout.replace(/"ms": \d+/g, '"ms": 0')
+    expect(withoutTimes(forbidden.stdout)).toBe(withoutTimes(plain.stdout))
+  })
+
   it('prints traces as numbered steps in the human report', async () => {
     const project = await makeProject({ 'models/puzzles.ts': JUGS })
     const result = await runCli(['check', '--max-states', '8'], { cwd: project })

@@ -103,9 +103,13 @@ export function compileHasher(shape: Shape): Hasher | undefined {
   code.line(`out[1] = finalize(mix(${C.SEED_ROOT} ^ ${C.SEED_B}, ${b}))`)
   code.line('return true')
   // The generated code reads only the value it is given; its constants (HASH_CONSTANTS, the keys' summaries) are written into it.
-  const build = new Function('mix', 'finalize', 'laneAOf', 'lastLaneB', 'OBJECT', `return function shapedHasher(value, out) {\n${code.text()}\n}`) as (
-    ...parts: unknown[]
-  ) => Hasher
+  let build: (...parts: unknown[]) => Hasher
+  try {
+    build = new Function('mix', 'finalize', 'laneAOf', 'lastLaneB', 'OBJECT', `return function shapedHasher(value, out) {\n${code.text()}\n}`) as typeof build
+  } catch {
+    // Code generation is switched off (node --disallow-code-generation-from-strings): fingerprintInto hashes every state.
+    return undefined
+  }
   return build(mix, finalize, laneAOf, lastLaneB, Object.prototype)
 }
 
