@@ -85,9 +85,9 @@ export function fingerprintInto(value: unknown, mode: 'plain' | 'json', out: Int
 export const HASH_CONSTANTS = { INT_TAG, SEED_ARRAY, SEED_OBJECT, SEED_ROOT, SEED_B, ENTRY_A, ENTRY_B } as const
 export { finalize, mix }
 
-/** Lane A of a value's summary in plain mode (lane B: `lastLaneB`); throws where `fingerprintInto` would say false. */
-export function laneAOf(value: unknown, depth: number): number {
-  jsonMode = false
+/** Lane A of a value's summary (lane B: `lastLaneB`); throws where `fingerprintInto` would say false. */
+export function laneAOf(value: unknown, depth: number, json: boolean): number {
+  jsonMode = json
   summarize(value, depth)
   return laneA
 }

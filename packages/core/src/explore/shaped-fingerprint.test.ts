@@ -15,14 +15,14 @@ const plainValue = fc.letrec((tie) => ({
   ),
 })).value
 
-function generic(value: unknown): string | undefined {
+function generic(value: unknown, mode: 'plain' | 'json' = 'plain'): string | undefined {
   const out = new Int32Array(2)
-  return fingerprintInto(value, 'plain', out) ? `${out[0]}:${out[1]}` : undefined
+  return fingerprintInto(value, mode, out) ? `${out[0]}:${out[1]}` : undefined
 }
 
 /** What the hasher compiled for `sample`'s shape says of `value`: a fingerprint, or undefined where it gives up. */
-function compiled(sample: unknown, value: unknown): string | undefined {
-  const hasher = compileHasher(shapeOf(sample, 0))
+function compiled(sample: unknown, value: unknown, mode: 'plain' | 'json' = 'plain'): string | undefined {
+  const hasher = compileHasher(shapeOf(sample, 0), mode)
   const out = new Int32Array(2)
   try {
     return hasher?.(value, out) ? `${out[0]}:${out[1]}` : undefined
@@ -75,9 +75,50 @@ describe('compiled hashers', () => {
   })
 
   it('are not compiled for a sample that is not an object or an array, nor read `__proto__` as a key', () => {
-    expect(compileHasher(shapeOf(5, 0))).toBeUndefined()
+    expect(compileHasher(shapeOf(5, 0), 'plain')).toBeUndefined()
     const withProtoKey = JSON.parse('{"__proto__": 1, "a": 2}') as object
     expect(shapeOf(withProtoKey, 0)).toEqual({ kind: 'value' })
+  })
+})
+
+/** What machine contexts may hold besides plain data: JSON's rules apply to them. */
+const jsonValue = fc.letrec((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small' },
+    plainValue,
+    fc.constantFrom(undefined, () => 1, new Date(0), { toJSON: () => 'x' }, new (class Ref { toJSON = () => ({ id: 'child' }) })()),
+    fc.array(tie('value'), { maxLength: 4 }),
+    fc.dictionary(fc.constantFrom('a', 'b', 'value', 'context'), tie('value'), { maxKeys: 3 }),
+  ),
+})).value
+
+describe('compiled hashers in json mode (machine keys)', () => {
+  it('give the fingerprint fingerprintInto gives in json mode, wherever they give one', () => {
+    fc.assert(
+      fc.property(jsonValue, jsonValue, (sample, value) => {
+        const print = compiled(sample, value, 'json')
+        if (print !== undefined) expect(print).toBe(generic(value, 'json'))
+      }),
+      { numRuns: 2000 },
+    )
+  })
+
+  it('hash a machine key, value and context, as a tuple, and give up where JSON would leave an entry out', () => {
+    const key = ['counting', { counters: [0, 1], label: 'a' }]
+    expect(shapeOf(key, 0).kind).toBe('tuple')
+    expect(compiled(key, ['done', { counters: [3, 4], label: 'b' }], 'json')).toBe(generic(['done', { counters: [3, 4], label: 'b' }], 'json'))
+    expect(compiled(key, [{ nested: 'x' }, { counters: [3, 4], label: 'b' }], 'json')).toBe(generic([{ nested: 'x' }, { counters: [3, 4], label: 'b' }], 'json'))
+    expect(compiled(key, ['done', { counters: [3, 4], label: undefined }], 'json')).toBeUndefined()
+    expect(compiled(key, ['done', { counters: [3, 4], label: 'b' }, {}], 'json')).toBeUndefined()
+  })
+
+  it('are compiled, without a sample, for the first key fingerprinted', () => {
+    const shaped = new ShapedFingerprint('json')
+    const out = new Int32Array(2)
+    expect(shaped.shape).toBeUndefined()
+    expect(shaped.fingerprint(['idle', { n: 1 }], out)).toBe(true)
+    expect(`${out[0]}:${out[1]}`).toBe(generic(['idle', { n: 1 }], 'json'))
+    expect(shaped.shape).toEqual(shapeOf(['idle', { n: 1 }], 0))
   })
 })
 
@@ -85,7 +126,7 @@ describe('ShapedFingerprint', () => {
   it('fingerprints states of any shape as fingerprintInto does, and says false where it does', () => {
     fc.assert(
       fc.property(plainValue, fc.array(plainValue, { maxLength: 30 }), (sample, values) => {
-        const shaped = new ShapedFingerprint(sample)
+        const shaped = new ShapedFingerprint('plain', sample)
         const out = new Int32Array(2)
         for (const value of values) {
           const print = shaped.fingerprint(value, out) ? `${out[0]}:${out[1]}` : undefined
@@ -96,14 +137,14 @@ describe('ShapedFingerprint', () => {
     )
     const out = new Int32Array(2)
     // A store whose states change shape: after a while the hasher is compiled for the new one.
-    const shaped = new ShapedFingerprint({ a: 1 })
+    const shaped = new ShapedFingerprint('plain', { a: 1 })
     for (let i = 0; i < 5000; i++) {
       expect(shaped.fingerprint({ b: [i] }, out)).toBe(true)
       expect(`${out[0]}:${out[1]}`).toBe(generic({ b: [i] }))
     }
     expect(shaped.shape).toEqual(shapeOf({ b: [0] }, 0))
-    expect(new ShapedFingerprint(7).shape).toBeUndefined()
-    expect(new ShapedFingerprint({ a: 1 }).fingerprint({ a: () => 1 }, out)).toBe(false)
-    expect(new ShapedFingerprint({ a: 1 }).fingerprint({ a: new Map() }, out)).toBe(false)
+    expect(new ShapedFingerprint('plain', 7).shape).toBeUndefined()
+    expect(new ShapedFingerprint('plain', { a: 1 }).fingerprint({ a: () => 1 }, out)).toBe(false)
+    expect(new ShapedFingerprint('plain', { a: 1 }).fingerprint({ a: new Map() }, out)).toBe(false)
   })
 })

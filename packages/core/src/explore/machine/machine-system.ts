@@ -18,9 +18,9 @@ import type { MachineModel } from '../../model/types.js'
 import type { InPlaceChange, TransitionSystem } from '../breadth-first.js'
 import { describeThrown } from '../describe.js'
 import { FindingRecorder } from '../findings.js'
-import { fingerprintInto } from '../fingerprint.js'
 import { GrowableUint32Array } from '../growable.js'
 import { checkPredicate, type PredicateContext } from '../predicates.js'
+import { ShapedFingerprint } from '../shaped-fingerprint.js'
 import type { Replay } from '../trace.js'
 import { describeUnhashable } from '../unhashable.js'
 import type { MachineEvents } from './machine-events.js'
@@ -62,6 +62,8 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
   private invariants: { name: string; check: Predicate; kind: 'invariants' | 'never' }[]
   private readonly predicates: PredicateContext
   private readonly key: unknown[] = []
+  /** Compiled for the shape of the first key (`shaped-fingerprint.ts`): its value and context. */
+  private readonly fingerprints = new ShapedFingerprint('json')
   private readonly element: string
   private readonly stepping = { state: 0, action: -1 }
 
@@ -90,7 +92,7 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
     key[0] = snapshot.value
     key[1] = snapshot.context
     if (this.options.keyHistory) key[2] = historyKey(snapshot.historyValue)
-    if (fingerprintInto(key, 'json', out)) return true
+    if (this.fingerprints.fingerprint(key, out)) return true
     this.failed = true
     const { state, action } = this.stepping
     const event = action < 0 ? 'the initial snapshot' : `event ${JSON.stringify(this.events.events[action]!.type)}`

@@ -48,7 +48,7 @@ export class StoreSystem implements TransitionSystem<State>, Replay<State> {
     private readonly pristine: State,
   ) {
     this.actionCount = actions.length
-    this.fingerprints = new ShapedFingerprint(pristine)
+    this.fingerprints = new ShapedFingerprint('plain', pristine)
     this.allActions = Uint32Array.from(actions.keys())
     this.predicates = { recorder: this.recorder, owner: ['stores', id], describeAction: (action) => showAction(actions[action]!) }
     this.functions = {
