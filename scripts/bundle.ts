@@ -13,7 +13,7 @@
  *   inlined; what is imported lazily (formats, render, zod for the config) stays in chunks
  *   loaded when needed. Packages that are large or loaded lazily anyway stay packages.
  */
-import { readFileSync } from 'node:fs'
+import { readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build, type BuildOptions } from 'esbuild'
@@ -43,6 +43,8 @@ await build({
   external: ['xstate'],
 })
 
+// The chunks' names are hashes of their content: emptied first, the folder keeps no stale ones.
+rmSync(path.join(root, 'packages/cli/bundle'), { recursive: true, force: true })
 await build({
   ...common,
   entryPoints: ['index.js', 'run/check-worker.js'].map((entry) => path.join(root, 'packages/cli/dist', entry)),
