@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { readFile, writeFile } from 'node:fs/promises'
+import { readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { fixtures, makeProject, runCli, STACK_FRAME } from './helpers/cli.js'
@@ -47,6 +47,47 @@ describe('plumbline render', () => {
     expect(result.exitCode).toBe(1)
     expect(result.stderr).toBe('stale: site/docs/shop.md\n1 of 1 files stale: run plumbline render to update them\n')
     expect(existsSync(path.join(project, 'site'))).toBe(false)
+  })
+
+  it('a document whose model was deleted is stale for --check and removed by render; documents of models not rendered now, and files a person wrote, are left alone', async () => {
+    const project = await makeProject({ 'models/shop.ts': shopSource, 'models/hostile.ts': hostileSource })
+    expect((await runCli(['render'], { cwd: project })).exitCode).toBe(0)
+    await writeFile(path.join(project, 'docs/models/notes.md'), '# Notes a person wrote\n')
+    // Rendering one model leaves the other's document as it is: it may well be current.
+    expect(await runCli(['render', 'models/shop.ts'], { cwd: project })).toEqual({ exitCode: 0, stdout: '', stderr: '0 written, 1 unchanged\n' })
+
+    await rm(path.join(project, 'models/hostile.ts'))
+    const orphan = path.join(project, 'docs/models/end-hostile-script.md')
+    const before = await readFile(orphan, 'utf8')
+    expect(await runCli(['render', '--check'], { cwd: project })).toEqual({
+      exitCode: 1,
+      stdout: '',
+      stderr: 'stale: docs/models/end-hostile-script.md (its model models/hostile.ts is gone)\n1 of 2 files stale: run plumbline render to update them\n',
+    })
+    expect(await readFile(orphan, 'utf8')).toBe(before)
+    expect(await runCli(['render'], { cwd: project })).toEqual({
+      exitCode: 0,
+      stdout: '',
+      stderr: 'removed docs/models/end-hostile-script.md (its model models/hostile.ts is gone)\n0 written, 1 unchanged, 1 removed\n',
+    })
+    expect(existsSync(orphan)).toBe(false)
+    expect(await readFile(path.join(project, 'docs/models/notes.md'), 'utf8')).toBe('# Notes a person wrote\n')
+    expect(await runCli(['render', '--check'], { cwd: project })).toEqual({ exitCode: 0, stdout: '', stderr: 'up to date: 1 file\n' })
+  })
+
+  it('a model renamed to another system leaves its old document stale, and render replaces it', async () => {
+    const project = await makeProject({ 'models/shop.ts': shopSource })
+    expect((await runCli(['render'], { cwd: project })).exitCode).toBe(0)
+    await writeFile(path.join(project, 'models/shop.ts'), shopSource.replace("name: 'shop',", "name: 'store',"))
+    expect(await runCli(['render', '--check'], { cwd: project })).toEqual({
+      exitCode: 1,
+      stdout: '',
+      stderr: 'stale: docs/models/store.md\nstale: docs/models/shop.md (models/shop.ts now renders another system)\n2 of 2 files stale: run plumbline render to update them\n',
+    })
+    expect((await runCli(['render'], { cwd: project })).stderr).toBe(
+      'wrote docs/models/store.md\nremoved docs/models/shop.md (models/shop.ts now renders another system)\n1 written, 0 unchanged, 1 removed\n',
+    )
+    expect(existsSync(path.join(project, 'docs/models/shop.md'))).toBe(false)
   })
 
   it('--inject replaces the marker blocks of a Markdown file and nothing else', async () => {

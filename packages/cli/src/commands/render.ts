@@ -2,11 +2,13 @@
  * `plumbline render [paths..]`: one Markdown document per model (Mermaid diagrams, the
  * decisions, the open questions, the check summary) into --out, or into the marker
  * blocks of --inject files; --svg also draws each diagram as SVG; --check writes nothing
- * and exits 1 when a file is stale; --watch renders again on every save. Exit 0 when
+ * and exits 1 when a file is stale (a document left by a model that is gone included: render
+ * removes those, `render/orphans.ts`); --watch renders again on every save. Exit 0 when
  * written, findings or not. The config file (`--config`, else the one found upwards) gives
  * the models, the output folder, and the rules, packs and bounds of the check the
  * documents show.
  */
+import { rm } from 'node:fs/promises'
 import path from 'node:path'
 import { Option } from 'commander'
 import type { LoadedConfig } from '../config/load-config.js'
@@ -36,7 +38,7 @@ export const registerRender: RegisterCommand = (program, { io, setExitCode }) =>
       (file: string, files: string[] | undefined) => [...(files ?? []), file],
     )
     .option('--svg', 'also write <out>/<system>/<diagram>.svg, drawn by Mermaid in headless Chromium')
-    .option('--check', 'write nothing; exit 1 if a file is missing or out of date')
+    .option('--check', 'write nothing; exit 1 if a file is missing or out of date, or left by a model that is gone')
     .addOption(CHECK_FLAGS.config.option)
     .addOption(
       new Option('-w, --watch', 'render again whenever a model file, a file it imports or the config changes (not with --check, a one-shot mode for CI)').conflicts('check'),
@@ -117,28 +119,45 @@ function outFolder(flag: string | undefined, config: LoadedConfig | undefined, c
 export async function runRender(plan: RenderPlan, io: Io, options: Freshness): Promise<number> {
   const { config, models, checkOptions } = plan.settings
   // Loaded here, not with the program: the renderer and its browser driver cost every other command a third of a second.
-  const [{ renderModels }, { plannedFiles }] = await Promise.all([import('../render/documents.js'), import('../render/outputs.js')])
+  const [{ renderModels }, { plannedFiles }, { orphanedDocuments }] = await Promise.all([
+    import('../render/documents.js'),
+    import('../render/outputs.js'),
+    import('../render/orphans.js'),
+  ])
   const systems = await checkSystems(models, io, { checkOptions, fresh: options.fresh })
   // Documents name their model files from the config's folder, so they are the same from any folder below it.
-  const documents = renderModels(systems, config?.dir ?? io.cwd)
+  const sourceBase = config?.dir ?? io.cwd
+  const documents = renderModels(systems, sourceBase)
   const planned = await plannedFiles(documents, plan.outputs, io)
   const stale: PlannedFile[] = []
   for (const file of planned) if ((await readIfExists(file.file)) !== file.content) stale.push(file)
-  const shown = (file: PlannedFile): string => displayPath(file.file, io.cwd)
+  const orphans =
+    plan.outputs.inject.length > 0
+      ? []
+      : await orphanedDocuments(path.resolve(io.cwd, plan.outputs.out), new Set(planned.map(({ file }) => file)), new Set(systems.map(({ file }) => file)), sourceBase)
+  const shown = (file: string): string => displayPath(file, io.cwd)
 
   if (plan.check) {
-    for (const file of stale) io.stderr.write(`stale: ${shown(file)}\n`)
-    if (stale.length === 0) {
-      io.stderr.write(`up to date: ${plural(planned.length, 'file')}\n`)
+    for (const file of stale) io.stderr.write(`stale: ${shown(file.file)}\n`)
+    for (const { file, reason } of orphans) io.stderr.write(`stale: ${shown(file)} (${reason})\n`)
+    const total = planned.length + orphans.length
+    if (stale.length + orphans.length === 0) {
+      io.stderr.write(`up to date: ${plural(total, 'file')}\n`)
       return EXIT_CLEAN
     }
-    io.stderr.write(`${stale.length} of ${planned.length} files stale: run plumbline render to update them\n`)
+    io.stderr.write(`${stale.length + orphans.length} of ${total} files stale: run plumbline render to update them\n`)
     return EXIT_FINDINGS
   }
   for (const file of stale) {
     await writeFileAtomic(file.file, file.content)
-    io.stderr.write(`wrote ${shown(file)}\n`)
+    io.stderr.write(`wrote ${shown(file.file)}\n`)
   }
-  io.stderr.write(`${stale.length} written, ${planned.length - stale.length} unchanged\n`)
+  // Only documents plumbline wrote, whose model no longer renders them: nothing a user wrote is removed.
+  for (const { file, reason } of orphans) {
+    await rm(file, { force: true })
+    io.stderr.write(`removed ${shown(file)} (${reason})\n`)
+  }
+  const removed = orphans.length === 0 ? '' : `, ${orphans.length} removed`
+  io.stderr.write(`${stale.length} written, ${planned.length - stale.length} unchanged${removed}\n`)
   return EXIT_CLEAN
 }
