@@ -2,10 +2,12 @@
  * Cross-references between names, checked on a model whose shape is valid: every zone,
  * component, contract, machine, entity, field and domain a model names must exist, and
  * lists of names must not repeat. Unknown contracts get their own rule, `contract/unknown`.
+ * A machine's delays and invoked actors named without an implementation are reported too.
  */
 import type { Finding } from '../diagnostics/types.js'
 import { elementPath, type PathSegment } from './element-path.js'
 import { isUserEventType, machineAcceptsEvent } from './event-descriptors.js'
+import { checkMachineImplementations } from './machine-implementations.js'
 import { findNonPlainData } from './plain-data.js'
 import type { Model } from './model.js'
 import { own } from './own.js'
@@ -113,6 +115,7 @@ export function checkReferences(model: Model, knownRules: ReadonlySet<string>): 
   // A sample for a type no descriptor of the machine matches is never taken: a misspelt type, whose
   // real event is then sent bare.
   for (const [id, { machine, events }] of Object.entries(model.machines)) {
+    checkMachineImplementations(id, machine, invalid)
     for (const type of Object.keys(events ?? {}))
       if (!machineAcceptsEvent(machine, type))
         invalid(['machines', id, 'events', type], unknownName('event', type, [...new Set((machine.root.events as string[]).filter(isUserEventType))], `machine ${JSON.stringify(id)}`))

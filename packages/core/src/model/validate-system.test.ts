@@ -1,4 +1,4 @@
-import { setup } from 'xstate'
+import { fromPromise, setup } from 'xstate'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { ruleIds } from '../rules/catalogue.js'
@@ -85,6 +85,38 @@ describe('validateSystem', () => {
       const system = validSystem()
       breakIt(system)
       expect(findingsOf(system)).toEqual([{ rule, element, message }])
+    })
+
+    it('delays and invoked actors a machine names without an implementation', () => {
+      // setup()'s types refuse these names; a model in JavaScript, or cast, gets here.
+      const config = {
+        initial: 'a',
+        states: {
+          a: { after: { SHORT: 'b', SHROT: 'b', 500: 'b' }, invoke: { src: 'fetchUsr', onDone: 'b', onError: 'b' } },
+          b: { invoke: [{ src: 'fetchUser', onError: 'a' }, { src: 'loadCart', onError: 'a' }] },
+        },
+      }
+      const waiting = setup({ delays: { SHORT: 100 }, actors: { fetchUser: fromPromise(async () => 1) } }).createMachine(config as never)
+      const system = validSystem()
+      system.machines = { waiting }
+      delete system.flows
+      expect(findingsOf(system)).toEqual([
+        {
+          rule: 'model/invalid',
+          element: 'machines.waiting.states.a.after.SHROT',
+          message: 'machine "waiting" has no delay "SHROT" (did you mean "SHORT"?): XState would take the transition at once; give the delay a duration in setup({ delays })',
+        },
+        {
+          rule: 'model/invalid',
+          element: 'machines.waiting.states.a.invoke[0]',
+          message: 'machine "waiting" has no actor "fetchUsr" (did you mean "fetchUser"?): the invocation would fail when the state is entered; give it the actor\'s logic in setup({ actors })',
+        },
+        {
+          rule: 'model/invalid',
+          element: 'machines.waiting.states.b.invoke[1]',
+          message: 'machine "waiting" has no actor "loadCart" (actors: "fetchUser"): the invocation would fail when the state is entered; give it the actor\'s logic in setup({ actors })',
+        },
+      ])
     })
 
     it('says so when the system declares none of a kind', () => {
