@@ -1,7 +1,7 @@
 /**
  * Names a machine uses without an implementation in its `setup()`: a delay (XState then
- * fires the delayed transition at once, with a warning nobody sees in production) and an
- * invoked actor (nothing to start: the invocation fails when the state is entered). The
+ * fires the delayed transition at once) and an
+ * invoked actor (nothing to start: entering the state stops the machine with an error). The
  * exploration cannot see either: in it, delays are events of the environment, and invoked
  * actors are never started.
  */
@@ -21,7 +21,7 @@ export function checkMachineImplementations(id: string, machine: AnyStateMachine
     // `invoke[i]` whether the config wrote one invocation or a list, as `failure/unhandled` names them.
     node.invoke.forEach(({ src }, index) => {
       if (typeof src === 'string' && !Object.hasOwn(actors, src))
-        invalid([...path, 'invoke', index], `${unknownName('actor', src, Object.keys(actors), owner)}: the invocation would fail when the state is entered; give it the actor's logic in setup({ actors })`)
+        invalid([...path, 'invoke', index], `${unknownName('actor', src, Object.keys(actors), owner)}: entering the state would stop the machine with an error; give it the actor's logic in setup({ actors })`)
     })
   }
 }

@@ -109,12 +109,12 @@ describe('validateSystem', () => {
         {
           rule: 'model/invalid',
           element: 'machines.waiting.states.a.invoke[0]',
-          message: 'machine "waiting" has no actor "fetchUsr" (did you mean "fetchUser"?): the invocation would fail when the state is entered; give it the actor\'s logic in setup({ actors })',
+          message: 'machine "waiting" has no actor "fetchUsr" (did you mean "fetchUser"?): entering the state would stop the machine with an error; give it the actor\'s logic in setup({ actors })',
         },
         {
           rule: 'model/invalid',
           element: 'machines.waiting.states.b.invoke[1]',
-          message: 'machine "waiting" has no actor "loadCart" (actors: "fetchUser"): the invocation would fail when the state is entered; give it the actor\'s logic in setup({ actors })',
+          message: 'machine "waiting" has no actor "loadCart" (actors: "fetchUser"): entering the state would stop the machine with an error; give it the actor\'s logic in setup({ actors })',
         },
       ])
     })
