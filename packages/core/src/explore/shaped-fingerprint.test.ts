@@ -136,9 +136,11 @@ describe('ShapedFingerprint', () => {
       { numRuns: 300 },
     )
     const out = new Int32Array(2)
-    // A store whose states change shape: after a while the hasher is compiled for the new one.
+    // A store whose states change shape, after many of the first: within two reviews the hasher is compiled for the new one.
     const shaped = new ShapedFingerprint('plain', { a: 1 })
-    for (let i = 0; i < 5000; i++) {
+    for (let i = 0; i < 20_000; i++) expect(shaped.fingerprint({ a: i }, out)).toBe(true)
+    expect(shaped.shape).toEqual(shapeOf({ a: 0 }, 0))
+    for (let i = 0; i < 2048; i++) {
       expect(shaped.fingerprint({ b: [i] }, out)).toBe(true)
       expect(`${out[0]}:${out[1]}`).toBe(generic({ b: [i] }))
     }

@@ -35,7 +35,7 @@ type Hasher = (value: unknown, out: Int32Array) => boolean
 const MAX_SHAPE_DEPTH = 8
 /** An array this short whose items differ in shape is taken as a tuple (a machine's key: value, context). */
 const MAX_TUPLE_LENGTH = 4
-/** A hasher that, after this many states, misses more than one in four is compiled again for a state it missed, at most `MAX_COMPILES` times in all. */
+/** A hasher that misses more than one in four of this many states is compiled again for a state it missed, at most `MAX_COMPILES` times in all. */
 const REVIEW_EVERY = 1024
 const MAX_COMPILES = 4
 
@@ -43,8 +43,10 @@ export class ShapedFingerprint {
   private hasher: Hasher | undefined
   private compiledShape: Shape | undefined
   private compiles = 0
+  // The states hashed and missed since the last review, and the last one missed.
   private calls = 0
   private misses = 0
+  private lastMissed: unknown
 
   /** Compiled for the shape of `sample`, or, without one, of the first value fingerprinted. */
   constructor(
@@ -58,22 +60,23 @@ export class ShapedFingerprint {
     if (this.compiles === 0) this.compile(value)
     const hasher = this.hasher
     if (hasher === undefined) return fingerprintInto(value, this.mode, out)
-    this.calls++
+    if (++this.calls === REVIEW_EVERY) this.review()
     try {
       if (hasher(value, out)) return true
     } catch {
       // Not hashable as a whole, or not of the shape: fingerprintInto says which.
     }
-    this.missed(value)
+    this.misses++
+    this.lastMissed = value
     return fingerprintInto(value, this.mode, out)
   }
 
-  private missed(value: unknown): void {
-    if (++this.misses * 4 <= this.calls || this.calls < REVIEW_EVERY) return
-    // More than one state in four is of another shape: compile for this one's.
-    this.compile(value)
+  /** At the end of each run of `REVIEW_EVERY` states: where more than one in four missed, compile for the last one missed. */
+  private review(): void {
+    if (this.misses * 4 > REVIEW_EVERY) this.compile(this.lastMissed)
     this.calls = 0
     this.misses = 0
+    this.lastMissed = undefined
   }
 
   /** The shape the hasher in use was compiled for; undefined when states are left to `fingerprintInto`. */
