@@ -158,37 +158,27 @@ export class StoreSystem implements TransitionSystem<State>, Replay<State> {
   }
 
   private threw(part: 'guard' | 'apply', action: number, error: unknown, state: number): void {
+    this.stepFailed(part, action, state, 'threw', `: ${describeThrown(error)}`)
+  }
+
+  private returnedNothing(action: number, state: number): void {
+    this.stepFailed('apply', action, state, 'returned undefined', ': it must return the next state (a block body needs a return)')
+  }
+
+  private notPlain(state: State): void {
+    const { state: index, action } = this.stepping
+    this.stepFailed('apply', action, index, 'returned a state that is not plain data', `: found ${describeUnhashable(state, 'plain', 'state')}`)
+  }
+
+  /** An operation's guard or apply failed at a step: the exploration proves nothing more, and says where and how. */
+  private stepFailed(part: 'guard' | 'apply', action: number, state: number, what: string, detail: string): void {
     this.failed = true
     const stepAction = this.actions[action]!
     this.recorder.record(
       'explore/error',
       elementPath(['stores', this.id, 'operations', stepAction.operation, part]),
-      `${part} of operation ${JSON.stringify(stepAction.operation)} threw${withParams(stepAction)}: ${describeThrown(error)}`,
+      `${part} of operation ${JSON.stringify(stepAction.operation)} ${what}${withParams(stepAction)}${detail}`,
       { state },
-    )
-  }
-
-  private returnedNothing(action: number, state: number): void {
-    this.failed = true
-    const stepAction = this.actions[action]!
-    this.recorder.record(
-      'explore/error',
-      elementPath(['stores', this.id, 'operations', stepAction.operation, 'apply']),
-      `apply of operation ${JSON.stringify(stepAction.operation)} returned undefined${withParams(stepAction)}: it must return the next state (a block body needs a return)`,
-      { state },
-    )
-  }
-
-  private notPlain(state: State): void {
-    this.failed = true
-    const { state: index, action } = this.stepping
-    const stepAction = this.actions[action]!
-    const found = describeUnhashable(state, 'plain', 'state')
-    this.recorder.record(
-      'explore/error',
-      elementPath(['stores', this.id, 'operations', stepAction.operation, 'apply']),
-      `apply of operation ${JSON.stringify(stepAction.operation)} returned a state that is not plain data${withParams(stepAction)}: found ${found}`,
-      { state: index },
     )
   }
 }
