@@ -2,7 +2,7 @@
  * The config file checked at load: every key known, every value of the right kind, every
  * rule id in the catalogue. Problems are reported with the key's path, as model problems are.
  */
-import { checklistPackSchema, closest, describeValue, elementPath, expectedKind, ruleIds } from '@plumbline/core'
+import { checklistPackSchema, closest, describeValue, elementPath, expectedKind, isPlainObject, ruleIds } from '@plumbline/core'
 import { z } from 'zod'
 import { plural } from '../text/plural.js'
 
@@ -27,17 +27,13 @@ export function configProblems(value: unknown): string[] {
   const parsed = configShape.safeParse(value, { reportInput: true })
   const problems = parsed.success ? [] : parsed.error.issues.flatMap(describeIssue)
   // Rule ids are checked whatever else is wrong, so one run names every problem.
-  const rules = isObject(value) && isObject(value.rules) ? value.rules : {}
+  const rules = isPlainObject(value) && isPlainObject(value.rules) ? value.rules : {}
   for (const id of Object.keys(rules))
     if (!ruleIds.has(id)) {
       const suggestion = closest(id, ruleIds)
       problems.push(`${elementPath(['rules', id])}: unknown rule${suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : '; `plumbline rules` lists them'}`)
     }
   return problems
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string[] {
