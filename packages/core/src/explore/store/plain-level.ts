@@ -120,7 +120,7 @@ export class PlainLevel implements Level<unknown> {
         return array
       }
       case CONSTANT:
-        return word === TRUE_WORD ? true : word === FALSE_WORD ? false : null
+        return constantOf(word)
       default: {
         const object: Record<string, unknown> = (word & TAG_MASK) === BARE_OBJECT ? (Object.create(null) as Record<string, unknown>) : {}
         for (let entry = 0; entry < payload; entry++) {
@@ -143,7 +143,7 @@ export class PlainLevel implements Level<unknown> {
       case STRING:
         return value === this.strings[payload]
       case CONSTANT:
-        return value === (word === TRUE_WORD ? true : word === FALSE_WORD ? false : null)
+        return value === constantOf(word)
       case ARRAY: {
         if (!Array.isArray(value) || value.length !== payload) return false
         for (let index = 0; index < payload; index++) if (!this.matches(value[index])) return false
@@ -175,4 +175,8 @@ export class PlainLevel implements Level<unknown> {
     words.set(this.words)
     this.words = words
   }
+}
+
+function constantOf(word: number): boolean | null {
+  return word === TRUE_WORD ? true : word === FALSE_WORD ? false : null
 }
