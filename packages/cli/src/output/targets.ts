@@ -2,9 +2,9 @@
  * Where each report format goes: `--format` names formats (repeatable), `--output-file`
  * sends one to a file. `--output-file FORMAT=PATH` is for that format (and selects it);
  * a bare `--output-file PATH` is for the one format selected. Every format without a file
- * prints to stdout, so at most one may be without a file, and no two share one. Unambiguous by construction: a
- * value is `FORMAT=PATH` only when the part before `=` is a format's name; a word that is not
- * one is refused as a misspelt format (`./name=x` names such a file).
+ * prints to stdout, so at most one may be without a file, and no two share one. Unambiguous
+ * by construction: a value is `FORMAT=PATH` only when the part before `=` is a format's name;
+ * a word that is not one is refused as a misspelt format (`./name=x` names such a file).
  */
 import path from 'node:path'
 import { InvalidArgumentError } from 'commander'

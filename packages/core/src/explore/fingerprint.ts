@@ -80,7 +80,7 @@ export function fingerprintInto(value: unknown, mode: 'plain' | 'json', out: Int
 
 /**
  * The pieces `shaped-fingerprint.ts` compiles its hashers from, so that they give exactly
- * the fingerprints `fingerprintInto` gives (plain mode).
+ * the fingerprints `fingerprintInto` gives, in either mode.
  */
 export const HASH_CONSTANTS = { INT_TAG, SEED_ARRAY, SEED_OBJECT, SEED_ROOT, SEED_B, ENTRY_A, ENTRY_B } as const
 export { finalize, mix }

@@ -1,9 +1,8 @@
 /**
  * Names a machine uses without an implementation in its `setup()`: a delay (XState then
- * fires the delayed transition at once) and an
- * invoked actor (nothing to start: entering the state stops the machine with an error). The
- * exploration cannot see either: in it, delays are events of the environment, and invoked
- * actors are never started.
+ * fires the delayed transition at once) and an invoked actor (nothing to start: entering
+ * the state stops the machine with an error). The exploration cannot see either: in it,
+ * delays are events of the environment, and invoked actors are never started.
  */
 import type { AnyStateMachine } from 'xstate'
 import type { PathSegment } from './element-path.js'

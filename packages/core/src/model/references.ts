@@ -112,10 +112,10 @@ export function checkReferences(model: Model, knownRules: ReadonlySet<string>): 
     }
   }
 
-  // A sample for a type no descriptor of the machine matches is never taken: a misspelt type, whose
-  // real event is then sent bare.
   for (const [id, { machine, events }] of Object.entries(model.machines)) {
     checkMachineImplementations(id, machine, invalid)
+    // A sample for a type no descriptor of the machine matches is never taken: a misspelt type,
+    // whose real event is then sent bare.
     for (const type of Object.keys(events ?? {}))
       if (!machineAcceptsEvent(machine, type))
         invalid(['machines', id, 'events', type], unknownName('event', type, [...new Set((machine.root.events as string[]).filter(isUserEventType))], `machine ${JSON.stringify(id)}`))
