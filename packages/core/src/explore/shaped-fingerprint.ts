@@ -85,8 +85,12 @@ export class ShapedFingerprint {
   }
 
   private compile(sample: unknown): void {
+    if (this.compiles++ >= MAX_COMPILES) {
+      this.hasher = undefined
+      return
+    }
     this.compiledShape = shapeOf(sample, 0)
-    this.hasher = this.compiles++ < MAX_COMPILES ? compileHasher(this.compiledShape, this.mode) : undefined
+    this.hasher = compileHasher(this.compiledShape, this.mode)
   }
 }
 
