@@ -16,7 +16,10 @@ ${steps.join('\n')}
 
 /** pc: 0 idle, 1 yield, 2 wait, 3 critical. */
 export function filterLockPromela(n: number): string {
-  const othersAtOrAbove = Array.from({ length: n }, (_, other) => `(p != ${other} && level[${other}] >= level[p])`).join(' || ')
+  const othersAtOrAbove = Array.from(
+    { length: n },
+    (_, other) => `(p != ${other} && level[${other}] >= level[p])`,
+  ).join(' || ')
   return `byte pc[${n}]; byte level[${n}]; byte victim[${n}];
 active [${n}] proctype P() {
   byte p = _pid;

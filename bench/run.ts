@@ -51,7 +51,8 @@ const SCALES: Scale[] = [
     sizes: [4, 5, 6],
     peers: ['plumbline', 'engine', 'naive', 'spin'],
     promela: (k) => countersPromela(k, COUNTER_TOP),
-    modelFile: (k) => modelFile('countersStore', 'counters-store.js', `stores: { counters: countersStore(${k}, ${COUNTER_TOP}) }`),
+    modelFile: (k) =>
+      modelFile('countersStore', 'counters-store.js', `stores: { counters: countersStore(${k}, ${COUNTER_TOP}) }`),
   },
   {
     family: 'counters-machine',
@@ -60,7 +61,12 @@ const SCALES: Scale[] = [
     peers: ['plumbline', 'engine', 'bare', 'graph', 'naive', 'spin'],
     limits: { graph: { size: 5, reason: 'getAdjacencyMap takes minutes and gigabytes at 10⁶' } },
     promela: (k) => countersPromela(k, COUNTER_TOP),
-    modelFile: (k) => modelFile('countersMachine', 'counters-machine.js', `machines: { counters: countersMachine(${k}, ${COUNTER_TOP}) }`),
+    modelFile: (k) =>
+      modelFile(
+        'countersMachine',
+        'counters-machine.js',
+        `machines: { counters: countersMachine(${k}, ${COUNTER_TOP}) }`,
+      ),
   },
   {
     family: 'filter-lock',
@@ -93,9 +99,14 @@ const spinAvailable = hasCommand('spin') && hasCommand('gcc')
 async function measure(scale: Scale, size: number, peer: PeerName): Promise<Sample> {
   const tag = `${scale.family}-${size}`
   if (peer === 'plumbline') {
-    const run = await runProcess(process.execPath, [cli, 'check', path.join(scratch, `${tag}.ts`), '--format', 'json', '--max-states', MAX_STATES], { cwd: root })
+    const run = await runProcess(
+      process.execPath,
+      [cli, 'check', path.join(scratch, `${tag}.ts`), '--format', 'json', '--max-states', MAX_STATES],
+      { cwd: root },
+    )
     const [stats] = JSON.parse(run.stdout).models[0].exploration
-    if (!stats?.complete) throw new Error(`plumbline did not explore ${tag} to the end: ${run.stdout.slice(0, 500)}${run.stderr}`)
+    if (!stats?.complete)
+      throw new Error(`plumbline did not explore ${tag} to the end: ${run.stdout.slice(0, 500)}${run.stderr}`)
     return { states: stats.states, ms: run.wallMs, peakKb: run.peakKb }
   }
   if (peer === 'spin') {
@@ -103,17 +114,29 @@ async function measure(scale: Scale, size: number, peer: PeerName): Promise<Samp
     const states = /(\d+) states, stored/.exec(run.stdout)
     const memory = /([\d.]+)\s+total actual memory usage/.exec(run.stdout)
     if (!states) throw new Error(`pan: ${run.stdout}${run.stderr}`)
-    return { states: Number(states[1]), ms: run.wallMs, peakKb: run.peakKb ?? (memory ? Number(memory[1]) * 1024 : undefined) }
+    return {
+      states: Number(states[1]),
+      ms: run.wallMs,
+      peakKb: run.peakKb ?? (memory ? Number(memory[1]) * 1024 : undefined),
+    }
   }
   const file = path.join(root, 'bench/peers', `${peer === 'bare' ? 'bare-transition' : peer}.ts`)
-  const run = await runProcess(process.execPath, ['--import', 'jiti/register', file, scale.family, String(size)], { cwd: root })
+  const run = await runProcess(process.execPath, ['--import', 'jiti/register', file, scale.family, String(size)], {
+    cwd: root,
+  })
   const result = parsePeer(run, `${peer} ${tag}`)
-  return { states: result.states, ms: result.ms, peakKb: run.peakKb ?? result.maxRssKb, ...(result.engineMs === undefined ? {} : { engineMs: result.engineMs }) }
+  return {
+    states: result.states,
+    ms: result.ms,
+    peakKb: run.peakKb ?? result.maxRssKb,
+    ...(result.engineMs === undefined ? {} : { engineMs: result.engineMs }),
+  }
 }
 
 function parsePeer(run: ProcessRun, what: string): PeerResult {
   const line = run.stdout.trim().split('\n').at(-1)
-  if (run.exitCode !== 0 || line === undefined || line === '') throw new Error(`${what} failed (exit ${run.exitCode}): ${run.stderr}`)
+  if (run.exitCode !== 0 || line === undefined || line === '')
+    throw new Error(`${what} failed (exit ${run.exitCode}): ${run.stderr}`)
   return JSON.parse(line) as PeerResult
 }
 
@@ -125,7 +148,10 @@ function prepare(scale: Scale, size: number): void {
   mkdirSync(dir, { recursive: true })
   writeFileSync(path.join(dir, 'model.pml'), scale.promela(size))
   execFileSync('spin', ['-a', 'model.pml'], { cwd: dir, stdio: 'ignore' })
-  execFileSync('gcc', ['-O2', '-w', '-DSAFETY', '-DBFS', '-DNOREDUCE', '-o', 'pan', 'pan.c'], { cwd: dir, stdio: 'ignore' })
+  execFileSync('gcc', ['-O2', '-w', '-DSAFETY', '-DBFS', '-DNOREDUCE', '-o', 'pan', 'pan.c'], {
+    cwd: dir,
+    stdio: 'ignore',
+  })
 }
 
 function hasCommand(command: string): boolean {
@@ -138,13 +164,21 @@ function hasCommand(command: string): boolean {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { runs: { type: 'string' }, quick: { type: 'boolean' }, only: { type: 'string' } } })
+  const { values } = parseArgs({
+    options: { runs: { type: 'string' }, quick: { type: 'boolean' }, only: { type: 'string' } },
+  })
   const runs = values.quick ? 1 : Number(values.runs ?? 3)
   const only = values.only?.split(',')
   mkdirSync(scratch, { recursive: true })
-  console.log(`Plumbline bench: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, ${runs} run${runs === 1 ? '' : 's'} each, medians`)
-  if (!spinAvailable) console.log('spin or gcc is not installed: the SPIN column is left out (Debian: apt-get install spin gcc)')
-  if (!canMeasureMemory) console.log('/usr/bin/time is not installed: peak memory is what each Node process reports of itself; none for the command')
+  console.log(
+    `Plumbline bench: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, ${runs} run${runs === 1 ? '' : 's'} each, medians`,
+  )
+  if (!spinAvailable)
+    console.log('spin or gcc is not installed: the SPIN column is left out (Debian: apt-get install spin gcc)')
+  if (!canMeasureMemory)
+    console.log(
+      '/usr/bin/time is not installed: peak memory is what each Node process reports of itself; none for the command',
+    )
 
   const medians = new Map<string, Sample>()
   for (const scale of SCALES) {
@@ -152,11 +186,15 @@ async function main(): Promise<void> {
     for (const size of scale.sizes) {
       if (values.quick && size > 5) continue
       prepare(scale, size)
-      const peers = scale.peers.filter((peer) => (peer !== 'spin' || spinAvailable) && size <= (scale.limits?.[peer]?.size ?? Number.POSITIVE_INFINITY))
+      const peers = scale.peers.filter(
+        (peer) =>
+          (peer !== 'spin' || spinAvailable) && size <= (scale.limits?.[peer]?.size ?? Number.POSITIVE_INFINITY),
+      )
       // A run of the command first, not counted: jiti caches the transpiled model on disk.
       await measure(scale, size, 'plumbline')
       const samples = new Map<PeerName, Sample[]>(peers.map((peer) => [peer, []]))
-      for (let run = 0; run < runs; run++) for (const peer of peers) samples.get(peer)!.push(await measure(scale, size, peer))
+      for (let run = 0; run < runs; run++)
+        for (const peer of peers) samples.get(peer)!.push(await measure(scale, size, peer))
       console.log(`\n${scale.describe(size)}`)
       const rows = peers.map((peer) => {
         const list = samples.get(peer)!
@@ -166,9 +204,16 @@ async function main(): Promise<void> {
           peakKb: list[0]!.peakKb === undefined ? undefined : median(list.map((s) => s.peakKb ?? 0)),
           ...(list[0]!.engineMs === undefined ? {} : { engineMs: median(list.map((s) => s.engineMs ?? 0)) }),
         }
-        if (list.some((s) => s.states !== sample.states)) throw new Error(`${peer}: the state count changed between runs`)
+        if (list.some((s) => s.states !== sample.states))
+          throw new Error(`${peer}: the state count changed between runs`)
         medians.set(`${scale.family}/${size}/${peer}`, sample)
-        return [peer, grouped(sample.states), seconds(sample.ms), grouped((sample.states / sample.ms) * 1000), sample.peakKb === undefined ? 'n/a' : `${grouped(sample.peakKb / 1024)} MB`]
+        return [
+          peer,
+          grouped(sample.states),
+          seconds(sample.ms),
+          grouped((sample.states / sample.ms) * 1000),
+          sample.peakKb === undefined ? 'n/a' : `${grouped(sample.peakKb / 1024)} MB`,
+        ]
       })
       console.log(table(['peer', 'states', 'time', 'states/s', 'peak memory'], rows))
       const skipped = Object.entries(scale.limits ?? {}).filter(([, limit]) => size > limit.size)
@@ -196,7 +241,12 @@ function targets(medians: Map<string, Sample>): string {
     if (!ours) continue
     lines.push(`  ${family} at ${grouped(ours.states)} states:`)
     line('  naive BFS in process / whole plumbline check', naive && naive.ms / ours.ms, (v) => v >= 2, '≥ 2×')
-    line('  plumbline check peak memory / SPIN peak memory', spin?.peakKb && ours.peakKb && ours.peakKb / spin.peakKb, (v) => v <= 1, '≤ 1×')
+    line(
+      '  plumbline check peak memory / SPIN peak memory',
+      spin?.peakKb && ours.peakKb && ours.peakKb / spin.peakKb,
+      (v) => v <= 1,
+      '≤ 1×',
+    )
     line('  plumbline check time / SPIN time', spin && ours.ms / spin.ms, () => true, 'reported')
   }
   const engine5 = get('counters-machine', 5, 'engine')
@@ -206,8 +256,18 @@ function targets(medians: Map<string, Sample>): string {
   if (engine5) {
     lines.push(`  counters-machine at ${grouped(engine5.states)} snapshots:`)
     line('  getAdjacencyMap / engine', graph5 && graph5.ms / engine5.ms, (v) => v >= 5, '≥ 5×')
-    line('  engine / bare transition function, in turn in one process', bare5?.engineMs && bare5.engineMs / bare5.ms, (v) => v <= 1.5, '≤ 1.5×')
-    line('  engine / bare transition function, each in its own process', bare5 && engine5.ms / bare5.ms, () => true, 'reported')
+    line(
+      '  engine / bare transition function, in turn in one process',
+      bare5?.engineMs && bare5.engineMs / bare5.ms,
+      (v) => v <= 1.5,
+      '≤ 1.5×',
+    )
+    line(
+      '  engine / bare transition function, each in its own process',
+      bare5 && engine5.ms / bare5.ms,
+      () => true,
+      'reported',
+    )
     line('  engine at 10⁶ / engine at 10⁵', engine6 && engine6.ms / engine5.ms, (v) => v <= 12, '≤ 12×')
   }
   return lines.join('\n')

@@ -127,7 +127,8 @@ const account = defineMachine({
     failuresBelowTheLimit: ({ context }) => context.failedLogins <= MAX_FAILED_LOGINS,
   },
   never: {
-    activeAfterTooManyFailures: (snapshot) => snapshot.matches('active') && snapshot.context.failedLogins >= MAX_FAILED_LOGINS,
+    activeAfterTooManyFailures: (snapshot) =>
+      snapshot.matches('active') && snapshot.context.failedLogins >= MAX_FAILED_LOGINS,
     suspendedByAMember: (snapshot) => snapshot.matches('suspended') && snapshot.context.suspendedBy !== 'admin',
   },
 })
@@ -175,25 +176,41 @@ const accounts = defineStore({
       params: { email: 'emails' },
       target: { entity: 'User', by: ['email'] },
       guard: (state, { email }) =>
-        state.users.length < ids.length && !state.users.some((user) => user.email === normalise(email) && user.status !== 'deleted'),
+        state.users.length < ids.length &&
+        !state.users.some((user) => user.email === normalise(email) && user.status !== 'deleted'),
       apply: (state, { email }): AccountsState => ({
         ...state,
-        users: [...state.users, { id: ids[state.users.length] ?? 'overflow', email: normalise(email), role: 'member', status: 'unverified', password: 'first secret' }],
+        users: [
+          ...state.users,
+          {
+            id: ids[state.users.length] ?? 'overflow',
+            email: normalise(email),
+            role: 'member',
+            status: 'unverified',
+            password: 'first secret',
+          },
+        ],
       }),
     },
     verify: {
       params: { id: 'ids' },
       target: { entity: 'User', by: ['id'] },
       guard: (state, { id }) => state.users.some((user) => user.id === id && user.status === 'unverified'),
-      apply: (state, { id }): AccountsState => ({ ...state, users: state.users.map((user) => (user.id === id ? { ...user, status: 'active' } : user)) }),
+      apply: (state, { id }): AccountsState => ({
+        ...state,
+        users: state.users.map((user) => (user.id === id ? { ...user, status: 'active' } : user)),
+      }),
     },
     requestPasswordReset: {
       // Asked for by email, but the token is issued for the one account that address belongs to.
       params: { email: 'emails' },
       target: { entity: 'User', by: ['email'] },
-      guard: (state, { email }) => state.users.some((user) => user.email === normalise(email) && user.status === 'active'),
+      guard: (state, { email }) =>
+        state.users.some((user) => user.email === normalise(email) && user.status === 'active'),
       apply: (state, { email }) => {
-        const user = state.users.find((candidate) => candidate.email === normalise(email) && candidate.status === 'active')
+        const user = state.users.find(
+          (candidate) => candidate.email === normalise(email) && candidate.status === 'active',
+        )
         if (!user) return state
         const others = state.resetTokens.filter((token) => token.userId !== user.id)
         return { ...state, resetTokens: [...others, { userId: user.id, used: false, expired: false }] }
@@ -227,14 +244,22 @@ const accounts = defineStore({
         actor !== id &&
         state.users.some((user) => user.id === actor && user.role === 'admin' && user.status === 'active') &&
         state.users.some((user) => user.id === id && user.status === 'active'),
-      apply: (state, { id, role }): AccountsState => ({ ...state, users: state.users.map((user) => (user.id === id ? { ...user, role } : user)) }),
+      apply: (state, { id, role }): AccountsState => ({
+        ...state,
+        users: state.users.map((user) => (user.id === id ? { ...user, role } : user)),
+      }),
     },
     bootstrapAdmin: {
       // The first admin is made by an operator at the console, once, never through the API.
       params: { id: 'ids' },
       target: { entity: 'User', by: ['id'] },
-      guard: (state, { id }) => !state.users.some((user) => user.role === 'admin') && state.users.some((user) => user.id === id && user.status === 'active'),
-      apply: (state, { id }): AccountsState => ({ ...state, users: state.users.map((user) => (user.id === id ? { ...user, role: 'admin' } : user)) }),
+      guard: (state, { id }) =>
+        !state.users.some((user) => user.role === 'admin') &&
+        state.users.some((user) => user.id === id && user.status === 'active'),
+      apply: (state, { id }): AccountsState => ({
+        ...state,
+        users: state.users.map((user) => (user.id === id ? { ...user, role: 'admin' } : user)),
+      }),
     },
     deleteAccount: {
       params: { id: 'ids' },
@@ -252,14 +277,17 @@ const accounts = defineStore({
       return new Set(live).size === live.length
     },
     emailsAreNormalised: (state) => state.users.every((user) => user.email === normalise(user.email)),
-    tokensBelongToAccounts: (state) => state.resetTokens.every((token) => state.users.some((user) => user.id === token.userId)),
+    tokensBelongToAccounts: (state) =>
+      state.resetTokens.every((token) => state.users.some((user) => user.id === token.userId)),
   },
   never: {
     unverifiedAdmin: (state) => state.users.some((user) => user.role === 'admin' && user.status === 'unverified'),
   },
   effects: {
-    resetChangesExactlyOneAccount: ({ before, after, operation }) => operation !== 'resetPassword' || changedUsers(before, after) === 1,
-    deleteChangesExactlyOneAccount: ({ before, after, operation }) => operation !== 'deleteAccount' || changedUsers(before, after) === 1,
+    resetChangesExactlyOneAccount: ({ before, after, operation }) =>
+      operation !== 'resetPassword' || changedUsers(before, after) === 1,
+    deleteChangesExactlyOneAccount: ({ before, after, operation }) =>
+      operation !== 'deleteAccount' || changedUsers(before, after) === 1,
     onlyAdminsGrantRoles: ({ before, operation, params }) =>
       operation !== 'grantRole' || before.users.some((user) => user.id === params.actor && user.role === 'admin'),
     aResetTokenWorksOnce: ({ before, operation, params }) =>
@@ -317,7 +345,12 @@ export default defineSystem({
       auth: 'password',
       request: Credentials,
       response: z.object({ session: z.string() }),
-      errors: { WrongCredentials: NoBody, NotVerified: NoBody, Locked: z.object({ until: z.iso.datetime() }), RateLimited: NoBody },
+      errors: {
+        WrongCredentials: NoBody,
+        NotVerified: NoBody,
+        Locked: z.object({ until: z.iso.datetime() }),
+        RateLimited: NoBody,
+      },
     },
     requestPasswordReset: {
       from: 'browser',
@@ -347,7 +380,11 @@ export default defineSystem({
       from: 'api',
       to: 'mailer',
       auth: 'provider API key',
-      request: z.object({ to: NormalisedEmail, template: z.enum(['verify', 'reset', 'goodbye']), link: z.url().optional() }),
+      request: z.object({
+        to: NormalisedEmail,
+        template: z.enum(['verify', 'reset', 'goodbye']),
+        link: z.url().optional(),
+      }),
     },
   },
   flows: {
@@ -360,7 +397,8 @@ export default defineSystem({
           contract: 'signUp',
           produces: ['credentials'],
           onError: {
-            EmailTaken: 'say a verification email was sent (do not reveal that the address has an account) and email the owner instead',
+            EmailTaken:
+              'say a verification email was sent (do not reveal that the address has an account) and email the owner instead',
             WeakPassword: 'show the reason; nothing was stored',
             RateLimited: 'ask to try again later',
           },
@@ -387,7 +425,13 @@ export default defineSystem({
       description: 'Following the emailed link activates the account.',
       machine: 'account',
       steps: [
-        { from: 'browser', to: 'api', contract: 'verifyEmail', produces: ['token'], onError: { LinkExpired: 'offer to send a new link' } },
+        {
+          from: 'browser',
+          to: 'api',
+          contract: 'verifyEmail',
+          produces: ['token'],
+          onError: { LinkExpired: 'offer to send a new link' },
+        },
         {
           from: 'api',
           to: 'db',
@@ -430,7 +474,13 @@ export default defineSystem({
       description: 'A user who forgot the password gets a single-use link for their one account.',
       machine: 'account',
       steps: [
-        { from: 'browser', to: 'api', contract: 'requestPasswordReset', produces: ['email'], onError: { RateLimited: 'ask to try again later' } },
+        {
+          from: 'browser',
+          to: 'api',
+          contract: 'requestPasswordReset',
+          produces: ['email'],
+          onError: { RateLimited: 'ask to try again later' },
+        },
         {
           from: 'api',
           to: 'db',
@@ -440,7 +490,13 @@ export default defineSystem({
           produces: ['resetToken'],
           onFailure: 'answer 503; no token was issued',
         },
-        { from: 'api', to: 'mailer', contract: 'sendEmail', consumes: ['resetToken'], onFailure: 'log it; the user may ask again' },
+        {
+          from: 'api',
+          to: 'mailer',
+          contract: 'sendEmail',
+          consumes: ['resetToken'],
+          onFailure: 'log it; the user may ask again',
+        },
         {
           from: 'browser',
           to: 'api',
@@ -462,7 +518,12 @@ export default defineSystem({
       description: 'A signed-in user deletes their own account, and only theirs.',
       machine: 'account',
       steps: [
-        { from: 'browser', to: 'api', contract: 'deleteAccount', onError: { WrongCredentials: 'ask again; nothing was deleted' } },
+        {
+          from: 'browser',
+          to: 'api',
+          contract: 'deleteAccount',
+          onError: { WrongCredentials: 'ask again; nothing was deleted' },
+        },
         {
           from: 'api',
           to: 'db',

@@ -116,7 +116,8 @@ const checkout = defineMachine({
   never: {
     confirmedWithoutPayment: (snapshot) => snapshot.matches('confirmed') && !snapshot.context.charged,
     confirmedWithoutRecord: (snapshot) => snapshot.matches('confirmed') && !snapshot.context.orderRecorded,
-    cancelledButCharged: (snapshot) => snapshot.matches('cancelled') && snapshot.context.charged && !snapshot.context.refunded,
+    cancelledButCharged: (snapshot) =>
+      snapshot.matches('cancelled') && snapshot.context.charged && !snapshot.context.refunded,
     cancelledWithStockHeld: (snapshot) => snapshot.matches('cancelled') && snapshot.context.stockReserved,
   },
 })
@@ -138,7 +139,8 @@ interface PaymentsState {
 /** The identity decision: a payment's idempotency key is derived from its order, so every retry reuses it. */
 const idempotencyKey = (order: OrderId): string => `pay-${order}`
 
-const captured = (state: PaymentsState, order: OrderId): boolean => state.captures.some((capture) => capture.order === order)
+const captured = (state: PaymentsState, order: OrderId): boolean =>
+  state.captures.some((capture) => capture.order === order)
 
 const payments = defineStore({
   initial: { orders: { o1: 'open', o2: 'open' }, captures: [], outbox: [], consumed: [] } as PaymentsState,
@@ -172,7 +174,8 @@ const payments = defineStore({
       apply: (state, { order }): PaymentsState => ({ ...state, orders: { ...state.orders, [order]: 'cancelled' } }),
     },
     deliverMessage: {
-      description: 'The relay hands a message to the broker; it may crash before marking it published, so this can repeat.',
+      description:
+        'The relay hands a message to the broker; it may crash before marking it published, so this can repeat.',
       params: { order: 'orders' },
       target: { entity: 'OutboxMessage', by: ['id'] },
       guard: (state, { order }) => state.outbox.some((message) => message.order === order && !message.published),
@@ -184,7 +187,9 @@ const payments = defineStore({
     markPublished: {
       params: { order: 'orders' },
       target: { entity: 'OutboxMessage', by: ['id'] },
-      guard: (state, { order }) => state.consumed.includes(`confirmed-${order}`) && state.outbox.some((message) => message.order === order && !message.published),
+      guard: (state, { order }) =>
+        state.consumed.includes(`confirmed-${order}`) &&
+        state.outbox.some((message) => message.order === order && !message.published),
       apply: (state, { order }): PaymentsState => ({
         ...state,
         outbox: state.outbox.map((message) => (message.order === order ? { ...message, published: true } : message)),
@@ -192,16 +197,22 @@ const payments = defineStore({
     },
   },
   invariants: {
-    oneCapturePerOrder: (state) => (['o1', 'o2'] as const).every((order) => state.captures.filter((capture) => capture.order === order).length <= 1),
+    oneCapturePerOrder: (state) =>
+      (['o1', 'o2'] as const).every((order) => state.captures.filter((capture) => capture.order === order).length <= 1),
     paidOrdersAreAnnounced: (state) =>
-      (['o1', 'o2'] as const).every((order) => state.orders[order] !== 'paid' || state.outbox.some((message) => message.order === order)),
-    publishedMessagesWereConsumed: (state) => state.outbox.every((message) => !message.published || state.consumed.includes(message.id)),
+      (['o1', 'o2'] as const).every(
+        (order) => state.orders[order] !== 'paid' || state.outbox.some((message) => message.order === order),
+      ),
+    publishedMessagesWereConsumed: (state) =>
+      state.outbox.every((message) => !message.published || state.consumed.includes(message.id)),
   },
   never: {
-    cancelledButCaptured: (state) => (['o1', 'o2'] as const).some((order) => state.orders[order] === 'cancelled' && captured(state, order)),
+    cancelledButCaptured: (state) =>
+      (['o1', 'o2'] as const).some((order) => state.orders[order] === 'cancelled' && captured(state, order)),
   },
   effects: {
-    retriesNeverChargeTwice: ({ before, after, operation }) => operation !== 'charge' || after.captures.length - before.captures.length <= 1,
+    retriesNeverChargeTwice: ({ before, after, operation }) =>
+      operation !== 'charge' || after.captures.length - before.captures.length <= 1,
   },
 })
 
@@ -232,17 +243,32 @@ export default defineSystem({
   },
   entities: {
     Order: {
-      schema: z.object({ id: z.uuid(), customerId: z.uuid(), total: Money, status: z.enum(['open', 'paid', 'cancelled']) }),
+      schema: z.object({
+        id: z.uuid(),
+        customerId: z.uuid(),
+        total: Money,
+        status: z.enum(['open', 'paid', 'cancelled']),
+      }),
       identity: ['id'],
       unique: 'none',
     },
     Payment: {
-      schema: z.object({ idempotencyKey: z.string(), orderId: z.uuid(), amount: Money, providerChargeId: z.string().nullable() }),
+      schema: z.object({
+        idempotencyKey: z.string(),
+        orderId: z.uuid(),
+        amount: Money,
+        providerChargeId: z.string().nullable(),
+      }),
       identity: ['idempotencyKey'],
       unique: [['orderId'], ['providerChargeId']],
     },
     OutboxMessage: {
-      schema: z.object({ id: z.string(), orderId: z.uuid(), type: z.literal('OrderConfirmed'), publishedAt: z.iso.datetime().nullable() }),
+      schema: z.object({
+        id: z.string(),
+        orderId: z.uuid(),
+        type: z.literal('OrderConfirmed'),
+        publishedAt: z.iso.datetime().nullable(),
+      }),
       identity: ['id'],
       unique: [['orderId', 'type']],
     },
@@ -260,7 +286,10 @@ export default defineSystem({
       from: 'orders',
       to: 'inventory',
       auth: 'mTLS service identity',
-      request: z.object({ orderId: z.uuid(), items: z.array(z.object({ sku: z.string(), quantity: z.int().positive() })) }),
+      request: z.object({
+        orderId: z.uuid(),
+        items: z.array(z.object({ sku: z.string(), quantity: z.int().positive() })),
+      }),
       response: z.object({ reservationId: z.string() }),
       errors: { OutOfStock: z.object({ items: z.array(z.string()) }) },
     },

@@ -24,7 +24,8 @@ export interface TwoPhaseState {
   msgs: string[]
 }
 
-const addToSet = <T extends string>(set: readonly T[], item: T): T[] => (set.includes(item) ? [...set] : [...set, item].sort())
+const addToSet = <T extends string>(set: readonly T[], item: T): T[] =>
+  set.includes(item) ? [...set] : [...set, item].sort()
 const setRm = (state: TwoPhaseState, rm: ResourceManager, to: RmState): TwoPhaseState => ({
   ...state,
   rmState: { ...state.rmState, [rm]: to },
@@ -41,17 +42,29 @@ export const initialTwoPhaseState: TwoPhaseState = {
 export const twoPhaseOperations = {
   tmReceivePrepared: {
     params: { rm: 'rms' },
-    guard: (state: TwoPhaseState, { rm }: { rm: ResourceManager }) => state.tmState === 'init' && state.msgs.includes(`Prepared ${rm}`),
-    apply: (state: TwoPhaseState, { rm }: { rm: ResourceManager }): TwoPhaseState => ({ ...state, tmPrepared: addToSet(state.tmPrepared, rm) }),
+    guard: (state: TwoPhaseState, { rm }: { rm: ResourceManager }) =>
+      state.tmState === 'init' && state.msgs.includes(`Prepared ${rm}`),
+    apply: (state: TwoPhaseState, { rm }: { rm: ResourceManager }): TwoPhaseState => ({
+      ...state,
+      tmPrepared: addToSet(state.tmPrepared, rm),
+    }),
   },
   tmCommit: {
     description: 'The transaction manager commits only when every resource manager is prepared.',
     guard: (state: TwoPhaseState) => state.tmState === 'init' && state.tmPrepared.length === RESOURCE_MANAGERS.length,
-    apply: (state: TwoPhaseState): TwoPhaseState => ({ ...state, tmState: 'committed', msgs: addToSet(state.msgs, 'Commit') }),
+    apply: (state: TwoPhaseState): TwoPhaseState => ({
+      ...state,
+      tmState: 'committed',
+      msgs: addToSet(state.msgs, 'Commit'),
+    }),
   },
   tmAbort: {
     guard: (state: TwoPhaseState) => state.tmState === 'init',
-    apply: (state: TwoPhaseState): TwoPhaseState => ({ ...state, tmState: 'aborted', msgs: addToSet(state.msgs, 'Abort') }),
+    apply: (state: TwoPhaseState): TwoPhaseState => ({
+      ...state,
+      tmState: 'aborted',
+      msgs: addToSet(state.msgs, 'Abort'),
+    }),
   },
   rmPrepare: {
     params: { rm: 'rms' },
@@ -93,7 +106,8 @@ const protocol = defineStore({
   operations: twoPhaseOperations,
   invariants: twoPhaseInvariants,
   never: {
-    commitWithoutEveryVote: (state) => state.tmState === 'committed' && state.tmPrepared.length < RESOURCE_MANAGERS.length,
+    commitWithoutEveryVote: (state) =>
+      state.tmState === 'committed' && state.tmPrepared.length < RESOURCE_MANAGERS.length,
   },
 })
 
@@ -110,7 +124,8 @@ export default defineSystem({
   decisions: {
     blockingIsAccepted: {
       decision: 'A prepared resource manager waits for the decision, however long the manager is down',
-      because: 'two-phase commit blocks when the coordinator fails; we accept that rather than risk an inconsistent commit',
+      because:
+        'two-phase commit blocks when the coordinator fails; we accept that rather than risk an inconsistent commit',
     },
   },
   outOfScope: ['coordinator fail-over (that is Paxos Commit)', 'recovery logs'],

@@ -33,7 +33,9 @@ const common: BuildOptions = {
   sourcemap: 'linked',
   sourcesContent: false,
   // CommonJS packages inlined (commander) require Node's builtins.
-  banner: { js: "import { createRequire as __plumblineRequire } from 'node:module'; const require = __plumblineRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __plumblineRequire } from 'node:module'; const require = __plumblineRequire(import.meta.url);",
+  },
 }
 
 await build({
@@ -56,7 +58,10 @@ await build({
 
 /** The package's dependencies that are not inlined, with their subpaths. */
 function externalPackages(packageJson: string): string[] {
-  const { dependencies = {}, peerDependencies = {} } = JSON.parse(readFileSync(packageJson, 'utf8')) as Record<string, Record<string, string> | undefined>
+  const { dependencies = {}, peerDependencies = {} } = JSON.parse(readFileSync(packageJson, 'utf8')) as Record<
+    string,
+    Record<string, string> | undefined
+  >
   return [...Object.keys(dependencies), ...Object.keys(peerDependencies), 'xstate']
     .filter((name) => !INLINED.has(name))
     .flatMap((name) => [name, `${name}/*`])

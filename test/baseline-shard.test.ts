@@ -18,7 +18,14 @@ describe('the baseline', () => {
     expect(recorded.stderr).toBe('wrote plumbline-baseline.json: 1 finding of 1 model recorded\n')
     expect(JSON.parse(await readFile(baselineFile, 'utf8'))).toEqual({
       version: 1,
-      findings: [{ file: 'models/shop.ts', rule: 'model/invalid', element: 'components.api.zone', message: 'unknown zone "ap" (did you mean "app"?)' }],
+      findings: [
+        {
+          file: 'models/shop.ts',
+          rule: 'model/invalid',
+          element: 'components.api.zone',
+          message: 'unknown zone "ap" (did you mean "app"?)',
+        },
+      ],
     })
 
     // Matched by file, rule and element: a reworded message still matches.
@@ -48,7 +55,9 @@ describe('the baseline', () => {
     const added = await runCli(['check', '--format', 'json'], { cwd: project })
     expect(added.exitCode).toBe(1)
     const report = JSON.parse(added.stdout)
-    expect(report.models[0].diagnostics.map((d: { element: string }) => d.element)).toEqual(['flows.signUp.steps[0].contract'])
+    expect(report.models[0].diagnostics.map((d: { element: string }) => d.element)).toEqual([
+      'flows.signUp.steps[0].contract',
+    ])
     expect(report.models[0].baselined.map((d: { element: string }) => d.element)).toEqual(['components.api.zone'])
     expect(report.baseline).toEqual({ file: 'plumbline-baseline.json', known: 1, fixed: [] })
     expect(report.summary).toEqual({ errors: 1, warnings: 0, infos: 0 })
@@ -68,12 +77,21 @@ describe('the baseline', () => {
   })
 
   it('is updated for the files a run checked only, keeping the others', async () => {
-    const project = await makeProject({ 'models/a.ts': shopWith(UNKNOWN_ZONE), 'models/b.ts': shopWith(UNKNOWN_CONTRACT) })
-    const read = async () => JSON.parse(await readFile(path.join(project, 'plumbline-baseline.json'), 'utf8')).findings as Array<{ file: string; element: string }>
+    const project = await makeProject({
+      'models/a.ts': shopWith(UNKNOWN_ZONE),
+      'models/b.ts': shopWith(UNKNOWN_CONTRACT),
+    })
+    const read = async () =>
+      JSON.parse(await readFile(path.join(project, 'plumbline-baseline.json'), 'utf8')).findings as Array<{
+        file: string
+        element: string
+      }>
     await runCli(['check', '--update-baseline'], { cwd: project })
     const before = await read()
     expect(before.filter((f) => f.file === 'models/a.ts').map((f) => f.element)).toEqual(['components.api.zone'])
-    expect(before.filter((f) => f.file === 'models/b.ts').map((f) => f.element)).toContain('flows.signUp.steps[0].contract')
+    expect(before.filter((f) => f.file === 'models/b.ts').map((f) => f.element)).toContain(
+      'flows.signUp.steps[0].contract',
+    )
 
     await writeFile(path.join(project, 'models/a.ts'), shopWith())
     await runCli(['check', 'models/a.ts', '--update-baseline'], { cwd: project })
@@ -92,7 +110,12 @@ describe('the baseline', () => {
 
 describe('--shard', () => {
   const names = ['a', 'b', 'c', 'd', 'e']
-  const files = Object.fromEntries(names.map((name) => [`models/${name}.ts`, `import { defineSystem } from '@plumbline/core'\nexport default defineSystem({ name: '${name}' })\n`]))
+  const files = Object.fromEntries(
+    names.map((name) => [
+      `models/${name}.ts`,
+      `import { defineSystem } from '@plumbline/core'\nexport default defineSystem({ name: '${name}' })\n`,
+    ]),
+  )
 
   it.each([1, 2, 3, 4, 6])('splits the model files over %i shards, each file in exactly one', async (count) => {
     const project = await makeProject(files)
@@ -117,7 +140,9 @@ describe('--shard', () => {
   it.each(['0/2', '3/2', 'half'])('rejects --shard %s with exit 2', async (value) => {
     const result = await runCli(['check', '--shard', value])
     expect(result.exitCode).toBe(2)
-    expect(result.stderr).toContain(`option '--shard <i/n>' argument '${value}' is invalid. Expected i/n with 1 ≤ i ≤ n, e.g. 2/3.`)
+    expect(result.stderr).toContain(
+      `option '--shard <i/n>' argument '${value}' is invalid. Expected i/n with 1 ≤ i ≤ n, e.g. 2/3.`,
+    )
   })
 })
 
@@ -125,7 +150,8 @@ describe('parallel checking', () => {
   // Each model takes a while to load; `name` may use `threadId`, the thread that loaded it.
   const slowModel = (name: string) =>
     `import { threadId } from 'node:worker_threads'\nimport { defineSystem } from '@plumbline/core'\nconst until = Date.now() + 300\nwhile (Date.now() < until) {}\nexport default defineSystem({ name: ${name} })\n`
-  const project = (name: (file: string) => string) => makeProject(Object.fromEntries(['a', 'b', 'c', 'd'].map((file) => [`models/${file}.ts`, slowModel(name(file))])))
+  const project = (name: (file: string) => string) =>
+    makeProject(Object.fromEntries(['a', 'b', 'c', 'd'].map((file) => [`models/${file}.ts`, slowModel(name(file))])))
   const systems = (stdout: string): string[] => JSON.parse(stdout).models.map((m: { system: string }) => m.system)
 
   it('gives the same report with and without workers, in file order', async () => {
@@ -155,15 +181,30 @@ import { defineSystem } from '@plumbline/core'
 writeFileSync(new URL('./.loaded-elsewhere', import.meta.url), '')
 export default defineSystem({ name: \`${name} in thread \${threadId}\` })
 `
-    const dir = await makeProject({ 'models/a.ts': slowModel("'a'"), 'models/b.ts': waiting, 'models/c.ts': marking('c'), 'models/d.ts': marking('d') })
-    const [a, b, ...others] = systems((await runCli(['check', '--workers', '2', '--format', 'json'], { cwd: dir })).stdout)
+    const dir = await makeProject({
+      'models/a.ts': slowModel("'a'"),
+      'models/b.ts': waiting,
+      'models/c.ts': marking('c'),
+      'models/d.ts': marking('d'),
+    })
+    const [a, b, ...others] = systems(
+      (await runCli(['check', '--workers', '2', '--format', 'json'], { cwd: dir })).stdout,
+    )
     expect([a, b]).toEqual(['a', 'b in thread 0, not alone'])
     expect(others.some((name) => !name.endsWith('in thread 0'))).toBe(true)
   })
 
   it('starts no worker for small models', async () => {
-    const dir = await makeProject(Object.fromEntries(['a', 'b', 'c'].map((file) => [`models/${file}.ts`, slowModel('`thread ${threadId}`').replace('+ 300', '+ 0')])))
-    expect(systems((await runCli(['check', '--workers', '2', '--format', 'json'], { cwd: dir })).stdout)).toEqual(['thread 0', 'thread 0', 'thread 0'])
+    const dir = await makeProject(
+      Object.fromEntries(
+        ['a', 'b', 'c'].map((file) => [`models/${file}.ts`, slowModel('`thread ${threadId}`').replace('+ 300', '+ 0')]),
+      ),
+    )
+    expect(systems((await runCli(['check', '--workers', '2', '--format', 'json'], { cwd: dir })).stdout)).toEqual([
+      'thread 0',
+      'thread 0',
+      'thread 0',
+    ])
   })
 
   it('reports every model that fails to load, in file order, whichever thread loaded it', async () => {

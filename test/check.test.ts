@@ -26,8 +26,20 @@ describe('plumbline check', () => {
           file: 'unknown-references.js',
           system: 'checkout',
           diagnostics: [
-            { rule: 'model/invalid', severity: 'error', message: 'unknown zone "ap" (did you mean "app"?)', element: 'components.api.zone', location: at(9, 12) },
-            { rule: 'contract/unknown', severity: 'error', message: 'unknown contract "reserve" (contracts: "pay")', element: 'flows.checkout.steps[1].contract', location: at(17, 35) },
+            {
+              rule: 'model/invalid',
+              severity: 'error',
+              message: 'unknown zone "ap" (did you mean "app"?)',
+              element: 'components.api.zone',
+              location: at(9, 12),
+            },
+            {
+              rule: 'contract/unknown',
+              severity: 'error',
+              message: 'unknown contract "reserve" (contracts: "pay")',
+              element: 'flows.checkout.steps[1].contract',
+              location: at(17, 35),
+            },
             {
               rule: 'model/invalid',
               severity: 'error',
@@ -73,11 +85,26 @@ describe('plumbline check', () => {
   describe('a model that cannot be loaded: exit 2, one paragraph naming the file, no stack trace', () => {
     it.each([
       ['syntax-error.ts', 'error: syntax-error.ts:5:29: syntax error: Unexpected token\n'],
-      ['throws.ts', `error: throws.ts:3:21: threw while loading: SyntaxError: Unexpected token '}', "{"max": }" is not valid JSON\n`],
-      ['no-default.ts', 'error: no-default.ts: has no default export; a model file must `export default defineSystem({ … })` (a folder of models skips helper modules whose names start with _)\n'],
-      ['not-a-system.ts', 'error: not-a-system.ts: its default export is not a system: expected defineSystem({ … }), got a function\n'],
-      ['a-machine.ts', 'error: a-machine.ts: its default export is not a system: expected defineSystem({ … }), got an instance of StateMachine\n'],
-      ['missing-import.ts', 'error: missing-import.ts: cannot load: it imports "./limits-that-do-not-exist.js", which cannot be found (no such file)\n'],
+      [
+        'throws.ts',
+        `error: throws.ts:3:21: threw while loading: SyntaxError: Unexpected token '}', "{"max": }" is not valid JSON\n`,
+      ],
+      [
+        'no-default.ts',
+        'error: no-default.ts: has no default export; a model file must `export default defineSystem({ … })` (a folder of models skips helper modules whose names start with _)\n',
+      ],
+      [
+        'not-a-system.ts',
+        'error: not-a-system.ts: its default export is not a system: expected defineSystem({ … }), got a function\n',
+      ],
+      [
+        'a-machine.ts',
+        'error: a-machine.ts: its default export is not a system: expected defineSystem({ … }), got an instance of StateMachine\n',
+      ],
+      [
+        'missing-import.ts',
+        'error: missing-import.ts: cannot load: it imports "./limits-that-do-not-exist.js", which cannot be found (no such file)\n',
+      ],
     ])('%s', async (file, stderr) => {
       for (const format of ['pretty', 'json']) {
         const result = await runCli(['check', file, '--format', format], { cwd: malformed })
@@ -91,20 +118,28 @@ describe('plumbline check', () => {
       expect(result.stderr).toMatch(STACK_FRAME)
       expect(result.stderr).toContain('throws.ts:3:')
       // The command runs from a bundle; its frames are mapped back to the TypeScript sources.
-      expect(result.stderr).toMatch(/at (async )?loadDefaultExport \(.*packages\/cli\/src\/load\/load-model\.ts:\d+:\d+\)/)
+      expect(result.stderr).toMatch(
+        /at (async )?loadDefaultExport \(.*packages\/cli\/src\/load\/load-model\.ts:\d+:\d+\)/,
+      )
     })
 
     it('lists every model that fails to load, not only the first', async () => {
       const result = await runCli(['check', 'no-default.ts', 'not-a-system.ts'], { cwd: malformed })
       expect(result.exitCode).toBe(2)
-      expect(result.stderr.split('\n').filter(Boolean).map((line) => line.split(':')[1])).toEqual([' no-default.ts', ' not-a-system.ts'])
+      expect(
+        result.stderr
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => line.split(':')[1]),
+      ).toEqual([' no-default.ts', ' not-a-system.ts'])
       expect(result.stderr).not.toMatch(STACK_FRAME)
     })
   })
 
   describe('paths', () => {
     it('checks every model file under a folder, skipping helpers, tests and declarations', async () => {
-      const model = (name: string) => `import { defineSystem } from '@plumbline/core'\nexport default defineSystem({ name: '${name}' })\n`
+      const model = (name: string) =>
+        `import { defineSystem } from '@plumbline/core'\nexport default defineSystem({ name: '${name}' })\n`
       const project = await makeProject({
         'models/a.ts': model('a'),
         'models/nested/b.mts': model('b'),
@@ -125,7 +160,9 @@ describe('plumbline check', () => {
     })
 
     it('checks models/ when no path is given', async () => {
-      const project = await makeProject({ 'models/only.ts': `import { defineSystem } from '@plumbline/core'\nexport default defineSystem({ name: 'only' })\n` })
+      const project = await makeProject({
+        'models/only.ts': `import { defineSystem } from '@plumbline/core'\nexport default defineSystem({ name: 'only' })\n`,
+      })
       const result = await runCli(['check', '--format', 'json'], { cwd: project })
       expect(JSON.parse(result.stdout).models.map((m: { system: string }) => m.system)).toEqual(['only'])
     })
@@ -144,7 +181,9 @@ describe('plumbline check', () => {
       const result = await runCli(['check', '--format', 'xml'])
       expect(result.exitCode).toBe(2)
       expect(result.stdout).toBe('')
-      expect(result.stderr).toContain("argument 'xml' is invalid. Allowed choices are pretty, json, sarif, junit, github.")
+      expect(result.stderr).toContain(
+        "argument 'xml' is invalid. Allowed choices are pretty, json, sarif, junit, github.",
+      )
     })
 
     it('rejects an unknown command with exit 2', async () => {

@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest'
 import { fixtures, makeProject, runCli, STACK_FRAME } from './helpers/cli.js'
 import { shopWith, UNKNOWN_ZONE } from './helpers/shop.js'
 
-const config = (body: string) => `import { defineConfig } from '@plumbline/cli'\n\nexport default defineConfig(${body})\n`
+const config = (body: string) =>
+  `import { defineConfig } from '@plumbline/cli'\n\nexport default defineConfig(${body})\n`
 
 describe('plumbline.config.ts', () => {
   it('is found walking up from the working directory; its globs are relative to it', async () => {
@@ -25,7 +26,9 @@ describe('plumbline.config.ts', () => {
     const report = JSON.parse(result.stdout)
     // Outside the working directory, files are shown by their absolute path.
     expect(report.models.map((m: { file: string }) => m.file)).toEqual([`${project}/architecture/shop.model.ts`])
-    expect(report.models[0].diagnostics.map((d: { rule: string; severity: string }) => [d.rule, d.severity])).toEqual([['model/invalid', 'warning']])
+    expect(report.models[0].diagnostics.map((d: { rule: string; severity: string }) => [d.rule, d.severity])).toEqual([
+      ['model/invalid', 'warning'],
+    ])
   })
 
   it('is the one --config names, and paths on the command line win over its models', async () => {
@@ -33,27 +36,41 @@ describe('plumbline.config.ts', () => {
       'ci/strict.config.ts': config(`{ models: ['../nowhere'], rules: { 'model/invalid': 'off' } }`),
       'models/shop.ts': shopWith(UNKNOWN_ZONE),
     })
-    const result = await runCli(['check', 'models', '--config', 'ci/strict.config.ts', '--format', 'json'], { cwd: project })
+    const result = await runCli(['check', 'models', '--config', 'ci/strict.config.ts', '--format', 'json'], {
+      cwd: project,
+    })
     expect(result.exitCode).toBe(0)
     expect(JSON.parse(result.stdout).summary).toEqual({ errors: 0, warnings: 0, infos: 0 })
   })
 
   describe('mistakes a new user makes: exit 2, one line per problem, naming the file and the key', () => {
     it.each([
-      ['a typo in a key', `{ rule: { 'model/invalid': 'warn' } }`, 'error: plumbline.config.ts: rule: unknown key (did you mean "rules"?)\n'],
+      [
+        'a typo in a key',
+        `{ rule: { 'model/invalid': 'warn' } }`,
+        'error: plumbline.config.ts: rule: unknown key (did you mean "rules"?)\n',
+      ],
       [
         'a severity from another tool',
         `{ rules: { 'model/invalid': 'warning' } }`,
         'error: plumbline.config.ts: rules["model/invalid"]: expected one of "off", "info", "warn", "error", got "warning"\n',
       ],
-      ['a misspelt rule id', `{ rules: { 'model/invalidd': 'off' } }`, 'error: plumbline.config.ts: rules["model/invalidd"]: unknown rule (did you mean "model/invalid"?)\n'],
+      [
+        'a misspelt rule id',
+        `{ rules: { 'model/invalidd': 'off' } }`,
+        'error: plumbline.config.ts: rules["model/invalidd"]: unknown rule (did you mean "model/invalid"?)\n',
+      ],
       [
         'a bad severity and a misspelt rule id, both said at once',
         `{ rules: { 'model/invalid': 'warning', 'model/invalidd': 'off' } }`,
         'error: plumbline.config.ts: rules["model/invalid"]: expected one of "off", "info", "warn", "error", got "warning"\n' +
           'error: plumbline.config.ts: rules["model/invalidd"]: unknown rule (did you mean "model/invalid"?)\n',
       ],
-      ['a string for a list', `{ models: 'models' }`, 'error: plumbline.config.ts: models: expected an array, got the string "models"\n'],
+      [
+        'a string for a list',
+        `{ models: 'models' }`,
+        'error: plumbline.config.ts: models: expected an array, got the string "models"\n',
+      ],
       [
         'a bad bound and an unknown bound',
         `{ explore: { maxStates: 0, maxDeph: 5 } }`,
@@ -78,11 +95,15 @@ describe('plumbline.config.ts', () => {
     })
 
     it('a config without a default export', async () => {
-      const project = await makeProject({ 'plumbline.config.ts': `export const config = {}\n`, 'models/shop.ts': shopWith() })
+      const project = await makeProject({
+        'plumbline.config.ts': `export const config = {}\n`,
+        'models/shop.ts': shopWith(),
+      })
       expect(await runCli(['check'], { cwd: project })).toEqual({
         exitCode: 2,
         stdout: '',
-        stderr: 'error: plumbline.config.ts: has no default export; a config file must `export default defineConfig({ … })`\n',
+        stderr:
+          'error: plumbline.config.ts: has no default export; a config file must `export default defineConfig({ … })`\n',
       })
     })
 
@@ -106,14 +127,24 @@ describe('plumbline.config.ts and questions', () => {
   }`
 
   it('asks the questions of the checklist packs the config adds', async () => {
-    const project = await makeProject({ 'plumbline.config.ts': config(`{ packs: [${privacyPack}] }`), 'models/shop.ts': shopWith() })
+    const project = await makeProject({
+      'plumbline.config.ts': config(`{ packs: [${privacyPack}] }`),
+      'models/shop.ts': shopWith(),
+    })
     const result = await runCli(['questions', '--format', 'json'], { cwd: project })
     expect(result.stderr).toBe('')
-    expect(JSON.parse(result.stdout).models[0].questions).toContainEqual({ question: 'Who may read User.email?', element: 'entities.User.schema', source: 'pack:privacy' })
+    expect(JSON.parse(result.stdout).models[0].questions).toContainEqual({
+      question: 'Who may read User.email?',
+      element: 'entities.User.schema',
+      source: 'pack:privacy',
+    })
   })
 
   it('names the key of a bad pack', async () => {
-    const project = await makeProject({ 'plumbline.config.ts': config(`{ packs: [{ ...${privacyPack}, entitiesWithField: [] }] }`), 'models/shop.ts': shopWith() })
+    const project = await makeProject({
+      'plumbline.config.ts': config(`{ packs: [{ ...${privacyPack}, entitiesWithField: [] }] }`),
+      'models/shop.ts': shopWith(),
+    })
     expect(await runCli(['questions'], { cwd: project })).toEqual({
       exitCode: 2,
       stdout: '',
@@ -122,7 +153,10 @@ describe('plumbline.config.ts and questions', () => {
   })
 
   it('words a pack key of the wrong type or missing as every other key: expected what, got what', async () => {
-    const project = await makeProject({ 'plumbline.config.ts': config(`{ packs: [{ name: 'privacy', questions: 'who?' }] }`), 'models/shop.ts': shopWith() })
+    const project = await makeProject({
+      'plumbline.config.ts': config(`{ packs: [{ name: 'privacy', questions: 'who?' }] }`),
+      'models/shop.ts': shopWith(),
+    })
     expect(await runCli(['questions'], { cwd: project })).toEqual({
       exitCode: 2,
       stdout: '',
@@ -147,25 +181,40 @@ describe('plumbline.config.ts and render', () => {
 
   it("draws the config's models into its output folder, checked with its rules and packs, the same bytes from a folder below", async () => {
     const project = await makeProject({
-      'plumbline.config.ts': config(`{ models: ['architecture'], output: 'site/models', rules: { 'failure/unhandled': 'off' }, packs: [${privacyPack}] }`),
+      'plumbline.config.ts': config(
+        `{ models: ['architecture'], output: 'site/models', rules: { 'failure/unhandled': 'off' }, packs: [${privacyPack}] }`,
+      ),
       'architecture/shop.ts': shopSource,
       'src/app/index.ts': 'export {}\n',
     })
     const document = path.join(project, 'site/models/shop.md')
     // Outside the working directory, files are shown by their absolute path.
-    expect(await runCli(['render'], { cwd: path.join(project, 'src/app') })).toEqual({ exitCode: 0, stdout: '', stderr: `wrote ${document}\n1 written, 0 unchanged\n` })
+    expect(await runCli(['render'], { cwd: path.join(project, 'src/app') })).toEqual({
+      exitCode: 0,
+      stdout: '',
+      stderr: `wrote ${document}\n1 written, 0 unchanged\n`,
+    })
 
     const text = await readFile(document, 'utf8')
     // The model file is named from the config's folder, not from where render ran.
-    expect(text.split('\n')[0]).toBe('<!-- Generated by plumbline render from architecture/shop.ts. Edit the model, not this file. -->')
+    expect(text.split('\n')[0]).toBe(
+      '<!-- Generated by plumbline render from architecture/shop.ts. Edit the model, not this file. -->',
+    )
     expect(text).toContain('\n- Who may read Customer.email? (`entities.Customer.schema`)\n')
     expect(text).toContain('\n## Check\n\n2 errors, 2 warnings, 0 infos.\n')
     expect(text).not.toContain('failure/unhandled')
-    expect(await runCli(['render', '--check'], { cwd: project })).toEqual({ exitCode: 0, stdout: '', stderr: 'up to date: 1 file\n' })
+    expect(await runCli(['render', '--check'], { cwd: project })).toEqual({
+      exitCode: 0,
+      stdout: '',
+      stderr: 'up to date: 1 file\n',
+    })
   })
 
   it("--out wins over the config's output, and paths given win over its models", async () => {
-    const project = await makeProject({ 'plumbline.config.ts': config(`{ models: ['nowhere'], output: 'site/models' }`), 'models/shop.ts': shopSource })
+    const project = await makeProject({
+      'plumbline.config.ts': config(`{ models: ['nowhere'], output: 'site/models' }`),
+      'models/shop.ts': shopSource,
+    })
     expect(await runCli(['render', 'models', '--out', 'docs/here'], { cwd: project })).toEqual({
       exitCode: 0,
       stdout: '',
@@ -174,12 +223,16 @@ describe('plumbline.config.ts and render', () => {
     expect(existsSync(path.join(project, 'site'))).toBe(false)
   })
 
-  it("is the one --config names; its exploration bounds bound the check the document shows, which says it is incomplete", async () => {
+  it('is the one --config names; its exploration bounds bound the check the document shows, which says it is incomplete', async () => {
     const project = await makeProject({
       'ci/docs.config.ts': config(`{ models: ['../models'], output: '../docs', explore: { maxStates: 5 } }`),
       'models/shop.ts': shopSource,
     })
-    expect(await runCli(['render', '--config', 'ci/docs.config.ts'], { cwd: project })).toEqual({ exitCode: 0, stdout: '', stderr: 'wrote docs/shop.md\n1 written, 0 unchanged\n' })
+    expect(await runCli(['render', '--config', 'ci/docs.config.ts'], { cwd: project })).toEqual({
+      exitCode: 0,
+      stdout: '',
+      stderr: 'wrote docs/shop.md\n1 written, 0 unchanged\n',
+    })
     const text = await readFile(path.join(project, 'docs/shop.md'), 'utf8')
     expect(text).toContain(
       '| warning | `explore/incomplete` | `machines.order` | exploration stopped at the bound of 5 states, after 5 states and 7 transitions to depth 2: states beyond it are not checked |\n',
@@ -205,7 +258,8 @@ describe('plumbline.config.ts and render', () => {
     expect(await runCli(['render'], { cwd: project })).toEqual({
       exitCode: 2,
       stdout: '',
-      stderr: 'error: models/bad-shape.js: cannot be drawn: its shape is broken, and the config turns off the rules that would say where\n',
+      stderr:
+        'error: models/bad-shape.js: cannot be drawn: its shape is broken, and the config turns off the rules that would say where\n',
     })
   })
 })
@@ -219,7 +273,9 @@ describe('plumbline.config.ts and explain', () => {
   }`
 
   it("explains the config's packs, and one that replaces a built-in pack", async () => {
-    const project = await makeProject({ 'plumbline.config.ts': config(`{ packs: [${pack('privacy')}, ${pack('accounts')}] }`) })
+    const project = await makeProject({
+      'plumbline.config.ts': config(`{ packs: [${pack('privacy')}, ${pack('accounts')}] }`),
+    })
     const explained = (name: string) =>
       [
         `pack:${name}  checklist pack`,
@@ -235,8 +291,16 @@ describe('plumbline.config.ts and explain', () => {
         `  decisions: { someId: { decision: '…', because: '…', answers: { rule: 'pack:${name}', element: '<element, as plumbline questions prints it>' } } }`,
         '',
       ].join('\n')
-    expect(await runCli(['explain', 'pack:privacy'], { cwd: project })).toEqual({ exitCode: 0, stdout: explained('privacy'), stderr: '' })
-    expect(await runCli(['explain', 'pack:accounts'], { cwd: project })).toEqual({ exitCode: 0, stdout: explained('accounts'), stderr: '' })
+    expect(await runCli(['explain', 'pack:privacy'], { cwd: project })).toEqual({
+      exitCode: 0,
+      stdout: explained('privacy'),
+      stderr: '',
+    })
+    expect(await runCli(['explain', 'pack:accounts'], { cwd: project })).toEqual({
+      exitCode: 0,
+      stdout: explained('accounts'),
+      stderr: '',
+    })
   })
 
   it("suggests the config's packs for a misspelt one; elsewhere they are unknown", async () => {

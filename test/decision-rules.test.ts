@@ -12,7 +12,13 @@ describe('plumbline check on the decision rules', () => {
     expect(result.exitCode).toBe(1)
     const [model] = JSON.parse(result.stdout).models
     expect(model.diagnostics).toEqual([
-      { rule: 'identity/missing', severity: 'error', element: 'entities.Product', location: at(31, 5), message: 'entity "Product" has no identity: nothing says which fields make two records the same Product' },
+      {
+        rule: 'identity/missing',
+        severity: 'error',
+        element: 'entities.Product',
+        location: at(31, 5),
+        message: 'entity "Product" has no identity: nothing says which fields make two records the same Product',
+      },
       {
         rule: 'identity/uniqueness-undecided',
         severity: 'warning',
@@ -25,14 +31,16 @@ describe('plumbline check on the decision rules', () => {
         severity: 'error',
         element: 'stores.customers.operations.deleteAccount.target',
         location: at(53, 55),
-        message: 'operation "deleteAccount" addresses Customer by [email], which is neither its identity ([id]) nor a unique key (none declared): one call may act on several Customer records',
+        message:
+          'operation "deleteAccount" addresses Customer by [email], which is neither its identity ([id]) nor a unique key (none declared): one call may act on several Customer records',
       },
       {
         rule: 'contract/mismatch',
         severity: 'error',
         element: 'flows.checkout.steps[2].contract',
         location: at(43, 39),
-        message: 'the step goes "api" → "browser", but contract "signUp" is "browser" → "api" (the reply is part of the call, not a step of its own)',
+        message:
+          'the step goes "api" → "browser", but contract "signUp" is "browser" → "api" (the reply is part of the call, not a step of its own)',
       },
       {
         rule: 'error/unhandled',
@@ -41,7 +49,13 @@ describe('plumbline check on the decision rules', () => {
         location: at(41, 77),
         message: 'contract "placeOrder" may answer "OutOfStock", and this step does not say how that is handled',
       },
-      { rule: 'sequence/use-before-produce', severity: 'error', element: 'flows.checkout.steps[1].consumes[0]', location: at(42, 70), message: 'this step consumes "orderId", which no earlier step produces' },
+      {
+        rule: 'sequence/use-before-produce',
+        severity: 'error',
+        element: 'flows.checkout.steps[1].consumes[0]',
+        location: at(42, 70),
+        message: 'this step consumes "orderId", which no earlier step produces',
+      },
       {
         rule: 'sequence/infeasible-flow',
         severity: 'error',
@@ -83,7 +97,8 @@ describe('plumbline check on the decision rules', () => {
   it('passes the decided accounts model', async () => {
     expect(await runCli(['check', 'decided.ts'], { cwd: accounts })).toEqual({
       exitCode: 0,
-      stdout: 'decided.ts (decided accounts)\n  ✔ no findings\n  explored machines.account: 3 states, 3 transitions, depth 1\n  explored stores.users: 1 state, 2 transitions, depth 0\n\n1 model checked: ✔ 0 errors, 0 warnings, 0 infos\n',
+      stdout:
+        'decided.ts (decided accounts)\n  ✔ no findings\n  explored machines.account: 3 states, 3 transitions, depth 1\n  explored stores.users: 1 state, 2 transitions, depth 0\n\n1 model checked: ✔ 0 errors, 0 warnings, 0 infos\n',
       stderr: '',
     })
   })
@@ -111,20 +126,49 @@ describe('plumbline check --rule', () => {
 
   it('sets severities, drops a rule set to off, and lets the last setting of a rule win', async () => {
     const effectsOff = ['--rule', 'effect/violated=off']
-    expect(await severities(...effectsOff, '--rule', 'identity/ambiguous-target=warn', '--rule', 'identity/uniqueness-undecided=info')).toEqual({
+    expect(
+      await severities(
+        ...effectsOff,
+        '--rule',
+        'identity/ambiguous-target=warn',
+        '--rule',
+        'identity/uniqueness-undecided=info',
+      ),
+    ).toEqual({
       exitCode: 0,
-      found: ['identity/uniqueness-undecided=info', 'identity/ambiguous-target=warning', 'identity/ambiguous-target=warning'],
+      found: [
+        'identity/uniqueness-undecided=info',
+        'identity/ambiguous-target=warning',
+        'identity/ambiguous-target=warning',
+      ],
     })
-    expect(await severities(...effectsOff, '--rule', 'identity/ambiguous-target=off')).toEqual({ exitCode: 0, found: ['identity/uniqueness-undecided=warning'] })
-    expect(await severities(...effectsOff, '--rule', 'identity/uniqueness-undecided=error', '--rule', 'identity/uniqueness-undecided=off')).toEqual({
+    expect(await severities(...effectsOff, '--rule', 'identity/ambiguous-target=off')).toEqual({
+      exitCode: 0,
+      found: ['identity/uniqueness-undecided=warning'],
+    })
+    expect(
+      await severities(
+        ...effectsOff,
+        '--rule',
+        'identity/uniqueness-undecided=error',
+        '--rule',
+        'identity/uniqueness-undecided=off',
+      ),
+    ).toEqual({
       exitCode: 1,
       found: ['identity/ambiguous-target=error', 'identity/ambiguous-target=error'],
     })
   })
 
   it.each([
-    ['identiy/missing=off', 'unknown rule "identiy/missing" (did you mean "identity/missing"?); plumbline rules lists them'],
-    ['identity/missing=warning', 'unknown severity "warning" (did you mean "warn"?); expected one of off, info, warn, error'],
+    [
+      'identiy/missing=off',
+      'unknown rule "identiy/missing" (did you mean "identity/missing"?); plumbline rules lists them',
+    ],
+    [
+      'identity/missing=warning',
+      'unknown severity "warning" (did you mean "warn"?); expected one of off, info, warn, error',
+    ],
     ['identity/missing=loud', 'unknown severity "loud"; expected one of off, info, warn, error'],
     ['identity/missing', 'expected RULE=SEVERITY, e.g. identity/missing=warn'],
   ])('rejects --rule %s with exit 2, naming the problem', async (setting, reason) => {

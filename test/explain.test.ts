@@ -35,11 +35,16 @@ describe('plumbline explain', () => {
       '? Should roles exist for {entity} accounts, and what may each role do?',
       '? What is the security model: which trust zones are there, and who may call what across them?',
     ])
-    expect(result.stdout).toContain('  at machines, answered by any of:\n  - a machine state named like "verif"\n  - a field named like "verif"\n')
+    expect(result.stdout).toContain(
+      '  at machines, answered by any of:\n  - a machine state named like "verif"\n  - a field named like "verif"\n',
+    )
   })
 
   it.each([
-    [['explain', 'identiy/missing'], 'error: unknown rule "identiy/missing" (did you mean "identity/missing"?); plumbline rules lists them\n'],
+    [
+      ['explain', 'identiy/missing'],
+      'error: unknown rule "identiy/missing" (did you mean "identity/missing"?); plumbline rules lists them\n',
+    ],
     [['explain', 'nonsense'], 'error: unknown rule "nonsense"; plumbline rules lists them\n'],
   ])('rejects %j with exit 2 and a suggestion', async (args, stderr) => {
     expect(await runCli(args)).toEqual({ exitCode: 2, stdout: '', stderr })
@@ -60,9 +65,15 @@ describe('plumbline rules', () => {
     const lines = result.stdout.split('\n')
     const ids = [...rules.map((rule) => rule.id)].sort()
     expect(lines.slice(0, ids.length).map((line) => line.split(' ')[0])).toEqual(ids)
-    expect(lines).toContain('identity/missing                   error    ?  An entity does not say what makes two records the same thing (no `identity`).')
-    expect(lines).toContain("contract/mismatch                  error       A flow step's from/to disagree with the contract it names.")
-    expect(lines).toContain(`${rules.length} rules. ? marks rules whose open findings are also questions (plumbline questions).`)
+    expect(lines).toContain(
+      'identity/missing                   error    ?  An entity does not say what makes two records the same thing (no `identity`).',
+    )
+    expect(lines).toContain(
+      "contract/mismatch                  error       A flow step's from/to disagree with the contract it names.",
+    )
+    expect(lines).toContain(
+      `${rules.length} rules. ? marks rules whose open findings are also questions (plumbline questions).`,
+    )
   })
 
   it('lists them as JSON', async () => {
@@ -74,7 +85,8 @@ describe('plumbline rules', () => {
     expect(json.rules).toContainEqual({
       id: 'failure/unhandled',
       severity: 'warning',
-      summary: 'A step calls a datastore, queue or external service without saying what happens when it fails; or a machine invokes an actor with no onError.',
+      summary:
+        'A step calls a datastore, queue or external service without saying what happens when it fails; or a machine invokes an actor with no onError.',
       asksQuestions: true,
     })
   })
@@ -85,7 +97,11 @@ describe('plumbline rules', () => {
     const lines = result.stdout.split('\n')
     expect(lines.slice(0, 2)).toEqual(['| Rule | Default | Asks | Reports |', '| --- | --- | --- | --- |'])
     expect(lines).toHaveLength(rules.length + 3)
-    expect(lines).toContain('| `identity/missing` | error | yes | An entity does not say what makes two records the same thing (no `identity`). |')
-    expect(lines).toContain("| `contract/mismatch` | error |  | A flow step's from/to disagree with the contract it names. |")
+    expect(lines).toContain(
+      '| `identity/missing` | error | yes | An entity does not say what makes two records the same thing (no `identity`). |',
+    )
+    expect(lines).toContain(
+      "| `contract/mismatch` | error |  | A flow step's from/to disagree with the contract it names. |",
+    )
   })
 })

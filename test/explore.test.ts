@@ -94,15 +94,34 @@ describe('plumbline check: exploration', () => {
     ])
     const ms = expect.any(Number)
     expect(model.exploration).toEqual([
-      { element: 'machines.door', states: 11, transitions: 10, complete: true, ms, depth: 7, collisionProbability: expect.closeTo(2.98e-18, 20) },
-      { element: 'stores.jugs', states: 16, transitions: 96, complete: true, ms, depth: 7, collisionProbability: expect.closeTo(6.505e-18, 20) },
+      {
+        element: 'machines.door',
+        states: 11,
+        transitions: 10,
+        complete: true,
+        ms,
+        depth: 7,
+        collisionProbability: expect.closeTo(2.98e-18, 20),
+      },
+      {
+        element: 'stores.jugs',
+        states: 16,
+        transitions: 96,
+        complete: true,
+        ms,
+        depth: 7,
+        collisionProbability: expect.closeTo(6.505e-18, 20),
+      },
     ])
   })
 
   it('finds the same where Node forbids generating code (the compiled fingerprints step aside)', async () => {
     const project = await makeProject({ 'models/puzzles.ts': JUGS })
     const plain = await runCli(['check', '--format', 'json'], { cwd: project })
-    const forbidden = await runCli(['check', '--format', 'json'], { cwd: project, env: { NODE_OPTIONS: '--disallow-code-generation-from-strings' } })
+    const forbidden = await runCli(['check', '--format', 'json'], {
+      cwd: project,
+      env: { NODE_OPTIONS: '--disallow-code-generation-from-strings' },
+    })
     expect(forbidden.stderr).toBe('')
     expect(forbidden.exitCode).toBe(1)
     const withoutTimes = (stdout: string) => stdout.replace(/"ms": \d+/g, '"ms": 0')
@@ -157,7 +176,7 @@ describe('plumbline check: exploration', () => {
         "      33 |   name: 'puzzles',",
         '    > 34 |   stores: { jugs },',
         '         |             ^',
-        "      35 |   machines: { door: { machine: door, invariants: { openedOnce: (snapshot) => snapshot.context.opened < 2 } } },",
+        '      35 |   machines: { door: { machine: door, invariants: { openedOnce: (snapshot) => snapshot.context.opened < 2 } } },',
         '      36 | })',
         '  explored machines.door: 8 states, 7 transitions, depth 4 (incomplete: stopped at the states bound)',
         '  explored stores.jugs: 8 states, 40 transitions, depth 3 (incomplete: stopped at the states bound)',
@@ -202,8 +221,20 @@ export default defineSystem({
     expect(result.exitCode).toBe(1)
     expect(result.stderr).toBe('')
     const [model] = JSON.parse(result.stdout).models
-    expect(model.diagnostics.map(({ rule, element, message, trace }: Record<string, unknown>) => [rule, element, message, (trace as unknown[]).length])).toEqual([
-      ['explore/error', 'stores.fragile.operations.explode.apply', 'apply of operation "explode" threw: Error: cannot explode at 1', 1],
+    expect(
+      model.diagnostics.map(({ rule, element, message, trace }: Record<string, unknown>) => [
+        rule,
+        element,
+        message,
+        (trace as unknown[]).length,
+      ]),
+    ).toEqual([
+      [
+        'explore/error',
+        'stores.fragile.operations.explode.apply',
+        'apply of operation "explode" threw: Error: cannot explode at 1',
+        1,
+      ],
       [
         'explore/error',
         'stores.mutating.operations.push.apply',
@@ -212,7 +243,9 @@ export default defineSystem({
       ],
       ['invariant/violated', 'stores.sound.invariants.positive', 'invariant "positive" does not hold', 0],
     ])
-    expect(model.exploration.map(({ element, complete }: { element: string; complete: boolean }) => [element, complete])).toEqual([
+    expect(
+      model.exploration.map(({ element, complete }: { element: string; complete: boolean }) => [element, complete]),
+    ).toEqual([
       ['stores.fragile', false],
       ['stores.mutating', false],
       ['stores.sound', true],
@@ -246,15 +279,23 @@ export default defineSystem({
     expect(result.exitCode).toBe(1)
     expect(result.stderr).toBe('')
     const [model] = JSON.parse(result.stdout).models
-    expect(model.diagnostics.map(({ rule, element, message }: Record<string, unknown>) => [rule, element, message])).toEqual([
+    expect(
+      model.diagnostics.map(({ rule, element, message }: Record<string, unknown>) => [rule, element, message]),
+    ).toEqual([
       [
         'explore/error',
         'machines.door',
         "event \"OPEN\" threw: Error: Unable to evaluate guard in transition for event 'OPEN' in state node '(machine).closed': Cannot read properties of undefined (reading 'length')",
       ],
-      ['explore/error', 'stores.counter.operations.reset.apply', 'apply of operation "reset" returned undefined: it must return the next state (a block body needs a return)'],
+      [
+        'explore/error',
+        'stores.counter.operations.reset.apply',
+        'apply of operation "reset" returned undefined: it must return the next state (a block body needs a return)',
+      ],
     ])
-    expect(model.exploration.map(({ element, complete }: { element: string; complete: boolean }) => [element, complete])).toEqual([
+    expect(
+      model.exploration.map(({ element, complete }: { element: string; complete: boolean }) => [element, complete]),
+    ).toEqual([
       ['machines.door', false],
       ['stores.counter', false],
     ])
@@ -272,8 +313,14 @@ export default defineSystem({ name: 'big', stores: { counter: defineStore({ init
   })
 
   it.each([
-    [['--max-states', 'many'], "error: option '--max-states <count>' argument 'many' is invalid. expected a whole number, e.g. 100000"],
-    [['--timeout', 'soon'], "error: option '--timeout <duration>' argument 'soon' is invalid. expected a duration, e.g. 500ms, 30s, 2m"],
+    [
+      ['--max-states', 'many'],
+      "error: option '--max-states <count>' argument 'many' is invalid. expected a whole number, e.g. 100000",
+    ],
+    [
+      ['--timeout', 'soon'],
+      "error: option '--timeout <duration>' argument 'soon' is invalid. expected a duration, e.g. 500ms, 30s, 2m",
+    ],
   ])('refuses a bad bound %j with exit 2 and no stack', async (args, message) => {
     const result = await runCli(['check', ...args])
     expect(result.exitCode).toBe(2)

@@ -11,7 +11,11 @@ describe('plumbline init', () => {
   it('writes a config and a first model into an empty folder, and then check passes', async () => {
     const project = await makeProject({})
     const init = await runCli(['init'], { cwd: project })
-    expect(init).toEqual({ exitCode: 0, stderr: '', stdout: 'wrote plumbline.config.ts\nwrote models/shop.ts\n\nNext: plumbline check\n' })
+    expect(init).toEqual({
+      exitCode: 0,
+      stderr: '',
+      stdout: 'wrote plumbline.config.ts\nwrote models/shop.ts\n\nNext: plumbline check\n',
+    })
     expect(await readFile(path.join(project, 'plumbline.config.ts'), 'utf8')).toBe(STARTER_CONFIG)
     expect(await readFile(path.join(project, 'models/shop.ts'), 'utf8')).toBe(STARTER_MODEL)
 
@@ -31,7 +35,13 @@ describe('plumbline init', () => {
   })
 
   it('writes files that typecheck', async () => {
-    const project = await makeProject({ 'tsconfig.json': JSON.stringify({ extends: '../../../tsconfig.base.json', compilerOptions: { noEmit: true }, include: ['**/*.ts'] }) })
+    const project = await makeProject({
+      'tsconfig.json': JSON.stringify({
+        extends: '../../../tsconfig.base.json',
+        compilerOptions: { noEmit: true },
+        include: ['**/*.ts'],
+      }),
+    })
     await runCli(['init'], { cwd: project })
     const tsc = path.join(repoRoot, 'node_modules/.bin/tsc')
     await expect(promisify(execFile)(tsc, ['-p', project])).resolves.toMatchObject({ stdout: '' })
@@ -40,10 +50,14 @@ describe('plumbline init', () => {
   it('never overwrites a file', async () => {
     const project = await makeProject({ 'plumbline.config.ts': '// mine\n' })
     const first = await runCli(['init'], { cwd: project })
-    expect(first.stdout).toBe('plumbline.config.ts exists; left as it is\nwrote models/shop.ts\n\nNext: plumbline check\n')
+    expect(first.stdout).toBe(
+      'plumbline.config.ts exists; left as it is\nwrote models/shop.ts\n\nNext: plumbline check\n',
+    )
     await writeFile(path.join(project, 'models/shop.ts'), '// edited\n')
     const second = await runCli(['init'], { cwd: project })
-    expect(second.stdout).toBe('plumbline.config.ts exists; left as it is\nmodels/shop.ts exists; left as it is\n\nNext: plumbline check\n')
+    expect(second.stdout).toBe(
+      'plumbline.config.ts exists; left as it is\nmodels/shop.ts exists; left as it is\n\nNext: plumbline check\n',
+    )
     expect(await readFile(path.join(project, 'plumbline.config.ts'), 'utf8')).toBe('// mine\n')
     expect(await readFile(path.join(project, 'models/shop.ts'), 'utf8')).toBe('// edited\n')
   })
@@ -53,7 +67,9 @@ describe('plumbline init', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'plumbline-init-'))
     try {
       const result = await runCli(['init'], { cwd: dir })
-      expect(result.stdout).toContain('\nThe models need these packages: npm install --save-dev @plumbline/cli @plumbline/core zod xstate\n')
+      expect(result.stdout).toContain(
+        '\nThe models need these packages: npm install --save-dev @plumbline/cli @plumbline/core zod xstate\n',
+      )
     } finally {
       await rm(dir, { recursive: true, force: true })
     }

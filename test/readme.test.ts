@@ -14,7 +14,10 @@ describe('README.md', async () => {
     ])
   })
 
-  it.each(blocks.map((block) => [block.marker, block] as const))('%s is up to date (pnpm readme rewrites it)', async (_, block) => {
-    expect(readme.slice(block.start, block.end)).toBe(await block.expected())
-  })
+  it.each(blocks.map((block) => [block.marker, block] as const))(
+    '%s is up to date (pnpm readme rewrites it)',
+    async (_, block) => {
+      expect(readme.slice(block.start, block.end)).toBe(await block.expected())
+    },
+  )
 })

@@ -33,7 +33,16 @@ describe('the seed essay’s login system, done naively', () => {
       { action: 'signUp', params: { email: ann }, state: { users: [user(1)] } },
       { action: 'signUp', params: { email: ann }, state: { users: [user(1), user(2)] } },
     ]
-    expect(model.diagnostics.map(({ rule, severity, element, message, initial, trace }: JsonDiagnostic) => ({ rule, severity, element, message, initial, trace }))).toEqual([
+    expect(
+      model.diagnostics.map(({ rule, severity, element, message, initial, trace }: JsonDiagnostic) => ({
+        rule,
+        severity,
+        element,
+        message,
+        initial,
+        trace,
+      })),
+    ).toEqual([
       {
         rule: 'identity/uniqueness-undecided',
         severity: 'warning',
@@ -46,7 +55,8 @@ describe('the seed essay’s login system, done naively', () => {
         rule: 'identity/ambiguous-target',
         severity: 'error',
         element: 'stores.users.operations.resetPassword.target',
-        message: 'operation "resetPassword" addresses User by [email], which is neither its identity ([id]) nor a unique key (none declared): one call may act on several User records',
+        message:
+          'operation "resetPassword" addresses User by [email], which is neither its identity ([id]) nor a unique key (none declared): one call may act on several User records',
         initial: undefined,
         trace: undefined,
       },
@@ -54,7 +64,8 @@ describe('the seed essay’s login system, done naively', () => {
         rule: 'identity/ambiguous-target',
         severity: 'error',
         element: 'stores.users.operations.deleteAccount.target',
-        message: 'operation "deleteAccount" addresses User by [email], which is neither its identity ([id]) nor a unique key (none declared): one call may act on several User records',
+        message:
+          'operation "deleteAccount" addresses User by [email], which is neither its identity ([id]) nor a unique key (none declared): one call may act on several User records',
         initial: undefined,
         trace: undefined,
       },
@@ -66,7 +77,11 @@ describe('the seed essay’s login system, done naively', () => {
         initial: { users: [] },
         trace: [
           ...signUpTwice,
-          { action: 'resetPassword', params: { email: ann, password: 'new secret' }, state: { users: [user(1, 'new secret'), user(2, 'new secret')] } },
+          {
+            action: 'resetPassword',
+            params: { email: ann, password: 'new secret' },
+            state: { users: [user(1, 'new secret'), user(2, 'new secret')] },
+          },
         ],
       },
       {
@@ -99,9 +114,14 @@ describe('the project’s models', () => {
     const { exitCode, report } = await checkJson(['models'], repoRoot)
     expect(exitCode).toBe(0)
     expect(report.summary).toEqual({ errors: 0, warnings: 0, infos: 0 })
-    expect(report.models.map((model: { system: string }) => model.system)).toEqual(['accounts', 'checkout', 'two-phase commit'])
-    const explorations = report.models.flatMap((model: { exploration: Array<{ element: string; states: number; complete: boolean }> }) =>
-      model.exploration.map(({ element, states, complete }) => [element, states, complete]),
+    expect(report.models.map((model: { system: string }) => model.system)).toEqual([
+      'accounts',
+      'checkout',
+      'two-phase commit',
+    ])
+    const explorations = report.models.flatMap(
+      (model: { exploration: Array<{ element: string; states: number; complete: boolean }> }) =>
+        model.exploration.map(({ element, states, complete }) => [element, states, complete]),
     )
     expect(explorations).toEqual([
       ['machines.account', 17, true],
@@ -114,7 +134,11 @@ describe('the project’s models', () => {
 
   it('leave no question open', async () => {
     const result = await runCli(['questions', 'models', '--format', 'json'], { cwd: repoRoot })
-    expect(JSON.parse(result.stdout).models.map((model: { questions: unknown[] }) => model.questions)).toEqual([[], [], []])
+    expect(JSON.parse(result.stdout).models.map((model: { questions: unknown[] }) => model.questions)).toEqual([
+      [],
+      [],
+      [],
+    ])
   })
 
   it('catch the accounts model’s first decision being undone: without unique emails, lookups by email are ambiguous again', async () => {
@@ -132,9 +156,11 @@ export default { ...accounts, entities: { ...accounts.entities, User: user } }
       'identity/ambiguous-target stores.accounts.operations.requestPasswordReset.target',
     ])
     const questions = await runCli(['questions', '--format', 'json'], { cwd: project })
-    expect(JSON.parse(questions.stdout).models[0].questions.map(({ source, element }: { source: string; element: string }) => `${source} ${element}`)).toContain(
-      'pack:accounts entities.User.unique',
-    )
+    expect(
+      JSON.parse(questions.stdout).models[0].questions.map(
+        ({ source, element }: { source: string; element: string }) => `${source} ${element}`,
+      ),
+    ).toContain('pack:accounts entities.User.unique')
   })
 })
 
@@ -142,7 +168,15 @@ describe('two-phase commit', () => {
   it('holds consistency in every one of its 288 states', async () => {
     const { exitCode, report } = await checkJson(['models/two-phase-commit.ts'], repoRoot)
     expect(exitCode).toBe(0)
-    expect(report.models[0].exploration).toEqual([expect.objectContaining({ element: 'stores.protocol', states: 288, transitions: 1145, complete: true, depth: 10 })])
+    expect(report.models[0].exploration).toEqual([
+      expect.objectContaining({
+        element: 'stores.protocol',
+        states: 288,
+        transitions: 1145,
+        complete: true,
+        depth: 10,
+      }),
+    ])
   })
 
   it('done naively (a prepared resource manager aborts on a timeout) breaks consistency in nine steps', async () => {
@@ -152,7 +186,11 @@ describe('two-phase commit', () => {
     expect(report.models[0].diagnostics).toHaveLength(1)
     expect(diagnostic?.rule).toBe('invariant/violated')
     expect(diagnostic?.element).toBe('stores.protocol.invariants.consistent')
-    expect(diagnostic?.trace?.map(({ action, params }) => `${action}${params.rm === undefined ? '' : ` ${String(params.rm)}`}`)).toEqual([
+    expect(
+      diagnostic?.trace?.map(
+        ({ action, params }) => `${action}${params.rm === undefined ? '' : ` ${String(params.rm)}`}`,
+      ),
+    ).toEqual([
       'rmPrepare rm1',
       'tmReceivePrepared rm1',
       'rmPrepare rm2',
@@ -163,6 +201,9 @@ describe('two-phase commit', () => {
       'rmReceiveCommit rm1',
       'rmTimeoutAfterVoting rm2',
     ])
-    expect(diagnostic?.trace?.at(-1)?.state).toMatchObject({ rmState: { rm1: 'committed', rm2: 'aborted' }, tmState: 'committed' })
+    expect(diagnostic?.trace?.at(-1)?.state).toMatchObject({
+      rmState: { rm1: 'committed', rm2: 'aborted' },
+      tmState: 'committed',
+    })
   })
 })

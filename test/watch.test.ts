@@ -20,7 +20,10 @@ class Watcher {
 
   constructor(args: readonly string[], cwd: string) {
     const { FORCE_COLOR: _forced, ...env } = process.env
-    this.child = spawn(process.execPath, [path.join(repoRoot, 'packages/cli/bin/plumbline.js'), ...args], { cwd, env: { ...env, NO_COLOR: '1' } })
+    this.child = spawn(process.execPath, [path.join(repoRoot, 'packages/cli/bin/plumbline.js'), ...args], {
+      cwd,
+      env: { ...env, NO_COLOR: '1' },
+    })
     this.child.stdout.setEncoding('utf8').on('data', (chunk: string) => (this.stdout += chunk))
     this.child.stderr.setEncoding('utf8').on('data', (chunk: string) => (this.stderr += chunk))
     this.exited = new Promise((resolve) => this.child.on('close', resolve))
@@ -62,7 +65,9 @@ describe('check --watch', () => {
     const watcher = watch(['check', '--watch'], project)
 
     const first = await watcher.run(1)
-    expect(first.stdout).toBe('models/shop.ts (shop)\n  ✔ no findings\n  explored machines.signUp: 4 states, 4 transitions, depth 2\n  explored stores.users: 5 states, 4 transitions, depth 2\n\n1 model checked: ✔ 0 errors, 0 warnings, 0 infos\n')
+    expect(first.stdout).toBe(
+      'models/shop.ts (shop)\n  ✔ no findings\n  explored machines.signUp: 4 states, 4 transitions, depth 2\n  explored stores.users: 5 states, 4 transitions, depth 2\n\n1 model checked: ✔ 0 errors, 0 warnings, 0 infos\n',
+    )
 
     // A good save that introduces a finding.
     await writeFile(model, shopWith(UNKNOWN_ZONE))
@@ -78,13 +83,20 @@ describe('check --watch', () => {
     // The fixed save: clean again.
     await writeFile(model, shopWith())
     const fourth = await watcher.run(4)
-    expect(fourth.stdout).toBe('models/shop.ts (shop)\n  ✔ no findings\n  explored machines.signUp: 4 states, 4 transitions, depth 2\n  explored stores.users: 5 states, 4 transitions, depth 2\n\n1 model checked: ✔ 0 errors, 0 warnings, 0 infos\n')
+    expect(fourth.stdout).toBe(
+      'models/shop.ts (shop)\n  ✔ no findings\n  explored machines.signUp: 4 states, 4 transitions, depth 2\n  explored stores.users: 5 states, 4 transitions, depth 2\n\n1 model checked: ✔ 0 errors, 0 warnings, 0 infos\n',
+    )
 
     expect(await watcher.stop()).toBe(0)
   })
 
   it('runs again when a file the model imports changes, outside the models folder too, and loads it afresh', async () => {
-    const imported = shopWith().replace("import { defineStore, defineSystem } from '@plumbline/core'", "import { defineStore, defineSystem } from '@plumbline/core'\nimport { apiZone } from '../src/zones.js'").replace("api: { zone: 'app', kind: 'service' }", 'api: { zone: apiZone, kind: \'service\' }')
+    const imported = shopWith()
+      .replace(
+        "import { defineStore, defineSystem } from '@plumbline/core'",
+        "import { defineStore, defineSystem } from '@plumbline/core'\nimport { apiZone } from '../src/zones.js'",
+      )
+      .replace("api: { zone: 'app', kind: 'service' }", "api: { zone: apiZone, kind: 'service' }")
     const project = await makeProject({ 'models/shop.ts': imported, 'src/zones.ts': "export const apiZone = 'app'\n" })
     const watcher = watch(['check', '--watch'], project)
     expect((await watcher.run(1)).stdout).toContain('✔ no findings')
@@ -97,13 +109,16 @@ describe('check --watch', () => {
   })
 
   it('runs again when the config changes, and shows a broken config without stopping', async () => {
-    const config = (rules: string) => `import { defineConfig } from '@plumbline/cli'\nexport default defineConfig({ rules: ${rules} })\n`
+    const config = (rules: string) =>
+      `import { defineConfig } from '@plumbline/cli'\nexport default defineConfig({ rules: ${rules} })\n`
     const project = await makeProject({ 'models/shop.ts': shopWith(UNKNOWN_ZONE), 'plumbline.config.ts': config('{}') })
     const watcher = watch(['check', '--watch'], project)
     expect((await watcher.run(1)).stdout).toContain('✖ 1 error')
 
     await writeFile(path.join(project, 'plumbline.config.ts'), config(`{ 'model/invalid': 'nope' }`))
-    expect((await watcher.run(2)).stderr).toBe('error: plumbline.config.ts: rules["model/invalid"]: expected one of "off", "info", "warn", "error", got "nope"\n\n')
+    expect((await watcher.run(2)).stderr).toBe(
+      'error: plumbline.config.ts: rules["model/invalid"]: expected one of "off", "info", "warn", "error", got "nope"\n\n',
+    )
 
     await writeFile(path.join(project, 'plumbline.config.ts'), config(`{ 'model/invalid': 'off' }`))
     expect((await watcher.run(3)).stdout).toContain('✔ 0 errors')
@@ -126,7 +141,9 @@ describe('render --watch', () => {
     // A good save that introduces a finding: the document shows it.
     await writeFile(model, shopWith(UNKNOWN_ZONE))
     expect(await watcher.run(2)).toEqual({ stdout: '', stderr: WROTE })
-    expect(await readFile(document, 'utf8')).toContain('\n| error | `model/invalid` | `components.api.zone` | unknown zone "ap" (did you mean "app"?) |\n')
+    expect(await readFile(document, 'utf8')).toContain(
+      '\n| error | `model/invalid` | `components.api.zone` | unknown zone "ap" (did you mean "app"?) |\n',
+    )
 
     // A broken save: the error, the document left as it was, and the watch goes on.
     await writeFile(model, `${shopWith()}\nexport const broken = {\n`)
@@ -144,9 +161,19 @@ describe('render --watch', () => {
   })
 
   it('draws again when a file the model imports changes, and when the config changes', async () => {
-    const imported = shopWith().replace("import { defineStore, defineSystem } from '@plumbline/core'", "import { defineStore, defineSystem } from '@plumbline/core'\nimport { apiZone } from '../src/zones.js'").replace("api: { zone: 'app', kind: 'service' }", 'api: { zone: apiZone, kind: \'service\' }')
-    const config = (rules: string) => `import { defineConfig } from '@plumbline/cli'\nexport default defineConfig({ output: 'site', rules: ${rules} })\n`
-    const project = await makeProject({ 'models/shop.ts': imported, 'src/zones.ts': "export const apiZone = 'app'\n", 'plumbline.config.ts': config('{}') })
+    const imported = shopWith()
+      .replace(
+        "import { defineStore, defineSystem } from '@plumbline/core'",
+        "import { defineStore, defineSystem } from '@plumbline/core'\nimport { apiZone } from '../src/zones.js'",
+      )
+      .replace("api: { zone: 'app', kind: 'service' }", "api: { zone: apiZone, kind: 'service' }")
+    const config = (rules: string) =>
+      `import { defineConfig } from '@plumbline/cli'\nexport default defineConfig({ output: 'site', rules: ${rules} })\n`
+    const project = await makeProject({
+      'models/shop.ts': imported,
+      'src/zones.ts': "export const apiZone = 'app'\n",
+      'plumbline.config.ts': config('{}'),
+    })
     const document = path.join(project, 'site/shop.md')
     const watcher = watch(['render', '--watch'], project)
     const wrote = { stdout: '', stderr: 'wrote site/shop.md\n1 written, 0 unchanged\n\n' }
@@ -207,12 +234,16 @@ describe('check --watch in a real terminal (tmux)', () => {
 
       await writeFile(model, shopWith(UNKNOWN_ZONE))
       const withFinding = await settle(/✖ 1 error[\s\S]*Watching/)
-      expect(withFinding.startsWith('models/shop.ts (shop)\n  ✖ error  components.api.zone  model/invalid\n')).toBe(true)
+      expect(withFinding.startsWith('models/shop.ts (shop)\n  ✖ error  components.api.zone  model/invalid\n')).toBe(
+        true,
+      )
       expect(withFinding).not.toContain('✔ no findings')
 
       await writeFile(model, `${shopWith()}\nexport const broken = {\n`)
       const broken = await settle(/syntax error[\s\S]*Watching/)
-      expect(broken).toMatch(/^error: models\/shop\.ts:\d+:\d+: syntax error: Unexpected token\n\nWatching for changes \(Ctrl-C to stop\)…\n$/)
+      expect(broken).toMatch(
+        /^error: models\/shop\.ts:\d+:\d+: syntax error: Unexpected token\n\nWatching for changes \(Ctrl-C to stop\)…\n$/,
+      )
 
       await writeFile(model, shopWith())
       expect(await settle(/✔ no findings[\s\S]*Watching/)).toBe(

@@ -34,7 +34,9 @@ function compare(name, a, b, cwd) {
     bs.push(wall(b, cwd))
     ratios.push(as.at(-1) / bs.at(-1))
   }
-  console.log(`${name.padEnd(44)} A ${median(as).toFixed(0).padStart(5)} ms   B ${median(bs).toFixed(0).padStart(5)} ms   A/B ${median(ratios).toFixed(2)}`)
+  console.log(
+    `${name.padEnd(44)} A ${median(as).toFixed(0).padStart(5)} ms   B ${median(bs).toFixed(0).padStart(5)} ms   A/B ${median(ratios).toFixed(2)}`,
+  )
 }
 
 // Inside the repository, so the models resolve @plumbline/core, zod and xstate.
@@ -46,7 +48,8 @@ try {
     for (const [file, text] of Object.entries(files)) writeFileSync(path.join(dir, file), text)
     return path.dirname(dir)
   }
-  const slow = (name) => `import { defineSystem } from '@plumbline/core'\nconst until = Date.now() + 300\nwhile (Date.now() < until) {}\nexport default defineSystem({ name: '${name}' })\n`
+  const slow = (name) =>
+    `import { defineSystem } from '@plumbline/core'\nconst until = Date.now() + 300\nwhile (Date.now() < until) {}\nexport default defineSystem({ name: '${name}' })\n`
   const one = project('one', {})
   copyFileSync('models/accounts.ts', path.join(one, 'models/accounts.ts'))
   const two = project('two', {})
@@ -56,8 +59,17 @@ try {
 
   console.log(`${runs} pairs each; A is the first command, B its peer`)
   compare('check models/ (cold)  vs  node -e ""', [bin, 'check', 'models/'], ['-e', ''], process.cwd())
-  for (const [name, dir] of [['1 small model', one], ['2 small models', two], ['4 models of 300 ms each', four]])
-    compare(`${name}: workers  vs  --workers 0`, [bin, 'check', 'models'], [bin, 'check', 'models', '--workers', '0'], dir)
+  for (const [name, dir] of [
+    ['1 small model', one],
+    ['2 small models', two],
+    ['4 models of 300 ms each', four],
+  ])
+    compare(
+      `${name}: workers  vs  --workers 0`,
+      [bin, 'check', 'models'],
+      [bin, 'check', 'models', '--workers', '0'],
+      dir,
+    )
 } finally {
   rmSync(scratch, { recursive: true, force: true })
 }

@@ -21,7 +21,11 @@ export function runProcess(command: string, args: readonly string[], options: { 
   const [file, argv] = canMeasureMemory ? [TIME, ['-f', 'peak-kb=%M', command, ...args]] : [command, [...args]]
   return new Promise((resolve, reject) => {
     const started = performance.now()
-    const child = spawn(file, argv, { cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } })
+    const child = spawn(file, argv, {
+      cwd: options.cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1' },
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
@@ -30,7 +34,13 @@ export function runProcess(command: string, args: readonly string[], options: { 
     child.on('close', (code) => {
       const wallMs = performance.now() - started
       const peak = /peak-kb=(\d+)\s*$/.exec(stderr)
-      resolve({ wallMs, stdout, stderr: stderr.replace(/peak-kb=\d+\s*$/, ''), exitCode: code ?? -1, peakKb: peak ? Number(peak[1]) : undefined })
+      resolve({
+        wallMs,
+        stdout,
+        stderr: stderr.replace(/peak-kb=\d+\s*$/, ''),
+        exitCode: code ?? -1,
+        peakKb: peak ? Number(peak[1]) : undefined,
+      })
     })
   })
 }

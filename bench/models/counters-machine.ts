@@ -6,13 +6,18 @@ import { defineMachine } from '@plumbline/core'
 import { assign, setup } from 'xstate'
 
 export function countersMachine(k: number, m: number) {
-  const machine = setup({ types: { context: {} as { counters: number[] }, events: {} as { type: 'INC'; index: number } } }).createMachine({
+  const machine = setup({
+    types: { context: {} as { counters: number[] }, events: {} as { type: 'INC'; index: number } },
+  }).createMachine({
     id: 'counters',
     context: { counters: Array.from({ length: k }, () => 0) },
     on: {
       INC: {
         guard: ({ context, event }) => context.counters[event.index]! < m - 1,
-        actions: assign({ counters: ({ context, event }) => context.counters.map((counter, index) => (index === event.index ? counter + 1 : counter)) }),
+        actions: assign({
+          counters: ({ context, event }) =>
+            context.counters.map((counter, index) => (index === event.index ? counter + 1 : counter)),
+        }),
       },
     },
   })

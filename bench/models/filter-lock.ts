@@ -8,7 +8,8 @@ import { defineStore } from '@plumbline/core'
 
 type Pc = 'idle' | 'yield' | 'wait' | 'critical'
 
-const replace = <T>(list: readonly T[], index: number, value: T): T[] => list.map((item, at) => (at === index ? value : item))
+const replace = <T>(list: readonly T[], index: number, value: T): T[] =>
+  list.map((item, at) => (at === index ? value : item))
 
 export function filterLock(n: number) {
   const processes = Array.from({ length: n }, (_, index) => index)
@@ -28,9 +29,13 @@ export function filterLock(n: number) {
       },
       climb: {
         params: { p: 'process' },
-        guard: (s, { p }) => s.pc[p] === 'wait' && !(s.victim[s.level[p]!] === p && s.level.some((level, other) => other !== p && level >= s.level[p]!)),
+        guard: (s, { p }) =>
+          s.pc[p] === 'wait' &&
+          !(s.victim[s.level[p]!] === p && s.level.some((level, other) => other !== p && level >= s.level[p]!)),
         apply: (s, { p }) =>
-          s.level[p] === n - 1 ? { ...s, pc: replace(s.pc, p, 'critical') } : { ...s, pc: replace(s.pc, p, 'yield'), level: replace(s.level, p, s.level[p]! + 1) },
+          s.level[p] === n - 1
+            ? { ...s, pc: replace(s.pc, p, 'critical') }
+            : { ...s, pc: replace(s.pc, p, 'yield'), level: replace(s.level, p, s.level[p]! + 1) },
       },
       leave: {
         params: { p: 'process' },

@@ -17,7 +17,9 @@ const { family, size } = parseArguments()
 const model = machineOf(family, size)
 const { machine, events = {} } = model
 const scope = inertScope()
-const sent = Object.entries(events).flatMap(([type, payloads]) => (payloads ?? []).map((payload) => ({ ...payload, type }))) as never[]
+const sent = Object.entries(events).flatMap(([type, payloads]) =>
+  (payloads ?? []).map((payload) => ({ ...payload, type })),
+) as never[]
 const initial = machine.getInitialSnapshot(scope)
 const seen = new Set([JSON.stringify({ value: initial.value, context: initial.context })])
 const snapshots = [initial]
@@ -37,11 +39,15 @@ let transitions = 0
 for (let round = 0; round < ROUNDS; round++) {
   let started = performance.now()
   transitions = 0
-  for (const snapshot of snapshots) for (const event of sent) if (machine.transition(snapshot, event, scope) !== snapshot) transitions++
+  for (const snapshot of snapshots)
+    for (const event of sent) if (machine.transition(snapshot, event, scope) !== snapshot) transitions++
   bare.push(performance.now() - started)
   started = performance.now()
-  const result = await checkSystem(defineSystem({ name: family, machines: { counters: model } }), { bounds: { maxStates: 5_000_000 } })
+  const result = await checkSystem(defineSystem({ name: family, machines: { counters: model } }), {
+    bounds: { maxStates: 5_000_000 },
+  })
   engine.push(performance.now() - started)
-  if (result.exploration[0]?.states !== snapshots.length) throw new Error('the engine and the bare search disagree on the number of snapshots')
+  if (result.exploration[0]?.states !== snapshots.length)
+    throw new Error('the engine and the bare search disagree on the number of snapshots')
 }
 report({ states: snapshots.length, transitions, ms: median(bare), engineMs: median(engine) })

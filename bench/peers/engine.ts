@@ -11,5 +11,6 @@ const started = performance.now()
 const result = await checkSystem(system, { bounds: { maxStates: 5_000_000 } })
 const ms = performance.now() - started
 const [stats] = result.exploration
-if (stats === undefined || !stats.complete) throw new Error(`not explored to the end: ${JSON.stringify(result.exploration)}`)
+if (stats === undefined || !stats.complete)
+  throw new Error(`not explored to the end: ${JSON.stringify(result.exploration)}`)
 report({ states: stats.states, transitions: stats.transitions, ms })

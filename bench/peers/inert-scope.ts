@@ -3,5 +3,15 @@ import { createEmptyActor, type AnyActorScope } from 'xstate'
 
 export function inertScope(): AnyActorScope {
   const self = createEmptyActor()
-  return { self, system: self.system, id: '', sessionId: '', logger: () => {}, defer: () => {}, emit: () => {}, stopChild: () => {}, actionExecutor: () => {} } as unknown as AnyActorScope
+  return {
+    self,
+    system: self.system,
+    id: '',
+    sessionId: '',
+    logger: () => {},
+    defer: () => {},
+    emit: () => {},
+    stopChild: () => {},
+    actionExecutor: () => {},
+  } as unknown as AnyActorScope
 }

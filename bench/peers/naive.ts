@@ -10,7 +10,9 @@ const { family, size } = parseArguments()
 if (family === 'counters-machine') {
   const { machine, events = {}, invariants = {} } = machineOf(family, size)
   const scope = inertScope()
-  const sent = Object.entries(events).flatMap(([type, payloads]) => (payloads ?? []).map((payload) => ({ ...payload, type })))
+  const sent = Object.entries(events).flatMap(([type, payloads]) =>
+    (payloads ?? []).map((payload) => ({ ...payload, type })),
+  )
   const started = performance.now()
   const initial = machine.getInitialSnapshot(scope)
   const seen = new Set([JSON.stringify({ value: initial.value, context: initial.context })])
@@ -39,7 +41,10 @@ if (family === 'counters-machine') {
   const actions = Object.values(store.operations).flatMap((operation) => {
     const params = Object.entries(operation.params ?? {})
     let combinations: Record<string, unknown>[] = [{}]
-    for (const [name, domain] of params) combinations = combinations.flatMap((partial) => (store.domains?.[domain] ?? []).map((value) => ({ ...partial, [name]: value })))
+    for (const [name, domain] of params)
+      combinations = combinations.flatMap((partial) =>
+        (store.domains?.[domain] ?? []).map((value) => ({ ...partial, [name]: value })),
+      )
     return combinations.map((values) => ({ operation, values }))
   })
   const started = performance.now()

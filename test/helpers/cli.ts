@@ -32,4 +32,3 @@ export async function makeProject(files: Record<string, string>): Promise<string
   }
   return dir
 }
-

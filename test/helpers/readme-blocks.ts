@@ -34,7 +34,12 @@ export function generatedBlocks(readme: string): Block[] {
   const rules = RULES.exec(readme)
   if (rules) {
     const start = (rules.index ?? 0) + rules[0].indexOf('\n') + 1
-    blocks.push({ marker: 'readme:rules', start, end: start + (rules[1] ?? '').length, expected: async () => (await runCli(['rules', '--format', 'markdown'])).stdout })
+    blocks.push({
+      marker: 'readme:rules',
+      start,
+      end: start + (rules[1] ?? '').length,
+      expected: async () => (await runCli(['rules', '--format', 'markdown'])).stdout,
+    })
   }
   return blocks
 }

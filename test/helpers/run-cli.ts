@@ -16,7 +16,10 @@ export interface CliResult {
   stderr: string
 }
 
-export function runCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
+export function runCli(
+  args: readonly string[],
+  options: { cwd?: string; env?: Record<string, string> } = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     // Plain output, as in a pipe: no colours (vitest itself sets FORCE_COLOR, so drop it).
     // No NODE_PATH either: `pnpm test` sets one that a user's shell does not have.

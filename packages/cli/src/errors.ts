@@ -22,6 +22,9 @@ export class ModelLoadError extends UsageError {
     /** The loader's own error, for --debug. */
     options?: { cause: unknown },
   ) {
-    super(`${file}${line === undefined ? '' : `:${line}${column === undefined ? '' : `:${column}`}`}: ${reason}`, options)
+    super(
+      `${file}${line === undefined ? '' : `:${line}${column === undefined ? '' : `:${column}`}`}: ${reason}`,
+      options,
+    )
   }
 }

@@ -22,7 +22,8 @@ export function reportFailure(error: unknown, io: Io, debug: boolean): number {
   const message = error instanceof Error ? error.message : String(error)
   io.stderr.write(`${style('red', 'internal error:')} ${message}\n`)
   if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`)
-  else io.stderr.write('This is a bug in Plumbline. Run again with --debug for the stack trace, and please report it.\n')
+  else
+    io.stderr.write('This is a bug in Plumbline. Run again with --debug for the stack trace, and please report it.\n')
   return EXIT_UNUSABLE
 }
 

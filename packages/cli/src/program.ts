@@ -14,7 +14,14 @@ import { EXIT_CODES_HELP } from './help.js'
 import type { Io } from './io.js'
 import { version } from './version.js'
 
-const COMMANDS: readonly RegisterCommand[] = [registerCheck, registerRender, registerQuestions, registerRules, registerExplain, registerInit]
+const COMMANDS: readonly RegisterCommand[] = [
+  registerCheck,
+  registerRender,
+  registerQuestions,
+  registerRules,
+  registerExplain,
+  registerInit,
+]
 
 /** Builds the program; each action stores its exit code through `setExitCode`. */
 export function createProgram(io: Io, setExitCode: (code: number) => void): Command {

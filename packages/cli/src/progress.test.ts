@@ -4,7 +4,13 @@ import { describeProgress, progressLine } from './progress.js'
 
 function io(isTTY: boolean, env: Record<string, string> = {}): Io & { written: string[] } {
   const written: string[] = []
-  return { cwd: '/', env, stdout: { write: () => {}, isTTY }, stderr: { write: (text) => written.push(text), isTTY }, written }
+  return {
+    cwd: '/',
+    env,
+    stdout: { write: () => {}, isTTY },
+    stderr: { write: (text) => written.push(text), isTTY },
+    written,
+  }
 }
 
 const progress = { element: 'stores.counters', states: 523_412, transitions: 2_100_000, depth: 27, ms: 1000 }
@@ -40,6 +46,8 @@ describe('progressLine', () => {
   })
 
   it('describes a rate of 0 at the start', () => {
-    expect(describeProgress({ ...progress, ms: 0 })).toBe('exploring stores.counters: 523,412 states, 2,100,000 transitions, depth 27, 0 states/s')
+    expect(describeProgress({ ...progress, ms: 0 })).toBe(
+      'exploring stores.counters: 523,412 states, 2,100,000 transitions, depth 27, 0 states/s',
+    )
   })
 })

@@ -15,7 +15,8 @@ export interface Style {
 
 export function styleFor(stream: Writer, env: Io['env']): Style {
   const enabled = colourEnabled(stream, env)
-  const style = (format: Format, text: string): string => (enabled ? styleText(format, text, { validateStream: false }) : text)
+  const style = (format: Format, text: string): string =>
+    enabled ? styleText(format, text, { validateStream: false }) : text
   return Object.assign(style, { enabled })
 }
 

@@ -52,5 +52,12 @@ export { explicitDecisions, type ExplicitDecision } from './model/explicit-decis
 export { closest } from './model/suggest.js'
 export { builtInPacks, resolvePacks } from './questions/packs/index.js'
 export { checklistPackSchema } from './questions/packs/schema.js'
-export { isPackSource, packSource, type ChecklistPack, type Evidence, type NamePattern, type PackQuestion } from './questions/packs/types.js'
+export {
+  isPackSource,
+  packSource,
+  type ChecklistPack,
+  type Evidence,
+  type NamePattern,
+  type PackQuestion,
+} from './questions/packs/types.js'
 export { buildQuestionsReport, type ModelQuestions, type QuestionsReport } from './report/questions-report.js'

@@ -38,7 +38,9 @@ export async function readBaseline(file: string, cwd: string): Promise<Baseline 
   try {
     parsed = baselineShape.parse(JSON.parse(text))
   } catch {
-    throw new UsageError(`${displayPath(file, cwd)}: not a Plumbline baseline (expected {"version": 1, "findings": [{ "file", "rule", "element", "message" }]}); fix it, or delete it and run \`plumbline check --update-baseline\``)
+    throw new UsageError(
+      `${displayPath(file, cwd)}: not a Plumbline baseline (expected {"version": 1, "findings": [{ "file", "rule", "element", "message" }]}); fix it, or delete it and run \`plumbline check --update-baseline\``,
+    )
   }
   return { file, entries: parsed.findings }
 }
@@ -80,14 +82,29 @@ export function compareWithBaseline(report: Report, baseline: Baseline, cwd: str
  * Records the report's findings as the baseline. Entries for files this run did not check
  * (another shard, a narrower path) are kept while those files exist.
  */
-export async function writeBaseline(file: string, report: Report, previous: Baseline | undefined, cwd: string, exists: (file: string) => boolean): Promise<Baseline> {
+export async function writeBaseline(
+  file: string,
+  report: Report,
+  previous: Baseline | undefined,
+  cwd: string,
+  exists: (file: string) => boolean,
+): Promise<Baseline> {
   const dir = path.dirname(file)
   const checked = new Set(report.models.map((model) => relativeTo(dir, model.file, cwd)))
-  const kept = (previous?.entries ?? []).filter((entry) => !checked.has(entry.file) && exists(path.resolve(dir, entry.file)))
-  const recorded = report.models.flatMap((model) =>
-    [...model.diagnostics, ...(model.baselined ?? [])].map((d) => ({ file: relativeTo(dir, model.file, cwd), rule: d.rule, element: d.element, message: d.message })),
+  const kept = (previous?.entries ?? []).filter(
+    (entry) => !checked.has(entry.file) && exists(path.resolve(dir, entry.file)),
   )
-  const entries = [...kept, ...recorded].sort((a, b) => compareFiles(key(a.file, a.rule, a.element), key(b.file, b.rule, b.element)))
+  const recorded = report.models.flatMap((model) =>
+    [...model.diagnostics, ...(model.baselined ?? [])].map((d) => ({
+      file: relativeTo(dir, model.file, cwd),
+      rule: d.rule,
+      element: d.element,
+      message: d.message,
+    })),
+  )
+  const entries = [...kept, ...recorded].sort((a, b) =>
+    compareFiles(key(a.file, a.rule, a.element), key(b.file, b.rule, b.element)),
+  )
   await writeFileAtomic(file, jsonText({ version: BASELINE_VERSION, findings: entries }))
   return { file, entries }
 }

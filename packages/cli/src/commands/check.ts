@@ -78,11 +78,19 @@ export function checkCommand(paths: readonly string[], flags: CheckFlags, io: Io
   )
 }
 
-export async function planCheck(paths: readonly string[], flags: CheckFlags, io: Io, options: Freshness): Promise<CheckPlan> {
+export async function planCheck(
+  paths: readonly string[],
+  flags: CheckFlags,
+  io: Io,
+  options: Freshness,
+): Promise<CheckPlan> {
   const { config: loaded, models, checkOptions } = await settleRun(paths, flags, io, options)
   const config = loaded?.config
   const configDir = loaded?.dir ?? io.cwd
-  const baseline = flags.baseline === undefined ? path.resolve(configDir, config?.baseline ?? BASELINE_NAME) : path.resolve(io.cwd, flags.baseline)
+  const baseline =
+    flags.baseline === undefined
+      ? path.resolve(configDir, config?.baseline ?? BASELINE_NAME)
+      : path.resolve(io.cwd, flags.baseline)
   return {
     ...models,
     targets: resolveTargets(flags.format, flags.outputFile ?? []),
@@ -97,7 +105,8 @@ export async function planCheck(paths: readonly string[], flags: CheckFlags, io:
 /** One run: check, compare with the baseline, report. Returns the exit code. */
 export async function runCheck(plan: CheckPlan, io: Io, options: Freshness): Promise<number> {
   const files = await modelFilesOf(plan, io)
-  if (files.length === 0 && plan.shard) io.stderr.write(`shard ${plan.shard.index}/${plan.shard.count} has no model files\n`)
+  if (files.length === 0 && plan.shard)
+    io.stderr.write(`shard ${plan.shard.index}/${plan.shard.count} has no model files\n`)
   const progress = progressLine(io)
   const checked = await checkFiles(files, {
     cwd: io.cwd,
@@ -108,7 +117,12 @@ export async function runCheck(plan: CheckPlan, io: Io, options: Freshness): Pro
   }).finally(progress.clear)
   let report = buildReport(checked.map((model) => model.report))
   report = await withBaseline(report, plan, io)
-  await writeReports(report, plan.targets, { checks: new Map(checked.map((model) => [model.report.file, model.checks])) }, io)
+  await writeReports(
+    report,
+    plan.targets,
+    { checks: new Map(checked.map((model) => [model.report.file, model.checks])) },
+    io,
+  )
   return report.summary.errors > 0 ? EXIT_FINDINGS : EXIT_CLEAN
 }
 
@@ -116,7 +130,9 @@ export async function modelFilesOf(plan: CheckPlan, io: Io): Promise<string[]> {
   const files = await findModelFiles(plan.paths, plan.base)
   if (plan.shard === undefined) return files
   // Cut in the order of the paths as shown, with `/`: the same slices on every machine.
-  const byPath = files.map((file) => ({ file, shown: displayPath(file, io.cwd) })).sort((a, b) => compareFiles(a.shown, b.shown))
+  const byPath = files
+    .map((file) => ({ file, shown: displayPath(file, io.cwd) }))
+    .sort((a, b) => compareFiles(a.shown, b.shown))
   return shardFiles(byPath, plan.shard).map(({ file }) => file)
 }
 
@@ -127,7 +143,12 @@ async function withBaseline(report: Report, plan: CheckPlan, io: Io): Promise<Re
   const previous = await readBaseline(plan.baselineFile, io.cwd)
   if (!plan.updateBaseline) return previous ? compareWithBaseline(report, previous, io.cwd) : report
   const written = await writeBaseline(plan.baselineFile, report, previous, io.cwd, existsSync)
-  const recorded = report.models.reduce((sum, model) => sum + model.diagnostics.length + (model.baselined?.length ?? 0), 0)
-  io.stderr.write(`wrote ${displayPath(plan.baselineFile, io.cwd)}: ${plural(recorded, 'finding')} of ${plural(report.models.length, 'model')} recorded\n`)
+  const recorded = report.models.reduce(
+    (sum, model) => sum + model.diagnostics.length + (model.baselined?.length ?? 0),
+    0,
+  )
+  io.stderr.write(
+    `wrote ${displayPath(plan.baselineFile, io.cwd)}: ${plural(recorded, 'finding')} of ${plural(report.models.length, 'model')} recorded\n`,
+  )
   return compareWithBaseline(report, written, io.cwd)
 }

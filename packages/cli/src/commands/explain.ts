@@ -17,9 +17,15 @@ export const registerExplain: RegisterCommand = (program, { io, setExitCode }) =
   program
     .command('explain')
     .description('what a rule means and how to satisfy it')
-    .argument('<rule>', "a rule id (plumbline rules lists them), or a checklist pack such as pack:accounts (the config's packs too)")
+    .argument(
+      '<rule>',
+      "a rule id (plumbline rules lists them), or a checklist pack such as pack:accounts (the config's packs too)",
+    )
     .addOption(CHECK_FLAGS.config.option)
-    .addHelpText('after', '\nExamples:\n  $ plumbline explain identity/uniqueness-undecided\n  $ plumbline explain pack:accounts')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ plumbline explain identity/uniqueness-undecided\n  $ plumbline explain pack:accounts',
+    )
     .action(async (id: string, options: { config?: string }) => {
       const rule = rulesById.get(id)
       const style = styleFor(io.stdout, io.env)
@@ -35,5 +41,7 @@ async function packNamed(id: string, configFile: string | undefined, io: Io): Pr
   const pack = packs.find((candidate) => packSource(candidate) === id)
   if (pack !== undefined) return pack
   const suggestion = closest(id, [...rulesById.keys(), ...packs.map(packSource)])
-  throw new UsageError(`unknown rule ${JSON.stringify(id)}${suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : ''}; plumbline rules lists them`)
+  throw new UsageError(
+    `unknown rule ${JSON.stringify(id)}${suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : ''}; plumbline rules lists them`,
+  )
 }

@@ -30,7 +30,8 @@ export async function initCommand(io: Io): Promise<number> {
     io.stdout.write(created ? `wrote ${name}\n` : `${name} exists; left as it is\n`)
   }
   const missing = PACKAGES.filter((name) => !resolvable(name, io.cwd))
-  if (missing.length > 0) io.stdout.write(`\nThe models need these packages: npm install --save-dev ${missing.join(' ')}\n`)
+  if (missing.length > 0)
+    io.stdout.write(`\nThe models need these packages: npm install --save-dev ${missing.join(' ')}\n`)
   io.stdout.write('\nNext: plumbline check\n')
   return EXIT_CLEAN
 }

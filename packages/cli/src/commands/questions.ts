@@ -44,7 +44,9 @@ Exit codes:
       // The config's models, rules and checklist packs, as for check.
       const { models, checkOptions } = await settleRun(paths, options, io, { fresh: false })
       const report = questionsReport(await checkSystems(models, io, { checkOptions, fresh: false }))
-      io.stdout.write(options.format === 'json' ? jsonText(report) : formatQuestionsPretty(report, styleFor(io.stdout, io.env)))
+      io.stdout.write(
+        options.format === 'json' ? jsonText(report) : formatQuestionsPretty(report, styleFor(io.stdout, io.env)),
+      )
       setExitCode(EXIT_CLEAN)
     })
 }
@@ -57,7 +59,9 @@ export function questionsReport(systems: readonly CheckedSystem[]): QuestionsRep
     if (check.model === undefined) {
       const [first] = check.diagnostics
       const problem = first === undefined ? '' : `: ${first.element || '(model)'}: ${first.message}`
-      malformed.push(`${shown}: the model is malformed, so its questions cannot be listed${problem} (plumbline check shows every problem)`)
+      malformed.push(
+        `${shown}: the model is malformed, so its questions cannot be listed${problem} (plumbline check shows every problem)`,
+      )
       continue
     }
     questions.push({ file: shown, system: check.system ?? fallbackName, questions: check.questions })

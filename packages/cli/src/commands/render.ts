@@ -31,7 +31,10 @@ export const registerRender: RegisterCommand = (program, { io, setExitCode }) =>
     .command('render')
     .description('draw models: Markdown documents with Mermaid diagrams (and SVG with --svg)')
     .argument('[paths...]', "model files, folders or globs (default: the config's models, else models/)")
-    .option('-o, --out <folder>', "where the documents go: <folder>/<system>.md (default: the config's output, else docs/models)")
+    .option(
+      '-o, --out <folder>',
+      "where the documents go: <folder>/<system>.md (default: the config's output, else docs/models)",
+    )
     .option(
       '--inject <file>',
       'update the marker blocks <!-- plumbline:NAME --> … <!-- /plumbline:NAME --> of this Markdown file instead (repeatable)',
@@ -41,7 +44,10 @@ export const registerRender: RegisterCommand = (program, { io, setExitCode }) =>
     .option('--check', 'write nothing; exit 1 if a file is missing or out of date, or left by a model that is gone')
     .addOption(CHECK_FLAGS.config.option)
     .addOption(
-      new Option('-w, --watch', 'render again whenever a model file, a file it imports or the config changes (not with --check, a one-shot mode for CI)').conflicts('check'),
+      new Option(
+        '-w, --watch',
+        'render again whenever a model file, a file it imports or the config changes (not with --check, a one-shot mode for CI)',
+      ).conflicts('check'),
     )
     .addHelpText(
       'after',
@@ -102,9 +108,18 @@ export function renderCommand(paths: readonly string[], flags: RenderFlags, io: 
   )
 }
 
-export async function planRender(paths: readonly string[], flags: RenderFlags, io: Io, options: Freshness): Promise<RenderPlan> {
+export async function planRender(
+  paths: readonly string[],
+  flags: RenderFlags,
+  io: Io,
+  options: Freshness,
+): Promise<RenderPlan> {
   const settings = await settleRun(paths, flags, io, options)
-  const outputs = { out: outFolder(flags.out, settings.config, io.cwd), inject: flags.inject ?? [], svg: flags.svg === true }
+  const outputs = {
+    out: outFolder(flags.out, settings.config, io.cwd),
+    inject: flags.inject ?? [],
+    svg: flags.svg === true,
+  }
   return { settings, outputs, check: flags.check === true }
 }
 
@@ -134,7 +149,12 @@ export async function runRender(plan: RenderPlan, io: Io, options: Freshness): P
   const orphans =
     plan.outputs.inject.length > 0
       ? []
-      : await orphanedDocuments(path.resolve(io.cwd, plan.outputs.out), new Set(planned.map(({ file }) => file)), new Set(systems.map(({ file }) => file)), sourceBase)
+      : await orphanedDocuments(
+          path.resolve(io.cwd, plan.outputs.out),
+          new Set(planned.map(({ file }) => file)),
+          new Set(systems.map(({ file }) => file)),
+          sourceBase,
+        )
   const shown = (file: string): string => displayPath(file, io.cwd)
 
   if (plan.check) {

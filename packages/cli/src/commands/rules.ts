@@ -11,7 +11,9 @@ export const registerRules: RegisterCommand = (program, { io, setExitCode }) => 
   program
     .command('rules')
     .description('list every rule with its default severity')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['pretty', 'json', 'markdown']).default('pretty'))
+    .addOption(
+      new Option('-f, --format <format>', 'output format').choices(['pretty', 'json', 'markdown']).default('pretty'),
+    )
     .addHelpText('after', '\nExamples:\n  $ plumbline rules\n  $ plumbline explain identity/ambiguous-target')
     .action((options: { format: 'pretty' | 'json' | 'markdown' }) => {
       const text = {

@@ -15,7 +15,10 @@ export interface CheckOptionFlags {
 export function checkOptionsFrom(config: PlumblineConfig | undefined, flags: CheckOptionFlags = {}): CheckOptions {
   const options: CheckOptions = {}
   if (config?.rules || flags.rule) options.severities = { ...config?.rules, ...flags.rule }
-  const explore = { ...config?.explore, ...definedOnly({ maxStates: flags.maxStates, maxDepth: flags.maxDepth, timeout: flags.timeout }) }
+  const explore = {
+    ...config?.explore,
+    ...definedOnly({ maxStates: flags.maxStates, maxDepth: flags.maxDepth, timeout: flags.timeout }),
+  }
   if (Object.keys(explore).length > 0) {
     const { maxStates, maxDepth, timeout } = explore
     const bounds: Partial<ExplorationBounds> = {}

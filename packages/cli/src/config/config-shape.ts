@@ -2,25 +2,40 @@
  * The config file checked at load: every key known, every value of the right kind, every
  * rule id in the catalogue. Problems are reported with the key's path, as model problems are.
  */
-import { checklistPackSchema, closest, describeValue, elementPath, expectedKind, isPlainObject, ruleIds } from '@plumbline/core'
+import {
+  checklistPackSchema,
+  closest,
+  describeValue,
+  elementPath,
+  expectedKind,
+  isPlainObject,
+  ruleIds,
+} from '@plumbline/core'
 import { z } from 'zod'
 import { plural } from '../text/plural.js'
 
 const severity = z.enum(['off', 'info', 'warn', 'error'])
 const positiveInt = z.int().min(1)
-const exploreShape = z.strictObject({ maxStates: positiveInt, maxDepth: z.int().min(0), timeout: positiveInt }).partial()
+const exploreShape = z
+  .strictObject({ maxStates: positiveInt, maxDepth: z.int().min(0), timeout: positiveInt })
+  .partial()
 
-export const configShape = z.strictObject({
-  models: z.array(z.string().min(1)).min(1),
-  output: z.string().min(1),
-  rules: z.record(z.string(), severity),
-  explore: exploreShape,
-  packs: z.array(checklistPackSchema),
-  baseline: z.string().min(1),
-  workers: z.int().min(0),
-}).partial()
+export const configShape = z
+  .strictObject({
+    models: z.array(z.string().min(1)).min(1),
+    output: z.string().min(1),
+    rules: z.record(z.string(), severity),
+    explore: exploreShape,
+    packs: z.array(checklistPackSchema),
+    baseline: z.string().min(1),
+    workers: z.int().min(0),
+  })
+  .partial()
 
-const KNOWN_KEYS: Record<string, readonly string[]> = { '': Object.keys(configShape.shape), explore: Object.keys(exploreShape.shape) }
+const KNOWN_KEYS: Record<string, readonly string[]> = {
+  '': Object.keys(configShape.shape),
+  explore: Object.keys(exploreShape.shape),
+}
 
 /** The problems with a config file's default export, one line each (`rules["x"]: …`); empty when fine. */
 export function configProblems(value: unknown): string[] {
@@ -31,7 +46,9 @@ export function configProblems(value: unknown): string[] {
   for (const id of Object.keys(rules))
     if (!ruleIds.has(id)) {
       const suggestion = closest(id, ruleIds)
-      problems.push(`${elementPath(['rules', id])}: unknown rule${suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : '; `plumbline rules` lists them'}`)
+      problems.push(
+        `${elementPath(['rules', id])}: unknown rule${suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : '; `plumbline rules` lists them'}`,
+      )
     }
   return problems
 }
@@ -40,23 +57,36 @@ function describeIssue(issue: z.core.$ZodIssue): string[] {
   const path = issue.path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment))
   const at = (segments: readonly (string | number)[]) => elementPath(segments) || 'the config'
   // Core's pack schema words its own messages, all but those of unknown keys and wrong types.
-  if (path[0] === 'packs' && issue.code !== 'unrecognized_keys' && issue.code !== 'invalid_type') return [`${at(path)}: ${issue.message}`]
+  if (path[0] === 'packs' && issue.code !== 'unrecognized_keys' && issue.code !== 'invalid_type')
+    return [`${at(path)}: ${issue.message}`]
   switch (issue.code) {
     case 'unrecognized_keys':
       return issue.keys.map((key) => {
         const known = KNOWN_KEYS[path.join('.')] ?? []
         const suggestion = closest(key, known)
-        const hint = suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : known.length > 0 ? ` (known keys: ${known.join(', ')})` : ''
+        const hint = suggestion
+          ? ` (did you mean ${JSON.stringify(suggestion)}?)`
+          : known.length > 0
+            ? ` (known keys: ${known.join(', ')})`
+            : ''
         return `${at([...path, key])}: unknown key${hint}`
       })
     case 'invalid_value':
-      return [`${at(path)}: expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${JSON.stringify(issue.input)}`]
+      return [
+        `${at(path)}: expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${JSON.stringify(issue.input)}`,
+      ]
     case 'invalid_type': {
       const expected = `expected ${expectedKind(issue.expected)}`
-      return [issue.input === undefined ? `${at(path)}: missing (${expected})` : `${at(path)}: ${expected}, got ${describeValue(issue.input)}`]
+      return [
+        issue.input === undefined
+          ? `${at(path)}: missing (${expected})`
+          : `${at(path)}: ${expected}, got ${describeValue(issue.input)}`,
+      ]
     }
     case 'too_small':
-      return [`${at(path)}: expected ${issue.origin === 'array' ? `at least ${plural(Number(issue.minimum), 'item')}` : issue.origin === 'string' ? 'a non-empty string' : `a number of at least ${issue.minimum}`}, got ${describeValue(issue.input)}`]
+      return [
+        `${at(path)}: expected ${issue.origin === 'array' ? `at least ${plural(Number(issue.minimum), 'item')}` : issue.origin === 'string' ? 'a non-empty string' : `a number of at least ${issue.minimum}`}, got ${describeValue(issue.input)}`,
+      ]
     default:
       return [`${at(path)}: ${issue.message}`]
   }

@@ -12,7 +12,12 @@ import { displayPath } from '../load/find-model-files.js'
 import type { ModelLoader } from '../load/load-model.js'
 import type { PlumblineConfig } from './define-config.js'
 
-export const CONFIG_NAMES = ['plumbline.config.ts', 'plumbline.config.mts', 'plumbline.config.js', 'plumbline.config.mjs']
+export const CONFIG_NAMES = [
+  'plumbline.config.ts',
+  'plumbline.config.mts',
+  'plumbline.config.js',
+  'plumbline.config.mjs',
+]
 
 export interface LoadedConfig {
   /** Absolute path of the config file. */
@@ -22,7 +27,11 @@ export interface LoadedConfig {
   config: PlumblineConfig
 }
 
-export async function loadConfig(cwd: string, named: string | undefined, loader: ModelLoader): Promise<LoadedConfig | undefined> {
+export async function loadConfig(
+  cwd: string,
+  named: string | undefined,
+  loader: ModelLoader,
+): Promise<LoadedConfig | undefined> {
   const file = configFileFor(cwd, named)
   if (file === undefined) return undefined
   if (!existsSync(file)) throw new UsageError(`${named ?? file}: no such config file`)

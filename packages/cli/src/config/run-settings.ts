@@ -23,7 +23,16 @@ export interface RunFlags extends CheckOptionFlags {
   config?: string
 }
 
-export async function settleRun(paths: readonly string[], flags: RunFlags, io: Io, options: Freshness): Promise<RunSettings> {
+export async function settleRun(
+  paths: readonly string[],
+  flags: RunFlags,
+  io: Io,
+  options: Freshness,
+): Promise<RunSettings> {
   const config = await loadConfig(io.cwd, flags.config, createModelLoader(io.cwd, options))
-  return { config, models: modelPathsFrom(paths, config, io.cwd), checkOptions: checkOptionsFrom(config?.config, flags) }
+  return {
+    config,
+    models: modelPathsFrom(paths, config, io.cwd),
+    checkOptions: checkOptionsFrom(config?.config, flags),
+  }
 }

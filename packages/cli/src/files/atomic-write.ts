@@ -39,7 +39,10 @@ export async function readIfExists(file: string): Promise<string | undefined> {
 /** Writes the content to a temporary file beside `file`, then `place`s it; no temporary file outlives a failure. */
 async function viaTemporary(file: string, content: string, place: (temporary: string) => Promise<void>): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true })
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
+  const temporary = path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  )
   try {
     await writeFile(temporary, content)
     await place(temporary)

@@ -35,7 +35,13 @@ function sampleReport(): Report {
             { action: 'signUp', params: { email: 'ann@x' }, state: { users: ['ann@x', 'ann@x'] } },
           ],
         },
-        { rule: 'decision/stale', severity: 'warning', message: 'no such finding', element: 'decisions.old.answers', location: { file: 'models/accounts.ts', line: 60, column: 5 } },
+        {
+          rule: 'decision/stale',
+          severity: 'warning',
+          message: 'no such finding',
+          element: 'decisions.old.answers',
+          location: { file: 'models/accounts.ts', line: 60, column: 5 },
+        },
         {
           rule: 'model/invalid',
           severity: 'info',
@@ -66,7 +72,9 @@ const context: FormatContext = {
 }
 
 describe('sarif', () => {
-  const schema = JSON.parse(readFileSync(new URL('../../../../test/fixtures/schemas/sarif-schema-2.1.0.json', import.meta.url), 'utf8'))
+  const schema = JSON.parse(
+    readFileSync(new URL('../../../../test/fixtures/schemas/sarif-schema-2.1.0.json', import.meta.url), 'utf8'),
+  )
   const ajv = new AjvDraft04.default({ allErrors: true, strict: false })
   addFormats.default(ajv)
   const validate = ajv.compile(schema)
@@ -111,14 +119,18 @@ describe('sarif', () => {
     const log: Log = JSON.parse(formatSarif(sampleReport(), context))
     const run = log.runs[0]
     const [violated, stale, invalid] = run?.results ?? []
-    for (const result of run?.results ?? []) expect(run?.tool.driver.rules?.[result.ruleIndex ?? -1]?.id ?? result.ruleId).toBe(result.ruleId)
+    for (const result of run?.results ?? [])
+      expect(run?.tool.driver.rules?.[result.ruleIndex ?? -1]?.id ?? result.ruleId).toBe(result.ruleId)
     expect(violated).toMatchObject({
       ruleId: 'invariant/violated',
       level: 'error',
       message: { text: 'stores.accounts.invariants.uniqueEmails: uniqueEmails broke: two users share "ann@x"' },
       locations: [
         {
-          physicalLocation: { artifactLocation: { uri: 'models/accounts.ts', uriBaseId: '%SRCROOT%' }, region: { startLine: 42, startColumn: 5 } },
+          physicalLocation: {
+            artifactLocation: { uri: 'models/accounts.ts', uriBaseId: '%SRCROOT%' },
+            region: { startLine: 42, startColumn: 5 },
+          },
           logicalLocations: [{ fullyQualifiedName: 'stores.accounts.invariants.uniqueEmails' }],
         },
       ],
@@ -131,11 +143,15 @@ describe('sarif', () => {
     expect(stale?.level).toBe('warning')
     expect(invalid?.level).toBe('note')
     // Where the line is not known, the file alone.
-    expect(invalid?.locations?.[0]?.physicalLocation).toEqual({ artifactLocation: { uri: 'models/accounts.ts', uriBaseId: '%SRCROOT%' } })
+    expect(invalid?.locations?.[0]?.physicalLocation).toEqual({
+      artifactLocation: { uri: 'models/accounts.ts', uriBaseId: '%SRCROOT%' },
+    })
     // Fingerprints identify a finding by file, rule and element, whatever its line.
     const moved = sampleReport()
     moved.models[0]!.diagnostics[0]!.location = { file: 'models/accounts.ts', line: 50, column: 1 }
-    expect(JSON.parse(formatSarif(moved, context)).runs[0].results[0].partialFingerprints).toEqual(violated?.partialFingerprints)
+    expect(JSON.parse(formatSarif(moved, context)).runs[0].results[0].partialFingerprints).toEqual(
+      violated?.partialFingerprints,
+    )
   })
 })
 
@@ -148,11 +164,9 @@ describe('sarif file URIs', () => {
     }
     report.models[0]!.file = report.models[0]!.diagnostics[0]!.location!.file = 'a:b 1%.ts'
     const log = JSON.parse(formatSarif(report, context)) as Log
-    expect(log.runs[0]?.results?.map((result) => result.locations?.[0]?.physicalLocation?.artifactLocation?.uri)).toEqual([
-      'a%3Ab%201%25.ts',
-      'models/v2%23draft%3Faccounts.ts',
-      'models/v2%23draft%3Faccounts.ts',
-    ])
+    expect(
+      log.runs[0]?.results?.map((result) => result.locations?.[0]?.physicalLocation?.artifactLocation?.uri),
+    ).toEqual(['a%3Ab%201%25.ts', 'models/v2%23draft%3Faccounts.ts', 'models/v2%23draft%3Faccounts.ts'])
   })
 })
 
@@ -216,6 +230,11 @@ describe('github', () => {
   })
 
   it('prints nothing for a clean run', () => {
-    expect(formatGithub(buildReport([{ file: 'm.ts', system: 'm', diagnostics: [], exploration: [], decided: [] }]), context)).toBe('')
+    expect(
+      formatGithub(
+        buildReport([{ file: 'm.ts', system: 'm', diagnostics: [], exploration: [], decided: [] }]),
+        context,
+      ),
+    ).toBe('')
   })
 })

@@ -13,7 +13,9 @@ const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', 
 
 export const formatGithub: Formatter = (report, { repositoryPath = (file) => file }) =>
   report.models
-    .flatMap((model) => model.diagnostics.map((diagnostic) => `${annotation(diagnostic, model.file, repositoryPath)}\n`))
+    .flatMap((model) =>
+      model.diagnostics.map((diagnostic) => `${annotation(diagnostic, model.file, repositoryPath)}\n`),
+    )
     .join('')
 
 function annotation(diagnostic: Diagnostic, file: string, repositoryPath: (file: string) => string): string {
@@ -23,7 +25,9 @@ function annotation(diagnostic: Diagnostic, file: string, repositoryPath: (file:
   if (where.line !== undefined) properties.push(['line', String(where.line)])
   if (where.column !== undefined) properties.push(['col', String(where.column)])
   properties.push(['title', `${diagnostic.rule}: ${diagnostic.element || '(model)'}`])
-  const message = diagnostic.trace ? [diagnostic.message, ...formatTrace(diagnostic.trace, diagnostic.initial)].join('\n') : diagnostic.message
+  const message = diagnostic.trace
+    ? [diagnostic.message, ...formatTrace(diagnostic.trace, diagnostic.initial)].join('\n')
+    : diagnostic.message
   return `::${COMMAND[diagnostic.severity]} ${properties.map(([key, value]) => `${key}=${escapeProperty(value)}`).join(',')}::${escapeData(message)}`
 }
 

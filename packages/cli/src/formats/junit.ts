@@ -30,8 +30,15 @@ export const formatJunit: Formatter = (report, { checks, repositoryPath = (file)
 }
 
 /** `fileAttribute`: the model file from the repository's root, as CI reporters that annotate from JUnit read it. */
-function suite(model: ModelReport, items: readonly CheckItem[], fileAttribute: string): { xml: string; tests: number; failures: number } {
-  const cases: TestCase[] = [{ name: 'model', findings: [] }, ...items.map((item) => ({ name: `${item.kind} ${item.element}`, findings: [] as Diagnostic[] }))]
+function suite(
+  model: ModelReport,
+  items: readonly CheckItem[],
+  fileAttribute: string,
+): { xml: string; tests: number; failures: number } {
+  const cases: TestCase[] = [
+    { name: 'model', findings: [] },
+    ...items.map((item) => ({ name: `${item.kind} ${item.element}`, findings: [] as Diagnostic[] })),
+  ]
   for (const diagnostic of model.diagnostics) {
     const owner = owningCheck(diagnostic.element, items)
     const testCase = owner === undefined ? cases[0] : cases[items.indexOf(owner) + 1]
@@ -40,7 +47,11 @@ function suite(model: ModelReport, items: readonly CheckItem[], fileAttribute: s
   const failing = cases.filter((c) => c.findings.some(isError)).length
   const attributes = `name="${xmlAttribute(`${model.file} (${model.system})`)}" tests="${cases.length}" failures="${failing}" errors="0" skipped="0" file="${xmlAttribute(fileAttribute)}"`
   return {
-    xml: [`  <testsuite ${attributes}>`, ...cases.map((c) => testCaseXml(c, model, fileAttribute)), '  </testsuite>'].join('\n'),
+    xml: [
+      `  <testsuite ${attributes}>`,
+      ...cases.map((c) => testCaseXml(c, model, fileAttribute)),
+      '  </testsuite>',
+    ].join('\n'),
     tests: cases.length,
     failures: failing,
   }
@@ -55,7 +66,9 @@ function testCaseXml({ name, findings }: TestCase, model: ModelReport, fileAttri
   if (errors.length > 0) {
     const message = errors.length === 1 ? (errors[0]?.message ?? '') : `${errors.length} findings at error level`
     const type = [...new Set(errors.map((error) => error.rule))].join(' ')
-    lines.push(`      <failure message="${xmlAttribute(message)}" type="${xmlAttribute(type)}">${xmlText(errors.map(describe).join('\n\n'))}</failure>`)
+    lines.push(
+      `      <failure message="${xmlAttribute(message)}" type="${xmlAttribute(type)}">${xmlText(errors.map(describe).join('\n\n'))}</failure>`,
+    )
   }
   if (others.length > 0) lines.push(`      <system-out>${xmlText(others.map(describe).join('\n\n'))}</system-out>`)
   lines.push('    </testcase>')
@@ -63,7 +76,10 @@ function testCaseXml({ name, findings }: TestCase, model: ModelReport, fileAttri
 }
 
 function describe(diagnostic: Diagnostic): string {
-  const where = diagnostic.location?.line === undefined ? '' : ` (${diagnostic.location.file}:${diagnostic.location.line}:${diagnostic.location.column ?? 1})`
+  const where =
+    diagnostic.location?.line === undefined
+      ? ''
+      : ` (${diagnostic.location.file}:${diagnostic.location.line}:${diagnostic.location.column ?? 1})`
   const head = `${diagnostic.severity} ${diagnostic.rule} at ${diagnostic.element || '(model)'}${where}\n${diagnostic.message}`
   return diagnostic.trace ? `${head}\n${formatTrace(diagnostic.trace, diagnostic.initial).join('\n')}` : head
 }

@@ -27,8 +27,25 @@ describe('formatPretty', () => {
           { rule: 'decision/stale', severity: 'warning', message: 'stale', element: 'decisions.old.answers' },
         ],
         exploration: [
-          { element: 'stores.accounts', states: 13, transitions: 52, complete: true, ms: 3, depth: 4, collisionProbability: 0 },
-          { element: 'machines.session', states: 1000, transitions: 2997, complete: false, ms: 90, depth: 12, bound: 'states', collisionProbability: 0 },
+          {
+            element: 'stores.accounts',
+            states: 13,
+            transitions: 52,
+            complete: true,
+            ms: 3,
+            depth: 4,
+            collisionProbability: 0,
+          },
+          {
+            element: 'machines.session',
+            states: 1000,
+            transitions: 2997,
+            complete: false,
+            ms: 90,
+            depth: 12,
+            bound: 'states',
+            collisionProbability: 0,
+          },
         ],
         decided: [{ rule: 'x/y', element: 'e', message: 'm', decision: 'd', text: 't', because: 'b' }],
       },
@@ -58,7 +75,15 @@ describe('formatPretty', () => {
     )
   })
   it('shows a code frame of the model source at the element, where the source is at hand', () => {
-    const source = ['export default defineSystem({', "  name: 'shop',", '  zones: {', "    app: { trust: 'high' },", '  },', '})', ''].join('\n')
+    const source = [
+      'export default defineSystem({',
+      "  name: 'shop',",
+      '  zones: {',
+      "    app: { trust: 'high' },",
+      '  },',
+      '})',
+      '',
+    ].join('\n')
     const report = buildReport([
       {
         file: 'models/shop.ts',
@@ -96,10 +121,21 @@ describe('formatPretty', () => {
   })
 
   it('counts findings the baseline holds, and lists its entries that no longer occur', () => {
-    const known = { rule: 'contract/unknown', severity: 'error' as const, message: 'm', element: 'flows.f.steps[0].contract' }
+    const known = {
+      rule: 'contract/unknown',
+      severity: 'error' as const,
+      message: 'm',
+      element: 'flows.f.steps[0].contract',
+    }
     const report = {
-      ...buildReport([{ file: 'models/a.ts', system: 'a', diagnostics: [], exploration: [], decided: [], baselined: [known] }]),
-      baseline: { file: 'plumbline-baseline.json', known: 1, fixed: [{ file: 'models/a.ts', rule: 'model/invalid', element: 'zones.x.trust', message: 'old' }] },
+      ...buildReport([
+        { file: 'models/a.ts', system: 'a', diagnostics: [], exploration: [], decided: [], baselined: [known] },
+      ]),
+      baseline: {
+        file: 'plumbline-baseline.json',
+        known: 1,
+        fixed: [{ file: 'models/a.ts', rule: 'model/invalid', element: 'zones.x.trust', message: 'old' }],
+      },
     }
     expect(formatPretty(report, { style: plain })).toBe(
       [
@@ -123,5 +159,6 @@ describe('styleFor', () => {
   it('colours a terminal', () => expect(styleFor(tty, {})('red', 'x')).toBe('\u001b[31mx\u001b[39m'))
   it('never colours with NO_COLOR', () => expect(styleFor(tty, { NO_COLOR: '1' })('red', 'x')).toBe('x'))
   it('never colours a pipe', () => expect(styleFor({ ...tty, isTTY: false }, {})('red', 'x')).toBe('x'))
-  it('colours a pipe with FORCE_COLOR', () => expect(styleFor({ ...tty, isTTY: false }, { FORCE_COLOR: '1' })('red', 'x')).toBe('\u001b[31mx\u001b[39m'))
+  it('colours a pipe with FORCE_COLOR', () =>
+    expect(styleFor({ ...tty, isTTY: false }, { FORCE_COLOR: '1' })('red', 'x')).toBe('\u001b[31mx\u001b[39m'))
 })

@@ -22,7 +22,12 @@ export const formatPretty: Formatter = (report, context) => {
   const { errors, warnings, infos } = report.summary
   const checked = `${plural(report.models.length, 'model')} checked`
   const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')}`
-  const summary = errors > 0 ? style(['bold', 'red'], `${MARK.error} ${counts}`) : warnings > 0 ? style(['bold', 'yellow'], counts) : style(['bold', 'green'], `✔ ${counts}`)
+  const summary =
+    errors > 0
+      ? style(['bold', 'red'], `${MARK.error} ${counts}`)
+      : warnings > 0
+        ? style(['bold', 'yellow'], counts)
+        : style(['bold', 'green'], `✔ ${counts}`)
   return `${blocks.join('\n')}${blocks.length > 0 ? '\n' : ''}${checked}: ${summary}\n`
 }
 
@@ -49,16 +54,22 @@ function formatDiagnostic(diagnostic: Diagnostic, { style, sources }: FormatCont
   if (location?.line !== undefined) {
     lines.push(`    ${style('dim', `at ${location.file}:${location.line}:${location.column ?? 1}`)}`)
     const source = sources?.get(location.file)
-    if (source !== undefined) lines.push(...codeFrame(source, location.line, location.column, style).map((line) => `    ${line}`))
+    if (source !== undefined)
+      lines.push(...codeFrame(source, location.line, location.column, style).map((line) => `    ${line}`))
   }
-  if (diagnostic.trace) lines.push(...formatTrace(diagnostic.trace, diagnostic.initial, style).map((line) => `    ${line}`))
+  if (diagnostic.trace)
+    lines.push(...formatTrace(diagnostic.trace, diagnostic.initial, style).map((line) => `    ${line}`))
   return lines
 }
 
 /** Two lines either side of the element, with a caret under its first character. */
 function codeFrame(source: string, line: number, column: number | undefined, style: Style): string[] {
   const start = column === undefined ? { line } : { line, column }
-  return codeFrameColumns(source, { start }, { linesAbove: 2, linesBelow: 2, highlightCode: style.enabled, forceColor: style.enabled }).split('\n')
+  return codeFrameColumns(
+    source,
+    { start },
+    { linesAbove: 2, linesBelow: 2, highlightCode: style.enabled, forceColor: style.enabled },
+  ).split('\n')
 }
 
 function formatExploration({ element, states, transitions, depth, complete, bound }: ExplorationStats): string {
@@ -68,11 +79,16 @@ function formatExploration({ element, states, transitions, depth, complete, boun
 }
 
 function formatBaseline(baseline: BaselineSummary, style: Style): string {
-  const lines = [`${style('underline', baseline.file)} ${style('dim', `(${plural(baseline.known, 'known finding')} not counted)`)}`]
+  const lines = [
+    `${style('underline', baseline.file)} ${style('dim', `(${plural(baseline.known, 'known finding')} not counted)`)}`,
+  ]
   if (baseline.fixed.length === 0) lines.push(`  ${style('green', '✔')} every entry still occurs`)
   else {
-    lines.push(`  ${plural(baseline.fixed.length, 'entry', 'entries')} no longer ${baseline.fixed.length === 1 ? 'occurs' : 'occur'}: run \`plumbline check --update-baseline\` to drop them`)
-    for (const entry of baseline.fixed) lines.push(`    ${entry.file}  ${style('bold', entry.element || '(model)')}  ${style('dim', entry.rule)}`)
+    lines.push(
+      `  ${plural(baseline.fixed.length, 'entry', 'entries')} no longer ${baseline.fixed.length === 1 ? 'occurs' : 'occur'}: run \`plumbline check --update-baseline\` to drop them`,
+    )
+    for (const entry of baseline.fixed)
+      lines.push(`    ${entry.file}  ${style('bold', entry.element || '(model)')}  ${style('dim', entry.rule)}`)
   }
   return `${lines.join('\n')}\n`
 }

@@ -29,14 +29,43 @@ describe('the JSON Schema of the report', () => {
           },
         ],
         exploration: [
-          { element: 'stores.accounts', states: 13, transitions: 52, complete: true, ms: 3, depth: 4, collisionProbability: 4.6e-18 },
-          { element: 'machines.account', states: 1000, transitions: 4000, complete: false, ms: 9, depth: 12, bound: 'states', collisionProbability: 2.7e-14 },
+          {
+            element: 'stores.accounts',
+            states: 13,
+            transitions: 52,
+            complete: true,
+            ms: 3,
+            depth: 4,
+            collisionProbability: 4.6e-18,
+          },
+          {
+            element: 'machines.account',
+            states: 1000,
+            transitions: 4000,
+            complete: false,
+            ms: 9,
+            depth: 12,
+            bound: 'states',
+            collisionProbability: 2.7e-14,
+          },
         ],
         decided: [],
-        baselined: [{ rule: 'decision/stale', severity: 'warning', message: 'stale', element: 'decisions.x.answers', location: { file: 'models/accounts.ts' } }],
+        baselined: [
+          {
+            rule: 'decision/stale',
+            severity: 'warning',
+            message: 'stale',
+            element: 'decisions.x.answers',
+            location: { file: 'models/accounts.ts' },
+          },
+        ],
       },
     ]),
-    baseline: { file: 'plumbline-baseline.json', known: 1, fixed: [{ file: 'models/accounts.ts', rule: 'r/x', element: 'e', message: 'm' }] },
+    baseline: {
+      file: 'plumbline-baseline.json',
+      known: 1,
+      fixed: [{ file: 'models/accounts.ts', rule: 'r/x', element: 'e', message: 'm' }],
+    },
   }
 
   it('accepts a report with every field', () => {
@@ -44,10 +73,22 @@ describe('the JSON Schema of the report', () => {
   })
 
   it.each([
-    ['an unknown severity', (r: any) => (r.models[0].diagnostics[0].severity = 'fatal'), '/models/0/diagnostics/0/severity must be equal to one of the allowed values'],
-    ['line 0', (r: any) => (r.models[0].diagnostics[0].location.line = 0), '/models/0/diagnostics/0/location/line must be >= 1'],
+    [
+      'an unknown severity',
+      (r: any) => (r.models[0].diagnostics[0].severity = 'fatal'),
+      '/models/0/diagnostics/0/severity must be equal to one of the allowed values',
+    ],
+    [
+      'line 0',
+      (r: any) => (r.models[0].diagnostics[0].location.line = 0),
+      '/models/0/diagnostics/0/location/line must be >= 1',
+    ],
     ['another version', (r: any) => (r.version = 2), '/version must be equal to constant'],
-    ['a field the contract does not have', (r: any) => (r.models[0].extra = true), '/models/0 must NOT have additional properties'],
+    [
+      'a field the contract does not have',
+      (r: any) => (r.models[0].extra = true),
+      '/models/0 must NOT have additional properties',
+    ],
     ['a missing summary', (r: any) => delete r.summary, " must have required property 'summary'"],
   ])('rejects %s', (_, spoil, error) => {
     const spoilt = structuredClone(report)

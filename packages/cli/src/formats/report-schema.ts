@@ -10,53 +10,77 @@ import { jsonText } from '../text/json.js'
 const severity = z.enum(['error', 'warning', 'info']).meta({ id: 'Severity' })
 const count = z.int().min(0)
 
-const location = z.strictObject({
-  file: z.string().describe('The file, relative to the working directory, with / separators.'),
-  line: z.int().min(1).exactOptional().describe('1-based; absent where the line is not known.'),
-  column: z.int().min(1).exactOptional().describe('1-based.'),
-}).meta({ id: 'SourceLocation' })
+const location = z
+  .strictObject({
+    file: z.string().describe('The file, relative to the working directory, with / separators.'),
+    line: z.int().min(1).exactOptional().describe('1-based; absent where the line is not known.'),
+    column: z.int().min(1).exactOptional().describe('1-based.'),
+  })
+  .meta({ id: 'SourceLocation' })
 
-const traceStep = z.strictObject({
-  action: z.string().describe('The operation name (stores) or event type (machines).'),
-  params: z.record(z.string(), z.unknown()).describe("The operation's params, or the event's payload without `type`."),
-  state: z.unknown().describe('The state after the step.'),
-}).meta({ id: 'TraceStep' })
+const traceStep = z
+  .strictObject({
+    action: z.string().describe('The operation name (stores) or event type (machines).'),
+    params: z
+      .record(z.string(), z.unknown())
+      .describe("The operation's params, or the event's payload without `type`."),
+    state: z.unknown().describe('The state after the step.'),
+  })
+  .meta({ id: 'TraceStep' })
 
-const diagnostic = z.strictObject({
-  rule: z.string().describe('Stable rule id, category/name.'),
-  severity,
-  message: z.string(),
-  element: z.string().describe('Element path in the model, e.g. flows.signUp.steps[2].to.'),
-  location: location.exactOptional(),
-  initial: z.unknown().exactOptional().describe('For behavioural findings: the initial state the trace starts from.'),
-  trace: z.array(traceStep).exactOptional().describe('For behavioural findings: the shortest sequence of steps that shows the finding.'),
-}).meta({ id: 'Diagnostic' })
+const diagnostic = z
+  .strictObject({
+    rule: z.string().describe('Stable rule id, category/name.'),
+    severity,
+    message: z.string(),
+    element: z.string().describe('Element path in the model, e.g. flows.signUp.steps[2].to.'),
+    location: location.exactOptional(),
+    initial: z.unknown().exactOptional().describe('For behavioural findings: the initial state the trace starts from.'),
+    trace: z
+      .array(traceStep)
+      .exactOptional()
+      .describe('For behavioural findings: the shortest sequence of steps that shows the finding.'),
+  })
+  .meta({ id: 'Diagnostic' })
 
-const exploration = z.strictObject({
-  element: z.string(),
-  states: count.describe('Distinct reachable states visited.'),
-  transitions: count.describe('Enabled actions taken.'),
-  complete: z.boolean().describe('False when a bound stopped the exploration, or a step threw: then nothing is proven.'),
-  ms: z.number().min(0),
-  depth: count.describe('The greatest number of steps from the initial state to a visited state.'),
-  bound: z.enum(['states', 'depth', 'time']).exactOptional().describe('The bound that stopped the exploration, where one did.'),
-  collisionProbability: z
-    .number()
-    .min(0)
-    .max(1)
-    .describe('The chance that two distinct states shared a 64-bit fingerprint, so one was not explored: about states² / 2⁶⁵.'),
-}).meta({ id: 'ExplorationStats' })
+const exploration = z
+  .strictObject({
+    element: z.string(),
+    states: count.describe('Distinct reachable states visited.'),
+    transitions: count.describe('Enabled actions taken.'),
+    complete: z
+      .boolean()
+      .describe('False when a bound stopped the exploration, or a step threw: then nothing is proven.'),
+    ms: z.number().min(0),
+    depth: count.describe('The greatest number of steps from the initial state to a visited state.'),
+    bound: z
+      .enum(['states', 'depth', 'time'])
+      .exactOptional()
+      .describe('The bound that stopped the exploration, where one did.'),
+    collisionProbability: z
+      .number()
+      .min(0)
+      .max(1)
+      .describe(
+        'The chance that two distinct states shared a 64-bit fingerprint, so one was not explored: about states² / 2⁶⁵.',
+      ),
+  })
+  .meta({ id: 'ExplorationStats' })
 
-const decided = z.strictObject({
-  rule: z.string(),
-  element: z.string(),
-  message: z.string(),
-  decision: z.string().describe('The id of the decision in `decisions`.'),
-  text: z.string(),
-  because: z.string(),
-}).meta({ id: 'DecidedFinding' })
+const decided = z
+  .strictObject({
+    rule: z.string(),
+    element: z.string(),
+    message: z.string(),
+    decision: z.string().describe('The id of the decision in `decisions`.'),
+    text: z.string(),
+    because: z.string(),
+  })
+  .meta({ id: 'DecidedFinding' })
 
-const baselineEntry = z.strictObject({ file: z.string(), rule: z.string(), element: z.string(), message: z.string() }).meta({ id: 'BaselineEntry' })
+const baselineEntry = z
+  .strictObject({ file: z.string(), rule: z.string(), element: z.string(), message: z.string() })
+  .meta({ id: 'BaselineEntry' })
 
 export const reportSchema = z
   .strictObject({

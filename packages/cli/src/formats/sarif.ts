@@ -25,7 +25,8 @@ export const formatSarif: Formatter = (report, { repositoryPath = (file) => file
     let position = index.get(id)
     if (position === undefined) {
       // A finding of a rule outside the catalogue still needs a rule for GitHub to show it.
-      position = descriptors.push({ id, shortDescription: { text: id }, properties: { tags: ['plumbline', category(id)] } }) - 1
+      position =
+        descriptors.push({ id, shortDescription: { text: id }, properties: { tags: ['plumbline', category(id)] } }) - 1
       index.set(id, position)
     }
     return position
@@ -33,12 +34,18 @@ export const formatSarif: Formatter = (report, { repositoryPath = (file) => file
   const baselined = report.baseline !== undefined
   // Code scanning reads every path from the repository's root (%SRCROOT%).
   const fromRoot = (diagnostic: Diagnostic): Diagnostic =>
-    diagnostic.location === undefined ? diagnostic : { ...diagnostic, location: { ...diagnostic.location, file: repositoryPath(diagnostic.location.file) } }
+    diagnostic.location === undefined
+      ? diagnostic
+      : { ...diagnostic, location: { ...diagnostic.location, file: repositoryPath(diagnostic.location.file) } }
   const results = report.models.flatMap((model) => {
     const file = repositoryPath(model.file)
     return [
-      ...model.diagnostics.map((diagnostic) => result(fromRoot(diagnostic), file, ruleIndex(diagnostic.rule), baselined ? 'new' : undefined)),
-      ...(model.baselined ?? []).map((diagnostic) => result(fromRoot(diagnostic), file, ruleIndex(diagnostic.rule), 'unchanged', report.baseline?.file)),
+      ...model.diagnostics.map((diagnostic) =>
+        result(fromRoot(diagnostic), file, ruleIndex(diagnostic.rule), baselined ? 'new' : undefined),
+      ),
+      ...(model.baselined ?? []).map((diagnostic) =>
+        result(fromRoot(diagnostic), file, ruleIndex(diagnostic.rule), 'unchanged', report.baseline?.file),
+      ),
     ]
   })
   const log: Log = {
@@ -67,7 +74,13 @@ function descriptor(rule: Rule): ReportingDescriptor {
   }
 }
 
-function result(diagnostic: Diagnostic, file: string, ruleIndex: number, baselineState?: Result.baselineState, baselineFile?: string): Result {
+function result(
+  diagnostic: Diagnostic,
+  file: string,
+  ruleIndex: number,
+  baselineState?: Result.baselineState,
+  baselineFile?: string,
+): Result {
   const location = physical(diagnostic, file)
   const result: Result = {
     ruleId: diagnostic.rule,
@@ -79,14 +92,23 @@ function result(diagnostic: Diagnostic, file: string, ruleIndex: number, baselin
   }
   if (diagnostic.trace) result.codeFlows = [codeFlow(diagnostic, location)]
   if (baselineState) result.baselineState = baselineState
-  if (baselineFile !== undefined) result.suppressions = [{ kind: 'external', status: 'accepted', justification: `recorded in ${baselineFile}` }]
+  if (baselineFile !== undefined)
+    result.suppressions = [{ kind: 'external', status: 'accepted', justification: `recorded in ${baselineFile}` }]
   return result
 }
 
 function physical(diagnostic: Diagnostic, file: string): Location {
   const where = diagnostic.location ?? { file }
-  const region = where.line === undefined ? undefined : { startLine: where.line, ...(where.column === undefined ? {} : { startColumn: where.column }) }
-  return { physicalLocation: { artifactLocation: { uri: relativeUri(where.file), uriBaseId: '%SRCROOT%' }, ...(region ? { region } : {}) } }
+  const region =
+    where.line === undefined
+      ? undefined
+      : { startLine: where.line, ...(where.column === undefined ? {} : { startColumn: where.column }) }
+  return {
+    physicalLocation: {
+      artifactLocation: { uri: relativeUri(where.file), uriBaseId: '%SRCROOT%' },
+      ...(region ? { region } : {}),
+    },
+  }
 }
 
 /**
@@ -115,7 +137,10 @@ function codeFlow(diagnostic: Diagnostic, location: Location): CodeFlow {
 
 /** Stable across runs and line moves: the file, the rule and the element identify a finding. */
 function fingerprint(file: string, diagnostic: Diagnostic): string {
-  return createHash('sha256').update(`${file}\u0000${diagnostic.rule}\u0000${diagnostic.element}`).digest('hex').slice(0, 32)
+  return createHash('sha256')
+    .update(`${file}\u0000${diagnostic.rule}\u0000${diagnostic.element}`)
+    .digest('hex')
+    .slice(0, 32)
 }
 
 /** SARIF's "friendly name" for a rule: one Pascal-case word, `contract/unknown` → `ContractUnknown`. */

@@ -53,8 +53,16 @@ async function loadDefaultExport(jiti: Jiti, file: string, cwd: string, kind: Mo
   } catch (error) {
     throw describeLoadFailure(error, file, cwd)
   }
-  if (typeof namespace !== 'object' || namespace === null || !('default' in namespace) || namespace.default === undefined)
-    throw new ModelLoadError(shown, `has no default export; ${EXPECTED_DEFAULT[kind]}${kind === 'model' ? HELPER_MODULES : ''}`)
+  if (
+    typeof namespace !== 'object' ||
+    namespace === null ||
+    !('default' in namespace) ||
+    namespace.default === undefined
+  )
+    throw new ModelLoadError(
+      shown,
+      `has no default export; ${EXPECTED_DEFAULT[kind]}${kind === 'model' ? HELPER_MODULES : ''}`,
+    )
   return namespace.default
 }
 
@@ -74,18 +82,29 @@ function describeLoadFailure(error: unknown, file: string, cwd: string): ModelLo
     const column = Number(zeroBasedColumn) + 1
     const inFile = displayPath(where, cwd)
     // A syntax error in a module the model imports is reported where it is, naming the model too.
-    if (inFile !== shown) return new ModelLoadError(inFile, `syntax error (imported by ${shown}): ${reason.trim()}`, Number(line), column, { cause: error })
+    if (inFile !== shown)
+      return new ModelLoadError(inFile, `syntax error (imported by ${shown}): ${reason.trim()}`, Number(line), column, {
+        cause: error,
+      })
     return new ModelLoadError(shown, `syntax error: ${reason.trim()}`, Number(line), column, { cause: error })
   }
   const missing = /Cannot find (?:module|package) '([^']+)'/.exec(message)
   if (missing) {
     const specifier = missing[1] ?? ''
     const hint = specifier.startsWith('.') || specifier.startsWith('/') ? 'no such file' : 'is the package installed?'
-    return new ModelLoadError(shown, `cannot load: it imports ${JSON.stringify(specifier)}, which cannot be found (${hint})`, undefined, undefined, { cause: error })
+    return new ModelLoadError(
+      shown,
+      `cannot load: it imports ${JSON.stringify(specifier)}, which cannot be found (${hint})`,
+      undefined,
+      undefined,
+      { cause: error },
+    )
   }
   const frame = error instanceof Error ? frameInFile(error.stack, file) : undefined
   const kind = error instanceof Error && error.name !== 'Error' ? `${error.name}: ` : ''
-  return new ModelLoadError(shown, `threw while loading: ${kind}${firstLine(message)}`, frame?.line, frame?.column, { cause: error })
+  return new ModelLoadError(shown, `threw while loading: ${kind}${firstLine(message)}`, frame?.line, frame?.column, {
+    cause: error,
+  })
 }
 
 /** The first stack frame in the model file itself: where its top level threw. */

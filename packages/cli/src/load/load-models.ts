@@ -26,7 +26,11 @@ export class ModelLoadErrors extends UsageError {
 }
 
 /** `base`: the folder the paths are relative to (the config's, for its `models`); `cwd` by default. */
-export async function loadModels(paths: readonly string[], cwd: string, options: { fresh?: boolean; base?: string } = {}): Promise<LoadedModel[]> {
+export async function loadModels(
+  paths: readonly string[],
+  cwd: string,
+  options: { fresh?: boolean; base?: string } = {},
+): Promise<LoadedModel[]> {
   const files = await findModelFiles(paths, options.base ?? cwd)
   const loader = createModelLoader(cwd, { fresh: options.fresh === true })
   const loaded: LoadedModel[] = []
@@ -51,7 +55,10 @@ export async function loadModels(paths: readonly string[], cwd: string, options:
  */
 export function systemExport(exported: unknown, shown: string): object {
   if (!isPlainObject(exported))
-    throw new ModelLoadError(shown, `its default export is not a system: expected defineSystem({ … }), got ${describeValue(exported)}`)
+    throw new ModelLoadError(
+      shown,
+      `its default export is not a system: expected defineSystem({ … }), got ${describeValue(exported)}`,
+    )
   return exported
 }
 

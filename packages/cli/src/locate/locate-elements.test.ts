@@ -81,7 +81,11 @@ describe('createLocator', () => {
   })
 
   it('follows a machine into the file that defines it', () => {
-    expect(locator.locate('machines.account.states.active.states.idle')).toEqual({ file: 'machines/account.ts', line: 8, column: 17 })
+    expect(locator.locate('machines.account.states.active.states.idle')).toEqual({
+      file: 'machines/account.ts',
+      line: 8,
+      column: 17,
+    })
   })
 
   it('gives the nearest enclosing element where the element itself is not written', () => {
@@ -99,7 +103,12 @@ describe('createLocator', () => {
   })
 
   it('reads plain JavaScript models and `export { x as default }`', () => {
-    const js = locatorFor({ '/p/model.js': `const system = {\n  name: 'x',\n  zones: { app: { trust: 1 } },\n}\nexport { system as default }\n` }, '/p/model.js')
+    const js = locatorFor(
+      {
+        '/p/model.js': `const system = {\n  name: 'x',\n  zones: { app: { trust: 1 } },\n}\nexport { system as default }\n`,
+      },
+      '/p/model.js',
+    )
     expect(js.locate('zones.app.trust')).toEqual({ file: 'model.js', line: 3, column: 19 })
   })
 })

@@ -49,7 +49,9 @@ export function createLocator(modelFile: string, host: LocatorHost): Locator {
 
   const at = ({ node, source }: Placed): SourceLocation => {
     const start = node.loc?.start
-    return start ? { file: host.display(source.file), line: start.line, column: start.column + 1 } : { file: host.display(source.file) }
+    return start
+      ? { file: host.display(source.file), line: start.line, column: start.column + 1 }
+      : { file: host.display(source.file) }
   }
 
   /** The literals an expression stands for: objects and arrays, through wrappers, calls and names. */
@@ -156,7 +158,9 @@ function valueOf(place: Placed): Placed {
 
 /** Where an element is written: a property's key, or the node itself. */
 function keyOf(place: Placed): Placed {
-  return place.node.type === 'ObjectProperty' || place.node.type === 'ObjectMethod' ? { node: place.node.key, source: place.source } : place
+  return place.node.type === 'ObjectProperty' || place.node.type === 'ObjectMethod'
+    ? { node: place.node.key, source: place.source }
+    : place
 }
 
 function nameOf(entry: ObjectProperty | ObjectMethod | SpreadElement): string | undefined {

@@ -59,7 +59,8 @@ function readStatement(statement: Statement, into: Collected): void {
       into.specifiers.push(statement.source.value)
       if (statement.importKind === 'type') return
       for (const specifier of statement.specifiers) {
-        if (specifier.type === 'ImportDefaultSpecifier') into.imports.set(specifier.local.name, { from: statement.source.value, name: 'default' })
+        if (specifier.type === 'ImportDefaultSpecifier')
+          into.imports.set(specifier.local.name, { from: statement.source.value, name: 'default' })
         else if (specifier.type === 'ImportSpecifier')
           into.imports.set(specifier.local.name, {
             from: statement.source.value,
@@ -69,7 +70,8 @@ function readStatement(statement: Statement, into: Collected): void {
       return
     case 'VariableDeclaration':
       for (const declarator of statement.declarations)
-        if (declarator.id.type === 'Identifier' && declarator.init) into.bindings.set(declarator.id.name, declarator.init)
+        if (declarator.id.type === 'Identifier' && declarator.init)
+          into.bindings.set(declarator.id.name, declarator.init)
       return
     case 'ExportNamedDeclaration':
       if (statement.source) into.specifiers.push(statement.source.value)
@@ -81,7 +83,10 @@ function readStatement(statement: Statement, into: Collected): void {
       if (!statement.source)
         for (const specifier of statement.specifiers)
           if (specifier.type === 'ExportSpecifier')
-            into.exports.set(specifier.exported.type === 'Identifier' ? specifier.exported.name : specifier.exported.value, specifier.local.name)
+            into.exports.set(
+              specifier.exported.type === 'Identifier' ? specifier.exported.name : specifier.exported.value,
+              specifier.local.name,
+            )
       return
     case 'ExportAllDeclaration':
       into.specifiers.push(statement.source.value)

@@ -38,35 +38,59 @@ export const CHECK_FLAGS: { [Key in keyof CheckFlags]-?: FlagSpec } = {
   // Rule by rule over the config's `rules` (see config/check-options.ts), not instead of them.
   rule: { option: ruleSeverityOption(), config: 'rules' },
   format: {
-    option: new Option('-f, --format <format>', `report format, repeatable: ${formatNames.join(', ')} (default: pretty)`).argParser(
-      (value: string, previous: FormatName[] | undefined) => {
-        if (!(formatNames as string[]).includes(value)) throw new InvalidArgumentError(`Allowed choices are ${formatNames.join(', ')}.`)
-        return [...(previous ?? []), value as FormatName]
-      },
-    ),
+    option: new Option(
+      '-f, --format <format>',
+      `report format, repeatable: ${formatNames.join(', ')} (default: pretty)`,
+    ).argParser((value: string, previous: FormatName[] | undefined) => {
+      if (!(formatNames as string[]).includes(value))
+        throw new InvalidArgumentError(`Allowed choices are ${formatNames.join(', ')}.`)
+      return [...(previous ?? []), value as FormatName]
+    }),
   },
   outputFile: {
     option: new Option(
       '-o, --output-file <[format=]path>',
       'write a format to a file instead of stdout, repeatable: FORMAT=PATH (e.g. sarif=plumbline.sarif), or PATH for the only format',
-    ).argParser((value: string, previous: OutputFileFlag[] | undefined) => [...(previous ?? []), parseOutputFile(value)]),
+    ).argParser((value: string, previous: OutputFileFlag[] | undefined) => [
+      ...(previous ?? []),
+      parseOutputFile(value),
+    ]),
   },
-  config: { option: new Option('-c, --config <file>', 'the config file (default: plumbline.config.ts, looked for from here upwards)') },
+  config: {
+    option: new Option(
+      '-c, --config <file>',
+      'the config file (default: plumbline.config.ts, looked for from here upwards)',
+    ),
+  },
   watch: { option: new Option('-w, --watch', 'check again whenever a model file or a file it imports changes') },
-  updateBaseline: { option: new Option('--update-baseline', "record today's findings in the baseline; later runs fail only on new ones") },
+  updateBaseline: {
+    option: new Option(
+      '--update-baseline',
+      "record today's findings in the baseline; later runs fail only on new ones",
+    ),
+  },
   baseline: {
-    option: new Option('--baseline <file>', 'the baseline file (default: plumbline-baseline.json beside the config, or here)'),
+    option: new Option(
+      '--baseline <file>',
+      'the baseline file (default: plumbline-baseline.json beside the config, or here)',
+    ),
     config: 'baseline',
   },
   shard: {
-    option: new Option('--shard <i/n>', 'check only the i-th of n equal slices of the model files (CI matrices)').argParser((value: string) => {
+    option: new Option(
+      '--shard <i/n>',
+      'check only the i-th of n equal slices of the model files (CI matrices)',
+    ).argParser((value: string) => {
       const shard = parseShard(value)
       if (shard === undefined) throw new InvalidArgumentError('Expected i/n with 1 ≤ i ≤ n, e.g. 2/3.')
       return shard
     }),
   },
   workers: {
-    option: new Option('--workers <n>', 'worker threads besides the main one (default: one per spare core; 0: none)').argParser((value: string) => {
+    option: new Option(
+      '--workers <n>',
+      'worker threads besides the main one (default: one per spare core; 0: none)',
+    ).argParser((value: string) => {
       if (!/^\d+$/.test(value)) throw new InvalidArgumentError('Expected a whole number, 0 or more.')
       return Number(value)
     }),

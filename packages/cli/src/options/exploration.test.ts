@@ -16,7 +16,9 @@ describe('exploration options', () => {
   })
 
   it('read whole numbers and durations', () => {
-    expect(checkOptionsFrom(undefined, parse(['--max-states', '250_000', '--max-depth', '40', '--timeout', '1.5m'])).bounds).toEqual({
+    expect(
+      checkOptionsFrom(undefined, parse(['--max-states', '250_000', '--max-depth', '40', '--timeout', '1.5m'])).bounds,
+    ).toEqual({
       maxStates: 250_000,
       maxDepth: 40,
       timeoutMs: 90_000,
@@ -25,7 +27,11 @@ describe('exploration options', () => {
 
   it("override the config's explore section one key at a time", () => {
     const config = { explore: { maxStates: 10, maxDepth: 3, timeout: 5_000 } }
-    expect(checkOptionsFrom(config, parse(['--max-depth', '7'])).bounds).toEqual({ maxStates: 10, maxDepth: 7, timeoutMs: 5_000 })
+    expect(checkOptionsFrom(config, parse(['--max-depth', '7'])).bounds).toEqual({
+      maxStates: 10,
+      maxDepth: 7,
+      timeoutMs: 5_000,
+    })
   })
 
   it.each([

@@ -12,20 +12,29 @@ import { groupDigits } from '../text/numbers.js'
  * neither sets is core's default (\`DEFAULT_BOUNDS\`, shown in the help).
  */
 export function maxStatesOption(): Option {
-  return new Option('--max-states <count>', `stop each exploration after this many distinct states (default: ${groupDigits(DEFAULT_BOUNDS.maxStates)})`).argParser(wholeNumber)
+  return new Option(
+    '--max-states <count>',
+    `stop each exploration after this many distinct states (default: ${groupDigits(DEFAULT_BOUNDS.maxStates)})`,
+  ).argParser(wholeNumber)
 }
 
 export function maxDepthOption(): Option {
-  return new Option('--max-depth <steps>', 'explore at most this many steps from the initial state').argParser(wholeNumber)
+  return new Option('--max-depth <steps>', 'explore at most this many steps from the initial state').argParser(
+    wholeNumber,
+  )
 }
 
 export function timeoutOption(): Option {
-  return new Option('--timeout <duration>', 'time bound per exploration, e.g. 500ms, 30s, 2m (a bare number is seconds)').argParser(duration)
+  return new Option(
+    '--timeout <duration>',
+    'time bound per exploration, e.g. 500ms, 30s, 2m (a bare number is seconds)',
+  ).argParser(duration)
 }
 
 function wholeNumber(text: string): number {
   const value = Number(text.replaceAll('_', ''))
-  if (!/^\d[\d_]*$/.test(text.trim()) || !Number.isSafeInteger(value)) throw new InvalidArgumentError('expected a whole number, e.g. 100000')
+  if (!/^\d[\d_]*$/.test(text.trim()) || !Number.isSafeInteger(value))
+    throw new InvalidArgumentError('expected a whole number, e.g. 100000')
   return value
 }
 

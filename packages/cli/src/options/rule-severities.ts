@@ -9,7 +9,9 @@ import { InvalidArgumentError, Option } from 'commander'
 const SETTINGS: readonly SeveritySetting[] = ['off', 'info', 'warn', 'error']
 
 export function ruleSeverityOption(): Option {
-  return new Option('--rule <rule=severity>', `set a rule's severity: ${SETTINGS.join(', ')} (repeatable)`).argParser(addRuleSetting)
+  return new Option('--rule <rule=severity>', `set a rule's severity: ${SETTINGS.join(', ')} (repeatable)`).argParser(
+    addRuleSetting,
+  )
 }
 
 /** Commander's argument parser: one `rule=severity` added to the settings so far. */
@@ -20,11 +22,15 @@ export function addRuleSetting(text: string, previous: SeveritySettings | undefi
   const value = text.slice(at + 1)
   if (!ruleIds.has(rule)) {
     const suggestion = closest(rule, ruleIds)
-    throw new InvalidArgumentError(`unknown rule ${JSON.stringify(rule)}${suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : ''}; plumbline rules lists them`)
+    throw new InvalidArgumentError(
+      `unknown rule ${JSON.stringify(rule)}${suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : ''}; plumbline rules lists them`,
+    )
   }
   if (!isSetting(value)) {
     const suggestion = suggestSetting(value)
-    throw new InvalidArgumentError(`unknown severity ${JSON.stringify(value)}${suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : ''}; expected one of ${SETTINGS.join(', ')}`)
+    throw new InvalidArgumentError(
+      `unknown severity ${JSON.stringify(value)}${suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : ''}; expected one of ${SETTINGS.join(', ')}`,
+    )
   }
   return { ...previous, [rule]: value }
 }

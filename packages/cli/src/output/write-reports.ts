@@ -20,8 +20,15 @@ export interface ReportExtras {
   checks: ReadonlyMap<string, readonly CheckItem[]>
 }
 
-export async function writeReports(report: Report, targets: readonly Target[], extras: ReportExtras, io: Io): Promise<void> {
-  const sources = targets.some((target) => formatsWithSources.has(target.format)) ? await readSources(report, io.cwd) : undefined
+export async function writeReports(
+  report: Report,
+  targets: readonly Target[],
+  extras: ReportExtras,
+  io: Io,
+): Promise<void> {
+  const sources = targets.some((target) => formatsWithSources.has(target.format))
+    ? await readSources(report, io.cwd)
+    : undefined
   const root = findRepositoryRoot(io.cwd)
   for (const target of targets) {
     const format = await formats[target.format]()
@@ -42,7 +49,8 @@ export async function writeReports(report: Report, targets: readonly Target[], e
 async function readSources(report: Report, cwd: string): Promise<Map<string, string>> {
   const files = new Set<string>()
   for (const model of report.models)
-    for (const diagnostic of model.diagnostics) if (diagnostic.location?.line !== undefined) files.add(diagnostic.location.file)
+    for (const diagnostic of model.diagnostics)
+      if (diagnostic.location?.line !== undefined) files.add(diagnostic.location.file)
   const sources = new Map<string, string>()
   for (const file of files) {
     const text = await readFile(path.resolve(cwd, file), 'utf8').catch(() => undefined)

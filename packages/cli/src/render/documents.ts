@@ -34,11 +34,17 @@ export function renderModels(systems: readonly CheckedSystem[], sourceBase: stri
     const { model } = check
     const other = fileOfSystem.get(model.name)
     if (other !== undefined) {
-      problems.push(`${shown}: system ${JSON.stringify(model.name)} is also defined in ${other}; each system needs its own name`)
+      problems.push(
+        `${shown}: system ${JSON.stringify(model.name)} is also defined in ${other}; each system needs its own name`,
+      )
       continue
     }
     fileOfSystem.set(model.name, shown)
-    drawn.push({ shown, system: model.name, rendered: renderDocument({ model, check, source: displayPath(file, sourceBase) }) })
+    drawn.push({
+      shown,
+      system: model.name,
+      rendered: renderDocument({ model, check, source: displayPath(file, sourceBase) }),
+    })
   }
   if (problems.length > 0) throw new UsageError(problems.join('\n'))
   const slugs = distinctSlugs(drawn.map((document) => document.system))
@@ -49,6 +55,9 @@ export function renderModels(systems: readonly CheckedSystem[], sourceBase: stri
 function shapeProblems(shown: string, diagnostics: readonly Diagnostic[]): string[] {
   const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error')
   const reasons = errors.length > 0 ? errors : diagnostics
-  if (reasons.length === 0) return [`${shown}: cannot be drawn: its shape is broken, and the config turns off the rules that would say where`]
-  return reasons.map(({ element, message }) => `${shown}: cannot be drawn: ${element === '' ? '' : `${element}: `}${message}`)
+  if (reasons.length === 0)
+    return [`${shown}: cannot be drawn: its shape is broken, and the config turns off the rules that would say where`]
+  return reasons.map(
+    ({ element, message }) => `${shown}: cannot be drawn: ${element === '' ? '' : `${element}: `}${message}`,
+  )
 }

@@ -24,7 +24,12 @@ export interface OrphanedDocument {
  * `planned`: the files this run writes; `rendered`: the model files this run rendered
  * (absolute); `sourceBase`: the folder documents name their model files from.
  */
-export async function orphanedDocuments(out: string, planned: ReadonlySet<string>, rendered: ReadonlySet<string>, sourceBase: string): Promise<OrphanedDocument[]> {
+export async function orphanedDocuments(
+  out: string,
+  planned: ReadonlySet<string>,
+  rendered: ReadonlySet<string>,
+  sourceBase: string,
+): Promise<OrphanedDocument[]> {
   let names: string[]
   try {
     names = await readdir(out)

@@ -25,9 +25,14 @@ export interface OutputOptions {
   svg: boolean
 }
 
-export async function plannedFiles(documents: readonly ModelDocument[], options: OutputOptions, io: Io): Promise<PlannedFile[]> {
+export async function plannedFiles(
+  documents: readonly ModelDocument[],
+  options: OutputOptions,
+  io: Io,
+): Promise<PlannedFile[]> {
   const out = path.resolve(io.cwd, options.out)
-  const files = options.inject.length > 0 ? await injectedFiles(documents, options.inject, io.cwd) : markdownFiles(documents, out)
+  const files =
+    options.inject.length > 0 ? await injectedFiles(documents, options.inject, io.cwd) : markdownFiles(documents, out)
   if (options.svg) files.push(...(await svgFiles(documents, out, io)))
   return files
 }
@@ -36,7 +41,11 @@ function markdownFiles(documents: readonly ModelDocument[], out: string): Planne
   return documents.map(({ slug, rendered }) => ({ file: path.join(out, `${slug}.md`), content: rendered.markdown }))
 }
 
-async function injectedFiles(documents: readonly ModelDocument[], targets: readonly string[], cwd: string): Promise<PlannedFile[]> {
+async function injectedFiles(
+  documents: readonly ModelDocument[],
+  targets: readonly string[],
+  cwd: string,
+): Promise<PlannedFile[]> {
   const blocks = new Map(documents.flatMap(({ rendered }) => [...rendered.blocks]))
   const files: PlannedFile[] = []
   for (const target of targets) {
@@ -58,8 +67,12 @@ async function svgFiles(documents: readonly ModelDocument[], out: string, io: Io
     const files: PlannedFile[] = []
     for (const { slug, rendered } of documents) {
       const drawn = rendered.diagrams.filter(({ diagram }) => fitsMermaidLimits(diagram))
-      const svgs = await renderer.render(drawn.map(({ name, diagram }) => ({ text: diagram.text, id: `plumbline-${slug}-${name}` })))
-      drawn.forEach(({ name }, index) => files.push({ file: path.join(out, slug, `${name}.svg`), content: `${svgs[index]}\n` }))
+      const svgs = await renderer.render(
+        drawn.map(({ name, diagram }) => ({ text: diagram.text, id: `plumbline-${slug}-${name}` })),
+      )
+      drawn.forEach(({ name }, index) =>
+        files.push({ file: path.join(out, slug, `${name}.svg`), content: `${svgs[index]}\n` }),
+      )
     }
     return files
   } finally {

@@ -60,7 +60,13 @@ export function takeNext(files: readonly string[], next: Int32Array): number | u
 }
 
 export async function checkFiles(files: readonly string[], options: CheckFilesOptions): Promise<CheckedModel[]> {
-  const data: WorkerData = { cwd: options.cwd, checkOptions: options.checkOptions, fresh: options.fresh, files, next: new Int32Array(new SharedArrayBuffer(4)) }
+  const data: WorkerData = {
+    cwd: options.cwd,
+    checkOptions: options.checkOptions,
+    fresh: options.fresh,
+    files,
+    next: new Int32Array(new SharedArrayBuffer(4)),
+  }
   const outcomes: FileOutcome[] = new Array(files.length)
   const pending = new Pending(files.length)
   const record = (index: number, outcome: FileOutcome) => {
@@ -71,11 +77,15 @@ export async function checkFiles(files: readonly string[], options: CheckFilesOp
   const startWorkers = (firstFileMs: number) => {
     const left = files.length - 1
     if (firstFileMs * left <= WORKER_START_MS) return
-    for (let n = Math.min(workerCount(files, options), left); n > 0; n--) workers.push(startWorker(data, record, (error) => pending.fail(error)))
+    for (let n = Math.min(workerCount(files, options), left); n > 0; n--)
+      workers.push(startWorker(data, record, (error) => pending.fail(error)))
   }
 
   const loader = createModelLoader(options.cwd, { fresh: options.fresh })
-  const checkOptions = options.onProgress === undefined ? options.checkOptions : { ...options.checkOptions, onProgress: options.onProgress }
+  const checkOptions =
+    options.onProgress === undefined
+      ? options.checkOptions
+      : { ...options.checkOptions, onProgress: options.onProgress }
   const started = performance.now()
   try {
     for (let index = takeNext(files, data.next); index !== undefined; index = takeNext(files, data.next)) {
@@ -84,10 +94,12 @@ export async function checkFiles(files: readonly string[], options: CheckFilesOp
     }
     await pending.all()
   } finally {
-    await Promise.all(workers.map(async (worker) => {
-      worker.removeAllListeners()
-      await worker.terminate()
-    }))
+    await Promise.all(
+      workers.map(async (worker) => {
+        worker.removeAllListeners()
+        await worker.terminate()
+      }),
+    )
   }
   return collect(outcomes)
 }
@@ -107,7 +119,11 @@ function cloneable(value: unknown): boolean {
   }
 }
 
-function startWorker(data: WorkerData, record: (index: number, outcome: FileOutcome) => void, fail: (error: Error) => void): Worker {
+function startWorker(
+  data: WorkerData,
+  record: (index: number, outcome: FileOutcome) => void,
+  fail: (error: Error) => void,
+): Worker {
   const worker = new Worker(new URL('./check-worker.js', import.meta.url), { workerData: data })
   worker.on('message', ({ index, outcome }: WorkerReply) => record(index, outcome))
   worker.on('error', fail)

@@ -33,11 +33,18 @@ export async function checkModelFile(file: string, context: CheckFileContext): P
   const locator =
     result.diagnostics.length === 0
       ? undefined
-      : (await import('../locate/locate-elements.js')).createLocator(file, { readText, resolveImport: loader.resolve, display: (f) => displayPath(f, cwd) })
+      : (await import('../locate/locate-elements.js')).createLocator(file, {
+          readText,
+          resolveImport: loader.resolve,
+          display: (f) => displayPath(f, cwd),
+        })
   const report: ModelReport = {
     file: shown,
     system: result.system ?? fallbackName(file),
-    diagnostics: result.diagnostics.map((diagnostic) => ({ ...diagnostic, location: diagnostic.location ?? locator?.locate(diagnostic.element) ?? { file: shown } })),
+    diagnostics: result.diagnostics.map((diagnostic) => ({
+      ...diagnostic,
+      location: diagnostic.location ?? locator?.locate(diagnostic.element) ?? { file: shown },
+    })),
     exploration: result.exploration,
     decided: result.decided,
   }

@@ -14,7 +14,11 @@ export interface CheckedSystem extends LoadedModel {
   check: SystemCheck
 }
 
-export async function checkSystems(models: ModelPaths, io: Io, options: Freshness & { checkOptions: CheckOptions }): Promise<CheckedSystem[]> {
+export async function checkSystems(
+  models: ModelPaths,
+  io: Io,
+  options: Freshness & { checkOptions: CheckOptions },
+): Promise<CheckedSystem[]> {
   const loaded = await loadModels(models.paths, io.cwd, { base: models.base, fresh: options.fresh })
   const checked: CheckedSystem[] = []
   for (const model of loaded) checked.push({ ...model, check: await checkSystem(model.exported, options.checkOptions) })

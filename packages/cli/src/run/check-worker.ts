@@ -13,6 +13,9 @@ if (port === null) throw new Error('check-worker.js runs as a worker thread only
 
 const loader = createModelLoader(cwd, { fresh })
 for (let index = takeNext(files, next); index !== undefined; index = takeNext(files, next)) {
-  const reply: WorkerReply = { index, outcome: await checkFileOutcome(files[index] ?? '', { cwd, loader, checkOptions }) }
+  const reply: WorkerReply = {
+    index,
+    outcome: await checkFileOutcome(files[index] ?? '', { cwd, loader, checkOptions }),
+  }
   port.postMessage(reply)
 }

@@ -9,8 +9,21 @@ describe('listChecks', () => {
       name: 's',
       components: { a: {}, b: {} },
       flows: { 'sign up': { steps: [{ from: 'a', to: 'b' }] } },
-      machines: { door: { machine: createMachine({ initial: 'shut', states: { shut: {} } }), invariants: { ok: () => true }, never: { bad: () => false } } },
-      stores: { s: defineStore({ initial: 0, operations: { inc: { apply: (n: number) => n + 1 } }, invariants: { small: (n) => n < 3 }, effects: { up: () => true } }) },
+      machines: {
+        door: {
+          machine: createMachine({ initial: 'shut', states: { shut: {} } }),
+          invariants: { ok: () => true },
+          never: { bad: () => false },
+        },
+      },
+      stores: {
+        s: defineStore({
+          initial: 0,
+          operations: { inc: { apply: (n: number) => n + 1 } },
+          invariants: { small: (n) => n < 3 },
+          effects: { up: () => true },
+        }),
+      },
     })
     const validation = validateSystem(system, ruleIds)
     if (!validation.success) throw new Error('invalid test model')

@@ -32,7 +32,10 @@ export function listChecks(model: Model): CheckItem[] {
   return items
 }
 
-function predicates(owner: readonly string[], definition: Partial<Record<(typeof PREDICATES)[number][0], object>>): CheckItem[] {
+function predicates(
+  owner: readonly string[],
+  definition: Partial<Record<(typeof PREDICATES)[number][0], object>>,
+): CheckItem[] {
   return PREDICATES.flatMap(([section, kind]) =>
     Object.keys(definition[section] ?? {}).map((name) => ({ kind, element: elementPath([...owner, section, name]) })),
   )
@@ -42,7 +45,8 @@ function predicates(owner: readonly string[], definition: Partial<Record<(typeof
 export function owningCheck(element: string, items: readonly CheckItem[]): CheckItem | undefined {
   let owner: CheckItem | undefined
   for (const item of items)
-    if (encloses(item.element, element) && (owner === undefined || item.element.length > owner.element.length)) owner = item
+    if (encloses(item.element, element) && (owner === undefined || item.element.length > owner.element.length))
+      owner = item
   return owner
 }
 

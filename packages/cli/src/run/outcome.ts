@@ -30,7 +30,9 @@ export async function checkFileOutcome(file: string, context: CheckFileContext):
 
 /** The load error an `unloadable` outcome stands for; its cause carries the original stack. */
 export function loadErrorOf(outcome: Extract<FileOutcome, { kind: 'unloadable' }>): ModelLoadError {
-  return new ModelLoadError(outcome.file, outcome.reason, outcome.line, outcome.column, { cause: withStack(outcome.reason, outcome.stack) })
+  return new ModelLoadError(outcome.file, outcome.reason, outcome.line, outcome.column, {
+    cause: withStack(outcome.reason, outcome.stack),
+  })
 }
 
 export function internalErrorOf(outcome: Extract<FileOutcome, { kind: 'internal' }>): Error {

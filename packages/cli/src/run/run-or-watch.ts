@@ -22,7 +22,11 @@ export interface ModelCommand<Plan> {
   modelFiles(plan: Plan): Promise<string[]>
 }
 
-export async function runOrWatch<Plan>(command: ModelCommand<Plan>, flags: { watch?: boolean; config?: string }, io: Io): Promise<number> {
+export async function runOrWatch<Plan>(
+  command: ModelCommand<Plan>,
+  flags: { watch?: boolean; config?: string },
+  io: Io,
+): Promise<number> {
   if (!flags.watch) return command.run(await command.plan({ fresh: false }), { fresh: false })
   const { watchModels } = await import('../watch/watch-models.js')
   return watchModels(command, configFileFor(io.cwd, flags.config), io)

@@ -17,7 +17,11 @@ describe('parseShard', () => {
 describe('shardFiles', () => {
   it('cuts near-equal contiguous slices in order', () => {
     const files = ['a', 'b', 'c', 'd', 'e', 'f', 'g']
-    expect([1, 2, 3].map((index) => shardFiles(files, { index, count: 3 }))).toEqual([['a', 'b'], ['c', 'd'], ['e', 'f', 'g']])
+    expect([1, 2, 3].map((index) => shardFiles(files, { index, count: 3 }))).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+      ['e', 'f', 'g'],
+    ])
     expect([1, 2, 3].map((index) => shardFiles(['a'], { index, count: 3 }))).toEqual([[], [], ['a']])
   })
 

@@ -13,7 +13,10 @@ export async function findChromium(env: Io['env']): Promise<string> {
   const chosen = env.PLUMBLINE_CHROMIUM
   const candidate = chosen !== undefined && chosen !== '' ? chosen : SYSTEM_CHROMIUM
   if (await isExecutable(candidate)) return candidate
-  const where = candidate === SYSTEM_CHROMIUM ? `no Chromium at ${SYSTEM_CHROMIUM}` : `PLUMBLINE_CHROMIUM is ${JSON.stringify(candidate)}, which is not an executable file`
+  const where =
+    candidate === SYSTEM_CHROMIUM
+      ? `no Chromium at ${SYSTEM_CHROMIUM}`
+      : `PLUMBLINE_CHROMIUM is ${JSON.stringify(candidate)}, which is not an executable file`
   throw new UsageError(
     [
       `--svg draws diagrams in a headless Chromium, and found none: ${where}.`,

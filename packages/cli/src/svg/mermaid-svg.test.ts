@@ -27,7 +27,10 @@ let reader: Page
 beforeAll(async () => {
   const executablePath = await findChromium(process.env)
   renderer = await openMermaidSvgRenderer(executablePath)
-  renderer10 = await openMermaidSvgRenderer(executablePath, createRequire(import.meta.url).resolve('mermaid10/dist/mermaid.min.js'))
+  renderer10 = await openMermaidSvgRenderer(
+    executablePath,
+    createRequire(import.meta.url).resolve('mermaid10/dist/mermaid.min.js'),
+  )
   browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] })
   reader = await browser.newPage()
 }, 60_000)
@@ -39,7 +42,9 @@ afterAll(async () => {
 })
 
 /** The SVG parsed as XML in the browser: the parser's complaint, its text nodes, element names and on* attributes. */
-async function readSvg(svg: string): Promise<{ error: string | undefined; texts: string[]; elements: string[]; handlers: string[] }> {
+async function readSvg(
+  svg: string,
+): Promise<{ error: string | undefined; texts: string[]; elements: string[]; handlers: string[] }> {
   return reader.evaluate((source) => {
     const scope = globalThis as unknown as {
       DOMParser: new () => { parseFromString(text: string, type: string): SvgDocument }
@@ -54,10 +59,13 @@ async function readSvg(svg: string): Promise<{ error: string | undefined; texts:
     const error = document.querySelector('parsererror')?.textContent ?? undefined
     const walker = document.createTreeWalker(document.documentElement, 4 /* NodeFilter.SHOW_TEXT */)
     const texts: string[] = []
-    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) if (node.data.trim() !== '') texts.push(node.data)
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode())
+      if (node.data.trim() !== '') texts.push(node.data)
     const all = [...document.querySelectorAll('*')]
     const elements = all.map((element) => element.localName)
-    const handlers = all.flatMap((element) => element.getAttributeNames().filter((attribute) => attribute.toLowerCase().startsWith('on')))
+    const handlers = all.flatMap((element) =>
+      element.getAttributeNames().filter((attribute) => attribute.toLowerCase().startsWith('on')),
+    )
     return { error, texts, elements, handlers }
   }, svg)
 }
@@ -106,9 +114,15 @@ async function expectSvgsShowModels(models: readonly Model[]): Promise<void> {
 }
 
 async function expectSvgsDrawnBy(drawer: MermaidSvgRenderer, models: readonly Model[]): Promise<void> {
-  const documents = models.map((model) => renderDocument({ model, source: 'model.ts', check: { diagnostics: [], questions: [], exploration: [] } }))
-  const diagrams = documents.flatMap(({ diagrams }, index) => diagrams.map(({ name, diagram }) => ({ model: models[index] as Model, name, diagram })))
-  const svgs = await drawer.render(diagrams.map(({ name, diagram }, index) => ({ text: diagram.text, id: `d${index} ${name}` })))
+  const documents = models.map((model) =>
+    renderDocument({ model, source: 'model.ts', check: { diagnostics: [], questions: [], exploration: [] } }),
+  )
+  const diagrams = documents.flatMap(({ diagrams }, index) =>
+    diagrams.map(({ name, diagram }) => ({ model: models[index] as Model, name, diagram })),
+  )
+  const svgs = await drawer.render(
+    diagrams.map(({ name, diagram }, index) => ({ text: diagram.text, id: `d${index} ${name}` })),
+  )
   for (const [index, { model, name }] of diagrams.entries()) {
     const svg = svgs[index] ?? ''
     expect(svg.startsWith(`<svg id="d${index}-`)).toBe(true)
@@ -119,7 +133,10 @@ async function expectSvgsDrawnBy(drawer: MermaidSvgRenderer, models: readonly Mo
       // A label is one displayed text, or (where Mermaid breaks it) one text a line.
       const lines = label.split('\n').filter((line) => line.trim() !== '')
       const shownWhole = texts.includes(label) || lines.every((line) => texts.includes(line))
-      expect(shownWhole, `${name}: ${JSON.stringify(label)} in ${JSON.stringify(texts.filter((text) => !text.includes('{')))}`).toBe(true)
+      expect(
+        shownWhole,
+        `${name}: ${JSON.stringify(label)} in ${JSON.stringify(texts.filter((text) => !text.includes('{')))}`,
+      ).toBe(true)
     }
     // Nothing a label held became markup: no script, link, image or event handler.
     expect(elements.filter((element) => ['script', 'a', 'img', 'iframe', 'b'].includes(element))).toEqual([])
@@ -145,21 +162,51 @@ test('block labels show whole: no name cut inside an entity code where Mermaid w
   const model = await modelOf({
     name: 'orders',
     components: { order_api: {}, orders_db: { kind: 'datastore' } },
-    contracts: { save: { from: 'order_api', to: 'orders_db', errors: { EMAIL_ALREADY_TAKEN: z.object({}), OutOfStock: z.object({}) } } },
-    flows: { place: { steps: [{ from: 'order_api', to: 'orders_db', contract: 'save', onError: { EMAIL_ALREADY_TAKEN: 'retry', OutOfStock: 'tell' }, onFailure: 'roll back' }] } },
+    contracts: {
+      save: {
+        from: 'order_api',
+        to: 'orders_db',
+        errors: { EMAIL_ALREADY_TAKEN: z.object({}), OutOfStock: z.object({}) },
+      },
+    },
+    flows: {
+      place: {
+        steps: [
+          {
+            from: 'order_api',
+            to: 'orders_db',
+            contract: 'save',
+            onError: { EMAIL_ALREADY_TAKEN: 'retry', OutOfStock: 'tell' },
+            onFailure: 'roll back',
+          },
+        ],
+      },
+    },
   })
-  const { diagrams } = renderDocument({ model, source: 'orders.ts', check: { diagnostics: [], questions: [], exploration: [] } })
+  const { diagrams } = renderDocument({
+    model,
+    source: 'orders.ts',
+    check: { diagnostics: [], questions: [], exploration: [] },
+  })
   const flow = diagrams.find((diagram) => diagram.name === 'flow-place')?.diagram.text ?? ''
   for (const drawer of [renderer, renderer10]) {
     const [svg = ''] = await drawer.render([{ text: flow, id: 'place' }])
     const { texts } = await readSvg(svg)
-    expect(texts.filter((text) => text.startsWith('[') || text.endsWith(']'))).toEqual(['[error]', '[OutOfStock]', '[fails]'])
+    expect(texts.filter((text) => text.startsWith('[') || text.endsWith(']'))).toEqual([
+      '[error]',
+      '[OutOfStock]',
+      '[fails]',
+    ])
     expect(texts).toContain('EMAIL_ALREADY_TAKEN')
   }
 }, 60_000)
 
 test('the same diagram renders to the same bytes, in one browser and in the next', async () => {
-  const { diagrams } = renderDocument({ model: await modelOf(shop), source: 'shop.ts', check: { diagnostics: [], questions: [], exploration: [] } })
+  const { diagrams } = renderDocument({
+    model: await modelOf(shop),
+    source: 'shop.ts',
+    check: { diagnostics: [], questions: [], exploration: [] },
+  })
   const machine = diagrams.find((diagram) => diagram.name === 'machine-order')?.diagram.text ?? ''
   const [first] = await renderer.render([{ text: machine, id: 'order' }])
   expect(await renderer.render([{ text: machine, id: 'order' }])).toEqual([first])

@@ -41,11 +41,18 @@ export interface MermaidSvgRenderer {
 }
 
 /** `mermaidBundle`: the Mermaid build to draw with; the installed Mermaid 11 unless given (tests draw with 10 too). */
-export async function openMermaidSvgRenderer(executablePath: string, mermaidBundle: string = installedMermaid()): Promise<MermaidSvgRenderer> {
+export async function openMermaidSvgRenderer(
+  executablePath: string,
+  mermaidBundle: string = installedMermaid(),
+): Promise<MermaidSvgRenderer> {
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'plumbline-chromium-'))
   let context: BrowserContext | undefined
   try {
-    context = await chromium.launchPersistentContext(userDataDir, { executablePath, headless: true, args: CHROMIUM_ARGS })
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath,
+      headless: true,
+      args: CHROMIUM_ARGS,
+    })
     await context.route('**/*', (route) => route.abort())
     const page = context.pages()[0] ?? (await context.newPage())
     const opened = context
@@ -53,7 +60,8 @@ export async function openMermaidSvgRenderer(executablePath: string, mermaidBund
       render: async (diagrams) => {
         await loadMermaid(page, mermaidBundle)
         const svgs: string[] = []
-        for (const { text, id } of diagrams) svgs.push(xmlSafe(await renderInPage(page, text, id.replace(/[^A-Za-z0-9_-]/gu, '-'))))
+        for (const { text, id } of diagrams)
+          svgs.push(xmlSafe(await renderInPage(page, text, id.replace(/[^A-Za-z0-9_-]/gu, '-'))))
         return svgs
       },
       close: async () => {
@@ -93,19 +101,22 @@ interface PageGlobals {
 }
 
 async function renderInPage(page: Page, text: string, id: string): Promise<string> {
-  return page.evaluate(async ({ diagram, id }) => {
-    const scope = globalThis as unknown as PageGlobals
-    // Mermaid names some elements with Math.random(): a fixed sequence makes the SVG reproducible.
-    let seed = 1
-    scope.Math.random = () => {
-      seed = (seed * 16_807) % 2_147_483_647
-      return (seed - 1) / 2_147_483_646
-    }
-    scope.mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', deterministicIds: true })
-    const { svg } = await scope.mermaid.render(id, diagram)
-    // Mermaid's SVG is HTML (unclosed <br> in labels): parsed as HTML, serialised as XML.
-    const holder = scope.document.createElement('div')
-    holder.innerHTML = svg
-    return new scope.XMLSerializer().serializeToString(holder.firstElementChild)
-  }, { diagram: text, id })
+  return page.evaluate(
+    async ({ diagram, id }) => {
+      const scope = globalThis as unknown as PageGlobals
+      // Mermaid names some elements with Math.random(): a fixed sequence makes the SVG reproducible.
+      let seed = 1
+      scope.Math.random = () => {
+        seed = (seed * 16_807) % 2_147_483_647
+        return (seed - 1) / 2_147_483_646
+      }
+      scope.mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', deterministicIds: true })
+      const { svg } = await scope.mermaid.render(id, diagram)
+      // Mermaid's SVG is HTML (unclosed <br> in labels): parsed as HTML, serialised as XML.
+      const holder = scope.document.createElement('div')
+      holder.innerHTML = svg
+      return new scope.XMLSerializer().serializeToString(holder.firstElementChild)
+    },
+    { diagram: text, id },
+  )
 }

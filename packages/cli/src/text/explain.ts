@@ -46,9 +46,11 @@ export function explainPack(pack: ChecklistPack, style: Style): string {
 
 function evidenceText(evidence: Evidence): string {
   if ('field' in evidence) return `a field named like ${patternText(evidence.field)}`
-  if ('uniquenessOf' in evidence) return `a uniqueness decision on the entity (unique: [...] or 'none'); or its identity has a field named like ${patternText(evidence.uniquenessOf)}`
+  if ('uniquenessOf' in evidence)
+    return `a uniqueness decision on the entity (unique: [...] or 'none'); or its identity has a field named like ${patternText(evidence.uniquenessOf)}`
   if ('state' in evidence) return `a machine state named like ${patternText(evidence.state)}`
-  if ('action' in evidence) return `a flow, contract, store operation or machine event named like ${patternText(evidence.action)}`
+  if ('action' in evidence)
+    return `a flow, contract, store operation or machine event named like ${patternText(evidence.action)}`
   if ('zonesWithAuth' in evidence) return 'trust zones, with auth stated on a contract or flow step'
   if ('decision' in evidence) return `a decision answering ${evidence.decision.rule} at ${evidence.decision.element}`
   return `all of: ${evidence.allOf.map(evidenceText).join(' | ')}`

@@ -14,7 +14,10 @@ export function formatQuestionsPretty(report: QuestionsReport, style: Style): st
   if (count > 0)
     lines.push(
       style('dim', 'Answer a question in the model, or record the decision with its reason:'),
-      style('dim', "  decisions: { someId: { decision: '…', because: '…', answers: { rule: '<source>', element: '<element>' } } }"),
+      style(
+        'dim',
+        "  decisions: { someId: { decision: '…', because: '…', answers: { rule: '<source>', element: '<element>' } } }",
+      ),
     )
   return `${lines.join('\n')}\n`
 }
@@ -23,6 +26,9 @@ function formatModel(model: ModelQuestions, style: Style): string {
   const lines = [`${style('underline', model.file)} ${style('dim', `(${model.system})`)}`]
   if (model.questions.length === 0) lines.push(`  ${style('green', '✔')} no open questions`)
   for (const { question, element, source } of model.questions)
-    lines.push(`  ${style('yellow', '?')} ${question}`, `    ${style('bold', element || '(model)')}  ${style('dim', source)}`)
+    lines.push(
+      `  ${style('yellow', '?')} ${question}`,
+      `    ${style('bold', element || '(model)')}  ${style('dim', source)}`,
+    )
   return `${lines.join('\n')}\n`
 }

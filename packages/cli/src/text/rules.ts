@@ -13,7 +13,8 @@ export function formatRulesPretty(rules: readonly Rule[], style: Style): string 
   const idWidth = Math.max(...sorted.map((rule) => rule.id.length))
   const severityWidth = Math.max(...sorted.map((rule) => rule.severity.length))
   const lines = sorted.map(
-    (rule) => `${style('bold', rule.id.padEnd(idWidth))}  ${rule.severity.padEnd(severityWidth)}  ${rule.question ? '?' : ' '}  ${rule.summary}`,
+    (rule) =>
+      `${style('bold', rule.id.padEnd(idWidth))}  ${rule.severity.padEnd(severityWidth)}  ${rule.question ? '?' : ' '}  ${rule.summary}`,
   )
   lines.push(
     '',
@@ -29,7 +30,15 @@ export interface RulesJson {
 }
 
 export function rulesJson(rules: readonly Rule[]): RulesJson {
-  return { version: 1, rules: sortedRules(rules).map((rule) => ({ id: rule.id, severity: rule.severity, summary: rule.summary, asksQuestions: rule.question !== undefined })) }
+  return {
+    version: 1,
+    rules: sortedRules(rules).map((rule) => ({
+      id: rule.id,
+      severity: rule.severity,
+      summary: rule.summary,
+      asksQuestions: rule.question !== undefined,
+    })),
+  }
 }
 
 /** A Markdown table, as the README shows the rules (kept equal to this by a test). */

@@ -13,7 +13,11 @@ import type { ModelCommand } from '../run/run-or-watch.js'
 import { watchLoop } from './watch-loop.js'
 
 /** `configFile`: watched also while it is broken (then no plan can say where it is). */
-export function watchModels<Plan>(command: ModelCommand<Plan>, configFile: string | undefined, io: Io): Promise<number> {
+export function watchModels<Plan>(
+  command: ModelCommand<Plan>,
+  configFile: string | undefined,
+  io: Io,
+): Promise<number> {
   // The last plan that could be made: while the config is broken, the models it named are still watched.
   let latest: Plan | undefined
   return watchLoop(

@@ -18,7 +18,12 @@ describe('checkSystem', () => {
     const result = await checkSystem(system)
     expect(result.system).toBe('shop')
     expect(result.diagnostics).toEqual([
-      { rule: 'contract/unknown', severity: 'error', message: 'unknown contract "payy" (did you mean "pay"?)', element: 'flows.buy.steps[0].contract' },
+      {
+        rule: 'contract/unknown',
+        severity: 'error',
+        message: 'unknown contract "payy" (did you mean "pay"?)',
+        element: 'flows.buy.steps[0].contract',
+      },
     ])
   })
 
@@ -27,7 +32,10 @@ describe('checkSystem', () => {
     system.flows.buy.steps[0].contract = 'payy'
     system.components.api.zone = 'nowhere'
     const warned = await checkSystem(system, { severities: { 'contract/unknown': 'warn' } })
-    expect(warned.diagnostics.map((d) => [d.rule, d.severity])).toEqual([['model/invalid', 'error'], ['contract/unknown', 'warning']])
+    expect(warned.diagnostics.map((d) => [d.rule, d.severity])).toEqual([
+      ['model/invalid', 'error'],
+      ['contract/unknown', 'warning'],
+    ])
     const off = await checkSystem(system, { severities: { 'model/invalid': 'off', 'contract/unknown': 'info' } })
     expect(off.diagnostics.map((d) => [d.rule, d.severity])).toEqual([['contract/unknown', 'info']])
   })
@@ -59,14 +67,19 @@ describe('checkSystem', () => {
   it('reports a decision that answers no finding as stale', async () => {
     const system = withUnknownContract() as any
     system.decisions = {
-      old: { decision: 'x', because: 'y', answers: { rule: 'contract/unknown', element: 'flows.buy.steps[0].contract' } },
+      old: {
+        decision: 'x',
+        because: 'y',
+        answers: { rule: 'contract/unknown', element: 'flows.buy.steps[0].contract' },
+      },
     }
     const result = await checkSystem(system)
     expect(result.diagnostics).toEqual([
       {
         rule: 'decision/stale',
         severity: 'warning',
-        message: 'decision "old" answers contract/unknown at "flows.buy.steps[0].contract", but there is no such finding',
+        message:
+          'decision "old" answers contract/unknown at "flows.buy.steps[0].contract", but there is no such finding',
         element: 'decisions.old.answers',
       },
     ])
@@ -75,11 +88,22 @@ describe('checkSystem', () => {
   it('reports a misspelt target field once, as model/invalid, not also as the ambiguous target it seems to make', async () => {
     const result = await checkSystem({
       name: 'accounts',
-      entities: { User: { schema: z.object({ id: z.string(), email: z.string() }), identity: ['id'], unique: [['email']] } },
-      stores: { users: { initial: {}, operations: { reset: { target: { entity: 'User', by: ['emial'] }, apply: (s: unknown) => s } } } },
+      entities: {
+        User: { schema: z.object({ id: z.string(), email: z.string() }), identity: ['id'], unique: [['email']] },
+      },
+      stores: {
+        users: {
+          initial: {},
+          operations: { reset: { target: { entity: 'User', by: ['emial'] }, apply: (s: unknown) => s } },
+        },
+      },
     })
     expect(result.diagnostics.map(({ rule, element, message }) => [rule, element, message])).toEqual([
-      ['model/invalid', 'stores.users.operations.reset.target.by[0]', 'User has no field "emial" (did you mean "email"?)'],
+      [
+        'model/invalid',
+        'stores.users.operations.reset.target.by[0]',
+        'User has no field "emial" (did you mean "email"?)',
+      ],
     ])
   })
 
@@ -88,7 +112,12 @@ describe('checkSystem', () => {
     expect(result.system).toBe('broken')
     expect(result.model).toBeUndefined()
     expect(result.diagnostics).toEqual([
-      { rule: 'model/invalid', severity: 'error', message: 'expected an array, got the string "none"', element: 'flows.f.steps' },
+      {
+        rule: 'model/invalid',
+        severity: 'error',
+        message: 'expected an array, got the string "none"',
+        element: 'flows.f.steps',
+      },
     ])
   })
 
@@ -122,13 +151,27 @@ describe('checkSystem', () => {
         },
       ])
       expect(result.exploration).toEqual([
-        { element: 'stores.counter', states: 4, transitions: 3, complete: true, ms: expect.any(Number), depth: 3, collisionProbability: expect.closeTo(3.3e-19, 20) },
+        {
+          element: 'stores.counter',
+          states: 4,
+          transitions: 3,
+          complete: true,
+          ms: expect.any(Number),
+          depth: 3,
+          collisionProbability: expect.closeTo(3.3e-19, 20),
+        },
       ])
     })
 
     it('lets a decision answer an exploration finding', async () => {
       const system = counter() as any
-      system.decisions = { three: { decision: 'Three is allowed for now', because: 'the limit moves to 4 next release', answers: { rule: 'invariant/violated', element: 'stores.counter.invariants.belowThree' } } }
+      system.decisions = {
+        three: {
+          decision: 'Three is allowed for now',
+          because: 'the limit moves to 4 next release',
+          answers: { rule: 'invariant/violated', element: 'stores.counter.invariants.belowThree' },
+        },
+      }
       const result = await checkSystem(system)
       expect(result.diagnostics).toEqual([])
       expect(result.decided.map(({ rule, decision }) => [rule, decision])).toEqual([['invariant/violated', 'three']])
@@ -137,7 +180,9 @@ describe('checkSystem', () => {
     it('applies the bounds and reports progress', async () => {
       const progress: unknown[] = []
       const result = await checkSystem(counter(), { bounds: { maxStates: 2 }, onProgress: (p) => progress.push(p) })
-      expect(result.diagnostics.map(({ rule, severity }) => [rule, severity])).toEqual([['explore/incomplete', 'warning']])
+      expect(result.diagnostics.map(({ rule, severity }) => [rule, severity])).toEqual([
+        ['explore/incomplete', 'warning'],
+      ])
       expect(result.exploration[0]).toMatchObject({ states: 2, complete: false, bound: 'states' })
     })
   })

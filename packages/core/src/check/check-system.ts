@@ -7,7 +7,12 @@
  */
 import type { DecidedFinding, Diagnostic, Finding, Question } from '../diagnostics/types.js'
 import { exploreModel } from '../explore/explore-model.js'
-import { DEFAULT_BOUNDS, type ExplorationBounds, type ExplorationStats, type ProgressListener } from '../explore/types.js'
+import {
+  DEFAULT_BOUNDS,
+  type ExplorationBounds,
+  type ExplorationStats,
+  type ProgressListener,
+} from '../explore/types.js'
 import type { Model } from '../model/model.js'
 import { validateSystem } from '../model/validate-system.js'
 import { askPacks } from '../questions/packs/ask.js'
@@ -57,12 +62,25 @@ export async function checkSystem(value: unknown, options: CheckOptions = {}): P
   const { model } = validation
   const findings: Finding[] = [...validation.findings]
   for (const rule of rules) if (rule.check) findings.push(...rule.check(model))
-  const exploration = await exploreModel(model, { bounds: { ...DEFAULT_BOUNDS, ...options.bounds }, onProgress: options.onProgress })
+  const exploration = await exploreModel(model, {
+    bounds: { ...DEFAULT_BOUNDS, ...options.bounds },
+    onProgress: options.onProgress,
+  })
   findings.push(...exploration.findings)
   // Pack questions go through decisions like findings do, but are never diagnostics.
   const { open, decided } = applyDecisions(model, [...findings, ...askPacks(model, packs)])
-  const diagnostics = toDiagnostics(open.filter((finding) => !isPackSource(finding.rule)), severities)
-  return { system: model.name, model, diagnostics, decided, questions: questionsFrom(open, model, severities), exploration: exploration.stats }
+  const diagnostics = toDiagnostics(
+    open.filter((finding) => !isPackSource(finding.rule)),
+    severities,
+  )
+  return {
+    system: model.name,
+    model,
+    diagnostics,
+    decided,
+    questions: questionsFrom(open, model, severities),
+    exploration: exploration.stats,
+  }
 }
 
 function systemName(value: unknown): string | undefined {

@@ -3,7 +3,11 @@ import { rulesById } from '../rules/catalogue.js'
 
 export type SeveritySettings = Readonly<Record<string, SeveritySetting>>
 
-const FROM_SETTING: Record<Exclude<SeveritySetting, 'off'>, Severity> = { error: 'error', warn: 'warning', info: 'info' }
+const FROM_SETTING: Record<Exclude<SeveritySetting, 'off'>, Severity> = {
+  error: 'error',
+  warn: 'warning',
+  info: 'info',
+}
 
 /** The severity a rule's findings get: the user's setting, else the rule's default; undefined when off. */
 export function severityOf(rule: string, settings: SeveritySettings): Severity | undefined {
@@ -17,7 +21,14 @@ export function toDiagnostics(findings: readonly Finding[], settings: SeveritySe
   const diagnostics: Diagnostic[] = []
   for (const finding of findings) {
     const severity = severityOf(finding.rule, settings)
-    if (severity !== undefined) diagnostics.push({ rule: finding.rule, severity, message: finding.message, element: finding.element, ...rest(finding) })
+    if (severity !== undefined)
+      diagnostics.push({
+        rule: finding.rule,
+        severity,
+        message: finding.message,
+        element: finding.element,
+        ...rest(finding),
+      })
   }
   return diagnostics
 }

@@ -49,7 +49,10 @@ class GraphSystem implements TransitionSystem<{ node: number }> {
   }
 }
 
-const bounds = (overrides: Partial<ExplorationBounds> = {}) => ({ bounds: { ...DEFAULT_BOUNDS, ...overrides }, element: 'stores.test' })
+const bounds = (overrides: Partial<ExplorationBounds> = {}) => ({
+  bounds: { ...DEFAULT_BOUNDS, ...overrides },
+  element: 'stores.test',
+})
 
 // 0 → 1, 2; 1 → 3; 2 → 3, 4; 3 → 0; 4 → 5
 const diamond = [[1, 2], [3], [3, 4], [0], [undefined, 5], []]
@@ -60,8 +63,23 @@ describe('exploreBreadthFirst', () => {
     const run = exploreBreadthFirst(system, bounds())
     expect(system.visits).toEqual([0, 1, 2, 3, 4, 5])
     expect(run).toMatchObject({ states: 6, transitions: 7, depth: 3, bound: undefined })
-    expect(system.steps).toEqual([[0, 0, 1], [0, 1, 2], [1, 0, 3], [2, 0, 3], [2, 1, 4], [3, 0, 0], [4, 1, 5]])
-    expect(system.expanded).toEqual([[0, 2], [1, 1], [2, 2], [3, 1], [4, 1], [5, 0]])
+    expect(system.steps).toEqual([
+      [0, 0, 1],
+      [0, 1, 2],
+      [1, 0, 3],
+      [2, 0, 3],
+      [2, 1, 4],
+      [3, 0, 0],
+      [4, 1, 5],
+    ])
+    expect(system.expanded).toEqual([
+      [0, 2],
+      [1, 1],
+      [2, 2],
+      [3, 1],
+      [4, 1],
+      [5, 0],
+    ])
   })
 
   it('keeps a shortest path to every state', () => {
@@ -82,7 +100,11 @@ describe('exploreBreadthFirst', () => {
   })
 
   it('stops at the depth bound only when a state lies beyond it', () => {
-    expect(exploreBreadthFirst(new GraphSystem(diamond), bounds({ maxDepth: 2 }))).toMatchObject({ states: 5, depth: 2, bound: 'depth' })
+    expect(exploreBreadthFirst(new GraphSystem(diamond), bounds({ maxDepth: 2 }))).toMatchObject({
+      states: 5,
+      depth: 2,
+      bound: 'depth',
+    })
     const exact = exploreBreadthFirst(new GraphSystem(diamond), bounds({ maxDepth: 3 }))
     expect(exact).toMatchObject({ states: 6, depth: 3, bound: undefined })
   })

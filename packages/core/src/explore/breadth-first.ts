@@ -86,7 +86,14 @@ export function exploreBreadthFirst<State>(system: TransitionSystem<State>, opti
   let bound: ExplorationBound | undefined
   let attempts = 0
 
-  const result = (): ExplorationRun => ({ states: visited.size, transitions, depth, bound, ms: performance.now() - started, visited })
+  const result = (): ExplorationRun => ({
+    states: visited.size,
+    transitions,
+    depth,
+    bound,
+    ms: performance.now() - started,
+    visited,
+  })
 
   if (!system.fingerprint(system.initial, fingerprint)) return result()
   if (maxStates < 1) return { ...result(), bound: 'states' }
@@ -119,7 +126,13 @@ export function exploreBreadthFirst<State>(system: TransitionSystem<State>, opti
           }
           if (options.onProgress && now - lastProgress >= PROGRESS_EVERY_MS) {
             lastProgress = now
-            options.onProgress({ element: options.element, states: visited.size, transitions, depth, ms: now - started })
+            options.onProgress({
+              element: options.element,
+              states: visited.size,
+              transitions,
+              depth,
+              ms: now - started,
+            })
           }
         }
         const action = actions[i]!
@@ -151,7 +164,9 @@ export function exploreBreadthFirst<State>(system: TransitionSystem<State>, opti
       }
       const unchanged =
         level.unchanged?.(state) ||
-        (system.fingerprint(state, fingerprint) && fingerprint[0] === levelPrints[2 * position] && fingerprint[1] === levelPrints[2 * position + 1])
+        (system.fingerprint(state, fingerprint) &&
+          fingerprint[0] === levelPrints[2 * position] &&
+          fingerprint[1] === levelPrints[2 * position + 1])
       if (!unchanged) {
         system.changedInPlace(state, index, { foundSince, path: pathTo(visited, index) })
         return result()

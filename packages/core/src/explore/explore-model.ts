@@ -33,7 +33,10 @@ export async function exploreModel(model: Model, options: Omit<ExploreOptions, '
   return { findings, stats }
 }
 
-async function exploreMachines(machines: [string, MachineModel][], options: Omit<ExploreOptions, 'element'>): Promise<ExplorationOutcome[]> {
+async function exploreMachines(
+  machines: [string, MachineModel][],
+  options: Omit<ExploreOptions, 'element'>,
+): Promise<ExplorationOutcome[]> {
   const { exploreMachine } = await import('./machine/explore-machine.js')
   return machines.map(([id, machine]) => exploreMachine(id, machine, options))
 }

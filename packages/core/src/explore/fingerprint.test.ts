@@ -9,14 +9,49 @@ function fingerprint(value: unknown, mode: 'plain' | 'json' = 'plain'): string |
 describe('fingerprint', () => {
   it('is canonical: key order does not matter, at any depth', () => {
     expect(fingerprint({ a: 1, b: 2 })).toBe(fingerprint({ b: 2, a: 1 }))
-    expect(fingerprint({ x: { p: [1, { q: 'r', s: null }], t: true } })).toBe(fingerprint({ x: { t: true, p: [1, { s: null, q: 'r' }] } }))
+    expect(fingerprint({ x: { p: [1, { q: 'r', s: null }], t: true } })).toBe(
+      fingerprint({ x: { t: true, p: [1, { s: null, q: 'r' }] } }),
+    )
   })
 
   it('tells apart values that differ in type, order, nesting or key', () => {
     const values: unknown[] = [
-      0, 1, -1, 2 ** 31, 0.5, 1e300, '', '0', '1', 'ab', 'ba', 'a\u0000', true, false, null,
-      [], [0], [1], ['1'], [1, 2], [2, 1], [[1], 2], [[1, 2]], [null], [[]],
-      {}, { a: 1 }, { b: 1 }, { a: '1' }, { a: [1] }, { a: { a: 1 } }, { a: 1, b: 2 }, { a: 2, b: 1 }, { 0: 1 }, { ab: 1 }, { a: 1, b: 1 },
+      0,
+      1,
+      -1,
+      2 ** 31,
+      0.5,
+      1e300,
+      '',
+      '0',
+      '1',
+      'ab',
+      'ba',
+      'a\u0000',
+      true,
+      false,
+      null,
+      [],
+      [0],
+      [1],
+      ['1'],
+      [1, 2],
+      [2, 1],
+      [[1], 2],
+      [[1, 2]],
+      [null],
+      [[]],
+      {},
+      { a: 1 },
+      { b: 1 },
+      { a: '1' },
+      { a: [1] },
+      { a: { a: 1 } },
+      { a: 1, b: 2 },
+      { a: 2, b: 1 },
+      { 0: 1 },
+      { ab: 1 },
+      { a: 1, b: 1 },
     ]
     const prints = values.map((value) => fingerprint(value))
     expect(new Set(prints).size).toBe(values.length)
@@ -42,7 +77,14 @@ describe('fingerprint', () => {
       ['Infinity', [Number.POSITIVE_INFINITY]],
       ['a bigint', 1n],
       ['a symbol', Symbol('s')],
-      ['a cycle', (() => { const o: Record<string, unknown> = {}; o.self = o; return o })()],
+      [
+        'a cycle',
+        (() => {
+          const o: Record<string, unknown> = {}
+          o.self = o
+          return o
+        })(),
+      ],
     ])('%s', (_, value) => {
       expect(fingerprint(value)).toBeUndefined()
     })
@@ -86,9 +128,27 @@ describe('fingerprint quality', () => {
   }
   // A random 32-bit function gives about n²/2³³ = 1.2 lane collisions among 100,000 values.
   it.each<[string, (i: number) => unknown]>([
-    ['counters', (i) => ({ counters: [i % 10, Math.floor(i / 10) % 10, Math.floor(i / 100) % 10, Math.floor(i / 1000) % 10, Math.floor(i / 10000) % 10] })],
+    [
+      'counters',
+      (i) => ({
+        counters: [
+          i % 10,
+          Math.floor(i / 10) % 10,
+          Math.floor(i / 100) % 10,
+          Math.floor(i / 1000) % 10,
+          Math.floor(i / 10000) % 10,
+        ],
+      }),
+    ],
     ['pairs', (i) => ({ a: i % 317, b: Math.floor(i / 317) })],
-    ['records with strings', (i) => ({ users: [{ id: i % 100, email: `user${Math.floor(i / 100)}@example.com`, role: i % 3 === 0 ? 'admin' : 'member' }] })],
+    [
+      'records with strings',
+      (i) => ({
+        users: [
+          { id: i % 100, email: `user${Math.floor(i / 100)}@example.com`, role: i % 3 === 0 ? 'admin' : 'member' },
+        ],
+      }),
+    ],
     ['short arrays', (i) => [i & 255, i >> 8]],
   ])('%s: no two of 100,000 share a fingerprint, and each lane collides as a random one would', (_, state) => {
     const found = collisions(100_000, state)

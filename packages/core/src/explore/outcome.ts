@@ -26,10 +26,18 @@ export function statsOf(element: string, run: ExplorationRun, failed: boolean): 
   }
 }
 
-export function incompleteFinding(element: string, run: ExplorationRun, bounds: ExplorationBounds): Finding | undefined {
+export function incompleteFinding(
+  element: string,
+  run: ExplorationRun,
+  bounds: ExplorationBounds,
+): Finding | undefined {
   if (run.bound === undefined) return undefined
   const limit =
-    run.bound === 'states' ? `the bound of ${bounds.maxStates} states` : run.bound === 'depth' ? `the bound of ${bounds.maxDepth} steps deep` : `the time bound of ${bounds.timeoutMs} ms`
+    run.bound === 'states'
+      ? `the bound of ${bounds.maxStates} states`
+      : run.bound === 'depth'
+        ? `the bound of ${bounds.maxDepth} steps deep`
+        : `the time bound of ${bounds.timeoutMs} ms`
   return {
     rule: 'explore/incomplete',
     element,

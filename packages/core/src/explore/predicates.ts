@@ -20,7 +20,14 @@ export interface PredicateContext {
 }
 
 /** True when the predicate is fine (an invariant or effect holds, a `never` does not); else its finding is recorded. */
-export function checkPredicate<Input>(context: PredicateContext, kind: PredicateKind, name: string, check: (input: Input) => unknown, input: Input, at: Sighting): boolean {
+export function checkPredicate<Input>(
+  context: PredicateContext,
+  kind: PredicateKind,
+  name: string,
+  check: (input: Input) => unknown,
+  input: Input,
+  at: Sighting,
+): boolean {
   let thrown: { error: unknown } | undefined
   try {
     const result = check(input)
@@ -30,8 +37,15 @@ export function checkPredicate<Input>(context: PredicateContext, kind: Predicate
   }
   const element = elementPath([...context.owner, kind, name])
   const what = `${WORD[kind]} ${JSON.stringify(name)}`
-  const step = at.action === undefined || context.describeAction === undefined ? undefined : context.describeAction(at.action)
-  if (thrown !== undefined) context.recorder.record('explore/error', element, `${what} threw${step === undefined ? '' : ` on ${step}`}: ${describeThrown(thrown.error)}`, at)
+  const step =
+    at.action === undefined || context.describeAction === undefined ? undefined : context.describeAction(at.action)
+  if (thrown !== undefined)
+    context.recorder.record(
+      'explore/error',
+      element,
+      `${what} threw${step === undefined ? '' : ` on ${step}`}: ${describeThrown(thrown.error)}`,
+      at,
+    )
   else if (kind === 'invariants') context.recorder.record('invariant/violated', element, `${what} does not hold`, at)
   else if (kind === 'never') context.recorder.record('constraint/violated', element, `${what} holds`, at)
   else context.recorder.record('effect/violated', element, `${what} does not hold for ${step}`, at)

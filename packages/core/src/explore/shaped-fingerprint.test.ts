@@ -11,7 +11,9 @@ const plainValue = fc.letrec((tie) => ({
     fc.constantFrom(0, -0, null, true, false, '', 'idle', 'a longer string than the cache keeps, past thirty-two'),
     fc.string(),
     fc.array(tie('value'), { maxLength: 4 }),
-    fc.dictionary(fc.constantFrom('a', 'b', 'id', '0', '10', 'counters', 'constructor', 'toString'), tie('value'), { maxKeys: 4 }),
+    fc.dictionary(fc.constantFrom('a', 'b', 'id', '0', '10', 'counters', 'constructor', 'toString'), tie('value'), {
+      maxKeys: 4,
+    }),
   ),
 })).value
 
@@ -59,7 +61,15 @@ describe('compiled hashers', () => {
     expect(compiled(sample, { counters: [1, 2], name: 'b', extra: 1 })).toBeUndefined()
     expect(compiled(sample, { counters: [1, 2] })).toBeUndefined()
     expect(compiled(sample, { counters: [1, 2], other: 'b' })).toBeUndefined()
-    expect(compiled(sample, new (class State { counters = [1, 2]; name = 'b' })())).toBeUndefined()
+    expect(
+      compiled(
+        sample,
+        new (class State {
+          counters = [1, 2]
+          name = 'b'
+        })(),
+      ),
+    ).toBeUndefined()
     // eslint-disable-next-line no-sparse-arrays
     expect(compiled(sample, { counters: [1, , 2], name: 'b' })).toBeUndefined()
     expect(compiled(sample, { counters: [1, 2], name: undefined })).toBeUndefined()
@@ -71,7 +81,9 @@ describe('compiled hashers', () => {
     const bare = Object.assign(Object.create(null) as object, { a: [-0, 'y', true], b: 2 })
     expect(compiled(sample, bare)).toBe(generic(bare))
     expect(compiled(sample, { a: [0, 'y', true], b: 2 })).toBe(generic(bare))
-    expect(compiled(sample, { a: [1e300, { deep: [1] }, 'z'], b: -7 })).toBe(generic({ a: [1e300, { deep: [1] }, 'z'], b: -7 }))
+    expect(compiled(sample, { a: [1e300, { deep: [1] }, 'z'], b: -7 })).toBe(
+      generic({ a: [1e300, { deep: [1] }, 'z'], b: -7 }),
+    )
   })
 
   it('are not compiled for a sample that is not an object or an array, nor read `__proto__` as a key', () => {
@@ -86,7 +98,15 @@ const jsonValue = fc.letrec((tie) => ({
   value: fc.oneof(
     { depthSize: 'small' },
     plainValue,
-    fc.constantFrom(undefined, () => 1, new Date(0), { toJSON: () => 'x' }, new (class Ref { toJSON = () => ({ id: 'child' }) })()),
+    fc.constantFrom(
+      undefined,
+      () => 1,
+      new Date(0),
+      { toJSON: () => 'x' },
+      new (class Ref {
+        toJSON = () => ({ id: 'child' })
+      })(),
+    ),
     fc.array(tie('value'), { maxLength: 4 }),
     fc.dictionary(fc.constantFrom('a', 'b', 'value', 'context'), tie('value'), { maxKeys: 3 }),
   ),
@@ -106,8 +126,12 @@ describe('compiled hashers in json mode (machine keys)', () => {
   it('hash a machine key, value and context, as a tuple, and give up where JSON would leave an entry out', () => {
     const key = ['counting', { counters: [0, 1], label: 'a' }]
     expect(shapeOf(key, 0).kind).toBe('tuple')
-    expect(compiled(key, ['done', { counters: [3, 4], label: 'b' }], 'json')).toBe(generic(['done', { counters: [3, 4], label: 'b' }], 'json'))
-    expect(compiled(key, [{ nested: 'x' }, { counters: [3, 4], label: 'b' }], 'json')).toBe(generic([{ nested: 'x' }, { counters: [3, 4], label: 'b' }], 'json'))
+    expect(compiled(key, ['done', { counters: [3, 4], label: 'b' }], 'json')).toBe(
+      generic(['done', { counters: [3, 4], label: 'b' }], 'json'),
+    )
+    expect(compiled(key, [{ nested: 'x' }, { counters: [3, 4], label: 'b' }], 'json')).toBe(
+      generic([{ nested: 'x' }, { counters: [3, 4], label: 'b' }], 'json'),
+    )
     expect(compiled(key, ['done', { counters: [3, 4], label: undefined }], 'json')).toBeUndefined()
     expect(compiled(key, ['done', { counters: [3, 4], label: 'b' }, {}], 'json')).toBeUndefined()
   })

@@ -100,14 +100,19 @@ export function shapeOf(value: unknown, depth: number): Shape {
   if (Array.isArray(value)) {
     const items = value.map((item) => shapeOf(item, depth + 1))
     const first = items[0]
-    if (first === undefined || items.every((item) => sameShape(item, first))) return { kind: 'array', item: first ?? VALUE }
+    if (first === undefined || items.every((item) => sameShape(item, first)))
+      return { kind: 'array', item: first ?? VALUE }
     return items.length <= MAX_TUPLE_LENGTH ? { kind: 'tuple', items } : { kind: 'array', item: VALUE }
   }
   const prototype = Object.getPrototypeOf(value) as unknown
   // `value.__proto__` would read the prototype where the key is missing: such objects are hashed as any value.
   if ((prototype !== Object.prototype && prototype !== null) || Object.hasOwn(value, '__proto__')) return VALUE
   const keys = Object.keys(value)
-  return { kind: 'object', keys, values: keys.map((key) => shapeOf((value as Record<string, unknown>)[key], depth + 1)) }
+  return {
+    kind: 'object',
+    keys,
+    values: keys.map((key) => shapeOf((value as Record<string, unknown>)[key], depth + 1)),
+  }
 }
 
 const VALUE: Shape = { kind: 'value' }
@@ -121,7 +126,12 @@ function sameShape(a: Shape, b: Shape): boolean {
     case 'tuple':
       return b.kind === 'tuple' && sameShapes(a.items, b.items)
     case 'object':
-      return b.kind === 'object' && a.keys.length === b.keys.length && a.keys.every((key, index) => key === b.keys[index]) && sameShapes(a.values, b.values)
+      return (
+        b.kind === 'object' &&
+        a.keys.length === b.keys.length &&
+        a.keys.every((key, index) => key === b.keys[index]) &&
+        sameShapes(a.values, b.values)
+      )
   }
 }
 
@@ -140,7 +150,14 @@ export function compileHasher(shape: Shape, mode: Mode): Hasher | undefined {
   // The generated code reads only the value it is given; its constants (HASH_CONSTANTS, the keys' summaries) are written into it.
   let build: (...parts: unknown[]) => Hasher
   try {
-    build = new Function('mix', 'finalize', 'laneAOf', 'lastLaneB', 'OBJECT', `return function shapedHasher(value, out) {\n${code.text()}\n}`) as typeof build
+    build = new Function(
+      'mix',
+      'finalize',
+      'laneAOf',
+      'lastLaneB',
+      'OBJECT',
+      `return function shapedHasher(value, out) {\n${code.text()}\n}`,
+    ) as typeof build
   } catch {
     // Code generation is switched off (node --disallow-code-generation-from-strings): fingerprintInto hashes every state.
     return undefined
@@ -169,7 +186,9 @@ class HasherCode {
     const [a, b] = [`a${n}`, `b${n}`]
     if (shape.kind === 'value') {
       this.line(`let ${a}, ${b}`)
-      this.line(`if (typeof ${from} === 'number' && (${from} | 0) === ${from}) { ${a} = ${from}; ${b} = ${from} ^ ${C.INT_TAG} }`)
+      this.line(
+        `if (typeof ${from} === 'number' && (${from} | 0) === ${from}) { ${a} = ${from}; ${b} = ${from} ^ ${C.INT_TAG} }`,
+      )
       this.line(`else { ${a} = laneAOf(${from}, ${depth}, ${this.mode === 'json'}); ${b} = lastLaneB() }`)
     } else if (shape.kind === 'array') {
       const [i, item] = [`i${n}`, `item${n}`]

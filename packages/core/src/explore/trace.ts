@@ -21,7 +21,12 @@ export interface Replay<State> {
  * The findings with their traces: every finding met at a state gets `initial` and `trace`.
  * `initial` is the initial state as the model gives it (not a copy the search may have seen changed).
  */
-export function withTraces<State>(findings: readonly PendingFinding[], visited: VisitedStates, replay: Replay<State>, initial: State): Finding[] {
+export function withTraces<State>(
+  findings: readonly PendingFinding[],
+  visited: VisitedStates,
+  replay: Replay<State>,
+  initial: State,
+): Finding[] {
   return findings.map(({ rule, element, message, at }) => {
     if (at === undefined) return { rule, element, message }
     const actions = pathTo(visited, at.state)

@@ -14,7 +14,11 @@ export function describeUnhashable(value: unknown, mode: 'plain' | 'json', root:
 
 const MAX_NESTING = 256
 
-function findNonJsonData(value: unknown, path: PathSegment[], depth: number): { path: PathSegment[]; found: string } | undefined {
+function findNonJsonData(
+  value: unknown,
+  path: PathSegment[],
+  depth: number,
+): { path: PathSegment[]; found: string } | undefined {
   if (typeof value === 'bigint' || typeof value === 'symbol') return { path, found: `a ${typeof value}` }
   if (typeof value !== 'object' || value === null) return undefined
   if (depth > MAX_NESTING) return { path, found: 'a value nested too deeply (a cycle?)' }

@@ -31,7 +31,8 @@ describe('VisitedStates', () => {
   it('grows past its first capacity, keeping every state, parent and action', () => {
     const visited = new VisitedStates(70_000, { indexKnown: true })
     const count = 100_000
-    for (let i = 0; i < count; i++) expect(visited.add(i * 7919, Math.imul(i, 0x9e3779b1), i === 0 ? NO_PARENT : i - 1, i % 70_000)).toBe(i)
+    for (let i = 0; i < count; i++)
+      expect(visited.add(i * 7919, Math.imul(i, 0x9e3779b1), i === 0 ? NO_PARENT : i - 1, i % 70_000)).toBe(i)
     for (let i = 0; i < count; i += 997) {
       expect(visited.lookup(i * 7919, Math.imul(i, 0x9e3779b1))).toBe(i)
       expect(visited.actionOf(i)).toBe(i % 70_000)

@@ -78,7 +78,9 @@ export class VisitedStates {
 
   /** Bytes held by the typed arrays: what the visited set costs. */
   get bytes(): number {
-    return this.slots.byteLength + (this.slotStates?.byteLength ?? 0) + this.parents.byteLength + this.actions.byteLength
+    return (
+      this.slots.byteLength + (this.slotStates?.byteLength ?? 0) + this.parents.byteLength + this.actions.byteLength
+    )
   }
 
   /**

@@ -6,10 +6,16 @@ import { setup } from 'xstate'
 import { z } from 'zod'
 import { defineEntity, defineMachine, defineStore, defineSystem } from '../index.js'
 
-const checkout = setup({ types: { events: {} as { type: 'pay'; amount: number } | { type: 'cancel' } } }).createMachine({
-  initial: 'open',
-  states: { open: { on: { pay: 'paid', cancel: 'cancelled' } }, paid: { type: 'final' }, cancelled: { type: 'final' } },
-})
+const checkout = setup({ types: { events: {} as { type: 'pay'; amount: number } | { type: 'cancel' } } }).createMachine(
+  {
+    initial: 'open',
+    states: {
+      open: { on: { pay: 'paid', cancel: 'cancelled' } },
+      paid: { type: 'final' },
+      cancelled: { type: 'final' },
+    },
+  },
+)
 
 export const typed = defineSystem({
   name: 'typed',

@@ -22,12 +22,17 @@ describe('elementPath', () => {
 describe('parseElementPath', () => {
   it('reads back every path elementPath writes', () => {
     const segment = fc.oneof(fc.string(), fc.nat(), fc.constantFrom('flows', 'a.b', '[0]', '"', '\\', 'x]'))
-    fc.assert(fc.property(fc.array(segment, { maxLength: 6 }), (segments) => {
-      expect(parseElementPath(elementPath(segments))).toEqual(segments)
-    }))
+    fc.assert(
+      fc.property(fc.array(segment, { maxLength: 6 }), (segments) => {
+        expect(parseElementPath(elementPath(segments))).toEqual(segments)
+      }),
+    )
   })
 
-  it.each(['.flows', 'flows..steps', 'flows.steps[x]', 'flows["a"', 'flows steps', 'a.1b', '[0]x'])('rejects %j', (text) => {
-    expect(parseElementPath(text)).toBeUndefined()
-  })
+  it.each(['.flows', 'flows..steps', 'flows.steps[x]', 'flows["a"', 'flows steps', 'a.1b', '[0]x'])(
+    'rejects %j',
+    (text) => {
+      expect(parseElementPath(text)).toBeUndefined()
+    },
+  )
 })

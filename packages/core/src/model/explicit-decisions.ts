@@ -24,15 +24,25 @@ export function explicitDecisions(model: Model): ExplicitDecision[] {
     list.push({ element: elementPath(path), decision, because: undefined, answers: undefined })
   }
   for (const [id, { decision, because, answers }] of Object.entries(model.decisions))
-    list.push({ element: elementPath(['decisions', id]), decision, because, answers: answers && { rule: answers.rule, element: answers.element } })
+    list.push({
+      element: elementPath(['decisions', id]),
+      decision,
+      because,
+      answers: answers && { rule: answers.rule, element: answers.element },
+    })
   for (const [id, contract] of Object.entries(model.contracts))
     if (contract.auth === 'none') stated(['contracts', id, 'auth'], `Anyone may call ${id} (auth: 'none')`)
   for (const [id, flow] of Object.entries(model.flows))
     flow.steps.forEach((step, index) => {
-      if (step.auth === 'none') stated(['flows', id, 'steps', index, 'auth'], `Anyone may make step ${index + 1} of ${id}, ${step.from} → ${step.to} (auth: 'none')`)
+      if (step.auth === 'none')
+        stated(
+          ['flows', id, 'steps', index, 'auth'],
+          `Anyone may make step ${index + 1} of ${id}, ${step.from} → ${step.to} (auth: 'none')`,
+        )
     })
   for (const [name, entity] of Object.entries(model.entities))
-    if (entity.unique === 'none') stated(['entities', name, 'unique'], `Nothing about a ${name} is unique but its identity (unique: 'none')`)
+    if (entity.unique === 'none')
+      stated(['entities', name, 'unique'], `Nothing about a ${name} is unique but its identity (unique: 'none')`)
   model.outOfScope.forEach((item, index) => stated(['outOfScope', index], `Out of scope: ${item}`))
   return list
 }

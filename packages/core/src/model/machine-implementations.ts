@@ -9,18 +9,31 @@ import type { PathSegment } from './element-path.js'
 import { stateNodesOf } from './state-nodes.js'
 import { unknownName } from './suggest.js'
 
-export function checkMachineImplementations(id: string, machine: AnyStateMachine, invalid: (path: PathSegment[], message: string) => void): void {
-  const { delays = {}, actors = {} } = machine.implementations as { delays?: Record<string, unknown>; actors?: Record<string, unknown> }
+export function checkMachineImplementations(
+  id: string,
+  machine: AnyStateMachine,
+  invalid: (path: PathSegment[], message: string) => void,
+): void {
+  const { delays = {}, actors = {} } = machine.implementations as {
+    delays?: Record<string, unknown>
+    actors?: Record<string, unknown>
+  }
   const owner = `machine ${JSON.stringify(id)}`
   for (const { node, path } of stateNodesOf(id, machine)) {
     for (const { delay } of node.after) {
       if (typeof delay === 'string' && !Object.hasOwn(delays, delay))
-        invalid([...path, 'after', delay], `${unknownName('delay', delay, Object.keys(delays), owner)}: XState would take the transition at once; give the delay a duration in setup({ delays })`)
+        invalid(
+          [...path, 'after', delay],
+          `${unknownName('delay', delay, Object.keys(delays), owner)}: XState would take the transition at once; give the delay a duration in setup({ delays })`,
+        )
     }
     // `invoke[i]` whether the config wrote one invocation or a list, as `failure/unhandled` names them.
     node.invoke.forEach(({ src }, index) => {
       if (typeof src === 'string' && !Object.hasOwn(actors, src))
-        invalid([...path, 'invoke', index], `${unknownName('actor', src, Object.keys(actors), owner)}: entering the state would stop the machine with an error; give it the actor's logic in setup({ actors })`)
+        invalid(
+          [...path, 'invoke', index],
+          `${unknownName('actor', src, Object.keys(actors), owner)}: entering the state would stop the machine with an error; give it the actor's logic in setup({ actors })`,
+        )
     })
   }
 }

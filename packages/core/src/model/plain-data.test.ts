@@ -3,7 +3,9 @@ import { findNonPlainData } from './plain-data.js'
 
 describe('findNonPlainData', () => {
   it('accepts objects, arrays, strings, finite numbers, booleans and null', () => {
-    expect(findNonPlainData({ users: [{ email: 'a@x', age: 3, ok: true, note: null }], map: Object.create(null) })).toBeUndefined()
+    expect(
+      findNonPlainData({ users: [{ email: 'a@x', age: 3, ok: true, note: null }], map: Object.create(null) }),
+    ).toBeUndefined()
   })
 
   const cyclic: Record<string, unknown> = { a: {} }

@@ -43,8 +43,7 @@ export function checkReferences(model: Model, knownRules: ReadonlySet<string>): 
     const fields = fieldsOf(entity.schema)
     const expectFields = (path: PathSegment[], list: readonly string[]): void => {
       list.forEach((field, index) => {
-        if (!fields.includes(field))
-          invalid([...path, index], unknownName('field', field, fields, name))
+        if (!fields.includes(field)) invalid([...path, index], unknownName('field', field, fields, name))
       })
       expectDistinct(path, path.join('.'), list)
     }
@@ -77,9 +76,17 @@ export function checkReferences(model: Model, knownRules: ReadonlySet<string>): 
           element: elementPath([...path, 'contract']),
           message: unknownName('contract', step.contract, contracts),
         })
-      checkHandledErrors(step, path, step.contract === undefined ? undefined : own(model.contracts, step.contract), invalid)
+      checkHandledErrors(
+        step,
+        path,
+        step.contract === undefined ? undefined : own(model.contracts, step.contract),
+        invalid,
+      )
       if (step.event !== undefined && flow.machine === undefined)
-        invalid([...path, 'event'], `the step sends event ${JSON.stringify(step.event)} but flow ${JSON.stringify(id)} names no machine`)
+        invalid(
+          [...path, 'event'],
+          `the step sends event ${JSON.stringify(step.event)} but flow ${JSON.stringify(id)} names no machine`,
+        )
       if (step.produces) expectDistinct([...path, 'produces'], 'produces', step.produces)
       if (step.consumes) expectDistinct([...path, 'consumes'], 'consumes', step.consumes)
     })
@@ -87,12 +94,16 @@ export function checkReferences(model: Model, knownRules: ReadonlySet<string>): 
 
   for (const [id, store] of Object.entries(model.stores)) {
     const problem = findNonPlainData(store.initial)
-    if (problem) invalid(['stores', id, 'initial', ...problem.path], `store state must be plain data; found ${problem.found}`)
+    if (problem)
+      invalid(['stores', id, 'initial', ...problem.path], `store state must be plain data; found ${problem.found}`)
     const domains = Object.keys(store.domains ?? {})
     for (const [domain, values] of Object.entries(store.domains ?? {})) {
       const valueProblem = findNonPlainData(values)
       if (valueProblem)
-        invalid(['stores', id, 'domains', domain, ...valueProblem.path], `domain values must be plain data; found ${valueProblem.found}`)
+        invalid(
+          ['stores', id, 'domains', domain, ...valueProblem.path],
+          `domain values must be plain data; found ${valueProblem.found}`,
+        )
     }
     for (const [name, operation] of Object.entries(store.operations)) {
       const path = ['stores', id, 'operations', name]
@@ -118,7 +129,15 @@ export function checkReferences(model: Model, knownRules: ReadonlySet<string>): 
     // whose real event is then sent bare.
     for (const type of Object.keys(events ?? {}))
       if (!machineAcceptsEvent(machine, type))
-        invalid(['machines', id, 'events', type], unknownName('event', type, [...new Set((machine.root.events as string[]).filter(isUserEventType))], `machine ${JSON.stringify(id)}`))
+        invalid(
+          ['machines', id, 'events', type],
+          unknownName(
+            'event',
+            type,
+            [...new Set((machine.root.events as string[]).filter(isUserEventType))],
+            `machine ${JSON.stringify(id)}`,
+          ),
+        )
   }
 
   const answered = new Map<string, string>()
@@ -128,7 +147,8 @@ export function checkReferences(model: Model, knownRules: ReadonlySet<string>): 
     if (!knownRules.has(rule)) invalid(['decisions', id, 'answers', 'rule'], unknownName('rule', rule, [...knownRules]))
     const key = JSON.stringify([rule, element])
     const earlier = answered.get(key)
-    if (earlier !== undefined) invalid(['decisions', id, 'answers'], `answers the same finding as decision ${JSON.stringify(earlier)}`)
+    if (earlier !== undefined)
+      invalid(['decisions', id, 'answers'], `answers the same finding as decision ${JSON.stringify(earlier)}`)
     else answered.set(key, id)
   }
 

@@ -78,7 +78,9 @@ const machineModel = z.strictObject({
     message: 'expected an XState v5 machine (createMachine(…) or setup(…).createMachine(…))',
   }),
   input: z.unknown().optional(),
-  events: z.record(nameSchema, z.array(z.custom(isPlainObject, { message: 'expected an event payload object' }))).optional(),
+  events: z
+    .record(nameSchema, z.array(z.custom(isPlainObject, { message: 'expected an event payload object' })))
+    .optional(),
   invariants: z.record(nameSchema, fn).optional(),
   never: z.record(nameSchema, fn).optional(),
   description: text.optional(),
@@ -97,12 +99,15 @@ const machineEntry = z.unknown().superRefine((value, context) => {
     return
   }
   const result = machineModel.safeParse(value)
-  if (!result.success) for (const issue of result.error.issues) context.addIssue({ ...issue, path: issue.path } as never)
+  if (!result.success)
+    for (const issue of result.error.issues) context.addIssue({ ...issue, path: issue.path } as never)
 })
 
 const operation = z.strictObject({
   params: z.record(nameSchema, nameSchema).optional(),
-  target: z.strictObject({ entity: nameSchema, by: names.min(1, { message: 'target.by needs at least one field' }) }).optional(),
+  target: z
+    .strictObject({ entity: nameSchema, by: names.min(1, { message: 'target.by needs at least one field' }) })
+    .optional(),
   guard: fn.optional(),
   apply: fn,
   description: text.optional(),
@@ -111,7 +116,12 @@ const operation = z.strictObject({
 const store = z.strictObject({
   initial: z.unknown(),
   domains: z
-    .record(nameSchema, z.array(z.unknown()).min(1, { message: 'a domain needs at least one value: an operation with a param over an empty domain is never taken' }))
+    .record(
+      nameSchema,
+      z.array(z.unknown()).min(1, {
+        message: 'a domain needs at least one value: an operation with a param over an empty domain is never taken',
+      }),
+    )
     .optional(),
   operations: z.record(nameSchema, operation),
   invariants: z.record(nameSchema, fn).optional(),

@@ -110,19 +110,15 @@ export interface MachineModel<Machine extends AnyStateMachine = AnyStateMachine>
 export type MachineEntry = AnyStateMachine | MachineModel<any>
 
 /** Plain data: what a store's state may hold. */
-export type PlainData =
-  | string
-  | number
-  | boolean
-  | null
-  | readonly PlainData[]
-  | { readonly [key: string]: PlainData }
+export type PlainData = string | number | boolean | null | readonly PlainData[] | { readonly [key: string]: PlainData }
 
 export type Domains = Record<string, readonly unknown[]>
 
 /** The params an operation receives: one value from each named domain. */
 export type ParamsFrom<D extends Domains, P> =
-  P extends Record<string, keyof D> ? { -readonly [Name in keyof P]-?: NonNullable<D[P[Name]]>[number] } : Record<string, never>
+  P extends Record<string, keyof D>
+    ? { -readonly [Name in keyof P]-?: NonNullable<D[P[Name]]>[number] }
+    : Record<string, never>
 
 export interface OperationTarget {
   entity: string

@@ -22,7 +22,10 @@ export type ValidationResult =
  */
 export function validateSystem(value: unknown, knownRules: ReadonlySet<string>): ValidationResult {
   if (!isPlainObject(value))
-    return { success: false, findings: [invalid([], `a system must be an object from defineSystem({ … }); got ${describeValue(value)}`)] }
+    return {
+      success: false,
+      findings: [invalid([], `a system must be an object from defineSystem({ … }); got ${describeValue(value)}`)],
+    }
   const parsed = systemShape.safeParse(value, { reportInput: true })
   if (!parsed.success) return { success: false, findings: parsed.error.issues.flatMap(findingsFromIssue) }
   const model = normalizeSystem(value as unknown as SystemDefinition)
@@ -40,19 +43,31 @@ function findingsFromIssue(issue: z.core.$ZodIssue): Finding[] {
       const allowed = allowedKeysAt(path)
       return issue.keys.map((key) => {
         const suggestion = allowed && closest(key, allowed)
-        const hint = suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : allowed ? ` (expected one of: ${allowed.join(', ')})` : ''
+        const hint = suggestion
+          ? ` (did you mean ${JSON.stringify(suggestion)}?)`
+          : allowed
+            ? ` (expected one of: ${allowed.join(', ')})`
+            : ''
         return invalid([...path, key], `unknown key ${JSON.stringify(key)}${hint}`)
       })
     }
     case 'invalid_type':
       if (issue.input === undefined) return [invalid(path, `is required (${expectedKind(issue.expected)})`)]
       // Zod refuses NaN and ±Infinity as numbers: say what is wrong with them.
-      if (issue.expected === 'number' && typeof issue.input === 'number') return [invalid(path, `expected a finite number, got ${String(issue.input)}`)]
+      if (issue.expected === 'number' && typeof issue.input === 'number')
+        return [invalid(path, `expected a finite number, got ${String(issue.input)}`)]
       return [invalid(path, `expected ${expectedKind(issue.expected)}, got ${describeValue(issue.input)}`)]
     case 'invalid_key':
-      return issue.issues.map((inner) => invalid(path, `invalid name ${JSON.stringify(String(path.at(-1)))}: ${inner.message}`))
+      return issue.issues.map((inner) =>
+        invalid(path, `invalid name ${JSON.stringify(String(path.at(-1)))}: ${inner.message}`),
+      )
     case 'invalid_value':
-      return [invalid(path, `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(issue.input)}`)]
+      return [
+        invalid(
+          path,
+          `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(issue.input)}`,
+        ),
+      ]
     case 'invalid_union':
       return [invalid(path, unionMessage(path))]
     default:
@@ -75,7 +90,8 @@ export function expectedKind(expected: string): string {
 }
 
 function unionMessage(path: readonly PathSegment[]): string {
-  if (path.at(-1) === 'unique') return `expected 'none' or a list of unique keys, each a list of field names (e.g. [['email']])`
+  if (path.at(-1) === 'unique')
+    return `expected 'none' or a list of unique keys, each a list of field names (e.g. [['email']])`
   return 'has the wrong shape'
 }
 
@@ -107,7 +123,14 @@ function allowedKeysAt(path: readonly PathSegment[]): string[] | undefined {
   let schema: z.core.$ZodType | undefined = systemShape
   for (const segment of path) {
     schema = unwrap(schema)
-    const def = schema?._zod.def as { type: string; shape?: Record<string, z.core.$ZodType>; valueType?: z.core.$ZodType; element?: z.core.$ZodType } | undefined
+    const def = schema?._zod.def as
+      | {
+          type: string
+          shape?: Record<string, z.core.$ZodType>
+          valueType?: z.core.$ZodType
+          element?: z.core.$ZodType
+        }
+      | undefined
     if (def?.type === 'object') schema = def.shape?.[String(segment)]
     else if (def?.type === 'record') schema = def.valueType
     else if (def?.type === 'array') schema = def.element

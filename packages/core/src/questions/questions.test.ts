@@ -9,26 +9,52 @@ function naiveAccounts(): Record<string, any> {
   return {
     name: 'accounts',
     components: { browser: { kind: 'actor' }, app: {}, db: { kind: 'datastore' } },
-    entities: { User: { schema: z.object({ id: z.number(), email: z.email(), password: z.string() }), identity: ['id'] } },
-    flows: { logIn: { steps: [{ from: 'browser', to: 'app' }, { from: 'app', to: 'db', onFailure: 'show an error' }] } },
+    entities: {
+      User: { schema: z.object({ id: z.number(), email: z.email(), password: z.string() }), identity: ['id'] },
+    },
+    flows: {
+      logIn: {
+        steps: [
+          { from: 'browser', to: 'app' },
+          { from: 'app', to: 'db', onFailure: 'show an error' },
+        ],
+      },
+    },
     stores: {
       users: {
         initial: { users: [] },
         domains: { emails: ['ann@x'] },
-        operations: { resetPassword: { params: { email: 'emails' }, target: { entity: 'User', by: ['email'] }, apply: (state: unknown) => state } },
+        operations: {
+          resetPassword: {
+            params: { email: 'emails' },
+            target: { entity: 'User', by: ['email'] },
+            apply: (state: unknown) => state,
+          },
+        },
       },
     },
   }
 }
 
-const account = setup({}).createMachine({ initial: 'unverified', states: { unverified: { on: { verify: 'verified' } }, verified: { type: 'final' } } })
+const account = setup({}).createMachine({
+  initial: 'unverified',
+  states: { unverified: { on: { verify: 'verified' } }, verified: { type: 'final' } },
+})
 
 /** The same system with every decision made. */
 function decidedAccounts(): Record<string, any> {
   const system = naiveAccounts()
   system.zones = { internet: { trust: 0 }, app: { trust: 1 }, data: { trust: 2 } }
-  system.components = { browser: { zone: 'internet', kind: 'actor' }, app: { zone: 'app' }, db: { zone: 'data', kind: 'datastore' } }
-  system.entities.User = { ...system.entities.User, schema: system.entities.User.schema.extend({ role: z.enum(['member', 'admin']) }), unique: [['email']] }
+  system.components = {
+    browser: { zone: 'internet', kind: 'actor' },
+    app: { zone: 'app' },
+    db: { zone: 'data', kind: 'datastore' },
+  }
+  system.entities.User = {
+    ...system.entities.User,
+    schema: system.entities.User.schema.extend({ role: z.enum(['member', 'admin']) }),
+    unique: [['email']],
+  }
   system.flows.logIn.steps = [
     { from: 'browser', to: 'app', auth: 'none' },
     { from: 'app', to: 'db', onFailure: 'show an error', auth: 'database credentials' },
@@ -40,7 +66,9 @@ function decidedAccounts(): Record<string, any> {
 describe('questions', () => {
   it('asks the seed essay’s five questions of the naive accounts model, from the rules and the accounts pack', async () => {
     // The wording is asserted end to end (test/questions.test.ts); here, what raised each and where.
-    expect((await checkSystem(naiveAccounts())).questions.map(({ source, element }) => `${source} at ${element}`)).toEqual([
+    expect(
+      (await checkSystem(naiveAccounts())).questions.map(({ source, element }) => `${source} at ${element}`),
+    ).toEqual([
       'identity/uniqueness-undecided at entities.User',
       'identity/ambiguous-target at stores.users.operations.resetPassword.target',
       'pack:accounts at entities.User.unique',
@@ -61,13 +89,22 @@ describe('questions', () => {
     const system = decidedAccounts()
     delete system.entities.User.unique
     const questions = (await checkSystem(system)).questions.map((question) => question.element)
-    expect(questions).toEqual(['entities.User', 'stores.users.operations.resetPassword.target', 'entities.User.unique', 'flows'])
+    expect(questions).toEqual([
+      'entities.User',
+      'stores.users.operations.resetPassword.target',
+      'entities.User.unique',
+      'flows',
+    ])
   })
 
   it('records a decision that answers a pack question, and drops the question', async () => {
     const system = naiveAccounts()
     system.decisions = {
-      noRoles: { decision: 'Every user may do everything', because: 'a single-team tool', answers: { rule: 'pack:accounts', element: 'entities.User.schema' } },
+      noRoles: {
+        decision: 'Every user may do everything',
+        because: 'a single-team tool',
+        answers: { rule: 'pack:accounts', element: 'entities.User.schema' },
+      },
     }
     const result = await checkSystem(system)
     expect(result.questions.map((question) => question.element)).not.toContain('entities.User.schema')
@@ -87,7 +124,11 @@ describe('questions', () => {
   it('drops a rule’s question and its finding when a decision answers the finding, and the pack question it covers', async () => {
     const system = naiveAccounts()
     system.decisions = {
-      sharedEmails: { decision: 'Emails may repeat', because: 'families share one', answers: { rule: 'identity/uniqueness-undecided', element: 'entities.User' } },
+      sharedEmails: {
+        decision: 'Emails may repeat',
+        because: 'families share one',
+        answers: { rule: 'identity/uniqueness-undecided', element: 'entities.User' },
+      },
     }
     const result = await checkSystem(system)
     expect(result.diagnostics.map((diagnostic) => diagnostic.rule)).toEqual(['identity/ambiguous-target'])
@@ -102,7 +143,9 @@ describe('questions', () => {
 
   it('reports a decision that answers no open pack question as stale', async () => {
     const system = decidedAccounts()
-    system.decisions = { noZones: { decision: 'x', because: 'y', answers: { rule: 'pack:accounts', element: 'zones' } } }
+    system.decisions = {
+      noZones: { decision: 'x', because: 'y', answers: { rule: 'pack:accounts', element: 'zones' } },
+    }
     expect((await checkSystem(system)).diagnostics).toEqual([
       {
         rule: 'decision/stale',
@@ -145,7 +188,11 @@ describe('questions', () => {
       description: 'Money',
       entitiesWithField: [/^amount$/],
       questions: [
-        { question: 'In which currency is a {entity} amount?', element: 'entities.{entity}.schema', answeredBy: [{ field: 'currency' }] },
+        {
+          question: 'In which currency is a {entity} amount?',
+          element: 'entities.{entity}.schema',
+          answeredBy: [{ field: 'currency' }],
+        },
         { question: 'Who may refund a {entity}?', element: 'flows', answeredBy: [{ action: /refund/i }] },
       ],
     }
@@ -157,22 +204,34 @@ describe('questions', () => {
     it('asks a user pack’s questions of entities that match it, with the entity’s name filled in and quoted in paths', async () => {
       const result = await checkSystem(shop({ amount: z.number() }), { packs: [payments] })
       expect(result.questions).toEqual([
-        { question: 'In which currency is a Sales order amount?', element: 'entities["Sales order"].schema', source: 'pack:payments' },
+        {
+          question: 'In which currency is a Sales order amount?',
+          element: 'entities["Sales order"].schema',
+          source: 'pack:payments',
+        },
         { question: 'Who may refund a Sales order?', element: 'flows', source: 'pack:payments' },
       ])
     })
 
     it('answers a question from the model, and skips entities the pack does not match', async () => {
-      expect((await checkSystem(shop({ amount: z.number(), currency: z.string() }), { packs: [payments] })).questions.map((q) => q.element)).toEqual(['flows'])
+      expect(
+        (await checkSystem(shop({ amount: z.number(), currency: z.string() }), { packs: [payments] })).questions.map(
+          (q) => q.element,
+        ),
+      ).toEqual(['flows'])
       expect((await checkSystem(shop({ amountDue: z.number() }), { packs: [payments] })).questions).toEqual([])
     })
 
     it('replaces a built-in pack of the same name', async () => {
-      const quiet: ChecklistPack = { name: 'accounts', description: 'none', entitiesWithField: ['email'], questions: [] }
-      expect((await checkSystem(naiveAccounts(), { packs: [quiet] })).questions.map((question) => question.source)).toEqual([
-        'identity/uniqueness-undecided',
-        'identity/ambiguous-target',
-      ])
+      const quiet: ChecklistPack = {
+        name: 'accounts',
+        description: 'none',
+        entitiesWithField: ['email'],
+        questions: [],
+      }
+      expect(
+        (await checkSystem(naiveAccounts(), { packs: [quiet] })).questions.map((question) => question.source),
+      ).toEqual(['identity/uniqueness-undecided', 'identity/ambiguous-target'])
     })
   })
 })

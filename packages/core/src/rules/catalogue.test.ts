@@ -24,9 +24,12 @@ describe('the rule catalogue', () => {
     expect(rulesById.size).toBe(rules.length)
   })
 
-  it.each(rules.map((rule) => [rule.id, rule] as const))('%s is documented: category/name id, one-line summary, explanation with a bad and a good snippet', (_, rule) => {
-    expect(rule.id).toMatch(/^[a-z]+\/[a-z]+(-[a-z]+)*$/)
-    expect(rule.summary).not.toContain('\n')
-    expect(rule.explanation).toMatch(/\n\nBad:\n {2}\S[\s\S]*\n\nGood:\n {2}\S/)
-  })
+  it.each(rules.map((rule) => [rule.id, rule] as const))(
+    '%s is documented: category/name id, one-line summary, explanation with a bad and a good snippet',
+    (_, rule) => {
+      expect(rule.id).toMatch(/^[a-z]+\/[a-z]+(-[a-z]+)*$/)
+      expect(rule.summary).not.toContain('\n')
+      expect(rule.explanation).toMatch(/\n\nBad:\n {2}\S[\s\S]*\n\nGood:\n {2}\S/)
+    },
+  )
 })

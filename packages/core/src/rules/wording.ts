@@ -40,7 +40,8 @@ export function stepOf(finding: Finding, model: Model): LocatedStep | undefined 
   const segments = parseElementPath(finding.element)
   if (!segments) return undefined
   const [section, flow, steps, index, ...rest] = segments
-  if (section !== 'flows' || typeof flow !== 'string' || steps !== 'steps' || typeof index !== 'number') return undefined
+  if (section !== 'flows' || typeof flow !== 'string' || steps !== 'steps' || typeof index !== 'number')
+    return undefined
   const step = own(model.flows, flow)?.steps[index]
   return step === undefined ? undefined : { flow, index, step, rest }
 }

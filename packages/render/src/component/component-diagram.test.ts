@@ -42,10 +42,18 @@ describe('componentDiagram', () => {
       ...model,
       flows: {
         one: { steps: [{ from: 'api', to: 'db', message: 'read' }] },
-        two: { steps: [{ from: 'api', to: 'db', message: 'read' }, { from: 'api', to: 'ghost' }] },
+        two: {
+          steps: [
+            { from: 'api', to: 'db', message: 'read' },
+            { from: 'api', to: 'ghost' },
+          ],
+        },
       },
     })
-    expect(diagram.text.split('\n').filter((line) => line.includes('-->'))).toEqual(['  c_api -->|"read"| c_db', '  c_api --> c_ghost'])
+    expect(diagram.text.split('\n').filter((line) => line.includes('-->'))).toEqual([
+      '  c_api -->|"read"| c_db',
+      '  c_api --> c_ghost',
+    ])
     expect(diagram.text).toContain('  c_ghost["ghost"]\n')
   })
 })

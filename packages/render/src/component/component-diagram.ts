@@ -40,11 +40,14 @@ export function componentDiagram(model: Model): MermaidDiagram {
   for (const flow of Object.values(model.flows))
     for (const step of flow.steps) {
       const label = stepLabel(step)
-      edges.add(`${nodeIds.idFor(step.from)} -->${label === '' ? '' : `|"${mermaidInlineLabel(label)}"|`} ${nodeIds.idFor(step.to)}`)
+      edges.add(
+        `${nodeIds.idFor(step.from)} -->${label === '' ? '' : `|"${mermaidInlineLabel(label)}"|`} ${nodeIds.idFor(step.to)}`,
+      )
     }
   const usedContracts = new Set(Object.values(model.flows).flatMap((flow) => flow.steps.map((step) => step.contract)))
   for (const [id, contract] of Object.entries(model.contracts))
-    if (!usedContracts.has(id)) edges.add(`${nodeIds.idFor(contract.from)} -.->|"${mermaidInlineLabel(id)}"| ${nodeIds.idFor(contract.to)}`)
+    if (!usedContracts.has(id))
+      edges.add(`${nodeIds.idFor(contract.from)} -.->|"${mermaidInlineLabel(id)}"| ${nodeIds.idFor(contract.to)}`)
   for (const edge of edges) lines.push([1, edge])
   return { text: diagramText(lines), edges: edges.size }
 }

@@ -20,7 +20,9 @@ export function checkSummary(model: Model, check: CheckResult, level: number, dr
     markdownText(counts),
     findingsTable(check.diagnostics),
     explorationTable(check),
-    ...traced.map((diagnostic, index) => counterexample(model, diagnostic, level, (diagram, what) => draw(`trace-${index + 1}`, diagram, what))),
+    ...traced.map((diagnostic, index) =>
+      counterexample(model, diagnostic, level, (diagram, what) => draw(`trace-${index + 1}`, diagram, what)),
+    ),
   )
 }
 
@@ -30,7 +32,12 @@ function findingsTable(diagnostics: readonly Diagnostic[]): string | undefined {
     markdownRow(['Severity', 'Rule', 'Element', 'Message']),
     markdownRow(['---', '---', '---', '---']),
     ...diagnostics.map((diagnostic) =>
-      markdownRow([diagnostic.severity, markdownCode(diagnostic.rule), markdownCode(diagnostic.element), markdownText(diagnostic.message)]),
+      markdownRow([
+        diagnostic.severity,
+        markdownCode(diagnostic.rule),
+        markdownCode(diagnostic.element),
+        markdownText(diagnostic.message),
+      ]),
     ),
   ].join('\n')
 }
@@ -52,7 +59,12 @@ function explorationTable({ exploration }: CheckResult): string | undefined {
   ].join('\n')
 }
 
-function counterexample(model: Model, diagnostic: Diagnostic, level: number, draw: (diagram: MermaidDiagram, what: string) => string): string {
+function counterexample(
+  model: Model,
+  diagnostic: Diagnostic,
+  level: number,
+  draw: (diagram: MermaidDiagram, what: string) => string,
+): string {
   const title = `${diagnostic.rule} at ${diagnostic.element}`
   const diagram = traceDiagram({
     subject: exploredSubject(model, diagnostic.element),

@@ -57,7 +57,13 @@ export function renderDocument({ model, check, source }: DocumentInput): Rendere
   const sections: Section[] = [
     ...(Object.keys(model.components).length === 0
       ? []
-      : [{ key: 'components', title: 'Components', body: draw('components', componentDiagram(model), 'The component diagram') }]),
+      : [
+          {
+            key: 'components',
+            title: 'Components',
+            body: draw('components', componentDiagram(model), 'The component diagram'),
+          },
+        ]),
     ...(Object.keys(model.entities).length === 0
       ? []
       : [{ key: 'entities', title: 'Entities', body: draw('entities', entityDiagram(model), 'The entity diagram') }]),
@@ -74,7 +80,11 @@ export function renderDocument({ model, check, source }: DocumentInput): Rendere
       title: id,
       body: paragraphs(
         entry.description === undefined ? undefined : markdownText(entry.description),
-        draw(`machine-${machineSlugs[index]}`, stateDiagram(id, entry.machine, check.diagnostics), `The state diagram of machine ${id}`),
+        draw(
+          `machine-${machineSlugs[index]}`,
+          stateDiagram(id, entry.machine, check.diagnostics),
+          `The state diagram of machine ${id}`,
+        ),
       ),
     })),
     { key: 'decisions', title: 'Decisions', body: decisionsTable(model) },
@@ -90,7 +100,12 @@ export function renderDocument({ model, check, source }: DocumentInput): Rendere
   return { markdown, diagrams, blocks }
 }
 
-function group<T>(title: string, key: string, entries: readonly T[], section: (entry: T, index: number) => Section): Section[] {
+function group<T>(
+  title: string,
+  key: string,
+  entries: readonly T[],
+  section: (entry: T, index: number) => Section,
+): Section[] {
   if (entries.length === 0) return []
   const subsections = entries.map(section)
   return [{ key, title, body: '', subsections }]
@@ -105,5 +120,8 @@ function sectionText(section: Section, level: number): string {
 }
 
 function sectionBody(section: Section, subsectionLevel: number): string {
-  return paragraphs(section.body, ...(section.subsections ?? []).map((subsection) => sectionText(subsection, subsectionLevel)))
+  return paragraphs(
+    section.body,
+    ...(section.subsections ?? []).map((subsection) => sectionText(subsection, subsectionLevel)),
+  )
 }

@@ -15,6 +15,7 @@ export function generatedMarker(source: string): string {
 /** The model file a document's first line names; undefined where the line is not the marker. */
 export function generatedFrom(firstLine: string): string | undefined {
   const line = firstLine.replace(/\r$/, '')
-  if (!line.startsWith(PREFIX) || !line.endsWith(SUFFIX) || line.length === PREFIX.length + SUFFIX.length) return undefined
+  if (!line.startsWith(PREFIX) || !line.endsWith(SUFFIX) || line.length === PREFIX.length + SUFFIX.length)
+    return undefined
   return line.slice(PREFIX.length, -SUFFIX.length).replaceAll('-\u200b-', '--')
 }

@@ -8,7 +8,8 @@ const blocks = new Map([
 
 describe('injectBlocks', () => {
   test('replaces what is between the markers and nothing else; injecting again changes nothing', () => {
-    const text = 'Intro\n\n<!-- plumbline:shop/decisions -->\nold\n<!-- /plumbline:shop/decisions -->\n\nOutro\n  <!-- plumbline:shop -->\n<!-- /plumbline:shop -->\n'
+    const text =
+      'Intro\n\n<!-- plumbline:shop/decisions -->\nold\n<!-- /plumbline:shop/decisions -->\n\nOutro\n  <!-- plumbline:shop -->\n<!-- /plumbline:shop -->\n'
     const once = injectBlocks(text, blocks)
     expect(once).toEqual({
       success: true,
@@ -18,7 +19,8 @@ describe('injectBlocks', () => {
   })
 
   test('takes a marker only on a line of its own, so prose can mention one', () => {
-    const text = 'Fill `<!-- plumbline:NAME -->` … `<!-- /plumbline:NAME -->` blocks.\n<!-- plumbline:shop -->\n<!-- /plumbline:shop -->\n'
+    const text =
+      'Fill `<!-- plumbline:NAME -->` … `<!-- /plumbline:NAME -->` blocks.\n<!-- plumbline:shop -->\n<!-- /plumbline:shop -->\n'
     expect(injectBlocks(text, blocks)).toEqual({
       success: true,
       text: 'Fill `<!-- plumbline:NAME -->` … `<!-- /plumbline:NAME -->` blocks.\n<!-- plumbline:shop -->\n# shop\n<!-- /plumbline:shop -->\n',
@@ -34,7 +36,10 @@ describe('injectBlocks', () => {
       success: false,
       error: 'line 1: block "shop" is never closed (<!-- /plumbline:shop -->)',
     })
-    expect(injectBlocks('\n\n<!-- /plumbline:shop -->', blocks)).toEqual({ success: false, error: 'line 3: closes block "shop", which is not open' })
+    expect(injectBlocks('\n\n<!-- /plumbline:shop -->', blocks)).toEqual({
+      success: false,
+      error: 'line 3: closes block "shop", which is not open',
+    })
     expect(injectBlocks('<!-- plumbline:shop -->\n<!-- plumbline:shop/decisions -->', blocks)).toEqual({
       success: false,
       error: 'line 2: opens block "shop/decisions" inside block "shop" (opened on line 1)',
@@ -48,14 +53,21 @@ describe('injectBlocks', () => {
   test('keeps a CRLF file CRLF: the marker lines keep their endings, and the block takes them', () => {
     const text = 'Intro\r\n<!-- plumbline:shop/decisions -->\r\nold\r\n<!-- /plumbline:shop/decisions -->\r\nOutro\r\n'
     const once = injectBlocks(text, blocks)
-    expect(once).toEqual({ success: true, text: 'Intro\r\n<!-- plumbline:shop/decisions -->\r\n| a |\r\n<!-- /plumbline:shop/decisions -->\r\nOutro\r\n' })
+    expect(once).toEqual({
+      success: true,
+      text: 'Intro\r\n<!-- plumbline:shop/decisions -->\r\n| a |\r\n<!-- /plumbline:shop/decisions -->\r\nOutro\r\n',
+    })
     if (once.success) expect(injectBlocks(once.text, blocks)).toEqual(once)
   })
 
   test('leaves markers inside fenced code alone: a document may show how to write one', () => {
-    const example = '```md\n<!-- plumbline:NAME -->\n<!-- /plumbline:NAME -->\n```\n~~~~\n<!-- plumbline:shop -->\n~~~\n<!-- /plumbline:shop -->\n~~~~\n'
+    const example =
+      '```md\n<!-- plumbline:NAME -->\n<!-- /plumbline:NAME -->\n```\n~~~~\n<!-- plumbline:shop -->\n~~~\n<!-- /plumbline:shop -->\n~~~~\n'
     const text = `${example}<!-- plumbline:shop/decisions -->\n<!-- /plumbline:shop/decisions -->\n`
-    expect(injectBlocks(text, blocks)).toEqual({ success: true, text: `${example}<!-- plumbline:shop/decisions -->\n| a |\n<!-- /plumbline:shop/decisions -->\n` })
+    expect(injectBlocks(text, blocks)).toEqual({
+      success: true,
+      text: `${example}<!-- plumbline:shop/decisions -->\n| a |\n<!-- /plumbline:shop/decisions -->\n`,
+    })
     expect(injectBlocks(example, blocks)).toEqual({
       success: false,
       error: 'has no plumbline markers (<!-- plumbline:NAME --> … <!-- /plumbline:NAME -->)',
@@ -64,6 +76,9 @@ describe('injectBlocks', () => {
 
   test('reads a marker on the first line of a file that starts with a byte order mark, and keeps the mark', () => {
     const text = '\uFEFF<!-- plumbline:shop/decisions -->\n<!-- /plumbline:shop/decisions -->\n'
-    expect(injectBlocks(text, blocks)).toEqual({ success: true, text: '\uFEFF<!-- plumbline:shop/decisions -->\n| a |\n<!-- /plumbline:shop/decisions -->\n' })
+    expect(injectBlocks(text, blocks)).toEqual({
+      success: true,
+      text: '\uFEFF<!-- plumbline:shop/decisions -->\n| a |\n<!-- /plumbline:shop/decisions -->\n',
+    })
   })
 })

@@ -21,8 +21,16 @@ export function injectBlocks(text: string, blocks: ReadonlyMap<string, string>):
     const [whole, slash, name = ''] = marker
     const line = lineOf(text, marker.index)
     if (slash === '') {
-      if (open) return failure(line, `opens block ${JSON.stringify(name)} inside block ${JSON.stringify(open.name)} (opened on line ${open.line})`)
-      if (!blocks.has(name)) return failure(line, `names no block: ${JSON.stringify(name)} (known: ${[...blocks.keys()].map((known) => JSON.stringify(known)).join(', ')})`)
+      if (open)
+        return failure(
+          line,
+          `opens block ${JSON.stringify(name)} inside block ${JSON.stringify(open.name)} (opened on line ${open.line})`,
+        )
+      if (!blocks.has(name))
+        return failure(
+          line,
+          `names no block: ${JSON.stringify(name)} (known: ${[...blocks.keys()].map((known) => JSON.stringify(known)).join(', ')})`,
+        )
       pieces.push(text.slice(copiedUpTo, marker.index + whole.length))
       open = { name, line, lineEnding: text.startsWith('\r\n', marker.index + whole.length) ? '\r\n' : '\n' }
       continue
@@ -33,8 +41,10 @@ export function injectBlocks(text: string, blocks: ReadonlyMap<string, string>):
     open = undefined
     found++
   }
-  if (open) return failure(open.line, `block ${JSON.stringify(open.name)} is never closed (<!-- /plumbline:${open.name} -->)`)
-  if (found === 0) return { success: false, error: 'has no plumbline markers (<!-- plumbline:NAME --> … <!-- /plumbline:NAME -->)' }
+  if (open)
+    return failure(open.line, `block ${JSON.stringify(open.name)} is never closed (<!-- /plumbline:${open.name} -->)`)
+  if (found === 0)
+    return { success: false, error: 'has no plumbline markers (<!-- plumbline:NAME --> … <!-- /plumbline:NAME -->)' }
   pieces.push(text.slice(copiedUpTo))
   return { success: true, text: pieces.join('') }
 }

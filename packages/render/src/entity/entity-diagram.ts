@@ -36,7 +36,10 @@ function attributeLines(entity: EntityDefinition): string[] {
   return Object.entries(shape).map(([field, schema]) => {
     const type = fieldType(schema)
     const plain = isPlain(field)
-    const keys = [...(entity.identity?.includes(field) ? ['PK'] : []), ...(uniqueKeysWith(entity, field).length > 0 ? ['UK'] : [])]
+    const keys = [
+      ...(entity.identity?.includes(field) ? ['PK'] : []),
+      ...(uniqueKeysWith(entity, field).length > 0 ? ['UK'] : []),
+    ]
     const comment = [
       ...(plain ? [] : [field]),
       ...(type.optional ? ['optional'] : []),
@@ -46,10 +49,14 @@ function attributeLines(entity: EntityDefinition): string[] {
         .map((key) => `unique with ${key.filter((other) => other !== field).join(', ')}`),
     ].join('; ')
     const name = names.idFor(field, `f_${field}`)
-    return [type.word, name, keys.join(', '), comment === '' ? '' : `"${mermaidInlineLabel(comment)}"`].filter((part) => part !== '').join(' ')
+    return [type.word, name, keys.join(', '), comment === '' ? '' : `"${mermaidInlineLabel(comment)}"`]
+      .filter((part) => part !== '')
+      .join(' ')
   })
 }
 
 function uniqueKeysWith(entity: EntityDefinition, field: string): string[][] {
-  return entity.unique === undefined || entity.unique === 'none' ? [] : entity.unique.filter((key) => key.includes(field))
+  return entity.unique === undefined || entity.unique === 'none'
+    ? []
+    : entity.unique.filter((key) => key.includes(field))
 }

@@ -38,8 +38,12 @@ export function fieldType(schema: z.ZodType): FieldType {
 }
 
 function typeWord(definition: ZodDefinition): string {
-  if (definition.type === 'array' && definition.element !== undefined) return `${typeWord(definitionOf(definition.element))}[]`
-  if (definition.type === 'number' && (definition.format === 'safeint' || definition.format === 'int32' || definition.format === 'uint32'))
+  if (definition.type === 'array' && definition.element !== undefined)
+    return `${typeWord(definitionOf(definition.element))}[]`
+  if (
+    definition.type === 'number' &&
+    (definition.format === 'safeint' || definition.format === 'int32' || definition.format === 'uint32')
+  )
     return 'int'
   const word = definition.type === 'string' && definition.format !== undefined ? definition.format : definition.type
   return word.replace(/[^A-Za-z0-9_]/gu, '_')

@@ -10,7 +10,12 @@ test('an id is the prefix and the hint with every other character as _', () => {
 
 test('the same key always gets the same id; different keys never share one', () => {
   const ids = new IdAllocator('p_')
-  expect([ids.idFor('a b'), ids.idFor('a-b'), ids.idFor('a_b'), ids.idFor('a b')]).toEqual(['p_a_b', 'p_a_b_2', 'p_a_b_3', 'p_a_b'])
+  expect([ids.idFor('a b'), ids.idFor('a-b'), ids.idFor('a_b'), ids.idFor('a b')]).toEqual([
+    'p_a_b',
+    'p_a_b_2',
+    'p_a_b_3',
+    'p_a_b',
+  ])
 })
 
 test('the hint only shapes the id', () => {

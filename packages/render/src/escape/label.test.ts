@@ -8,8 +8,12 @@ describe('mermaidLabel', () => {
 
   test('encodes every character a diagram type gives a meaning', () => {
     expect(mermaidLabel('a;b"c:d#e%%f')).toBe('a#59;b#34;c#58;d#35;e#37;#37;f')
-    expect(mermaidLabel('<script>alert(1)</script>')).toBe('#60;script#62;alert#40;1#41;#60;#47;script#62;'.replace('#47;', '/'))
-    expect(mermaidLabel('%%{init: {"theme":"dark"}}%%')).toBe('#37;#37;#123;init#58; #123;#34;theme#34;#58;#34;dark#34;#125;#125;#37;#37;')
+    expect(mermaidLabel('<script>alert(1)</script>')).toBe(
+      '#60;script#62;alert#40;1#41;#60;#47;script#62;'.replace('#47;', '/'),
+    )
+    expect(mermaidLabel('%%{init: {"theme":"dark"}}%%')).toBe(
+      '#37;#37;#123;init#58; #123;#34;theme#34;#58;#34;dark#34;#125;#125;#37;#37;',
+    )
     expect(mermaidLabel('[x](http://a.b)')).toBe('#91;x#93;#40;http#58;//a.b#41;')
     expect(mermaidLabel('*x* _y_ `z` $$m$$ =')).toBe('#42;x#42; #95;y#95; #96;z#96; #36;#36;m#36;#36; #61;')
   })

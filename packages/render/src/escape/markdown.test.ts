@@ -14,23 +14,57 @@ function shownText(html: string, allowedTags: RegExp): string {
     .replace(/<br>\n?/gu, '\n')
     .replace(/<[^>]+>/gu, '')
     .replace(/&(lt|gt|quot|amp|#(\d+));/gu, (_, name: string, code: string | undefined) =>
-      code !== undefined ? String.fromCodePoint(Number(code)) : ({ lt: '<', gt: '>', quot: '"', amp: '&' } as Record<string, string>)[name] ?? '',
+      code !== undefined
+        ? String.fromCodePoint(Number(code))
+        : (({ lt: '<', gt: '>', quot: '"', amp: '&' } as Record<string, string>)[name] ?? ''),
     )
 }
 
 const hostile = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 30 }),
   fc.string({ unit: 'binary-ascii', maxLength: 30 }),
-  fc.constantFrom('# h', '- a', '1. a', '2) b', '> q', '***', '---', '===', '<script>x</script>', '&amp;', '[a](b)', '![i](j)', '`c`', '~~s~~', '*e*', '_e_', 'http://a.b', 'www.a.b', 'a | b', '\\', ':smile:', '$x$', '<!-- c -->', '    code'),
+  fc.constantFrom(
+    '# h',
+    '- a',
+    '1. a',
+    '2) b',
+    '> q',
+    '***',
+    '---',
+    '===',
+    '<script>x</script>',
+    '&amp;',
+    '[a](b)',
+    '![i](j)',
+    '`c`',
+    '~~s~~',
+    '*e*',
+    '_e_',
+    'http://a.b',
+    'www.a.b',
+    'a | b',
+    '\\',
+    ':smile:',
+    '$x$',
+    '<!-- c -->',
+    '    code',
+  ),
 )
 /** Text as a paragraph shows it: surrounding white space is not shown, and a `\r\n` is one break. */
-const normalise = (text: string): string => text.replace(/\r\n?/gu, '\n').split('\n').map((line) => line.trim()).join('\n')
+const normalise = (text: string): string =>
+  text
+    .replace(/\r\n?/gu, '\n')
+    .split('\n')
+    .map((line) => line.trim())
+    .join('\n')
 
 describe('markdownText', () => {
   test('escapes what Markdown would read as syntax, and leaves prose readable', () => {
     expect(markdownText('A visitor creates an account.')).toBe('A visitor creates an account.')
     expect(markdownText('single sign-on, 1 + 2 = 3 (maybe)')).toBe('single sign-on, 1 + 2 = 3 (maybe)')
-    expect(markdownText('<b>*x*</b> & `y` | [z] ~~s~~ #1 $m$')).toBe('\\<b\\>\\*x\\*\\</b\\> \\& \\`y\\` \\| \\[z\\] \\~\\~s\\~\\~ \\#1 \\$m\\$')
+    expect(markdownText('<b>*x*</b> & `y` | [z] ~~s~~ #1 $m$')).toBe(
+      '\\<b\\>\\*x\\*\\</b\\> \\& \\`y\\` \\| \\[z\\] \\~\\~s\\~\\~ \\#1 \\$m\\$',
+    )
     expect(markdownText('- a')).toBe('\\- a')
     expect(markdownText('10. a')).toBe('10\\. a')
     expect(markdownText('say :smile: now: ok')).toBe('say \\:smile: now: ok')
@@ -62,8 +96,17 @@ describe('markdownRow', () => {
   test('a table cell shows its text and code spans whole, pipes included', () => {
     fc.assert(
       fc.property(hostile, hostile, (text, code) => {
-        fc.pre(normalise(text) !== '' && !/[\r\n]/u.test(`${text}${code}`) && !`${text}${code}`.includes('\u0000') && code.trim() !== '')
-        const table = [markdownRow(['a', 'b']), markdownRow(['---', '---']), markdownRow([markdownText(text), markdownCode(code)])].join('\n')
+        fc.pre(
+          normalise(text) !== '' &&
+            !/[\r\n]/u.test(`${text}${code}`) &&
+            !`${text}${code}`.includes('\u0000') &&
+            code.trim() !== '',
+        )
+        const table = [
+          markdownRow(['a', 'b']),
+          markdownRow(['---', '---']),
+          markdownRow([markdownText(text), markdownCode(code)]),
+        ].join('\n')
         const html = markdown.render(table)
         const cells = [...html.matchAll(/<td>([\s\S]*?)<\/td>/gu)].map((cell) => cell[1] ?? '')
         expect(cells).toHaveLength(2)

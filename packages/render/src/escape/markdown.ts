@@ -27,7 +27,10 @@ export function markdownText(text: string): string {
         .trim()
         .replace(SPECIAL, (character) => `\\${character}`)
         .replace(EMOJI_CODE, '\\:')
-        .replace(BLOCK_START, (_, indent: string, marker: string) => `${indent}${marker.slice(0, -1)}\\${marker.slice(-1)}`),
+        .replace(
+          BLOCK_START,
+          (_, indent: string, marker: string) => `${indent}${marker.slice(0, -1)}\\${marker.slice(-1)}`,
+        ),
     )
     .join('<br>')
 }

@@ -89,18 +89,40 @@ describe('flowDiagram', () => {
       components: { a: { zone: 'outside' }, b: { zone: 'inside' } },
       flows: {},
     }
-    const diagram = flowDiagram(model, { steps: [{ from: 'b', to: 'a', message: 'push', auth: 'signed webhook' }, { from: 'b', to: 'a', message: 'reply' }] })
-    expect(diagram.text.split('\n').slice(-4)).toEqual(['  p_b->>p_a: push', '  Note over p_b,p_a: auth#58; signed webhook', '  p_b->>p_a: reply', ''])
+    const diagram = flowDiagram(model, {
+      steps: [
+        { from: 'b', to: 'a', message: 'push', auth: 'signed webhook' },
+        { from: 'b', to: 'a', message: 'reply' },
+      ],
+    })
+    expect(diagram.text.split('\n').slice(-4)).toEqual([
+      '  p_b->>p_a: push',
+      '  Note over p_b,p_a: auth#58; signed webhook',
+      '  p_b->>p_a: reply',
+      '',
+    ])
   })
 
   test('a block label that would need an entity code is a plain word: Mermaid wraps block labels and cuts codes apart', async () => {
     const model: Model = {
       ...(await shopModel()),
       components: { api: {}, orders_db: { kind: 'datastore' } },
-      contracts: { save: { from: 'api', to: 'orders_db', errors: { EMAIL_TAKEN: z.object({}), OutOfStock: z.object({}) } } },
+      contracts: {
+        save: { from: 'api', to: 'orders_db', errors: { EMAIL_TAKEN: z.object({}), OutOfStock: z.object({}) } },
+      },
       flows: {},
     }
-    const diagram = flowDiagram(model, { steps: [{ from: 'api', to: 'orders_db', contract: 'save', onError: { EMAIL_TAKEN: 'retry', OutOfStock: 'tell' }, onFailure: 'roll back' }] })
+    const diagram = flowDiagram(model, {
+      steps: [
+        {
+          from: 'api',
+          to: 'orders_db',
+          contract: 'save',
+          onError: { EMAIL_TAKEN: 'retry', OutOfStock: 'tell' },
+          onFailure: 'roll back',
+        },
+      ],
+    })
     expect(diagram.text.split('\n').slice(3)).toEqual([
       '  p_api->>p_orders_db: save',
       '  alt error',

@@ -67,7 +67,11 @@ function stepDiagram(model: Model, step: FlowStep, idOf: (component: string) => 
   })
   if (errors.length > 0) lines.push([1, 'end'])
   if (step.onFailure !== undefined)
-    lines.push([1, `break ${mermaidBlockLabel(`${step.to} fails`) ?? FAILURE_BLOCK}`], [2, `Note over ${from}: ${mermaidLabel(noteText(step.onFailure))}`], [1, 'end'])
+    lines.push(
+      [1, `break ${mermaidBlockLabel(`${step.to} fails`) ?? FAILURE_BLOCK}`],
+      [2, `Note over ${from}: ${mermaidLabel(noteText(step.onFailure))}`],
+      [1, 'end'],
+    )
   return lines
 }
 

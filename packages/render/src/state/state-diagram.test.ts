@@ -66,8 +66,12 @@ describe('stateDiagram', () => {
       finding('state/deadlock', 'machines.other.states.review'),
       finding('state/no-final-path', 'machines.order.states.draft'),
     ])
-    expect(diagram.text).toContain('  classDef unreachable fill:#eeeeee,stroke:#888888,stroke-dasharray:4 4,color:#555555\n  class s_fulfilment_billing_invoiced unreachable\n')
-    expect(diagram.text).toContain('  classDef deadlock fill:#ffdddd,stroke:#cc0000,stroke-width:2px,color:#990000\n  class s_review deadlock\n')
+    expect(diagram.text).toContain(
+      '  classDef unreachable fill:#eeeeee,stroke:#888888,stroke-dasharray:4 4,color:#555555\n  class s_fulfilment_billing_invoiced unreachable\n',
+    )
+    expect(diagram.text).toContain(
+      '  classDef deadlock fill:#ffdddd,stroke:#cc0000,stroke-width:2px,color:#990000\n  class s_review deadlock\n',
+    )
     for (const version of VERSIONS) {
       const { states } = await parseStateDiagram(version, diagram.text)
       const marked = states.filter((state) => state.classes.length > 0).map(({ label, classes }) => [label, classes])
@@ -89,7 +93,9 @@ describe('stateDiagram', () => {
         two: {},
       },
     })
-    const transitions = stateDiagram('m', machine).text.split('\n').filter((line) => line.includes(' --> s_two'))
+    const transitions = stateDiagram('m', machine)
+      .text.split('\n')
+      .filter((line) => line.includes(' --> s_two'))
     expect(transitions).toEqual([
       '  s_one --> s_two : X #91;and#40;a, not#40;b#41;#41;#93;',
       '  s_one --> s_two : Y #91;guard#93;',
@@ -140,7 +146,10 @@ describe('stateDiagram', () => {
       id: 'both',
       type: 'parallel',
       on: { STOP: '.left.a' },
-      states: { left: { initial: 'a', states: { a: {} } }, right: { initial: 'b', states: { b: { on: { GO: 'b' } } } } },
+      states: {
+        left: { initial: 'a', states: { a: {} } },
+        right: { initial: 'b', states: { b: { on: { GO: 'b' } } } },
+      },
     })
     const text = stateDiagram('both', machine).text
     expect(text).toBe(`stateDiagram-v2

@@ -26,7 +26,11 @@ const NOTE_SEPARATOR = ' · '
 type Lines = Array<readonly [number, string]>
 
 /** `diagnostics`: the latest check's, to mark unreachable and deadlock states. */
-export function stateDiagram(machineId: string, machine: AnyStateMachine, diagnostics: readonly Diagnostic[] = []): MermaidDiagram {
+export function stateDiagram(
+  machineId: string,
+  machine: AnyStateMachine,
+  diagnostics: readonly Diagnostic[] = [],
+): MermaidDiagram {
   return new StateDiagramWriter(machineId, machine, stateMarks(diagnostics)).write()
 }
 
@@ -62,7 +66,8 @@ class StateDiagramWriter {
       this.edges++
     } else lines.push(...this.pseudoStates(root, 1))
     lines.push(...this.transitionLines(undefined, 1))
-    for (const [mark, ids] of this.marked) lines.push([1, `classDef ${mark} ${MARK_STYLE[mark]}`], [1, `class ${ids.join(',')} ${mark}`])
+    for (const [mark, ids] of this.marked)
+      lines.push([1, `classDef ${mark} ${MARK_STYLE[mark]}`], [1, `class ${ids.join(',')} ${mark}`])
     return { text: diagramText(lines), edges: this.edges }
   }
 
@@ -98,7 +103,9 @@ class StateDiagramWriter {
     const id = this.idOf(node)
     const mark = this.marks.get(stateElement(this.machineId, node.path))
     if (mark !== undefined) this.marked.set(mark, [...(this.marked.get(mark) ?? []), id])
-    const label = mermaidInlineLabel(`${this.nameOf(node)}${node.type === 'history' ? ' (history)' : ''}${mark === undefined ? '' : ` (${mark})`}`)
+    const label = mermaidInlineLabel(
+      `${this.nameOf(node)}${node.type === 'history' ? ' (history)' : ''}${mark === undefined ? '' : ` (${mark})`}`,
+    )
     const lines: Lines = []
     const inner = children(node)
     if (inner.length === 0) lines.push([depth, `state "${label}" as ${id}`])
@@ -123,7 +130,8 @@ class StateDiagramWriter {
   /** `[*] --> initial` and `final --> [*]` of a compound state (or of the machine). */
   private pseudoStates(node: AnyStateNode, depth: number): Lines {
     const lines: Lines = []
-    for (const initial of node.initial?.target ?? []) if (initial.parent === node) lines.push([depth, `[*] --> ${this.idOf(initial)}`])
+    for (const initial of node.initial?.target ?? [])
+      if (initial.parent === node) lines.push([depth, `[*] --> ${this.idOf(initial)}`])
     for (const child of children(node)) if (child.type === 'final') lines.push([depth, `${this.idOf(child)} --> [*]`])
     this.edges += lines.length
     return lines
@@ -132,7 +140,10 @@ class StateDiagramWriter {
   private transitionLines(block: AnyStateNode | undefined, depth: number): Lines {
     const transitions = this.transitionsByBlock.get(block) ?? []
     this.edges += transitions.length
-    return transitions.map(({ source, target, label }) => [depth, `${this.idOf(source)} --> ${this.idOf(target)} : ${mermaidLabel(label)}`])
+    return transitions.map(({ source, target, label }) => [
+      depth,
+      `${this.idOf(source)} --> ${this.idOf(target)} : ${mermaidLabel(label)}`,
+    ])
   }
 
   /** The machine's root, drawn as the "any state" pseudo-state (unless it is parallel). */

@@ -34,7 +34,9 @@ export async function parseDiagram(version: MermaidVersion, text: string): Promi
 export function displayed(text: string | undefined): string {
   // Line breaks first: a `<br>` the user wrote arrives encoded, and must stay text.
   return withoutWordJoiners(
-    (text ?? '').replace(/<br\s*\/?>/gu, '\n').replace(/ﬂ°°(\d+)¶ß/gu, (_, code: string) => String.fromCodePoint(Number(code))),
+    (text ?? '')
+      .replace(/<br\s*\/?>/gu, '\n')
+      .replace(/ﬂ°°(\d+)¶ß/gu, (_, code: string) => String.fromCodePoint(Number(code))),
   )
 }
 
@@ -71,18 +73,22 @@ function stateData11(db: any): ParsedStateDiagram {
   const { nodes, edges } = db.getData() as { nodes: any[]; edges: any[] }
   const result: ParsedStateDiagram = { states: [], transitions: [], notes: [] }
   for (const node of nodes) {
-    if (node.shape === 'note') result.notes.push({ of: String(node.id).split('----')[0] ?? '', text: displayed(node.label) })
+    if (node.shape === 'note')
+      result.notes.push({ of: String(node.id).split('----')[0] ?? '', text: displayed(node.label) })
     if (node.shape === 'noteGroup' || node.shape === 'note') continue
     result.states.push({
       id: node.id,
       label: displayed(node.label),
       parent: node.parentId,
       composite: node.isGroup === true,
-      classes: String(node.cssClasses ?? '').split(/\s+/u).filter((name) => name !== '' && !name.startsWith('statediagram')),
+      classes: String(node.cssClasses ?? '')
+        .split(/\s+/u)
+        .filter((name) => name !== '' && !name.startsWith('statediagram')),
     })
   }
   for (const edge of edges)
-    if (!String(edge.end).includes('----note')) result.transitions.push({ from: edge.start, to: edge.end, label: displayed(edge.label) })
+    if (!String(edge.end).includes('----note'))
+      result.transitions.push({ from: edge.start, to: edge.end, label: displayed(edge.label) })
   return result
 }
 
@@ -94,10 +100,15 @@ function stateData10(db: any): ParsedStateDiagram {
   const visit = (doc: any[], parent: string | undefined): void => {
     for (const statement of doc) {
       if (statement.stmt === 'applyClass')
-        for (const id of String(statement.id).split(',')) classes.set(id.trim(), [...(classes.get(id.trim()) ?? []), statement.styleClass])
+        for (const id of String(statement.id).split(','))
+          classes.set(id.trim(), [...(classes.get(id.trim()) ?? []), statement.styleClass])
       if (statement.stmt === 'relation') {
         for (const end of [statement.state1, statement.state2]) declare(end, parent)
-        result.transitions.push({ from: statement.state1.id, to: statement.state2.id, label: displayed(statement.description) })
+        result.transitions.push({
+          from: statement.state1.id,
+          to: statement.state2.id,
+          label: displayed(statement.description),
+        })
       }
       if (statement.stmt !== 'state') continue
       if (statement.type === 'divider') {
@@ -116,7 +127,13 @@ function stateData10(db: any): ParsedStateDiagram {
       if (statement.doc) known.composite = true
       return
     }
-    const state: ParsedState = { id: statement.id, label: displayed(statement.description || statement.id), parent, composite: statement.doc !== undefined, classes: [] }
+    const state: ParsedState = {
+      id: statement.id,
+      label: displayed(statement.description || statement.id),
+      parent,
+      composite: statement.doc !== undefined,
+      classes: [],
+    }
     seen.set(statement.id, state)
     result.states.push(state)
   }
@@ -148,7 +165,8 @@ const SEQUENCE_LINE: Record<number, string> = {
 
 export async function parseSequenceDiagram(version: MermaidVersion, text: string): Promise<ParsedSequence> {
   const { db } = await parseDiagram(version, text)
-  const actors: Map<string, any> = db.getActors() instanceof Map ? db.getActors() : new Map(Object.entries(db.getActors()))
+  const actors: Map<string, any> =
+    db.getActors() instanceof Map ? db.getActors() : new Map(Object.entries(db.getActors()))
   const participants = [...actors.values()].map((actor) => ({
     id: actor.name as string,
     label: displayed(actor.description),
@@ -171,7 +189,8 @@ export interface ParsedEntity {
 
 export async function parseEntityDiagram(version: MermaidVersion, text: string): Promise<ParsedEntity[]> {
   const { db } = await parseDiagram(version, text)
-  const entities: Map<string, any> = db.getEntities() instanceof Map ? db.getEntities() : new Map(Object.entries(db.getEntities()))
+  const entities: Map<string, any> =
+    db.getEntities() instanceof Map ? db.getEntities() : new Map(Object.entries(db.getEntities()))
   return [...entities.entries()].map(([id, entity]) => ({
     id,
     label: displayed(entity.alias || id),
@@ -192,10 +211,25 @@ export interface ParsedFlowchart {
 
 export async function parseFlowchart(version: MermaidVersion, text: string): Promise<ParsedFlowchart> {
   const { db } = await parseDiagram(version, text)
-  const vertices: Map<string, any> = db.getVertices() instanceof Map ? db.getVertices() : new Map(Object.entries(db.getVertices()))
+  const vertices: Map<string, any> =
+    db.getVertices() instanceof Map ? db.getVertices() : new Map(Object.entries(db.getVertices()))
   return {
-    nodes: [...vertices.values()].map((vertex) => ({ id: vertex.id, label: displayed(vertex.text), shape: vertex.type })),
-    edges: (db.getEdges() as any[]).map((edge) => ({ from: edge.start, to: edge.end, label: displayed(edge.text), type: edge.type, stroke: edge.stroke })),
-    subgraphs: (db.getSubGraphs() as any[]).map((subgraph) => ({ id: subgraph.id, label: displayed(subgraph.title), nodes: [...subgraph.nodes] })),
+    nodes: [...vertices.values()].map((vertex) => ({
+      id: vertex.id,
+      label: displayed(vertex.text),
+      shape: vertex.type,
+    })),
+    edges: (db.getEdges() as any[]).map((edge) => ({
+      from: edge.start,
+      to: edge.end,
+      label: displayed(edge.text),
+      type: edge.type,
+      stroke: edge.stroke,
+    })),
+    subgraphs: (db.getSubGraphs() as any[]).map((subgraph) => ({
+      id: subgraph.id,
+      label: displayed(subgraph.title),
+      nodes: [...subgraph.nodes],
+    })),
   }
 }

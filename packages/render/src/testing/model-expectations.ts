@@ -62,15 +62,30 @@ export async function expectComponentsShown(model: Model, text: string): Promise
     const labelOf = new Map(parsed.nodes.map((node) => [node.id, node.label]))
     expect(parsed.nodes.map((node) => node.label).sort()).toEqual([...components].sort())
     expect(parsed.subgraphs.map((subgraph) => subgraph.label).sort()).toEqual(
-      Object.entries(model.zones).map(([zone, { trust }]) => `${zone} (trust ${trust})`).sort(),
+      Object.entries(model.zones)
+        .map(([zone, { trust }]) => `${zone} (trust ${trust})`)
+        .sort(),
     )
     for (const subgraph of parsed.subgraphs) {
-      const zone = Object.keys(model.zones).find((name) => subgraph.label === `${name} (trust ${model.zones[name]?.trust})`)
-      expect(subgraph.nodes.map((id) => labelOf.get(id)).sort()).toEqual(components.filter((component) => inZone(component) === zone).sort())
+      const zone = Object.keys(model.zones).find(
+        (name) => subgraph.label === `${name} (trust ${model.zones[name]?.trust})`,
+      )
+      expect(subgraph.nodes.map((id) => labelOf.get(id)).sort()).toEqual(
+        components.filter((component) => inZone(component) === zone).sort(),
+      )
     }
-    expect(parsed.edges.map((edge) => JSON.stringify([labelOf.get(edge.from), labelOf.get(edge.to), edge.label, edge.type])).sort()).toEqual([...edges].sort())
+    expect(
+      parsed.edges
+        .map((edge) => JSON.stringify([labelOf.get(edge.from), labelOf.get(edge.to), edge.label, edge.type]))
+        .sort(),
+    ).toEqual([...edges].sort())
     // Contracts no step uses are dotted.
-    expect(parsed.edges.filter((edge) => edge.stroke === 'dotted').map((edge) => edge.label).sort()).toEqual(unusedContracts.map(([id]) => id).sort())
+    expect(
+      parsed.edges
+        .filter((edge) => edge.stroke === 'dotted')
+        .map((edge) => edge.label)
+        .sort(),
+    ).toEqual(unusedContracts.map(([id]) => id).sort())
   }
 }
 
@@ -85,7 +100,9 @@ export async function expectEntitiesShown(model: Model, text: string): Promise<v
       entity.attributes.forEach((attribute, index) => {
         const field = fields[index] ?? ''
         // A field is shown by its name, or (where Mermaid cannot take the name) first in its comment.
-        expect(attribute.name === field || attribute.comment === field || attribute.comment.startsWith(`${field}; `)).toBe(true)
+        expect(
+          attribute.name === field || attribute.comment === field || attribute.comment.startsWith(`${field}; `),
+        ).toBe(true)
         const unique = definition?.unique === 'none' ? [] : (definition?.unique ?? [])
         expect(attribute.keys).toEqual([
           ...(definition?.identity?.includes(field) ? ['PK'] : []),
@@ -117,9 +134,13 @@ export async function expectFlowShown(model: Model, flowId: string, text: string
         return [labelOf.get(from), labelOf.get(to), label]
       })
     expect(messages).toEqual(flow.steps.map((step) => [step.from, step.to, stepText(step)]))
-    const notes = parsed.lines.filter((line) => line.startsWith('note ')).map((line) => line.slice(line.indexOf(': ') + 2))
+    const notes = parsed.lines
+      .filter((line) => line.startsWith('note '))
+      .map((line) => line.slice(line.indexOf(': ') + 2))
     for (const step of flow.steps) {
-      const errors = Object.keys((step.contract === undefined ? undefined : model.contracts[step.contract])?.errors ?? {})
+      const errors = Object.keys(
+        (step.contract === undefined ? undefined : model.contracts[step.contract])?.errors ?? {},
+      )
       for (const error of errors) expect(notes).toContain(noteShown(step.onError?.[error] ?? 'not handled'))
       if (step.onFailure !== undefined) expect(notes).toContain(noteShown(step.onFailure))
     }
@@ -132,7 +153,11 @@ export function noteShown(text: string): string {
 }
 
 /** Every state shown with its name inside its parent's composite; every event named on an edge or a note. */
-export async function expectMachineShown(machineId: string, root: AnyStateNode | undefined, text: string): Promise<void> {
+export async function expectMachineShown(
+  machineId: string,
+  root: AnyStateNode | undefined,
+  text: string,
+): Promise<void> {
   if (root === undefined) throw new Error(`no machine ${machineId}`)
   const nodes: AnyStateNode[] = []
   const visit = (node: AnyStateNode): void => {
@@ -145,7 +170,8 @@ export async function expectMachineShown(machineId: string, root: AnyStateNode |
   for (const version of VERSIONS) {
     const parsed = await parseStateDiagram(version, text)
     const byId = new Map(parsed.states.map((state) => [state.id, state]))
-    const isShown = (state: { id: string; label: string }): boolean => !/_(start|end)$/u.test(state.id) && !state.id.startsWith('divider') && state.label !== ''
+    const isShown = (state: { id: string; label: string }): boolean =>
+      !/_(start|end)$/u.test(state.id) && !state.id.startsWith('divider') && state.label !== ''
     // Mermaid 11 puts a parallel composite's regions in unnamed divider groups: look through them.
     const pathOf = (id: string | undefined): string[] => {
       const state = id === undefined ? undefined : byId.get(id)
@@ -156,10 +182,19 @@ export async function expectMachineShown(machineId: string, root: AnyStateNode |
     const expected = nodes.map((node) => (root.type === 'parallel' ? [machineId, ...node.path] : node.path))
     if (root.type === 'parallel') expected.push([machineId])
     const anyState = shown.filter((path) => path.length === 1 && path[0] === '(any state)')
-    expect(shown.filter((path) => !anyState.includes(path)).map((path) => JSON.stringify(path)).sort()).toEqual(expected.map((path) => JSON.stringify(path)).sort())
-    const named = [...parsed.transitions.map((transition) => transition.label), ...parsed.notes.map((note) => note.text)].join('\n')
+    expect(
+      shown
+        .filter((path) => !anyState.includes(path))
+        .map((path) => JSON.stringify(path))
+        .sort(),
+    ).toEqual(expected.map((path) => JSON.stringify(path)).sort())
+    const named = [
+      ...parsed.transitions.map((transition) => transition.label),
+      ...parsed.notes.map((note) => note.text),
+    ].join('\n')
     for (const node of [root, ...nodes])
-      for (const eventType of node.transitions.keys()) if (!eventType.startsWith('xstate.')) expect(named).toContain(eventType)
+      for (const eventType of node.transitions.keys())
+        if (!eventType.startsWith('xstate.')) expect(named).toContain(eventType)
   }
 }
 

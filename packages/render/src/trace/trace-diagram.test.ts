@@ -46,7 +46,9 @@ describe('traceDiagram', () => {
   })
 
   test('long values one field a line; values JSON cannot show, as text', () => {
-    expect(showValue({ value: 'active', context: { attempts: 3, email: 'someone@example.com', verified: false } })).toBe(
+    expect(
+      showValue({ value: 'active', context: { attempts: 3, email: 'someone@example.com', verified: false } }),
+    ).toBe(
       '{\n "value": "active",\n "context": {\n  "attempts": 3,\n  "email": "someone@example.com",\n  "verified": false\n }\n}',
     )
     expect(showValue(undefined)).toBe('undefined')

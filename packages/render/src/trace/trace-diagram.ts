@@ -34,7 +34,11 @@ export function traceDiagram({ subject, initial, trace, conclusion }: Counterexa
       [1, `Note over p_subject: ${mermaidLabel(showValue(step.state))}`],
     )
   }
-  lines.push([1, `rect ${HIGHLIGHT}`], [2, `Note over p_environment,p_subject: ${mermaidLabel(`✗ ${conclusion}`)}`], [1, 'end'])
+  lines.push(
+    [1, `rect ${HIGHLIGHT}`],
+    [2, `Note over p_environment,p_subject: ${mermaidLabel(`✗ ${conclusion}`)}`],
+    [1, 'end'],
+  )
   return { text: diagramText(lines), edges: trace.length }
 }
 

@@ -36,7 +36,9 @@ export function inertActorScope(): InertActorScope {
   // that enters its state; the real system refuses a second registration, this one ignores it.
   system._set = () => {}
   // XState reports each microstep to its inspector; only the microsteps are kept, nothing else is inspected.
-  ;(system as unknown as { _sendInspectionEvent: (event: { type: string }) => void })._sendInspectionEvent = (event) => {
+  ;(system as unknown as { _sendInspectionEvent: (event: { type: string }) => void })._sendInspectionEvent = (
+    event,
+  ) => {
     if (event.type === '@xstate.microstep') scope.microsteps[scope.microstepCount++] = event as unknown as Microstep
   }
   const scope = {

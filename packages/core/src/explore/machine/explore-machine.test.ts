@@ -1,6 +1,15 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { __unsafe_getAllOwnEventDescriptors, assign, createMachine, fromCallback, fromPromise, setup, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate'
+import {
+  __unsafe_getAllOwnEventDescriptors,
+  assign,
+  createMachine,
+  fromCallback,
+  fromPromise,
+  setup,
+  type AnyMachineSnapshot,
+  type AnyStateMachine,
+} from 'xstate'
 import { getAdjacencyMap, serializeSnapshot } from 'xstate/graph'
 import type { MachineModel } from '../../model/types.js'
 import { DEFAULT_BOUNDS, type ExplorationBounds } from '../types.js'
@@ -17,7 +26,11 @@ function explore(model: MachineModel, bounds: Partial<ExplorationBounds> = {}) {
 /** The snapshots the engine visits, keyed as xstate/graph keys them (an invariant that is told every new snapshot). */
 function visitedKeys(machine: AnyStateMachine, events: Samples = {}): string[] {
   const keys: string[] = []
-  const { findings } = explore({ machine, events, invariants: { spy: (snapshot) => keys.push(serializeSnapshot(snapshot)) > 0 } })
+  const { findings } = explore({
+    machine,
+    events,
+    invariants: { spy: (snapshot) => keys.push(serializeSnapshot(snapshot)) > 0 },
+  })
   expect(findings.filter(({ rule }) => rule === 'explore/error' || rule === 'explore/incomplete')).toEqual([])
   return keys
 }
@@ -39,13 +52,18 @@ function graphSnapshots(machine: AnyStateMachine, events: Samples = {}): AnyMach
 
 /** Element paths of the topmost state nodes no snapshot is in. */
 function unreachableByGraph(machine: AnyStateMachine, snapshots: AnyMachineSnapshot[]): string[] {
-  const reached = new Set(snapshots.flatMap((snapshot) => (snapshot as unknown as { _nodes: { id: string }[] })._nodes.map((node) => node.id)))
+  const reached = new Set(
+    snapshots.flatMap((snapshot) =>
+      (snapshot as unknown as { _nodes: { id: string }[] })._nodes.map((node) => node.id),
+    ),
+  )
   const found: string[] = []
   const visit = (node: AnyStateMachine['root'], parentReached: boolean): void => {
     for (const child of Object.values(node.states)) {
       if (child.type === 'history') continue
       const isReached = reached.has(child.id)
-      if (!isReached && parentReached) found.push(['machines.m', ...child.path.flatMap((key) => ['states', key])].join('.'))
+      if (!isReached && parentReached)
+        found.push(['machines.m', ...child.path.flatMap((key) => ['states', key])].join('.'))
       visit(child, isReached)
     }
   }
@@ -59,12 +77,22 @@ function crossCheck(machine: AnyStateMachine, events: Samples = {}) {
   expect(new Set(ours).size).toBe(ours.length)
   expect([...ours].sort()).toEqual(graph.map((snapshot) => serializeSnapshot(snapshot)).sort())
   const { findings } = explore({ machine, events })
-  expect(findings.filter(({ rule }) => rule === 'state/unreachable').map(({ element }) => element)).toEqual(unreachableByGraph(machine, graph))
+  expect(findings.filter(({ rule }) => rule === 'state/unreachable').map(({ element }) => element)).toEqual(
+    unreachableByGraph(machine, graph),
+  )
   return ours.length
 }
 
 const shop = setup({
-  types: { context: {} as { items: number; paid: boolean }, events: {} as { type: 'ADD' } | { type: 'REMOVE' } | { type: 'CHECKOUT' } | { type: 'PAY'; amount: number } | { type: 'BACK' } },
+  types: {
+    context: {} as { items: number; paid: boolean },
+    events: {} as
+      | { type: 'ADD' }
+      | { type: 'REMOVE' }
+      | { type: 'CHECKOUT' }
+      | { type: 'PAY'; amount: number }
+      | { type: 'BACK' },
+  },
 }).createMachine({
   context: { items: 0, paid: false },
   initial: 'shopping',
@@ -72,12 +100,26 @@ const shop = setup({
     shopping: {
       initial: 'browsing',
       states: {
-        browsing: { on: { ADD: { guard: ({ context }) => context.items < 2, actions: assign({ items: ({ context }) => context.items + 1 }), target: 'cart' } } },
+        browsing: {
+          on: {
+            ADD: {
+              guard: ({ context }) => context.items < 2,
+              actions: assign({ items: ({ context }) => context.items + 1 }),
+              target: 'cart',
+            },
+          },
+        },
         cart: {
           on: {
-            ADD: { guard: ({ context }) => context.items < 2, actions: assign({ items: ({ context }) => context.items + 1 }) },
+            ADD: {
+              guard: ({ context }) => context.items < 2,
+              actions: assign({ items: ({ context }) => context.items + 1 }),
+            },
             REMOVE: [
-              { guard: ({ context }) => context.items > 1, actions: assign({ items: ({ context }) => context.items - 1 }) },
+              {
+                guard: ({ context }) => context.items > 1,
+                actions: assign({ items: ({ context }) => context.items - 1 }),
+              },
               { target: 'browsing', actions: assign({ items: 0 }) },
             ],
           },
@@ -87,7 +129,10 @@ const shop = setup({
     },
     paying: {
       on: {
-        PAY: [{ guard: ({ event }) => event.amount >= 10, target: 'done', actions: assign({ paid: true }) }, { target: 'paying' }],
+        PAY: [
+          { guard: ({ event }) => event.amount >= 10, target: 'done', actions: assign({ paid: true }) },
+          { target: 'paying' },
+        ],
         BACK: 'shopping',
       },
     },
@@ -99,8 +144,14 @@ const shop = setup({
 const player = createMachine({
   type: 'parallel',
   states: {
-    playback: { initial: 'paused', states: { paused: { on: { PLAY: 'playing' } }, playing: { on: { PAUSE: 'paused' } } } },
-    volume: { initial: 'normal', states: { normal: { on: { MUTE: 'muted' } }, muted: { on: { UNMUTE: 'normal' } }, broken: {} } },
+    playback: {
+      initial: 'paused',
+      states: { paused: { on: { PLAY: 'playing' } }, playing: { on: { PAUSE: 'paused' } } },
+    },
+    volume: {
+      initial: 'normal',
+      states: { normal: { on: { MUTE: 'muted' } }, muted: { on: { UNMUTE: 'normal' } }, broken: {} },
+    },
   },
 })
 
@@ -127,7 +178,15 @@ const fetcher = setup({
           id: 'load',
           src: 'load',
           onDone: { target: 'ready', actions: assign({ name: ({ event }) => event.output.name }) },
-          onError: [{ guard: ({ context }) => context.attempts < 1, target: 'loading', reenter: true, actions: assign({ attempts: ({ context }) => context.attempts + 1 }) }, { target: 'failed' }],
+          onError: [
+            {
+              guard: ({ context }) => context.attempts < 1,
+              target: 'loading',
+              reenter: true,
+              actions: assign({ attempts: ({ context }) => context.attempts + 1 }),
+            },
+            { target: 'failed' },
+          ],
         },
         { id: 'ticker', src: 'ticker' },
       ],
@@ -162,7 +221,11 @@ describe('exploreMachine: findings', () => {
       states: { a: { on: { GO: 'b' } }, b: { on: { BACK: 'a' } }, lost: { initial: 'x', states: { x: {}, y: {} } } },
     })
     expect(explore({ machine }).findings).toEqual([
-      { rule: 'state/unreachable', element: 'machines.m.states.lost', message: 'state "lost" is unreachable: no step from the initial state enters it, nor any of its 2 substates' },
+      {
+        rule: 'state/unreachable',
+        element: 'machines.m.states.lost',
+        message: 'state "lost" is unreachable: no step from the initial state enters it, nor any of its 2 substates',
+      },
     ])
   })
 
@@ -182,7 +245,11 @@ describe('exploreMachine: findings', () => {
       },
     })
     expect(explore({ machine }).findings).toEqual([
-      { rule: 'state/unreachable', element: 'machines.m.states.never', message: 'state "never" is unreachable: no step from the initial state enters it' },
+      {
+        rule: 'state/unreachable',
+        element: 'machines.m.states.never',
+        message: 'state "never" is unreachable: no step from the initial state enters it',
+      },
     ])
   })
 
@@ -191,7 +258,12 @@ describe('exploreMachine: findings', () => {
       context: { n: 0 },
       initial: 'counting',
       states: {
-        counting: { on: { INC: { guard: ({ context }) => context.n < 2, actions: assign({ n: ({ context }) => context.n + 1 }) }, STOP: 'stopped' } },
+        counting: {
+          on: {
+            INC: { guard: ({ context }) => context.n < 2, actions: assign({ n: ({ context }) => context.n + 1 }) },
+            STOP: 'stopped',
+          },
+        },
         stopped: {},
       },
     })
@@ -207,7 +279,10 @@ describe('exploreMachine: findings', () => {
   })
 
   it('takes a state whose only transition runs actions for no deadlock, and its event for used', () => {
-    const machine = setup({ actions: { log: () => {} } }).createMachine({ initial: 'a', states: { a: { on: { PING: { actions: 'log' } } } } })
+    const machine = setup({ actions: { log: () => {} } }).createMachine({
+      initial: 'a',
+      states: { a: { on: { PING: { actions: 'log' } } } },
+    })
     expect(explore({ machine }).findings).toEqual([])
   })
 
@@ -216,13 +291,33 @@ describe('exploreMachine: findings', () => {
       initial: 'open',
       states: {
         open: { on: { DISPUTE: 'disputed', CLOSE: 'closed' } },
-        disputed: { initial: 'arguing', states: { arguing: { on: { REPLY: 'waiting' } }, waiting: { on: { REPLY: 'arguing' } } } },
+        disputed: {
+          initial: 'arguing',
+          states: { arguing: { on: { REPLY: 'waiting' } }, waiting: { on: { REPLY: 'arguing' } } },
+        },
         closed: { type: 'final' },
       },
     })
-    expect(explore({ machine }).findings.map(({ rule, element, message, trace }) => [rule, element, message, trace?.map(({ action }) => action)])).toEqual([
-      ['state/no-final-path', 'machines.m.states.disputed.states.arguing', 'from state "disputed.arguing" the machine can never finish: no final state is reachable from there', ['DISPUTE']],
-      ['state/no-final-path', 'machines.m.states.disputed.states.waiting', 'from state "disputed.waiting" the machine can never finish: no final state is reachable from there', ['DISPUTE', 'REPLY']],
+    expect(
+      explore({ machine }).findings.map(({ rule, element, message, trace }) => [
+        rule,
+        element,
+        message,
+        trace?.map(({ action }) => action),
+      ]),
+    ).toEqual([
+      [
+        'state/no-final-path',
+        'machines.m.states.disputed.states.arguing',
+        'from state "disputed.arguing" the machine can never finish: no final state is reachable from there',
+        ['DISPUTE'],
+      ],
+      [
+        'state/no-final-path',
+        'machines.m.states.disputed.states.waiting',
+        'from state "disputed.waiting" the machine can never finish: no final state is reachable from there',
+        ['DISPUTE', 'REPLY'],
+      ],
     ])
   })
 
@@ -231,12 +326,32 @@ describe('exploreMachine: findings', () => {
       type: 'parallel',
       states: {
         transfer: { initial: 'idle', states: { idle: { on: { SEND: 'sent' } }, sent: { type: 'final' } } },
-        validation: { initial: 'pending', states: { pending: { on: { VALID: 'ok', INVALID: 'bad' } }, ok: { type: 'final' }, bad: {} } },
+        validation: {
+          initial: 'pending',
+          states: { pending: { on: { VALID: 'ok', INVALID: 'bad' } }, ok: { type: 'final' }, bad: {} },
+        },
       },
     })
-    expect(explore({ machine }).findings.map(({ rule, element, message, trace }) => [rule, element, message, trace?.map(({ action }) => action)])).toEqual([
-      ['state/deadlock', 'machines.m.states.validation.states.bad', 'state "validation.bad" is a deadlock: the machine is not done, and no event it accepts is enabled', ['SEND', 'INVALID']],
-      ['state/no-final-path', 'machines.m.states.validation.states.bad', 'from state "validation.bad" the machine can never finish: no final state is reachable from there', ['INVALID']],
+    expect(
+      explore({ machine }).findings.map(({ rule, element, message, trace }) => [
+        rule,
+        element,
+        message,
+        trace?.map(({ action }) => action),
+      ]),
+    ).toEqual([
+      [
+        'state/deadlock',
+        'machines.m.states.validation.states.bad',
+        'state "validation.bad" is a deadlock: the machine is not done, and no event it accepts is enabled',
+        ['SEND', 'INVALID'],
+      ],
+      [
+        'state/no-final-path',
+        'machines.m.states.validation.states.bad',
+        'from state "validation.bad" the machine can never finish: no final state is reachable from there',
+        ['INVALID'],
+      ],
     ])
   })
 
@@ -250,7 +365,10 @@ describe('exploreMachine: findings', () => {
   it('reports an event type that is never taken', () => {
     const machine = createMachine({
       initial: 'idle',
-      states: { idle: { on: { START: 'running', STOP: { guard: () => false, target: 'idle' } } }, running: { on: { START: { guard: () => false, target: 'idle' } } } },
+      states: {
+        idle: { on: { START: 'running', STOP: { guard: () => false, target: 'idle' } } },
+        running: { on: { START: { guard: () => false, target: 'idle' } } },
+      },
     })
     expect(explore({ machine }).findings.filter(({ rule }) => rule === 'state/unused-event')).toEqual([
       {
@@ -262,16 +380,26 @@ describe('exploreMachine: findings', () => {
   })
 
   it('counts a re-entering transition as taken (a retry restarts what the state invokes), and a self-target without reenter as nothing', () => {
-    const machine = setup({ actors: { fetch: fromPromise(async () => 'data') }, delays: { backoff: 1000 } }).createMachine({
+    const machine = setup({
+      actors: { fetch: fromPromise(async () => 'data') },
+      delays: { backoff: 1000 },
+    }).createMachine({
       initial: 'loading',
       states: {
         loading: { invoke: { src: 'fetch', onDone: 'done', onError: 'waiting' } },
-        waiting: { after: { backoff: 'loading' }, on: { RETRY_NOW: { target: 'waiting', reenter: true }, NUDGE: 'waiting' } },
+        waiting: {
+          after: { backoff: 'loading' },
+          on: { RETRY_NOW: { target: 'waiting', reenter: true }, NUDGE: 'waiting' },
+        },
         done: { type: 'final' },
       },
     })
     // XState v5 takes no transition for a target that is the state itself unless it says reenter.
-    expect(explore({ machine }).findings.filter(({ rule }) => rule === 'state/unused-event').map(({ element }) => element)).toEqual(['machines.m.events.NUDGE'])
+    expect(
+      explore({ machine })
+        .findings.filter(({ rule }) => rule === 'state/unused-event')
+        .map(({ element }) => element),
+    ).toEqual(['machines.m.events.NUDGE'])
   })
 
   it('checks invariants and never predicates on real snapshots, past violations, each once', () => {
@@ -281,7 +409,10 @@ describe('exploreMachine: findings', () => {
     })
     const { findings } = explore({
       machine,
-      invariants: { belowThree: (snapshot) => snapshot.context.n < 3, matches: (snapshot) => snapshot.matches({}) || snapshot.status === 'active' },
+      invariants: {
+        belowThree: (snapshot) => snapshot.context.n < 3,
+        matches: (snapshot) => snapshot.matches({}) || snapshot.status === 'active',
+      },
       never: { two: (snapshot) => snapshot.context.n === 2 },
     })
     expect(findings.map(({ rule, element, trace }) => [rule, element, trace?.length])).toEqual([
@@ -304,7 +435,11 @@ describe('exploreMachine: findings', () => {
     const machine = createMachine({
       initial: 'on',
       states: {
-        on: { initial: 'low', states: { low: { on: { UP: 'high' } }, high: { on: { DOWN: 'low' } }, last: { type: 'history' } }, on: { OFF: 'off' } },
+        on: {
+          initial: 'low',
+          states: { low: { on: { UP: 'high' } }, high: { on: { DOWN: 'low' } }, last: { type: 'history' } },
+          on: { OFF: 'off' },
+        },
         off: { on: { ON: 'on.last' } },
       },
     })
@@ -316,7 +451,11 @@ describe('exploreMachine: findings', () => {
   })
 
   it('is deterministic', () => {
-    const model = { machine: shop, events: { PAY: [{ amount: 5 }, { amount: 20 }] }, never: { paid: (snapshot: AnyMachineSnapshot) => snapshot.context.paid } }
+    const model = {
+      machine: shop,
+      events: { PAY: [{ amount: 5 }, { amount: 20 }] },
+      never: { paid: (snapshot: AnyMachineSnapshot) => snapshot.context.paid },
+    }
     expect(explore(model)).toEqual(explore(model))
   })
 })
@@ -383,7 +522,16 @@ describe('exploreMachine: hostile machines', () => {
     const machine = setup({ actors: { load: fromPromise(async () => ({ name: 'x' })) } }).createMachine({
       context: { name: '' },
       initial: 'loading',
-      states: { loading: { invoke: { src: 'load', id: 'load', onDone: { target: 'done', actions: assign({ name: ({ event }) => event.output.name }) } } }, done: {} },
+      states: {
+        loading: {
+          invoke: {
+            src: 'load',
+            id: 'load',
+            onDone: { target: 'done', actions: assign({ name: ({ event }) => event.output.name }) },
+          },
+        },
+        done: {},
+      },
     })
     expect(explore({ machine }).findings[0]?.message).toBe(
       `event "xstate.done.actor.load" threw: TypeError: Cannot read properties of undefined (reading 'name') (it was sent without output: declare samples, e.g. events: { "xstate.done.actor.load": [{ output: … }] })`,
@@ -402,19 +550,24 @@ describe('exploreMachine: hostile machines', () => {
         {
           rule: 'explore/incomplete',
           element: 'machines.m',
-          message: 'exploration stopped at the bound of 50 states, after 50 states and 49 transitions to depth 49: states beyond it are not checked',
+          message:
+            'exploration stopped at the bound of 50 states, after 50 states and 49 transitions to depth 49: states beyond it are not checked',
         },
       ],
     })
   })
 
   it('a context that is not data', () => {
-    const machine = createMachine({ context: { seen: new Map<string, number>() }, on: { SEE: { actions: assign({ seen: () => new Map([['a', 1]]) }) } } })
+    const machine = createMachine({
+      context: { seen: new Map<string, number>() },
+      on: { SEE: { actions: assign({ seen: () => new Map([['a', 1]]) }) } },
+    })
     expect(explore({ machine }).findings).toEqual([
       {
         rule: 'explore/error',
         element: 'machines.m',
-        message: 'the initial snapshot led to a context that is not data: found an instance of Map at context.seen; keep the context to data (objects, arrays, strings, numbers, booleans, null)',
+        message:
+          'the initial snapshot led to a context that is not data: found an instance of Map at context.seen; keep the context to data (objects, arrays, strings, numbers, booleans, null)',
       },
     ])
   })
@@ -454,7 +607,11 @@ describe('exploreMachine: hostile machines', () => {
       context: { worker: null },
       initial: 'idle',
       states: {
-        idle: { on: { START: { target: 'working', actions: assign({ worker: ({ spawn }) => spawn('worker', { id: 'w' }) }) } } },
+        idle: {
+          on: {
+            START: { target: 'working', actions: assign({ worker: ({ spawn }) => spawn('worker', { id: 'w' }) }) },
+          },
+        },
         working: { on: { STOP: { target: 'idle', actions: assign({ worker: null }) } } },
       },
     })
@@ -468,7 +625,10 @@ describe('exploreMachine: hostile machines', () => {
   it('invoked actors with a system id, created again on every step that enters their state', () => {
     const machine = setup({ actors: { ticker: fromCallback(() => {}) } }).createMachine({
       initial: 'a',
-      states: { a: { invoke: { src: 'ticker', systemId: 'ticker' }, on: { AGAIN: { target: 'a', reenter: true }, NEXT: 'b' } }, b: { on: { BACK: 'a' } } },
+      states: {
+        a: { invoke: { src: 'ticker', systemId: 'ticker' }, on: { AGAIN: { target: 'a', reenter: true }, NEXT: 'b' } },
+        b: { on: { BACK: 'a' } },
+      },
     })
     const { stats, findings } = explore({ machine })
     expect(stats).toMatchObject({ states: 2, complete: true })
@@ -482,11 +642,15 @@ describe('exploreMachine: hostile machines', () => {
         throw new Error('no context')
       },
     })
-    expect(explore({ machine }).findings).toEqual([{ rule: 'explore/error', element: 'machines.m', message: 'the initial snapshot threw: Error: no context' }])
+    expect(explore({ machine }).findings).toEqual([
+      { rule: 'explore/error', element: 'machines.m', message: 'the initial snapshot threw: Error: no context' },
+    ])
   })
 
-  it('starts a machine whose context needs input from the model\'s input', () => {
-    const machine = setup({ types: { input: {} as { limit: number }, context: {} as { count: number; limit: number } } }).createMachine({
+  it("starts a machine whose context needs input from the model's input", () => {
+    const machine = setup({
+      types: { input: {} as { limit: number }, context: {} as { count: number; limit: number } },
+    }).createMachine({
       context: ({ input }) => ({ count: 0, limit: input.limit }),
       initial: 'counting',
       states: {
@@ -497,7 +661,11 @@ describe('exploreMachine: hostile machines', () => {
         full: { type: 'final' },
       },
     })
-    const { stats, findings } = explore({ machine, input: { limit: 2 }, invariants: { underLimit: (snapshot) => snapshot.context.count < 2 } })
+    const { stats, findings } = explore({
+      machine,
+      input: { limit: 2 },
+      invariants: { underLimit: (snapshot) => snapshot.context.count < 2 },
+    })
     expect(stats).toMatchObject({ states: 3, complete: true, depth: 2 })
     expect(findings).toEqual([
       expect.objectContaining({
@@ -512,7 +680,11 @@ describe('exploreMachine: hostile machines', () => {
     ])
     // Without it, the context cannot be made: the machine cannot start.
     expect(explore({ machine }).findings).toEqual([
-      { rule: 'explore/error', element: 'machines.m', message: "the initial snapshot threw: TypeError: Cannot read properties of undefined (reading 'limit')" },
+      {
+        rule: 'explore/error',
+        element: 'machines.m',
+        message: "the initial snapshot threw: TypeError: Cannot read properties of undefined (reading 'limit')",
+      },
     ])
   })
 })
@@ -547,8 +719,17 @@ describe('exploreMachine: the reachable snapshots of random machines', () => {
                     event,
                     {
                       ...(target === null ? {} : { target: name(target) }),
-                      ...(guard === null ? {} : { guard: ({ context }: { context: { x: number } }) => context.x < guard }),
-                      ...(action === 'none' ? {} : { actions: assign({ x: ({ context }: { context: { x: number } }) => (action === 'reset' ? 0 : (context.x + 1) % 4) }) }),
+                      ...(guard === null
+                        ? {}
+                        : { guard: ({ context }: { context: { x: number } }) => context.x < guard }),
+                      ...(action === 'none'
+                        ? {}
+                        : {
+                            actions: assign({
+                              x: ({ context }: { context: { x: number } }) =>
+                                action === 'reset' ? 0 : (context.x + 1) % 4,
+                            }),
+                          }),
                     },
                   ]),
                 ),
@@ -562,7 +743,11 @@ describe('exploreMachine: the reachable snapshots of random machines', () => {
     fc.assert(
       fc.property(fc.array(stateSpec, { minLength: 1, maxLength: 4 }), (states) => {
         const machine = buildMachine(states)
-        expect(visitedKeys(machine).sort()).toEqual(graphSnapshots(machine).map((snapshot) => serializeSnapshot(snapshot)).sort())
+        expect(visitedKeys(machine).sort()).toEqual(
+          graphSnapshots(machine)
+            .map((snapshot) => serializeSnapshot(snapshot))
+            .sort(),
+        )
       }),
       { numRuns: 200 },
     )

@@ -18,7 +18,11 @@ import { machineEvents } from './machine-events.js'
 import { MachineSystem } from './machine-system.js'
 import { canFinish, hasHistory, nodeElement, nodeName, stateNodesBelow, stuckLeaves } from './state-nodes.js'
 
-export function exploreMachine(id: string, model: MachineModel, options: Omit<ExploreOptions, 'element'>): ExplorationOutcome {
+export function exploreMachine(
+  id: string,
+  model: MachineModel,
+  options: Omit<ExploreOptions, 'element'>,
+): ExplorationOutcome {
   const element = elementPath(['machines', id])
   const machine = model.machine
   const scope = inertActorScope()
@@ -34,10 +38,18 @@ export function exploreMachine(id: string, model: MachineModel, options: Omit<Ex
     }
   }
   const finishes = canFinish(machine.root)
-  const system = new MachineSystem(id, model, machine, scope, machineEvents(machine, (model.events ?? {}) as Record<string, Record<string, unknown>[]>), initial, {
-    keepSteps: finishes,
-    keyHistory: hasHistory(machine),
-  })
+  const system = new MachineSystem(
+    id,
+    model,
+    machine,
+    scope,
+    machineEvents(machine, (model.events ?? {}) as Record<string, Record<string, unknown>[]>),
+    initial,
+    {
+      keepSteps: finishes,
+      keyHistory: hasHistory(machine),
+    },
+  )
   // Eventless transitions taken on the way to the initial snapshot left the states they passed.
   system.passedThrough()
   const run = exploreBreadthFirst(system, { ...options, element })
@@ -55,10 +67,19 @@ export function exploreMachine(id: string, model: MachineModel, options: Omit<Ex
 /** The topmost unreached states: the substates of an unreached state are unreached with it. */
 function reportUnreachable(id: string, machine: AnyStateMachine, system: MachineSystem): void {
   for (const node of stateNodesBelow(machine.root)) {
-    if (system.reached.has(node) || (node.parent !== undefined && node.parent !== machine.root && !system.reached.has(node.parent))) continue
+    if (
+      system.reached.has(node) ||
+      (node.parent !== undefined && node.parent !== machine.root && !system.reached.has(node.parent))
+    )
+      continue
     const below = stateNodesBelow(node).length
     const substates = below === 0 ? '' : `, nor any of its ${below} substate${below === 1 ? '' : 's'}`
-    system.recorder.record('state/unreachable', nodeElement(id, node), `state ${nodeName(node)} is unreachable: no step from the initial state enters it${substates}`, undefined)
+    system.recorder.record(
+      'state/unreachable',
+      nodeElement(id, node),
+      `state ${nodeName(node)} is unreachable: no step from the initial state enters it${substates}`,
+      undefined,
+    )
   }
 }
 
@@ -81,7 +102,8 @@ function reportNoFinalPath(id: string, states: number, system: MachineSystem): v
   // parallel regions, the other region is): blamed only where no leaf is that sure.
   const finishingLeaves = new Set<AnyStateNode>()
   for (let index = 0; index < states; index++)
-    if (canFinish[index] === 1) for (const leaf of system.configurations[system.configurationOf.at(index)]!) finishingLeaves.add(leaf)
+    if (canFinish[index] === 1)
+      for (const leaf of system.configurations[system.configurationOf.at(index)]!) finishingLeaves.add(leaf)
   for (let index = 0; index < states; index++) {
     // A deadlock cannot finish either; it has its own, more specific finding.
     if (canFinish[index] === 1 || system.deadlocked.has(index)) continue

@@ -32,7 +32,10 @@ export interface MachineEvents {
 const RAISED_BY_XSTATE = 'xstate.done.state.'
 const ENVIRONMENT = 'xstate.'
 
-export function machineEvents(machine: AnyStateMachine, samples: Readonly<Record<string, readonly Record<string, unknown>[]>>): MachineEvents {
+export function machineEvents(
+  machine: AnyStateMachine,
+  samples: Readonly<Record<string, readonly Record<string, unknown>[]>>,
+): MachineEvents {
   const descriptors = machine.root.events as string[]
   // Samples of a type no descriptor matches are never taken (and reported as model/invalid).
   const sampled = Object.keys(samples).filter((type) => machineAcceptsEvent(machine, type))
@@ -59,7 +62,9 @@ export function machineEvents(machine: AnyStateMachine, samples: Readonly<Record
         // XState would take an unhandled actor error for the machine's own failure.
         const wildcard = [...accepted].some((descriptor) => descriptor.includes('*'))
         candidates = Uint32Array.from(
-          events.flatMap(({ type }, index) => (accepted.has(type) || (wildcard && !type.startsWith(ENVIRONMENT)) ? [index] : [])),
+          events.flatMap(({ type }, index) =>
+            accepted.has(type) || (wildcard && !type.startsWith(ENVIRONMENT)) ? [index] : [],
+          ),
         )
         byConfiguration.set(key, candidates)
       }

@@ -82,8 +82,16 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
     this.taken = events.types.map(() => false)
     this.eventTypes = events.types
     this.invariants = [
-      ...Object.entries(model.invariants ?? {}).map(([name, check]) => ({ name, check: check as Predicate, kind: 'invariants' as const })),
-      ...Object.entries(model.never ?? {}).map(([name, check]) => ({ name, check: check as Predicate, kind: 'never' as const })),
+      ...Object.entries(model.invariants ?? {}).map(([name, check]) => ({
+        name,
+        check: check as Predicate,
+        kind: 'invariants' as const,
+      })),
+      ...Object.entries(model.never ?? {}).map(([name, check]) => ({
+        name,
+        check: check as Predicate,
+        kind: 'never' as const,
+      })),
     ]
   }
 
@@ -141,7 +149,8 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
     // Each predicate is dropped at its first finding: one finding per element, and no more calls.
     for (let i = 0; i < this.invariants.length; i++) {
       const { kind, name, check } = this.invariants[i]!
-      if (!checkPredicate(this.predicates, kind, name, check, snapshot, { state: index })) this.invariants.splice(i--, 1)
+      if (!checkPredicate(this.predicates, kind, name, check, snapshot, { state: index }))
+        this.invariants.splice(i--, 1)
     }
   }
 
@@ -175,7 +184,9 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
 
   changedInPlace(_snapshot: Snapshot, index: number, { foundSince }: InPlaceChange): void {
     this.failed = true
-    this.recorder.forget(({ at }) => at !== undefined && (at.state >= foundSince || (at.state === index && at.action !== undefined)))
+    this.recorder.forget(
+      ({ at }) => at !== undefined && (at.state >= foundSince || (at.state === index && at.action !== undefined)),
+    )
     this.recorder.record(
       'explore/error',
       this.element,
@@ -194,7 +205,8 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
     for (let i = 0; i < microstepCount; i++) {
       const { snapshot, _transitions } = microsteps[i]!
       this.markReached(nodesOf(snapshot))
-      for (const { source } of _transitions) for (let node: AnyStateNode | undefined = source; node !== undefined; node = node.parent) this.reached.add(node)
+      for (const { source } of _transitions)
+        for (let node: AnyStateNode | undefined = source; node !== undefined; node = node.parent) this.reached.add(node)
     }
     this.scope.microstepCount = 0
   }
@@ -242,7 +254,12 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
       sample === '' && /^xstate\.(?:done|error)\.actor\./.test(type)
         ? ` (it was sent without ${type.startsWith('xstate.done') ? 'output' : 'error'}: declare samples, e.g. events: { ${JSON.stringify(type)}: [{ ${type.startsWith('xstate.done') ? 'output' : 'error'}: … }] })`
         : ''
-    this.recorder.record('explore/error', this.element, `event ${JSON.stringify(type)}${sample} threw: ${describeThrown(error)}${hint}`, { state })
+    this.recorder.record(
+      'explore/error',
+      this.element,
+      `event ${JSON.stringify(type)}${sample} threw: ${describeThrown(error)}${hint}`,
+      { state },
+    )
   }
 }
 

@@ -7,11 +7,14 @@ import { elementPath } from '../../model/element-path.js'
  * History pseudo-states are left out: no snapshot is ever in one.
  */
 export function stateNodesBelow(node: AnyStateNode): AnyStateNode[] {
-  return Object.values(node.states).flatMap((child) => (child.type === 'history' ? [] : [child, ...stateNodesBelow(child)]))
+  return Object.values(node.states).flatMap((child) =>
+    child.type === 'history' ? [] : [child, ...stateNodesBelow(child)],
+  )
 }
 
 export function hasHistory(machine: AnyStateMachine): boolean {
-  const visit = (node: AnyStateNode): boolean => Object.values(node.states).some((child) => child.type === 'history' || visit(child))
+  const visit = (node: AnyStateNode): boolean =>
+    Object.values(node.states).some((child) => child.type === 'history' || visit(child))
   return visit(machine.root)
 }
 

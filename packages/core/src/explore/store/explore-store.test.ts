@@ -22,8 +22,12 @@ const jugs = () =>
       fillBig: { apply: (s) => ({ ...s, big: 5 }) },
       emptySmall: { apply: (s) => ({ ...s, small: 0 }) },
       emptyBig: { apply: (s) => ({ ...s, big: 0 }) },
-      smallToBig: { apply: (s) => ({ small: s.small - Math.min(s.small, 5 - s.big), big: s.big + Math.min(s.small, 5 - s.big) }) },
-      bigToSmall: { apply: (s) => ({ small: s.small + Math.min(s.big, 3 - s.small), big: s.big - Math.min(s.big, 3 - s.small) }) },
+      smallToBig: {
+        apply: (s) => ({ small: s.small - Math.min(s.small, 5 - s.big), big: s.big + Math.min(s.small, 5 - s.big) }),
+      },
+      bigToSmall: {
+        apply: (s) => ({ small: s.small + Math.min(s.big, 3 - s.small), big: s.big - Math.min(s.big, 3 - s.small) }),
+      },
     },
     never: { fourLitres: (s) => s.big === 4 },
   })
@@ -44,10 +48,14 @@ const riverCrossing = () =>
     initial: { farmer: 'near', wolf: 'near', goat: 'near', cabbage: 'near' } as Bank,
     domains: { cargo: ['wolf', 'goat', 'cabbage'] as const },
     operations: {
-      crossAlone: { guard: (s) => !unsafe({ ...s, farmer: across(s.farmer) }), apply: (s) => ({ ...s, farmer: across(s.farmer) }) },
+      crossAlone: {
+        guard: (s) => !unsafe({ ...s, farmer: across(s.farmer) }),
+        apply: (s) => ({ ...s, farmer: across(s.farmer) }),
+      },
       crossWith: {
         params: { item: 'cargo' },
-        guard: (s, { item }) => s[item] === s.farmer && !unsafe({ ...s, farmer: across(s.farmer), [item]: across(s.farmer) }),
+        guard: (s, { item }) =>
+          s[item] === s.farmer && !unsafe({ ...s, farmer: across(s.farmer), [item]: across(s.farmer) }),
         apply: (s, { item }) => ({ ...s, farmer: across(s.farmer), [item]: across(s.farmer) }),
       },
     },
@@ -60,14 +68,26 @@ const peterson = () =>
     initial: { flag: [false, false], turn: 0, pc: [0, 0] },
     domains: { process: [0, 1] },
     operations: {
-      want: { params: { p: 'process' }, guard: (s, { p }) => s.pc[p] === 0, apply: (s, { p }) => ({ ...s, flag: set(s.flag, p, true), pc: set(s.pc, p, 1) }) },
-      yield: { params: { p: 'process' }, guard: (s, { p }) => s.pc[p] === 1, apply: (s, { p }) => ({ ...s, turn: 1 - p, pc: set(s.pc, p, 2) }) },
+      want: {
+        params: { p: 'process' },
+        guard: (s, { p }) => s.pc[p] === 0,
+        apply: (s, { p }) => ({ ...s, flag: set(s.flag, p, true), pc: set(s.pc, p, 1) }),
+      },
+      yield: {
+        params: { p: 'process' },
+        guard: (s, { p }) => s.pc[p] === 1,
+        apply: (s, { p }) => ({ ...s, turn: 1 - p, pc: set(s.pc, p, 2) }),
+      },
       enter: {
         params: { p: 'process' },
         guard: (s, { p }) => s.pc[p] === 2 && (!s.flag[1 - p] || s.turn === p),
         apply: (s, { p }) => ({ ...s, pc: set(s.pc, p, 3) }),
       },
-      leave: { params: { p: 'process' }, guard: (s, { p }) => s.pc[p] === 3, apply: (s, { p }) => ({ ...s, flag: set(s.flag, p, false), pc: set(s.pc, p, 0) }) },
+      leave: {
+        params: { p: 'process' },
+        guard: (s, { p }) => s.pc[p] === 3,
+        apply: (s, { p }) => ({ ...s, flag: set(s.flag, p, false), pc: set(s.pc, p, 0) }),
+      },
     },
     invariants: { mutualExclusion: (s) => !(s.pc[0] === 3 && s.pc[1] === 3) },
   })
@@ -78,9 +98,21 @@ const brokenLock = () =>
     initial: { locked: false, pc: ['idle', 'idle'] },
     domains: { process: [0, 1] },
     operations: {
-      test: { params: { p: 'process' }, guard: (s, { p }) => s.pc[p] === 'idle' && !s.locked, apply: (s, { p }) => ({ ...s, pc: set(s.pc, p, 'tested') }) },
-      take: { params: { p: 'process' }, guard: (s, { p }) => s.pc[p] === 'tested', apply: (s, { p }) => ({ locked: true, pc: set(s.pc, p, 'critical') }) },
-      release: { params: { p: 'process' }, guard: (s, { p }) => s.pc[p] === 'critical', apply: (s, { p }) => ({ locked: false, pc: set(s.pc, p, 'idle') }) },
+      test: {
+        params: { p: 'process' },
+        guard: (s, { p }) => s.pc[p] === 'idle' && !s.locked,
+        apply: (s, { p }) => ({ ...s, pc: set(s.pc, p, 'tested') }),
+      },
+      take: {
+        params: { p: 'process' },
+        guard: (s, { p }) => s.pc[p] === 'tested',
+        apply: (s, { p }) => ({ locked: true, pc: set(s.pc, p, 'critical') }),
+      },
+      release: {
+        params: { p: 'process' },
+        guard: (s, { p }) => s.pc[p] === 'critical',
+        apply: (s, { p }) => ({ locked: false, pc: set(s.pc, p, 'idle') }),
+      },
     },
     invariants: { mutualExclusion: (s) => !(s.pc[0] === 'critical' && s.pc[1] === 'critical') },
   })
@@ -124,13 +156,22 @@ describe('exploreStore: classic puzzles and protocols', () => {
   })
 
   it("Peterson's algorithm: 20 states, 34 steps, mutual exclusion holds", () => {
-    expect(explore(peterson())).toEqual({ stats: { element: 'stores.s', states: 20, transitions: 34, complete: true, depth: 6 }, findings: [] })
+    expect(explore(peterson())).toEqual({
+      stats: { element: 'stores.s', states: 20, transitions: 34, complete: true, depth: 6 },
+      findings: [],
+    })
   })
 
   it('a test-then-set lock: both processes in the critical section after 4 steps', () => {
     const { stats, findings } = explore(brokenLock())
     expect(stats).toMatchObject({ states: 13, complete: true })
-    expect(findings.map(({ rule, element, trace }) => [rule, element, trace?.map((step) => `${step.action}(${String(step.params.p)})`)])).toEqual([
+    expect(
+      findings.map(({ rule, element, trace }) => [
+        rule,
+        element,
+        trace?.map((step) => `${step.action}(${String(step.params.p)})`),
+      ]),
+    ).toEqual([
       ['invariant/violated', 'stores.s.invariants.mutualExclusion', ['test(0)', 'test(1)', 'take(0)', 'take(1)']],
     ])
   })
@@ -139,9 +180,21 @@ describe('exploreStore: classic puzzles and protocols', () => {
     const counters = defineStore({
       initial: { c: [0, 0, 0] },
       domains: { i: [0, 1, 2] },
-      operations: { inc: { params: { i: 'i' }, guard: (s, { i }) => s.c[i]! < 4, apply: (s, { i }) => ({ c: set(s.c, i, s.c[i]! + 1) }) } },
+      operations: {
+        inc: {
+          params: { i: 'i' },
+          guard: (s, { i }) => s.c[i]! < 4,
+          apply: (s, { i }) => ({ c: set(s.c, i, s.c[i]! + 1) }),
+        },
+      },
     })
-    expect(explore(counters).stats).toEqual({ element: 'stores.s', states: 125, transitions: 300, complete: true, depth: 12 })
+    expect(explore(counters).stats).toEqual({
+      element: 'stores.s',
+      states: 125,
+      transitions: 300,
+      complete: true,
+      depth: 12,
+    })
   })
 })
 
@@ -151,8 +204,16 @@ describe('exploreStore: what it checks', () => {
       initial: { balance: 0, log: [] as string[] },
       domains: { amount: [1, 2] },
       operations: {
-        deposit: { params: { amount: 'amount' }, guard: (s) => s.balance < 3 && s.log.length < 3, apply: (s, { amount }) => ({ balance: s.balance + amount, log: [...s.log, `+${amount}`] }) },
-        withdraw: { params: { amount: 'amount' }, guard: (s) => s.balance > 0 && s.log.length < 3, apply: (s, { amount }) => ({ balance: s.balance - amount, log: [...s.log, `-${amount}`] }) },
+        deposit: {
+          params: { amount: 'amount' },
+          guard: (s) => s.balance < 3 && s.log.length < 3,
+          apply: (s, { amount }) => ({ balance: s.balance + amount, log: [...s.log, `+${amount}`] }),
+        },
+        withdraw: {
+          params: { amount: 'amount' },
+          guard: (s) => s.balance > 0 && s.log.length < 3,
+          apply: (s, { amount }) => ({ balance: s.balance - amount, log: [...s.log, `-${amount}`] }),
+        },
       },
       invariants: { neverNegative: (s) => s.balance >= 0, shortLog: (s) => s.log.length < 3 },
       never: { four: (s) => s.balance === 4 },
@@ -161,18 +222,51 @@ describe('exploreStore: what it checks', () => {
 
   it('reports every invariant, never and effect that breaks, each once, with its shortest trace, and explores on past them', () => {
     const { findings } = explore(ledger())
-    expect(findings.map(({ rule, element, message, trace }) => [rule, element, message, trace?.map((step) => `${step.action} ${JSON.stringify(step.params)}`)])).toEqual([
-      ['effect/violated', 'stores.s.effects.movesByOne', 'effect "movesByOne" does not hold for deposit {"amount":2}', ['deposit {"amount":2}']],
-      ['invariant/violated', 'stores.s.invariants.neverNegative', 'invariant "neverNegative" does not hold', ['deposit {"amount":1}', 'withdraw {"amount":2}']],
-      ['constraint/violated', 'stores.s.never.four', 'never "four" holds', ['deposit {"amount":2}', 'deposit {"amount":2}']],
-      ['invariant/violated', 'stores.s.invariants.shortLog', 'invariant "shortLog" does not hold', ['deposit {"amount":1}', 'deposit {"amount":1}', 'deposit {"amount":1}']],
+    expect(
+      findings.map(({ rule, element, message, trace }) => [
+        rule,
+        element,
+        message,
+        trace?.map((step) => `${step.action} ${JSON.stringify(step.params)}`),
+      ]),
+    ).toEqual([
+      [
+        'effect/violated',
+        'stores.s.effects.movesByOne',
+        'effect "movesByOne" does not hold for deposit {"amount":2}',
+        ['deposit {"amount":2}'],
+      ],
+      [
+        'invariant/violated',
+        'stores.s.invariants.neverNegative',
+        'invariant "neverNegative" does not hold',
+        ['deposit {"amount":1}', 'withdraw {"amount":2}'],
+      ],
+      [
+        'constraint/violated',
+        'stores.s.never.four',
+        'never "four" holds',
+        ['deposit {"amount":2}', 'deposit {"amount":2}'],
+      ],
+      [
+        'invariant/violated',
+        'stores.s.invariants.shortLog',
+        'invariant "shortLog" does not hold',
+        ['deposit {"amount":1}', 'deposit {"amount":1}', 'deposit {"amount":1}'],
+      ],
     ])
   })
 
   it('reports a violation in the initial state with an empty trace', () => {
     const store = defineStore({ initial: { n: 0 }, operations: {}, invariants: { positive: (s) => s.n > 0 } })
     expect(explore(store).findings).toEqual([
-      { rule: 'invariant/violated', element: 'stores.s.invariants.positive', message: 'invariant "positive" does not hold', initial: { n: 0 }, trace: [] },
+      {
+        rule: 'invariant/violated',
+        element: 'stores.s.invariants.positive',
+        message: 'invariant "positive" does not hold',
+        initial: { n: 0 },
+        trace: [],
+      },
     ])
   })
 
@@ -266,11 +360,19 @@ describe('exploreStore: hostile models', () => {
     const store = defineStore({
       initial: { list: [] as number[] },
       domains: { at: [5] },
-      operations: { read: { params: { at: 'at' }, apply: (s, { at }) => ({ list: [(s.list[at] as unknown as { x: number }).x] }) } },
+      operations: {
+        read: { params: { at: 'at' }, apply: (s, { at }) => ({ list: [(s.list[at] as unknown as { x: number }).x] }) },
+      },
     })
     const { findings } = explore(store)
     expect(findings.map(({ element, message, trace }) => [element, message, trace])).toEqual([
-      ['stores.s.operations.read.apply', expect.stringMatching(/^apply of operation "read" threw with params \{"at":5\}: TypeError: Cannot read properties of undefined/), []],
+      [
+        'stores.s.operations.read.apply',
+        expect.stringMatching(
+          /^apply of operation "read" threw with params \{"at":5\}: TypeError: Cannot read properties of undefined/,
+        ),
+        [],
+      ],
     ])
   })
 
@@ -297,12 +399,20 @@ describe('exploreStore: hostile models', () => {
   it('an infinite state space stops at the bound: explore/incomplete, complete false', () => {
     const store = defineStore({ initial: { n: 0 }, operations: { tick: { apply: (s) => ({ n: s.n + 1 }) } } })
     const { stats, findings } = explore(store, { maxStates: 100 })
-    expect(stats).toEqual({ element: 'stores.s', states: 100, transitions: 99, complete: false, depth: 99, bound: 'states' })
+    expect(stats).toEqual({
+      element: 'stores.s',
+      states: 100,
+      transitions: 99,
+      complete: false,
+      depth: 99,
+      bound: 'states',
+    })
     expect(findings).toEqual([
       {
         rule: 'explore/incomplete',
         element: 'stores.s',
-        message: 'exploration stopped at the bound of 100 states, after 100 states and 99 transitions to depth 99: states beyond it are not checked',
+        message:
+          'exploration stopped at the bound of 100 states, after 100 states and 99 transitions to depth 99: states beyond it are not checked',
       },
     ])
   })
@@ -334,7 +444,8 @@ describe('exploreStore: hostile models', () => {
       {
         rule: 'explore/error',
         element: 'stores.s.operations.reset.apply',
-        message: 'apply of operation "reset" returned undefined: it must return the next state (a block body needs a return)',
+        message:
+          'apply of operation "reset" returned undefined: it must return the next state (a block body needs a return)',
         initial: { n: 0 },
         trace: [],
       },
@@ -352,7 +463,8 @@ describe('exploreStore: hostile models', () => {
       {
         rule: 'explore/error',
         element: 'stores.s.operations.stamp.apply',
-        message: 'apply of operation "stamp" returned a state that is not plain data: found an instance of Date at state.at',
+        message:
+          'apply of operation "stamp" returned a state that is not plain data: found an instance of Date at state.at',
         initial: { at: null },
         trace: [],
       },
@@ -404,13 +516,26 @@ describe('exploreStore: hostile models', () => {
 
   it('leaves the model’s own initial state untouched', () => {
     const initial = { items: [1] }
-    const store = defineStore({ initial, operations: { clear: { apply: (s) => { s.items.length = 0; return s } } } })
+    const store = defineStore({
+      initial,
+      operations: {
+        clear: {
+          apply: (s) => {
+            s.items.length = 0
+            return s
+          },
+        },
+      },
+    })
     explore(store)
     expect(initial).toEqual({ items: [1] })
   })
 
   it('is not explored where the model is invalid (reported by the model check)', () => {
-    const store = defineStore({ initial: { n: 0 }, operations: { set: { params: { to: 'values' } as never, apply: (s) => s } } })
+    const store = defineStore({
+      initial: { n: 0 },
+      operations: { set: { params: { to: 'values' } as never, apply: (s) => s } },
+    })
     expect(exploreStore('s', store, { bounds: DEFAULT_BOUNDS })).toBeUndefined()
   })
 })

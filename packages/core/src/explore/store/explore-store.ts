@@ -13,7 +13,11 @@ import { StoreSystem } from './store-system.js'
  * initial state is not plain data, or an operation names a missing domain): those are
  * reported as `model/invalid` already.
  */
-export function exploreStore(id: string, store: StoreDefinition, options: Omit<ExploreOptions, 'element'>): ExplorationOutcome | undefined {
+export function exploreStore(
+  id: string,
+  store: StoreDefinition,
+  options: Omit<ExploreOptions, 'element'>,
+): ExplorationOutcome | undefined {
   const actions = storeActions(store)
   if (actions === undefined || findNonPlainData(store.initial) !== undefined) return undefined
   const element = elementPath(['stores', id])

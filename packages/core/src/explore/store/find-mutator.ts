@@ -26,7 +26,11 @@ export interface Mutator {
   what: string
 }
 
-export function findMutator(functions: StoreFunctions, actions: readonly StoreAction[], state: unknown): Mutator | undefined {
+export function findMutator(
+  functions: StoreFunctions,
+  actions: readonly StoreAction[],
+  state: unknown,
+): Mutator | undefined {
   for (const { name, check } of functions.invariants)
     if (changes(state, check)) return { path: ['invariants', name], what: `invariant ${JSON.stringify(name)}` }
   for (const { name, check } of functions.nevers)
@@ -35,9 +39,15 @@ export function findMutator(functions: StoreFunctions, actions: readonly StoreAc
     const { operation, params, definition } = action
     const guard = definition.guard
     if (guard !== undefined && changes(state, (copy) => guard(copy, params)))
-      return { path: ['operations', operation, 'guard'], what: `guard of operation ${JSON.stringify(operation)}${withParams(action)}` }
+      return {
+        path: ['operations', operation, 'guard'],
+        what: `guard of operation ${JSON.stringify(operation)}${withParams(action)}`,
+      }
     if (changes(state, (copy) => definition.apply(copy, params)))
-      return { path: ['operations', operation, 'apply'], what: `apply of operation ${JSON.stringify(operation)}${withParams(action)}` }
+      return {
+        path: ['operations', operation, 'apply'],
+        what: `apply of operation ${JSON.stringify(operation)}${withParams(action)}`,
+      }
     const after = attempt(() => definition.apply(structuredClone(state), params))
     if (after === undefined) continue
     for (const { name, check } of functions.effects)

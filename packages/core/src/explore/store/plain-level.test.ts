@@ -43,7 +43,13 @@ describe('PlainLevel', () => {
 
   it('keeps key order, -0, null prototypes and numbers beyond the small-integer words', () => {
     const bare = Object.assign(Object.create(null) as object, { b: 1, a: [2] })
-    const states = [{ z: 1, a: 2, 10: 'x', 2: 'y' }, -0, bare, [2 ** 28, -(2 ** 28) - 1, 0.1, 1e300], { nested: [{ deep: ['end', true, null] }] }]
+    const states = [
+      { z: 1, a: 2, 10: 'x', 2: 'y' },
+      -0,
+      bare,
+      [2 ** 28, -(2 ** 28) - 1, 0.1, 1e300],
+      { nested: [{ deep: ['end', true, null] }] },
+    ]
     const read = roundTrip(states)
     expect(Object.keys(read[0] as object)).toEqual(['2', '10', 'z', 'a'])
     expect(Object.is(read[1], -0)).toBe(true)
@@ -81,7 +87,11 @@ describe('PlainLevel', () => {
   })
 
   it('grows past its first buffer', () => {
-    const states = Array.from({ length: 3000 }, (_, index) => ({ index, name: `state ${index}`, items: [index, -index, index / 2] }))
+    const states = Array.from({ length: 3000 }, (_, index) => ({
+      index,
+      name: `state ${index}`,
+      items: [index, -index, index / 2],
+    }))
     expect(roundTrip(states)).toStrictEqual(states)
   })
 })

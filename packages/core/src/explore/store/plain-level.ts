@@ -44,7 +44,9 @@ export class PlainLevel implements Level<unknown> {
   private compared = 0
   private readonly strings: string[] = []
   private readonly numbers: number[] = []
-  private readonly cachedStrings: (string | undefined)[] = new Array<string | undefined>(STRING_CACHE_SIZE).fill(undefined)
+  private readonly cachedStrings: (string | undefined)[] = new Array<string | undefined>(STRING_CACHE_SIZE).fill(
+    undefined,
+  )
   private readonly cachedIndices = new Int32Array(STRING_CACHE_SIZE)
 
   add(state: unknown): void {
@@ -68,7 +70,8 @@ export class PlainLevel implements Level<unknown> {
     switch (typeof value) {
       case 'number':
         // -0 is not written as the integer 0: a model may tell them apart.
-        if ((value << TAG_BITS) >> TAG_BITS === value && (value !== 0 || 1 / value > 0)) this.words[this.written++] = value << TAG_BITS
+        if ((value << TAG_BITS) >> TAG_BITS === value && (value !== 0 || 1 / value > 0))
+          this.words[this.written++] = value << TAG_BITS
         else this.words[this.written++] = (this.numbers.push(value) - 1) * (1 << TAG_BITS) + NUMBER
         return
       case 'string':
@@ -122,7 +125,8 @@ export class PlainLevel implements Level<unknown> {
       case CONSTANT:
         return constantOf(word)
       default: {
-        const object: Record<string, unknown> = (word & TAG_MASK) === BARE_OBJECT ? (Object.create(null) as Record<string, unknown>) : {}
+        const object: Record<string, unknown> =
+          (word & TAG_MASK) === BARE_OBJECT ? (Object.create(null) as Record<string, unknown>) : {}
         for (let entry = 0; entry < payload; entry++) {
           const key = this.strings[this.words[this.read++]! >> TAG_BITS]!
           object[key] = this.readValue()

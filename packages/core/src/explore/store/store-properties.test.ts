@@ -49,11 +49,15 @@ function buildStore(initial: State, specs: OperationSpec[]): StoreDefinition<Sta
       apply: (s: State, params: Record<string, number>) => {
         const current = s[spec.variable] ?? 0
         const value =
-          spec.effect === 'set' ? param(params)
-          : spec.effect === 'increment' ? (current + 1) % MODULUS
-          : spec.effect === 'add' ? (current + param(params)) % MODULUS
-          : spec.effect === 'copy' ? (s[spec.other] ?? 0)
-          : 0
+          spec.effect === 'set'
+            ? param(params)
+            : spec.effect === 'increment'
+              ? (current + 1) % MODULUS
+              : spec.effect === 'add'
+                ? (current + param(params)) % MODULUS
+                : spec.effect === 'copy'
+                  ? (s[spec.other] ?? 0)
+                  : 0
         const next = { ...s, [spec.variable]: value }
         return spec.reversed ? Object.fromEntries(Object.entries(next).reverse()) : next
       },
@@ -66,7 +70,10 @@ function buildStore(initial: State, specs: OperationSpec[]): StoreDefinition<Sta
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`
   if (typeof value === 'object' && value !== null)
-    return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`).join(',')}}`
+    return `{${Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`)
+      .join(',')}}`
   return JSON.stringify(value)
 }
 
@@ -99,16 +106,27 @@ function referenceSearch(store: StoreDefinition<State>) {
 
 describe('exploreStore: the reachable states of random stores', () => {
   it('are exactly those of a reference breadth-first search', () => {
-    const initial = fc.dictionary(fc.constantFrom(...VARIABLES), fc.integer({ min: 0, max: MODULUS - 1 }), { minKeys: 1 })
+    const initial = fc.dictionary(fc.constantFrom(...VARIABLES), fc.integer({ min: 0, max: MODULUS - 1 }), {
+      minKeys: 1,
+    })
     fc.assert(
       fc.property(initial, fc.array(operationSpec, { minLength: 1, maxLength: 5 }), (start, specs) => {
         const store = buildStore(start, specs)
         const visited: string[] = []
-        const outcome = exploreStore('s', { ...store, invariants: { spy: (s) => visited.push(canonical(s)) > 0 } }, { bounds: DEFAULT_BOUNDS })
+        const outcome = exploreStore(
+          's',
+          { ...store, invariants: { spy: (s) => visited.push(canonical(s)) > 0 } },
+          { bounds: DEFAULT_BOUNDS },
+        )
         const reference = referenceSearch(store)
         expect(outcome?.findings).toEqual([])
         expect(visited.sort()).toEqual(reference.states)
-        expect(outcome?.stats).toMatchObject({ states: reference.states.length, transitions: reference.steps, depth: reference.depth, complete: true })
+        expect(outcome?.stats).toMatchObject({
+          states: reference.states.length,
+          transitions: reference.steps,
+          depth: reference.depth,
+          complete: true,
+        })
       }),
       { numRuns: 300 },
     )

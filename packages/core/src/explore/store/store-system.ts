@@ -50,7 +50,11 @@ export class StoreSystem implements TransitionSystem<State>, Replay<State> {
     this.actionCount = actions.length
     this.fingerprints = new ShapedFingerprint('plain', pristine)
     this.allActions = Uint32Array.from(actions.keys())
-    this.predicates = { recorder: this.recorder, owner: ['stores', id], describeAction: (action) => showAction(actions[action]!) }
+    this.predicates = {
+      recorder: this.recorder,
+      owner: ['stores', id],
+      describeAction: (action) => showAction(actions[action]!),
+    }
     this.functions = {
       invariants: named(store.invariants),
       nevers: named(store.never),
@@ -104,7 +108,8 @@ export class StoreSystem implements TransitionSystem<State>, Replay<State> {
     // Each predicate is dropped at its first finding: one finding per element, and no more calls.
     for (let i = 0; i < this.invariants.length; i++) {
       const { name, check } = this.invariants[i]!
-      if (!checkPredicate(this.predicates, 'invariants', name, check, state, { state: index })) this.invariants.splice(i--, 1)
+      if (!checkPredicate(this.predicates, 'invariants', name, check, state, { state: index }))
+        this.invariants.splice(i--, 1)
     }
     for (let i = 0; i < this.nevers.length; i++) {
       const { name, check } = this.nevers[i]!
@@ -118,14 +123,17 @@ export class StoreSystem implements TransitionSystem<State>, Replay<State> {
     const step: EffectStep<State> = { before, after, operation, params }
     for (let i = 0; i < this.effects.length; i++) {
       const { name, check } = this.effects[i]!
-      if (!checkPredicate(this.predicates, 'effects', name, check, step, { state: index, action })) this.effects.splice(i--, 1)
+      if (!checkPredicate(this.predicates, 'effects', name, check, step, { state: index, action }))
+        this.effects.splice(i--, 1)
     }
   }
 
   changedInPlace(_state: State, index: number, { foundSince, path }: InPlaceChange): void {
     this.failed = true
     // What was met since the state changed is not to be trusted: states found from it, steps taken from it.
-    this.recorder.forget(({ at }) => at !== undefined && (at.state >= foundSince || (at.state === index && at.action !== undefined)))
+    this.recorder.forget(
+      ({ at }) => at !== undefined && (at.state >= foundSince || (at.state === index && at.action !== undefined)),
+    )
     const blamed = findMutator(this.functions, this.actions, this.replayPristine(path))
     const element = elementPath(['stores', this.id, ...(blamed?.path ?? [])])
     const culprit = blamed === undefined ? 'a function of the store' : blamed.what
@@ -162,12 +170,24 @@ export class StoreSystem implements TransitionSystem<State>, Replay<State> {
   }
 
   private returnedNothing(action: number, state: number): void {
-    this.stepFailed('apply', action, state, 'returned undefined', ': it must return the next state (a block body needs a return)')
+    this.stepFailed(
+      'apply',
+      action,
+      state,
+      'returned undefined',
+      ': it must return the next state (a block body needs a return)',
+    )
   }
 
   private notPlain(state: State): void {
     const { state: index, action } = this.stepping
-    this.stepFailed('apply', action, index, 'returned a state that is not plain data', `: found ${describeUnhashable(state, 'plain', 'state')}`)
+    this.stepFailed(
+      'apply',
+      action,
+      index,
+      'returned a state that is not plain data',
+      `: found ${describeUnhashable(state, 'plain', 'state')}`,
+    )
   }
 
   /** An operation's guard or apply failed at a step: the exploration proves nothing more, and says where and how. */

@@ -14,7 +14,10 @@ export const accountsPack: ChecklistPack = {
     {
       question: 'Should {entity} emails be unique?',
       element: 'entities.{entity}.unique',
-      answeredBy: [{ uniquenessOf: 'email' }, { decision: { rule: 'identity/uniqueness-undecided', element: 'entities.{entity}' } }],
+      answeredBy: [
+        { uniquenessOf: 'email' },
+        { decision: { rule: 'identity/uniqueness-undecided', element: 'entities.{entity}' } },
+      ],
     },
     {
       question: 'Should {entity} accounts be verified?',

@@ -16,7 +16,8 @@ export function askPacks(model: Model, packs: readonly ChecklistPack[]): Finding
     // A question at an element outside the entity (`zones`) is asked once, not per entity.
     const asked = new Set<string>()
     for (const [entity, { schema }] of Object.entries(model.entities)) {
-      if (!Object.keys(schema.shape).some((field) => pack.entitiesWithField.some((pattern) => matches(pattern, field)))) continue
+      if (!Object.keys(schema.shape).some((field) => pack.entitiesWithField.some((pattern) => matches(pattern, field))))
+        continue
       for (const question of pack.questions) {
         const element = fillElement(question.element, entity)
         if (element === undefined || asked.has(element)) continue

@@ -8,9 +8,13 @@ import type { Evidence, NamePattern } from './types.js'
 
 export function holds(evidence: Evidence, model: Model, entityName: string): boolean {
   const entity = own(model.entities, entityName)
-  if ('field' in evidence) return entity !== undefined && Object.keys(entity.schema.shape).some((field) => matches(evidence.field, field))
+  if ('field' in evidence)
+    return entity !== undefined && Object.keys(entity.schema.shape).some((field) => matches(evidence.field, field))
   if ('uniquenessOf' in evidence)
-    return entity !== undefined && (entity.unique !== undefined || (entity.identity ?? []).some((field) => matches(evidence.uniquenessOf, field)))
+    return (
+      entity !== undefined &&
+      (entity.unique !== undefined || (entity.identity ?? []).some((field) => matches(evidence.uniquenessOf, field)))
+    )
   if ('state' in evidence) return stateNames(model).some((name) => matches(evidence.state, name))
   if ('action' in evidence) return actionNames(model).some((name) => matches(evidence.action, name))
   if ('zonesWithAuth' in evidence) return declaresZones(model) && statesAuth(model)
@@ -30,7 +34,11 @@ export function matches(pattern: NamePattern, name: string): boolean {
 }
 
 function stateNames(model: Model): string[] {
-  return Object.entries(model.machines).flatMap(([id, { machine }]) => stateNodesOf(id, machine).slice(1).map(({ node }) => node.key))
+  return Object.entries(model.machines).flatMap(([id, { machine }]) =>
+    stateNodesOf(id, machine)
+      .slice(1)
+      .map(({ node }) => node.key),
+  )
 }
 
 function actionNames(model: Model): string[] {

@@ -15,7 +15,10 @@ const valid = () => ({
     {
       question: 'In which currency is a {entity} amount?',
       element: 'entities.{entity}.schema',
-      answeredBy: [{ field: 'currency' }, { allOf: [{ action: 'refund' }, { decision: { rule: 'identity/missing', element: 'entities.{entity}' } }] }],
+      answeredBy: [
+        { field: 'currency' },
+        { allOf: [{ action: 'refund' }, { decision: { rule: 'identity/missing', element: 'entities.{entity}' } }] },
+      ],
     },
   ],
 })
@@ -26,10 +29,30 @@ describe('checklistPackSchema', () => {
   })
 
   it.each<[string, (pack: Record<string, any>) => void, string, string]>([
-    ['an element that is not a path', (pack) => (pack.questions[0].element = 'entities..{entity}'), 'questions.0.element', 'expected an element path, e.g. entities.{entity}.unique'],
-    ['two questions at one element', (pack) => pack.questions.push({ ...pack.questions[0] }), 'questions.1.element', 'two questions of the pack are at entities.{entity}.schema: a question is identified by its element'],
-    ['no field patterns', (pack) => (pack.entitiesWithField = []), 'entitiesWithField', 'a pack needs at least one field pattern'],
-    ['an empty name pattern', (pack) => (pack.entitiesWithField = ['']), 'entitiesWithField.0', 'a name pattern must not be empty'],
+    [
+      'an element that is not a path',
+      (pack) => (pack.questions[0].element = 'entities..{entity}'),
+      'questions.0.element',
+      'expected an element path, e.g. entities.{entity}.unique',
+    ],
+    [
+      'two questions at one element',
+      (pack) => pack.questions.push({ ...pack.questions[0] }),
+      'questions.1.element',
+      'two questions of the pack are at entities.{entity}.schema: a question is identified by its element',
+    ],
+    [
+      'no field patterns',
+      (pack) => (pack.entitiesWithField = []),
+      'entitiesWithField',
+      'a pack needs at least one field pattern',
+    ],
+    [
+      'an empty name pattern',
+      (pack) => (pack.entitiesWithField = ['']),
+      'entitiesWithField.0',
+      'a name pattern must not be empty',
+    ],
   ])('rejects %s', (_, breakIt, path, message) => {
     const pack = valid()
     breakIt(pack)

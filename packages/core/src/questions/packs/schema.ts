@@ -9,9 +9,9 @@ import type { ChecklistPack, Evidence } from './types.js'
 
 const namePattern = z.union([z.string().min(1, { message: 'a name pattern must not be empty' }), z.instanceof(RegExp)])
 
-const elementTemplate = z
-  .string()
-  .refine((template) => fillElement(template, 'Entity') !== undefined, { message: 'expected an element path, e.g. entities.{entity}.unique' })
+const elementTemplate = z.string().refine((template) => fillElement(template, 'Entity') !== undefined, {
+  message: 'expected an element path, e.g. entities.{entity}.unique',
+})
 
 const evidence: z.ZodType<Evidence> = z.lazy(() =>
   z.union([
@@ -38,7 +38,12 @@ export const checklistPackSchema: z.ZodType<ChecklistPack> = z.strictObject({
   questions: z.array(question).superRefine((questions, context) => {
     const seen = new Set<string>()
     questions.forEach(({ element }, index) => {
-      if (seen.has(element)) context.addIssue({ code: 'custom', path: [index, 'element'], message: `two questions of the pack are at ${element}: a question is identified by its element` })
+      if (seen.has(element))
+        context.addIssue({
+          code: 'custom',
+          path: [index, 'element'],
+          message: `two questions of the pack are at ${element}: a question is identified by its element`,
+        })
       seen.add(element)
     })
   }),

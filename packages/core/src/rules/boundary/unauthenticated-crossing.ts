@@ -65,7 +65,11 @@ function stepFindings(model: Model): Finding[] {
       if (crossing === undefined || step.auth !== undefined) return
       const contract = step.contract === undefined ? undefined : own(model.contracts, step.contract)
       // A contract that crosses itself is where its auth is written, and reported.
-      if (contract !== undefined && (contract.auth !== undefined || inwardCrossing(model, contract.from, contract.to) !== undefined)) return
+      if (
+        contract !== undefined &&
+        (contract.auth !== undefined || inwardCrossing(model, contract.from, contract.to) !== undefined)
+      )
+        return
       findings.push({
         rule: 'boundary/unauthenticated-crossing',
         element: elementPath(['flows', flowId, 'steps', index, 'auth']),

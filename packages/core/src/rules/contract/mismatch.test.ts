@@ -11,8 +11,20 @@ const system = (steps: unknown[]) => ({
 
 describe('contract/mismatch', () => {
   it('reports a step between other components than its contract’s, at the step’s contract', () => {
-    expect(findingsOf(contractMismatch, system([{ from: 'browser', to: 'api', contract: 'signUp' }, { from: 'api', to: 'db', contract: 'signUp' }]))).toEqual([
-      { rule: 'contract/mismatch', element: 'flows.register.steps[1].contract', message: 'the step goes "api" → "db", but contract "signUp" is "browser" → "api"' },
+    expect(
+      findingsOf(
+        contractMismatch,
+        system([
+          { from: 'browser', to: 'api', contract: 'signUp' },
+          { from: 'api', to: 'db', contract: 'signUp' },
+        ]),
+      ),
+    ).toEqual([
+      {
+        rule: 'contract/mismatch',
+        element: 'flows.register.steps[1].contract',
+        message: 'the step goes "api" → "db", but contract "signUp" is "browser" → "api"',
+      },
     ])
   })
 
@@ -21,7 +33,8 @@ describe('contract/mismatch', () => {
       {
         rule: 'contract/mismatch',
         element: 'flows.register.steps[0].contract',
-        message: 'the step goes "api" → "browser", but contract "signUp" is "browser" → "api" (the reply is part of the call, not a step of its own)',
+        message:
+          'the step goes "api" → "browser", but contract "signUp" is "browser" → "api" (the reply is part of the call, not a step of its own)',
       },
     ])
   })

@@ -3,12 +3,20 @@ import { z } from 'zod'
 import { findingsOf, questionsOf } from '../rule.test-helper.js'
 import { errorUnhandled } from './unhandled.js'
 
-const system = (onError: Record<string, string> | undefined, errors: Record<string, z.ZodType> = { EmailTaken: z.object({}), WeakPassword: z.object({}) }) => ({
+const system = (
+  onError: Record<string, string> | undefined,
+  errors: Record<string, z.ZodType> = { EmailTaken: z.object({}), WeakPassword: z.object({}) },
+) => ({
   name: 's',
   components: { browser: {}, api: {} },
   contracts: { signUp: { from: 'browser', to: 'api', errors } },
   flows: {
-    register: { steps: [{ from: 'browser', to: 'api', message: 'hello' }, { from: 'browser', to: 'api', contract: 'signUp', ...(onError && { onError }) }] },
+    register: {
+      steps: [
+        { from: 'browser', to: 'api', message: 'hello' },
+        { from: 'browser', to: 'api', contract: 'signUp', ...(onError && { onError }) },
+      ],
+    },
   },
 })
 
@@ -23,7 +31,10 @@ describe('error/unhandled', () => {
       },
     ])
     expect(questionsOf(errorUnhandled, model)).toEqual([
-      ['flows.register.steps[1].onError.EmailTaken', 'What should register do when signUp answers EmailTaken (step 2: browser → api)?'],
+      [
+        'flows.register.steps[1].onError.EmailTaken',
+        'What should register do when signUp answers EmailTaken (step 2: browser → api)?',
+      ],
     ])
   })
 
@@ -35,13 +46,15 @@ describe('error/unhandled', () => {
   })
 
   it('quotes error names that are not identifiers in the element path', () => {
-    expect(findingsOf(errorUnhandled, system({}, { 'rate limited': z.object({}) })).map((finding) => finding.element)).toEqual([
-      'flows.register.steps[1].onError["rate limited"]',
-    ])
+    expect(
+      findingsOf(errorUnhandled, system({}, { 'rate limited': z.object({}) })).map((finding) => finding.element),
+    ).toEqual(['flows.register.steps[1].onError["rate limited"]'])
   })
 
   it('does not take an inherited property for a handled error', () => {
-    expect(findingsOf(errorUnhandled, system({}, { toString: z.object({}) })).map((finding) => finding.element)).toEqual(['flows.register.steps[1].onError.toString'])
+    expect(
+      findingsOf(errorUnhandled, system({}, { toString: z.object({}) })).map((finding) => finding.element),
+    ).toEqual(['flows.register.steps[1].onError.toString'])
   })
 
   it.each([

@@ -4,7 +4,8 @@ import type { Rule } from '../types.js'
 export const exploreError: Rule = {
   id: 'explore/error',
   severity: 'error',
-  summary: "The model's code failed during exploration: a guard, apply, action or predicate threw, or a state is not a value.",
+  summary:
+    "The model's code failed during exploration: a guard, apply, action or predicate threw, or a state is not a value.",
   explanation: `Exploration runs the model's own functions: stores' guards, applies, invariants, never
 predicates and effects, and machines' guards, actions and predicates. When one throws, the
 finding names the function (for a machine's guards and actions, the machine), the message,

@@ -9,7 +9,14 @@ describe('failure/unhandled', () => {
   describe('flow steps', () => {
     const system = (steps: unknown[]) => ({
       name: 's',
-      components: { api: { kind: 'service' }, db: { kind: 'datastore' }, jobs: { kind: 'queue' }, payments: { kind: 'external' }, cache: {}, browser: { kind: 'actor' } },
+      components: {
+        api: { kind: 'service' },
+        db: { kind: 'datastore' },
+        jobs: { kind: 'queue' },
+        payments: { kind: 'external' },
+        cache: {},
+        browser: { kind: 'actor' },
+      },
       flows: { checkout: { steps } },
     })
 
@@ -21,8 +28,16 @@ describe('failure/unhandled', () => {
         { from: 'api', to: 'jobs' },
       ])
       expect(findingsOf(rule, model)).toEqual([
-        { rule: 'failure/unhandled', element: 'flows.checkout.steps[1].onFailure', message: 'this step calls datastore "db" and does not say what happens when it fails or times out' },
-        { rule: 'failure/unhandled', element: 'flows.checkout.steps[3].onFailure', message: 'this step calls queue "jobs" and does not say what happens when it fails or times out' },
+        {
+          rule: 'failure/unhandled',
+          element: 'flows.checkout.steps[1].onFailure',
+          message: 'this step calls datastore "db" and does not say what happens when it fails or times out',
+        },
+        {
+          rule: 'failure/unhandled',
+          element: 'flows.checkout.steps[3].onFailure',
+          message: 'this step calls queue "jobs" and does not say what happens when it fails or times out',
+        },
       ])
       expect(questionsOf(rule, model)).toEqual([
         ['flows.checkout.steps[1].onFailure', 'What happens when db fails during checkout step 2?'],
@@ -58,8 +73,16 @@ describe('failure/unhandled', () => {
         },
       })
       expect(findingsOf(rule, system(machine))).toEqual([
-        { rule: 'failure/unhandled', element: 'machines.account.states.loading.invoke.fetch', message: 'state "loading" invokes "fetch" and does not say what happens when it fails (onError)' },
-        { rule: 'failure/unhandled', element: 'machines.account.states.ready.states.idle.invoke[1]', message: 'state "ready.idle" invokes "fetchUser" and does not say what happens when it fails (onError)' },
+        {
+          rule: 'failure/unhandled',
+          element: 'machines.account.states.loading.invoke.fetch',
+          message: 'state "loading" invokes "fetch" and does not say what happens when it fails (onError)',
+        },
+        {
+          rule: 'failure/unhandled',
+          element: 'machines.account.states.ready.states.idle.invoke[1]',
+          message: 'state "ready.idle" invokes "fetchUser" and does not say what happens when it fails (onError)',
+        },
       ])
       expect(questionsOf(rule, system(machine)).map(([, question]) => question)).toEqual([
         'What should machine account do when fetch fails (invoked in state loading)?',
@@ -68,23 +91,45 @@ describe('failure/unhandled', () => {
     })
 
     it('reports an invoke on the machine’s root', () => {
-      const machine = machines.createMachine({ invoke: { id: 'watch', src: 'fetchUser' }, initial: 'a', states: { a: {} } })
-      expect(questionsOf(rule, system(machine))).toEqual([['machines.account.invoke.watch', 'What should machine account do when watch fails (invoked at its root)?']])
-      expect(findingsOf(rule, system(machine))[0]?.message).toBe('the machine invokes "watch" and does not say what happens when it fails (onError)')
+      const machine = machines.createMachine({
+        invoke: { id: 'watch', src: 'fetchUser' },
+        initial: 'a',
+        states: { a: {} },
+      })
+      expect(questionsOf(rule, system(machine))).toEqual([
+        ['machines.account.invoke.watch', 'What should machine account do when watch fails (invoked at its root)?'],
+      ])
+      expect(findingsOf(rule, system(machine))[0]?.message).toBe(
+        'the machine invokes "watch" and does not say what happens when it fails (onError)',
+      )
     })
 
     it.each([
       ['an onError on the invoke', { on: {} }, { id: 'fetch', src: 'fetchUser', onError: 'b' }],
-      ['an ancestor’s transition for the actor’s error event', { on: { 'xstate.error.actor.fetch': '.b' } }, { id: 'fetch', src: 'fetchUser' }],
-      ['an ancestor’s wildcard for error events', { on: { 'xstate.error.*': '.b' } }, { id: 'fetch', src: 'fetchUser' }],
+      [
+        'an ancestor’s transition for the actor’s error event',
+        { on: { 'xstate.error.actor.fetch': '.b' } },
+        { id: 'fetch', src: 'fetchUser' },
+      ],
+      [
+        'an ancestor’s wildcard for error events',
+        { on: { 'xstate.error.*': '.b' } },
+        { id: 'fetch', src: 'fetchUser' },
+      ],
     ])('is silent for %s', (_, root, invoke) => {
       const machine = machines.createMachine({ ...root, initial: 'a', states: { a: { invoke }, b: {} } } as never)
       expect(findingsOf(rule, system(machine))).toEqual([])
     })
 
     it('does not take another actor’s error handler for this one’s', () => {
-      const machine = machines.createMachine({ on: { 'xstate.error.actor.other': '.b' }, initial: 'a', states: { a: { invoke: { id: 'fetch', src: 'fetchUser' } }, b: {} } })
-      expect(findingsOf(rule, system(machine)).map((finding) => finding.element)).toEqual(['machines.account.states.a.invoke.fetch'])
+      const machine = machines.createMachine({
+        on: { 'xstate.error.actor.other': '.b' },
+        initial: 'a',
+        states: { a: { invoke: { id: 'fetch', src: 'fetchUser' } }, b: {} },
+      })
+      expect(findingsOf(rule, system(machine)).map((finding) => finding.element)).toEqual([
+        'machines.account.states.a.invoke.fetch',
+      ])
     })
   })
 })

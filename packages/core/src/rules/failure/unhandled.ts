@@ -15,7 +15,8 @@ const FALLIBLE: ReadonlySet<ComponentKind | undefined> = new Set<ComponentKind>(
 export const failureUnhandled: Rule = {
   id: 'failure/unhandled',
   severity: 'warning',
-  summary: 'A step calls a datastore, queue or external service without saying what happens when it fails; or a machine invokes an actor with no onError.',
+  summary:
+    'A step calls a datastore, queue or external service without saying what happens when it fails; or a machine invokes an actor with no onError.',
   explanation: `Databases, queues and other people's services go down, time out and refuse. A flow step
 whose target is a datastore, queue or external component says what happens then
 (onFailure: retry, answer 503, compensate), reported at the step's onFailure. An XState
@@ -36,7 +37,8 @@ Good:
   check: (model) => [...stepFindings(model), ...invokeFindings(model)],
   question: (finding, model) => {
     const located = stepOf(finding, model)
-    if (located !== undefined) return `What happens when ${located.step.to} fails during ${located.flow} ${stepNumber(located.index)}?`
+    if (located !== undefined)
+      return `What happens when ${located.step.to} fails during ${located.flow} ${stepNumber(located.index)}?`
     const [, machineId, ...below] = segmentsOf(finding)
     const machine = own(model.machines, String(machineId))?.machine
     const invokeAt = below.lastIndexOf('invoke')

@@ -15,7 +15,11 @@ function system(user: Record<string, unknown>, by: string[]) {
         initial: { users: [] },
         domains: { values: ['a'] },
         operations: {
-          resetPassword: { params: { value: 'values' }, target: { entity: 'User', by }, apply: (state: unknown) => state },
+          resetPassword: {
+            params: { value: 'values' },
+            target: { entity: 'User', by },
+            apply: (state: unknown) => state,
+          },
           list: { apply: (state: unknown) => state },
         },
       },
@@ -30,18 +34,37 @@ describe('identity/ambiguous-target', () => {
       {
         rule: 'identity/ambiguous-target',
         element: 'stores.accounts.operations.resetPassword.target',
-        message: 'operation "resetPassword" addresses User by [email], which is neither its identity ([id]) nor a unique key (none declared): one call may act on several User records',
+        message:
+          'operation "resetPassword" addresses User by [email], which is neither its identity ([id]) nor a unique key (none declared): one call may act on several User records',
       },
     ])
     expect(questionsOf(rule, model)).toEqual([
-      ['stores.accounts.operations.resetPassword.target', 'Should resetPassword act on every User with the same email, or address one User by its identity or a unique key?'],
+      [
+        'stores.accounts.operations.resetPassword.target',
+        'Should resetPassword act on every User with the same email, or address one User by its identity or a unique key?',
+      ],
     ])
   })
 
   it.each([
-    ["unique: 'none'", { identity: ['id'], unique: 'none' }, ['email'], "neither its identity ([id]) nor a unique key (unique: 'none')"],
-    ['other unique keys', { identity: ['id'], unique: [['org', 'slug'], ['name']] }, ['slug'], 'neither its identity ([id]) nor a unique key ([org, slug], [name])'],
-    ['no identity at all', {}, ['email', 'name'], 'addresses User by [email, name], which is neither its identity (none declared) nor a unique key (none declared)'],
+    [
+      "unique: 'none'",
+      { identity: ['id'], unique: 'none' },
+      ['email'],
+      "neither its identity ([id]) nor a unique key (unique: 'none')",
+    ],
+    [
+      'other unique keys',
+      { identity: ['id'], unique: [['org', 'slug'], ['name']] },
+      ['slug'],
+      'neither its identity ([id]) nor a unique key ([org, slug], [name])',
+    ],
+    [
+      'no identity at all',
+      {},
+      ['email', 'name'],
+      'addresses User by [email, name], which is neither its identity (none declared) nor a unique key (none declared)',
+    ],
   ])('reports a target by fields that are not a key, with %s', (_, user, by, text) => {
     const [finding] = findingsOf(rule, system(user, by))
     expect(finding?.message).toContain(text)

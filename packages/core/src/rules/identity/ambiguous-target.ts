@@ -9,7 +9,8 @@ import { andList, fieldList, quoted, segmentsOf } from '../wording.js'
 export const identityAmbiguousTarget: Rule = {
   id: 'identity/ambiguous-target',
   severity: 'error',
-  summary: "A store operation addresses an entity by fields that are neither its identity nor a unique key: it may act on several records at once.",
+  summary:
+    'A store operation addresses an entity by fields that are neither its identity nor a unique key: it may act on several records at once.',
   explanation: `An operation's target says which entity it addresses and by which fields
 (target: { entity: 'User', by: ['email'] }). Unless those fields include the entity's
 identity or one of its unique keys, one call can match several records: the seed essay's

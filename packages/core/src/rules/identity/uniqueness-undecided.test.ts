@@ -21,12 +21,25 @@ describe('identity/uniqueness-undecided', () => {
 
   it('reports several identifying fields once, at the entity', () => {
     const model = system({
-      Customer: { schema: z.object({ id: z.uuid(), contact: z.email(), userName: z.string(), phone_number: z.string().optional() }), identity: ['id'] },
+      Customer: {
+        schema: z.object({
+          id: z.uuid(),
+          contact: z.email(),
+          userName: z.string(),
+          phone_number: z.string().optional(),
+        }),
+        identity: ['id'],
+      },
     })
     expect(findingsOf(rule, model).map((finding) => [finding.element, finding.message])).toEqual([
-      ['entities.Customer', `fields "contact", "userName", "phone_number" look identifying, but entity "Customer" decides nothing about uniqueness: add unique: [["contact"]], or unique: 'none' if values may repeat`],
+      [
+        'entities.Customer',
+        `fields "contact", "userName", "phone_number" look identifying, but entity "Customer" decides nothing about uniqueness: add unique: [["contact"]], or unique: 'none' if values may repeat`,
+      ],
     ])
-    expect(questionsOf(rule, model)).toEqual([['entities.Customer', 'Which of Customer.contact, Customer.userName and Customer.phone_number should be unique?']])
+    expect(questionsOf(rule, model)).toEqual([
+      ['entities.Customer', 'Which of Customer.contact, Customer.userName and Customer.phone_number should be unique?'],
+    ])
   })
 
   it.each([
@@ -46,17 +59,32 @@ describe('identity/uniqueness-undecided', () => {
   it.each([
     ['unique keys that include the field', { unique: [['email']] }, { email: z.email() }],
     ["unique: 'none', the decision that values may repeat", { unique: 'none' }, { email: z.email() }],
-    ['a unique list without the field: the list names every unique key', { unique: [['handle']] }, { email: z.email(), handle: z.string() }],
+    [
+      'a unique list without the field: the list names every unique key',
+      { unique: [['handle']] },
+      { email: z.email(), handle: z.string() },
+    ],
     ['a field that is the whole identity', { identity: ['email'] }, { email: z.email() }],
     ['no identifying-looking field', {}, { name: z.string(), address: z.string() }],
-    ['fields named like email that hold facts, not names', {}, { emailVerified: z.boolean(), phoneChangedAt: z.date(), emails: z.array(z.email()) }],
+    [
+      'fields named like email that hold facts, not names',
+      {},
+      { emailVerified: z.boolean(), phoneChangedAt: z.date(), emails: z.array(z.email()) },
+    ],
     ['a word that only contains a keyword', {}, { emailless: z.string(), slugger: z.string() }],
   ])('is silent for %s', (_, decisions, fields) => {
-    expect(findingsOf(rule, system({ User: { schema: z.object({ id: z.string(), ...fields }), identity: ['id'], ...decisions } }))).toEqual([])
+    expect(
+      findingsOf(
+        rule,
+        system({ User: { schema: z.object({ id: z.string(), ...fields }), identity: ['id'], ...decisions } }),
+      ),
+    ).toEqual([])
   })
 
   it('still asks about the email of an entity whose identity is composite', () => {
-    const model = system({ Member: { schema: z.object({ org: z.string(), email: z.email() }), identity: ['org', 'email'] } })
+    const model = system({
+      Member: { schema: z.object({ org: z.string(), email: z.email() }), identity: ['org', 'email'] },
+    })
     expect(questionsOf(rule, model)).toEqual([['entities.Member', 'Should Member.email be unique?']])
   })
 })

@@ -9,7 +9,8 @@ import { identifyingFields } from './identifying-fields.js'
 export const identityUniquenessUndecided: Rule = {
   id: 'identity/uniqueness-undecided',
   severity: 'warning',
-  summary: 'An entity has a field that looks identifying (an email, username, handle, slug, phone) and no decision on what is unique.',
+  summary:
+    'An entity has a field that looks identifying (an email, username, handle, slug, phone) and no decision on what is unique.',
   explanation: `When nobody decides whether emails are unique, two accounts end up sharing one: log-in
 cannot tell them apart, "reset password" resets both, "delete account" deletes both. An
 entity with a field that looks identifying (a z.email() field, or a field named like email,
@@ -53,4 +54,3 @@ function undecidedFields(entity: EntityDefinition | undefined): string[] {
   const [only, ...more] = entity.identity ?? []
   return identifyingFields(entity.schema).filter((field) => !(field === only && more.length === 0))
 }
-

@@ -7,7 +7,10 @@ const rule = sequenceInfeasibleFlow
 
 /** A cart: items are added, then paid for (only with an amount that covers the total), then shipped. */
 const cart = setup({
-  types: { context: {} as { total: number }, events: {} as { type: 'add' } | { type: 'pay'; amount: number } | { type: 'ship' } | { type: 'cancel' } },
+  types: {
+    context: {} as { total: number },
+    events: {} as { type: 'add' } | { type: 'pay'; amount: number } | { type: 'ship' } | { type: 'cancel' },
+  },
   guards: { covers: ({ context, event }) => event.type === 'pay' && event.amount >= context.total },
 }).createMachine({
   id: 'cart',
@@ -18,7 +21,12 @@ const cart = setup({
       initial: 'empty',
       states: {
         empty: { on: { add: { target: 'filled', actions: assign({ total: ({ context }) => context.total + 10 }) } } },
-        filled: { on: { add: { actions: assign({ total: ({ context }) => context.total + 10 }) }, pay: { guard: 'covers', target: '#cart.paid' } } },
+        filled: {
+          on: {
+            add: { actions: assign({ total: ({ context }) => context.total + 10 }) },
+            pay: { guard: 'covers', target: '#cart.paid' },
+          },
+        },
       },
       on: { cancel: 'cancelled' },
     },
@@ -28,12 +36,20 @@ const cart = setup({
   },
 })
 
-function system(events: Array<string | undefined>, samples: Record<string, unknown[]> = { pay: [{ amount: 10 }, { amount: 20 }] }) {
+function system(
+  events: Array<string | undefined>,
+  samples: Record<string, unknown[]> = { pay: [{ amount: 10 }, { amount: 20 }] },
+) {
   return {
     name: 's',
     components: { browser: {}, api: {} },
     machines: { cart: { machine: cart, events: samples } },
-    flows: { buy: { machine: 'cart', steps: events.map((event) => ({ from: 'browser', to: 'api', ...(event !== undefined && { event }) })) } },
+    flows: {
+      buy: {
+        machine: 'cart',
+        steps: events.map((event) => ({ from: 'browser', to: 'api', ...(event !== undefined && { event }) })),
+      },
+    },
   }
 }
 
@@ -54,24 +70,39 @@ describe('sequence/infeasible-flow', () => {
       {
         rule: 'sequence/infeasible-flow',
         element: 'flows.buy.steps[3].event',
-        message: 'event "pay" is refused by machine "cart" in state "shopping.filled" (accepted there: "add", "cancel")',
+        message:
+          'event "pay" is refused by machine "cart" in state "shopping.filled" (accepted there: "add", "cancel")',
       },
     ])
   })
 
   it('reports an event sent after the machine has stopped', () => {
-    expect(findingsOf(rule, system(['cancel', 'add']))[0]?.message).toBe('machine "cart" has already stopped in final state "cancelled" when this step sends "add"')
+    expect(findingsOf(rule, system(['cancel', 'add']))[0]?.message).toBe(
+      'machine "cart" has already stopped in final state "cancelled" when this step sends "add"',
+    )
   })
 
   it('reports an event the machine does not have, with a suggestion', () => {
     expect(findingsOf(rule, system(['add', 'pya']))).toEqual([
-      { rule: 'sequence/infeasible-flow', element: 'flows.buy.steps[1].event', message: 'machine "cart" has no event "pya" (did you mean "pay"?)' },
+      {
+        rule: 'sequence/infeasible-flow',
+        element: 'flows.buy.steps[1].event',
+        message: 'machine "cart" has no event "pya" (did you mean "pay"?)',
+      },
     ])
-    expect(findingsOf(rule, system(['refund']))[0]?.message).toBe('machine "cart" has no event "refund" (its events: "cancel", "add", "pay", "ship")')
+    expect(findingsOf(rule, system(['refund']))[0]?.message).toBe(
+      'machine "cart" has no event "refund" (its events: "cancel", "add", "pay", "ship")',
+    )
   })
 
   it('reports a guard that throws while the flow is replayed', () => {
-    const throwing = setup({ guards: { broken: () => { throw new Error('no context\nsecond line') } } }).createMachine({
+    const throwing = setup({
+      guards: {
+        broken: () => {
+          throw new Error('no context\nsecond line')
+        },
+      },
+    }).createMachine({
       initial: 'a',
       states: { a: { on: { go: { guard: 'broken', target: 'b' } } }, b: {} },
     })
@@ -88,12 +119,17 @@ describe('sequence/infeasible-flow', () => {
       type: 'parallel',
       states: {
         payment: { initial: 'pending', states: { pending: { on: { paid: 'done' } }, done: {} } },
-        shipping: { initial: 'idle', states: { idle: { on: { packed: 'ready' } }, ready: { on: { sent: 'gone' } }, gone: {} } },
+        shipping: {
+          initial: 'idle',
+          states: { idle: { on: { packed: 'ready' } }, ready: { on: { sent: 'gone' } }, gone: {} },
+        },
       },
     })
     const model = (events: string[]) => ({ ...system(events), machines: { cart: order } })
     expect(findingsOf(rule, model(['packed', 'paid', 'sent']))).toEqual([])
-    expect(findingsOf(rule, model(['sent']))[0]?.message).toBe('event "sent" is refused by machine "cart" in state "payment.pending, shipping.idle" (accepted there: "paid", "packed")')
+    expect(findingsOf(rule, model(['sent']))[0]?.message).toBe(
+      'event "sent" is refused by machine "cart" in state "payment.pending, shipping.idle" (accepted there: "paid", "packed")',
+    )
   })
 
   it.each([
@@ -104,6 +140,8 @@ describe('sequence/infeasible-flow', () => {
   })
 
   it('is silent for a flow without a machine', () => {
-    expect(findingsOf(rule, { name: 's', components: { a: {} }, flows: { f: { steps: [{ from: 'a', to: 'a' }] } } })).toEqual([])
+    expect(
+      findingsOf(rule, { name: 's', components: { a: {} }, flows: { f: { steps: [{ from: 'a', to: 'a' }] } } }),
+    ).toEqual([])
   })
 })

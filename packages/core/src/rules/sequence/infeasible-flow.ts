@@ -29,7 +29,9 @@ Good:
     for (const [flowId, flow] of Object.entries(model.flows)) {
       const machine = flow.machine === undefined ? undefined : own(model.machines, flow.machine)
       if (flow.machine === undefined || machine === undefined) continue
-      const events: FlowEvent[] = flow.steps.flatMap((step, index) => (step.event === undefined ? [] : [{ step: index, type: step.event }]))
+      const events: FlowEvent[] = flow.steps.flatMap((step, index) =>
+        step.event === undefined ? [] : [{ step: index, type: step.event }],
+      )
       if (events.length === 0) continue
       const replay = replayFlow(machine, events)
       if (replay.outcome !== 'feasible') findings.push(findingOf(flowId, flow.machine, replay))
@@ -42,21 +44,40 @@ function findingOf(flowId: string, machineId: string, replay: Exclude<Replay, { 
   const machine = quoted(machineId)
   const at = (step: number | undefined) =>
     elementPath(step === undefined ? ['flows', flowId, 'machine'] : ['flows', flowId, 'steps', step, 'event'])
-  const finding = (step: number | undefined, message: string): Finding => ({ rule: 'sequence/infeasible-flow', element: at(step), message })
+  const finding = (step: number | undefined, message: string): Finding => ({
+    rule: 'sequence/infeasible-flow',
+    element: at(step),
+    message,
+  })
   switch (replay.outcome) {
     case 'threw':
-      return finding(replay.step, `machine ${machine} threw while ${replay.step === undefined ? 'starting' : "taking this step's event"}: ${replay.error}`)
+      return finding(
+        replay.step,
+        `machine ${machine} threw while ${replay.step === undefined ? 'starting' : "taking this step's event"}: ${replay.error}`,
+      )
     case 'unknown-event': {
       const suggestion = closest(replay.event, replay.known)
-      const hint = suggestion !== undefined ? ` (did you mean ${quoted(suggestion)}?)` : replay.known.length > 0 ? ` (its events: ${quotedList(replay.known)})` : ''
+      const hint =
+        suggestion !== undefined
+          ? ` (did you mean ${quoted(suggestion)}?)`
+          : replay.known.length > 0
+            ? ` (its events: ${quotedList(replay.known)})`
+            : ''
       return finding(replay.step, `machine ${machine} has no event ${quoted(replay.event)}${hint}`)
     }
     case 'refused': {
       const where = `${replay.states.length === 1 ? 'state' : 'states'} ${quotedList(replay.states)}`
-      if (replay.done) return finding(replay.step, `machine ${machine} has already stopped in final ${where} when this step sends ${quoted(replay.event)}`)
-      const accepted = replay.accepted.length === 0 ? 'nothing is accepted there' : `accepted there: ${quotedList(replay.accepted)}`
-      return finding(replay.step, `event ${quoted(replay.event)} is refused by machine ${machine} in ${where} (${accepted})`)
+      if (replay.done)
+        return finding(
+          replay.step,
+          `machine ${machine} has already stopped in final ${where} when this step sends ${quoted(replay.event)}`,
+        )
+      const accepted =
+        replay.accepted.length === 0 ? 'nothing is accepted there' : `accepted there: ${quotedList(replay.accepted)}`
+      return finding(
+        replay.step,
+        `event ${quoted(replay.event)} is refused by machine ${machine} in ${where} (${accepted})`,
+      )
     }
   }
 }
-

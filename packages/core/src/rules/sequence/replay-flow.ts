@@ -5,7 +5,14 @@
  * of samples accepts every event in order: the replay keeps the set of snapshots the steps
  * so far can reach.
  */
-import { getNextTransitions, initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine, type StateValue } from 'xstate'
+import {
+  getNextTransitions,
+  initialTransition,
+  transition,
+  type AnyMachineSnapshot,
+  type AnyStateMachine,
+  type StateValue,
+} from 'xstate'
 import { isUserEventType, machineAcceptsEvent } from '../../model/event-descriptors.js'
 import type { MachineModel } from '../../model/types.js'
 
@@ -34,8 +41,7 @@ export function replayFlow(model: MachineModel, events: readonly FlowEvent[]): R
     return { outcome: 'threw', step: undefined, error: oneLine(error) }
   }
   for (const { step, type } of events) {
-    if (!machineAcceptsEvent(machine, type))
-      return { outcome: 'unknown-event', step, event: type, known }
+    if (!machineAcceptsEvent(machine, type)) return { outcome: 'unknown-event', step, event: type, known }
     const variants = payloadsOf(model, type).map((payload) => ({ ...payload, type }))
     const next = new Map<string, AnyMachineSnapshot>()
     try {
@@ -79,7 +85,8 @@ function acceptedEvents(model: MachineModel, snapshots: readonly AnyMachineSnaps
     if (snapshot.status !== 'active') continue
     for (const { eventType } of getNextTransitions(snapshot)) {
       if (!isUserEventType(eventType) || accepted.includes(eventType)) continue
-      if (payloadsOf(model, eventType).some((payload) => safeCan(snapshot, { ...payload, type: eventType }))) accepted.push(eventType)
+      if (payloadsOf(model, eventType).some((payload) => safeCan(snapshot, { ...payload, type: eventType })))
+        accepted.push(eventType)
     }
   }
   return accepted
