@@ -14,19 +14,33 @@ import { own } from './own.js'
 import { unknownName } from './suggest.js'
 import type { ContractDefinition, EntitySchema, FlowStep } from './types.js'
 
-export function checkReferences(model: Model, knownRules: ReadonlySet<string>): Finding[] {
+/**
+ * The names each referable section declares. Where the shape was broken, the model holds only
+ * its sound entries, but a reference to an entry dropped for its shape is not unknown: these
+ * lists come from the system as written, and a section that is itself broken (not an object)
+ * is `undefined`, so references into it are not checked at all.
+ */
+export interface DeclaredNames {
+  readonly zones: readonly string[] | undefined
+  readonly components: readonly string[] | undefined
+  readonly contracts: readonly string[] | undefined
+  readonly machines: readonly string[] | undefined
+  readonly entities: readonly string[] | undefined
+}
+
+export function checkReferences(
+  model: Model,
+  knownRules: ReadonlySet<string>,
+  declared: DeclaredNames = declaredNamesOf(model),
+): Finding[] {
   const findings: Finding[] = []
   const invalid = (path: PathSegment[], message: string): void => {
     findings.push({ rule: 'model/invalid', element: elementPath(path), message })
   }
-  const zones = Object.keys(model.zones)
-  const components = Object.keys(model.components)
-  const contracts = Object.keys(model.contracts)
-  const machines = Object.keys(model.machines)
-  const entities = Object.keys(model.entities)
+  const { zones, components, contracts, machines, entities } = declared
 
-  const expectName = (path: PathSegment[], kind: string, name: string, known: readonly string[]): void => {
-    if (!known.includes(name)) invalid(path, unknownName(kind, name, known))
+  const expectName = (path: PathSegment[], kind: string, name: string, known: readonly string[] | undefined): void => {
+    if (known !== undefined && !known.includes(name)) invalid(path, unknownName(kind, name, known))
   }
   const expectDistinct = (path: PathSegment[], what: string, list: readonly string[]): void => {
     const seen = new Set<string>()
@@ -70,7 +84,7 @@ export function checkReferences(model: Model, knownRules: ReadonlySet<string>): 
       const path = ['flows', id, 'steps', index]
       expectName([...path, 'from'], 'component', step.from, components)
       expectName([...path, 'to'], 'component', step.to, components)
-      if (step.contract !== undefined && !contracts.includes(step.contract))
+      if (step.contract !== undefined && contracts !== undefined && !contracts.includes(step.contract))
         findings.push({
           rule: 'contract/unknown',
           element: elementPath([...path, 'contract']),
@@ -177,6 +191,16 @@ function checkHandledErrors(
           ? `${owner} has no error ${quoted}: it declares no errors`
           : unknownName('error', error, declared, owner),
     )
+  }
+}
+
+function declaredNamesOf(model: Model): DeclaredNames {
+  return {
+    zones: Object.keys(model.zones),
+    components: Object.keys(model.components),
+    contracts: Object.keys(model.contracts),
+    machines: Object.keys(model.machines),
+    entities: Object.keys(model.entities),
   }
 }
 

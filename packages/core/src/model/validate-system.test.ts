@@ -395,6 +395,85 @@ describe('validateSystem', () => {
       expect(result.findings).toEqual([{ rule: 'model/invalid', element, message }])
     })
 
+    it('reports the references of every sound entry beside the shape problems, in one run', () => {
+      const system = validSystem()
+      system.flows.register.steps = 'none'
+      system.components.api.zone = 'nowhere'
+      system.stores.users.operations.signUp.params.email = 'emial'
+      const result = validateSystem(system, ruleIds)
+      expect(result.success).toBe(false)
+      expect(result.findings).toEqual([
+        {
+          rule: 'model/invalid',
+          element: 'flows.register.steps',
+          message: 'expected an array, got the string "none"',
+        },
+        {
+          rule: 'model/invalid',
+          element: 'components.api.zone',
+          message: 'unknown zone "nowhere" (zones: "internet", "app", "data")',
+        },
+        {
+          rule: 'model/invalid',
+          element: 'stores.users.operations.signUp.params.email',
+          message: 'unknown domain "emial" (did you mean "emails"?)',
+        },
+      ])
+    })
+
+    it('does not report a reference to an entry whose shape is broken as unknown', () => {
+      const system = validSystem()
+      system.components.api.kind = 'database'
+      system.machines.m = 'idle'
+      system.entities.User.schema = z.string()
+      system.contracts.signUp.auth = 7
+      expect(findingsOf(system)).toEqual([
+        {
+          rule: 'model/invalid',
+          element: 'components.api.kind',
+          message: 'expected one of "actor", "service", "datastore", "queue", "external", got the string "database"',
+        },
+        {
+          rule: 'model/invalid',
+          element: 'entities.User.schema',
+          message: 'expected a Zod object schema (z.object({ … }))',
+        },
+        { rule: 'model/invalid', element: 'contracts.signUp.auth', message: 'expected a string, got number 7' },
+        {
+          rule: 'model/invalid',
+          element: 'machines.m',
+          message: 'expected an XState v5 machine, or { machine, events?, invariants?, never? }',
+        },
+      ])
+    })
+
+    it('checks no reference into a section that is not an object of entries', () => {
+      const system = validSystem()
+      system.components = ['browser', 'api']
+      system.flows.register.steps[0].to = 'ap'
+      expect(findingsOf(system)).toEqual([
+        {
+          rule: 'model/invalid',
+          element: 'components',
+          message: 'expected an object of named entries ({ name: … }), got an array',
+        },
+      ])
+    })
+
+    it('checks the other entries of a system with an unknown top-level key', () => {
+      const system = validSystem()
+      system.flow = {}
+      system.contracts.signUp.to = 'apy'
+      expect(findingsOf(system)).toEqual([
+        { rule: 'model/invalid', element: 'flow', message: 'unknown key "flow" (did you mean "flows"?)' },
+        {
+          rule: 'model/invalid',
+          element: 'contracts.signUp.to',
+          message: 'unknown component "apy" (did you mean "api"?)',
+        },
+      ])
+    })
+
     it('rejects a value that is not an object', () => {
       expect(findingsOf(42)).toEqual([
         {

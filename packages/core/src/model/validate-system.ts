@@ -9,6 +9,7 @@ import { normalizeSystem, type Model } from './model.js'
 import { isPlainObject } from './recognise.js'
 import { checkReferences } from './references.js'
 import { machineModelKeys, systemShape } from './shape.js'
+import { soundPart } from './sound-entries.js'
 import { closest } from './suggest.js'
 import type { SystemDefinition } from './types.js'
 
@@ -17,8 +18,10 @@ export type ValidationResult =
   | { success: false; findings: Finding[] }
 
 /**
- * `success` is false when the shape is broken: then no other check can run on the model.
- * Reference problems leave `success` true, with `model/invalid` findings beside the model.
+ * `success` is false when the shape is broken: then no other check can run on the model, but
+ * the entries whose shape is sound are still checked for references, so one run reports every
+ * independent problem. Reference problems alone leave `success` true, with `model/invalid`
+ * findings beside the model.
  */
 export function validateSystem(value: unknown, knownRules: ReadonlySet<string>): ValidationResult {
   if (!isPlainObject(value))
@@ -27,7 +30,12 @@ export function validateSystem(value: unknown, knownRules: ReadonlySet<string>):
       findings: [invalid([], `a system must be an object from defineSystem({ … }); got ${describeValue(value)}`)],
     }
   const parsed = systemShape.safeParse(value, { reportInput: true })
-  if (!parsed.success) return { success: false, findings: parsed.error.issues.flatMap(findingsFromIssue) }
+  if (!parsed.success) {
+    const shapeFindings = parsed.error.issues.flatMap(findingsFromIssue)
+    const sound = soundPart(value, parsed.error.issues)
+    const referenceFindings = sound ? checkReferences(normalizeSystem(sound.system), knownRules, sound.declared) : []
+    return { success: false, findings: [...shapeFindings, ...referenceFindings] }
+  }
   const model = normalizeSystem(value as unknown as SystemDefinition)
   return { success: true, model, findings: checkReferences(model, knownRules) }
 }
