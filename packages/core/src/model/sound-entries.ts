@@ -30,13 +30,16 @@ export interface SoundPart {
   readonly declared: DeclaredNames
 }
 
-/** Undefined when the problem is with the system as a whole, so nothing in it can be trusted. */
+/**
+ * `problems`: where each shape problem is. Undefined when one is with the system as a whole,
+ * so nothing in it can be trusted.
+ */
 export function soundPart(
   system: Readonly<Record<string, unknown>>,
-  issues: readonly z.core.$ZodIssue[],
+  problems: readonly (readonly PathSegment[])[],
 ): SoundPart | undefined {
   const kept: Record<string, unknown> = { ...system }
-  for (const path of issues.flatMap(problemPaths)) {
+  for (const path of problems) {
     const [section, entry] = path
     if (section === undefined) return undefined
     const key = String(section)
@@ -64,7 +67,7 @@ export function soundPart(
 }
 
 /** Where an issue is: an unknown key is a problem of that key, not of the object holding it. */
-function problemPaths(issue: z.core.$ZodIssue): PathSegment[][] {
+export function issuePaths(issue: z.core.$ZodIssue): PathSegment[][] {
   const path = issue.path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment))
   if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => [...path, key])
   return [path]

@@ -474,6 +474,37 @@ describe('validateSystem', () => {
       ])
     })
 
+    it('refuses `__proto__:` in an object literal, which would drop the entry silently', () => {
+      const system = validSystem()
+      // What `components: { __proto__: { zone: 'app' } }` in a model file makes.
+      system.components = Object.setPrototypeOf({ api: { zone: 'app' } }, { zone: 'app' })
+      expect(findingsOf(system)).toEqual([
+        {
+          rule: 'model/invalid',
+          element: 'components.__proto__',
+          message:
+            '`__proto__: …` in an object literal sets its prototype, not an entry named "__proto__": write ["__proto__"]: … to use the name',
+        },
+      ])
+    })
+
+    it('takes prototype keys written as own properties as names like any other', () => {
+      const system = validSystem()
+      system.zones = JSON.parse('{"__proto__": {"trust": 0}, "constructor": {"trust": 1}, "toString": {"trust": 2}}')
+      system.components.browser.zone = '__proto__'
+      system.components.api.zone = 'constructor'
+      system.components.db.zone = 'hasOwnProperty'
+      const result = validateSystem(system, ruleIds)
+      expect(result.success).toBe(true)
+      expect(result.findings).toEqual([
+        {
+          rule: 'model/invalid',
+          element: 'components.db.zone',
+          message: 'unknown zone "hasOwnProperty" (zones: "__proto__", "constructor", "toString")',
+        },
+      ])
+    })
+
     it('rejects a value that is not an object', () => {
       expect(findingsOf(42)).toEqual([
         {

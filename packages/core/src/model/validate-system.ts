@@ -9,7 +9,8 @@ import { normalizeSystem, type Model } from './model.js'
 import { isPlainObject } from './recognise.js'
 import { checkReferences } from './references.js'
 import { machineModelKeys, systemShape } from './shape.js'
-import { soundPart } from './sound-entries.js'
+import { issuePaths, soundPart } from './sound-entries.js'
+import { LITERAL_PROTOTYPE_MESSAGE, literalPrototypePaths } from './literal-prototypes.js'
 import { closest } from './suggest.js'
 import type { SystemDefinition } from './types.js'
 
@@ -30,9 +31,14 @@ export function validateSystem(value: unknown, knownRules: ReadonlySet<string>):
       findings: [invalid([], `a system must be an object from defineSystem({ … }); got ${describeValue(value)}`)],
     }
   const parsed = systemShape.safeParse(value, { reportInput: true })
-  if (!parsed.success) {
-    const shapeFindings = parsed.error.issues.flatMap(findingsFromIssue)
-    const sound = soundPart(value, parsed.error.issues)
+  const prototypes = literalPrototypePaths(value)
+  if (!parsed.success || prototypes.length > 0) {
+    const issues = parsed.error?.issues ?? []
+    const shapeFindings = [
+      ...issues.flatMap(findingsFromIssue),
+      ...prototypes.map((path) => invalid(path, LITERAL_PROTOTYPE_MESSAGE)),
+    ]
+    const sound = soundPart(value, [...issues.flatMap(issuePaths), ...prototypes])
     const referenceFindings = sound ? checkReferences(normalizeSystem(sound.system), knownRules, sound.declared) : []
     return { success: false, findings: [...shapeFindings, ...referenceFindings] }
   }
