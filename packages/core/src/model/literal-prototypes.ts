@@ -16,7 +16,7 @@ export function literalPrototypePaths(value: unknown): PathSegment[][] {
     if (typeof node !== 'object' || node === null || seen.has(node)) return
     seen.add(node)
     if (Array.isArray(node)) {
-      node.forEach((item, index) => visit(item, [...path, index]))
+      for (const [index, item] of node.entries()) visit(item, [...path, index])
       return
     }
     if (hasLiteralPrototype(node)) found.push([...path, '__proto__'])
