@@ -27,7 +27,8 @@ export function literalPrototypePaths(value: unknown): PathSegment[][] {
   return found
 }
 
-function hasLiteralPrototype(node: object): boolean {
+/** True for an object whose prototype was set by `__proto__: { … }` in its literal. */
+export function hasLiteralPrototype(node: object): boolean {
   const prototype = Object.getPrototypeOf(node) as object | null
   return (
     prototype !== null &&

@@ -1,4 +1,4 @@
-import { fromPromise, setup } from 'xstate'
+import { createMachine, fromPromise, setup } from 'xstate'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { ruleIds } from '../rules/catalogue.js'
@@ -501,6 +501,23 @@ describe('validateSystem', () => {
           rule: 'model/invalid',
           element: 'components.db.zone',
           message: 'unknown zone "hasOwnProperty" (zones: "__proto__", "constructor", "toString")',
+        },
+      ])
+    })
+
+    it.each([
+      ['as a computed key', { ['__proto__']: { on: { go: 'b' } }, b: {} }],
+      ['in the literal', { __proto__: { on: { go: 'b' } }, b: {} }],
+    ])('refuses a machine state named __proto__ %s, which XState cannot hold', (_, states) => {
+      const system = validSystem()
+      system.flows = {}
+      system.machines = { m: createMachine({ initial: 'b', states }) }
+      expect(findingsOf(system)).toEqual([
+        {
+          rule: 'model/invalid',
+          element: 'machines.m.states.__proto__',
+          message:
+            'XState cannot hold a state named "__proto__" (it keeps state nodes in plain objects): rename the state',
         },
       ])
     })

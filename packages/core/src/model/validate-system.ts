@@ -10,6 +10,7 @@ import { isPlainObject } from './recognise.js'
 import { checkReferences } from './references.js'
 import { machineModelKeys, systemShape } from './shape.js'
 import { issuePaths, soundPart } from './sound-entries.js'
+import { XSTATE_RESERVED_MESSAGE, xstateReservedPaths } from './xstate-names.js'
 import { LITERAL_PROTOTYPE_MESSAGE, literalPrototypePaths } from './literal-prototypes.js'
 import { closest } from './suggest.js'
 import type { SystemDefinition } from './types.js'
@@ -32,13 +33,15 @@ export function validateSystem(value: unknown, knownRules: ReadonlySet<string>):
     }
   const parsed = systemShape.safeParse(value, { reportInput: true })
   const prototypes = literalPrototypePaths(value)
-  if (!parsed.success || prototypes.length > 0) {
+  const reserved = xstateReservedPaths(value)
+  if (!parsed.success || prototypes.length > 0 || reserved.length > 0) {
     const issues = parsed.error?.issues ?? []
     const shapeFindings = [
       ...issues.flatMap(findingsFromIssue),
       ...prototypes.map((path) => invalid(path, LITERAL_PROTOTYPE_MESSAGE)),
+      ...reserved.map((path) => invalid(path, XSTATE_RESERVED_MESSAGE)),
     ]
-    const sound = soundPart(value, [...issues.flatMap(issuePaths), ...prototypes])
+    const sound = soundPart(value, [...issues.flatMap(issuePaths), ...prototypes, ...reserved])
     const referenceFindings = sound ? checkReferences(normalizeSystem(sound.system), knownRules, sound.declared) : []
     return { success: false, findings: [...shapeFindings, ...referenceFindings] }
   }

@@ -10,6 +10,7 @@
  */
 import type { AnyEventObject, AnyStateMachine, AnyStateNode } from 'xstate'
 import { machineAcceptsEvent } from '../../model/event-descriptors.js'
+import { own } from '../../model/own.js'
 
 export interface MachineEvent {
   type: string
@@ -41,7 +42,7 @@ export function machineEvents(
   const sampled = Object.keys(samples).filter((type) => machineAcceptsEvent(machine, type))
   const types = [...new Set([...descriptors.filter((type) => !type.startsWith(RAISED_BY_XSTATE)), ...sampled])]
   const events = types.flatMap((type, typeIndex) =>
-    (samples[type] ?? [{}]).map((payload) => ({ type, payload, event: { ...payload, type }, typeIndex })),
+    (own(samples, type) ?? [{}]).map((payload) => ({ type, payload, event: { ...payload, type }, typeIndex })),
   )
   const ownEvents = new Map<AnyStateNode, readonly string[]>()
   const byConfiguration = new Map<string, Uint32Array>()
@@ -54,9 +55,9 @@ export function machineEvents(
       if (candidates === undefined) {
         const accepted = new Set<string>()
         for (const node of nodes) {
-          let own = ownEvents.get(node)
-          if (own === undefined) ownEvents.set(node, (own = node.ownEvents as string[]))
-          for (const descriptor of own) accepted.add(descriptor)
+          let nodeEvents = ownEvents.get(node)
+          if (nodeEvents === undefined) ownEvents.set(node, (nodeEvents = node.ownEvents as string[]))
+          for (const descriptor of nodeEvents) accepted.add(descriptor)
         }
         // A wildcard accepts any event the application sends, but not the environment's:
         // XState would take an unhandled actor error for the machine's own failure.
