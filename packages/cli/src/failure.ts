@@ -1,9 +1,11 @@
 /**
- * What the user sees when a command cannot go on: a message per known problem and exit code
- * 2, stack traces only with --debug; anything unknown is an internal error.
+ * What the user sees when a command cannot go on: a message per known problem (a file-system
+ * error among them) and exit code 2, stack traces only with --debug; anything unknown is an
+ * internal error.
  */
 import { CommanderError } from 'commander'
 import { EXIT_CLEAN, EXIT_UNUSABLE, UsageError } from './errors.js'
+import { describeFileSystemError, isFileSystemError } from './files/file-system-errors.js'
 import type { Io } from './io.js'
 import { ModelLoadErrors } from './load/load-models.js'
 import { styleFor } from './style.js'
@@ -17,6 +19,11 @@ export function reportFailure(error: unknown, io: Io, debug: boolean): number {
   if (error instanceof UsageError) {
     for (const line of error.message.split('\n')) io.stderr.write(`${style('red', 'error:')} ${line}\n`)
     if (debug) for (const failure of causes(error)) if (failure.stack) io.stderr.write(`${failure.stack}\n`)
+    return EXIT_UNUSABLE
+  }
+  if (isFileSystemError(error)) {
+    io.stderr.write(`${style('red', 'error:')} ${describeFileSystemError(error, io.cwd)}\n`)
+    if (debug && error.stack) io.stderr.write(`${error.stack}\n`)
     return EXIT_UNUSABLE
   }
   const message = error instanceof Error ? error.message : String(error)
