@@ -13,8 +13,8 @@ import path from 'node:path'
 import { Option } from 'commander'
 import type { LoadedConfig } from '../config/load-config.js'
 import { settleRun, type RunFlags, type RunSettings } from '../config/run-settings.js'
-import { EXIT_CLEAN, EXIT_FINDINGS } from '../errors.js'
-import { readIfExists, writeFileAtomic } from '../files/atomic-write.js'
+import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from '../errors.js'
+import { readIfExists, removeStaleTemporaries, staleTemporaries, writeFileAtomic } from '../files/atomic-write.js'
 import type { Io } from '../io.js'
 import { displayPath, findModelFiles } from '../load/find-model-files.js'
 import { CHECK_FLAGS } from '../options/check-flags.js'
@@ -125,6 +125,7 @@ export async function planRender(
 
 /** `--out`, else the config's `output` (relative to the config), else docs/models. */
 function outFolder(flag: string | undefined, config: LoadedConfig | undefined, cwd: string): string {
+  if (flag?.trim() === '') throw new UsageError('--out needs a folder, and was given an empty path')
   if (flag !== undefined) return path.resolve(cwd, flag)
   if (config?.config.output !== undefined) return path.resolve(config.dir, config.config.output)
   return path.resolve(cwd, DEFAULT_OUT)
@@ -156,8 +157,12 @@ export async function runRender(plan: RenderPlan, io: Io, options: Freshness): P
           sourceBase,
         )
   const shown = (file: string): string => displayPath(file, io.cwd)
+  const folders = [...new Set(planned.map(({ file }) => path.dirname(file)))]
 
   if (plan.check) {
+    for (const folder of folders)
+      for (const temporary of await staleTemporaries(folder))
+        io.stderr.write(`note: ${shown(temporary)} was left by a run that was killed; the next render removes it\n`)
     for (const file of stale) io.stderr.write(`stale: ${shown(file.file)}\n`)
     for (const { file, reason } of orphans) io.stderr.write(`stale: ${shown(file)} (${reason})\n`)
     const total = planned.length + orphans.length
@@ -168,6 +173,9 @@ export async function runRender(plan: RenderPlan, io: Io, options: Freshness): P
     io.stderr.write(`${stale.length + orphans.length} of ${total} files stale: run plumbline render to update them\n`)
     return EXIT_FINDINGS
   }
+  for (const folder of folders)
+    for (const temporary of await removeStaleTemporaries(folder))
+      io.stderr.write(`removed ${shown(temporary)} (left by a run that was killed)\n`)
   for (const file of stale) {
     await writeFileAtomic(file.file, file.content)
     io.stderr.write(`wrote ${shown(file.file)}\n`)

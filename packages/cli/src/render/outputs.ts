@@ -8,7 +8,7 @@ import path from 'node:path'
 import { fitsMermaidLimits, injectBlocks } from '@plumbline/render'
 import { UsageError } from '../errors.js'
 import type { Io } from '../io.js'
-import { readIfExists } from '../files/atomic-write.js'
+import { readUtf8File } from '../files/text-file.js'
 import { displayPath } from '../load/find-model-files.js'
 import { findChromium } from '../svg/find-chromium.js'
 import type { ModelDocument } from './documents.js'
@@ -50,9 +50,11 @@ async function injectedFiles(
   const files: PlannedFile[] = []
   for (const target of targets) {
     const file = path.resolve(cwd, target)
-    const text = await readIfExists(file)
-    if (text === undefined) throw new UsageError(`--inject ${target}: no such file`)
-    const result = injectBlocks(text, blocks)
+    const read = await readUtf8File(file)
+    if (read.kind === 'missing') throw new UsageError(`--inject ${target}: no such file`)
+    if (read.kind === 'not-text')
+      throw new UsageError(`--inject ${target}: ${read.reason}; it is left as it is (inject edits UTF-8 Markdown only)`)
+    const result = injectBlocks(read.text, blocks)
     if (!result.success) throw new UsageError(`${displayPath(file, cwd)}: ${result.error}`)
     files.push({ file, content: result.text })
   }
