@@ -5,7 +5,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { makeProject, runCli } from './helpers/cli.js'
-import { shopWith, UNKNOWN_CONTRACT, UNKNOWN_ZONE } from './helpers/shop.js'
+import { RENAMED, shopWith, UNKNOWN_CONTRACT, UNKNOWN_ZONE } from './helpers/shop.js'
 
 describe('the baseline', () => {
   it('round trip: record, pass, fail only on a new finding, report an entry that no longer occurs', async () => {
@@ -79,7 +79,7 @@ describe('the baseline', () => {
   it('is updated for the files a run checked only, keeping the others', async () => {
     const project = await makeProject({
       'models/a.ts': shopWith(UNKNOWN_ZONE),
-      'models/b.ts': shopWith(UNKNOWN_CONTRACT),
+      'models/b.ts': shopWith(UNKNOWN_CONTRACT, RENAMED),
     })
     const read = async () =>
       JSON.parse(await readFile(path.join(project, 'plumbline-baseline.json'), 'utf8')).findings as Array<{
@@ -197,13 +197,16 @@ export default defineSystem({ name: \`${name} in thread \${threadId}\` })
   it('starts no worker for small models', async () => {
     const dir = await makeProject(
       Object.fromEntries(
-        ['a', 'b', 'c'].map((file) => [`models/${file}.ts`, slowModel('`thread ${threadId}`').replace('+ 300', '+ 0')]),
+        ['a', 'b', 'c'].map((file) => [
+          `models/${file}.ts`,
+          slowModel(`\`${file} thread \${threadId}\``).replace('+ 300', '+ 0'),
+        ]),
       ),
     )
     expect(systems((await runCli(['check', '--workers', '2', '--format', 'json'], { cwd: dir })).stdout)).toEqual([
-      'thread 0',
-      'thread 0',
-      'thread 0',
+      'a thread 0',
+      'b thread 0',
+      'c thread 0',
     ])
   })
 

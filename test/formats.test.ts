@@ -11,7 +11,7 @@ import addFormats from 'ajv-formats'
 import { parse as parseJunit } from 'junit2json'
 import { describe, expect, it } from 'vitest'
 import { fixtures, makeProject, repoRoot, runCli } from './helpers/cli.js'
-import { shopWith, UNKNOWN_CONTRACT, UNKNOWN_ZONE } from './helpers/shop.js'
+import { RENAMED, shopWith, UNKNOWN_CONTRACT, UNKNOWN_ZONE } from './helpers/shop.js'
 
 function sarifValidator() {
   const ajv = new AjvDraft04.default({ allErrors: true, strict: false })
@@ -120,7 +120,7 @@ describe('check with several formats', () => {
   it('writes byte-identical reports for the same models', async () => {
     const project = await makeProject({
       'models/shop.ts': shopWith(UNKNOWN_ZONE),
-      'models/other.ts': shopWith(UNKNOWN_CONTRACT),
+      'models/other.ts': shopWith(UNKNOWN_CONTRACT, RENAMED),
     })
     const outputs = ['sarif=a/p.sarif', 'junit=a/p.xml', 'json=a/p.json', 'github=a/p.txt']
     await runCli(['check', '--format', 'pretty', ...outputs.flatMap((o) => ['-o', o])], { cwd: project })

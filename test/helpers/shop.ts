@@ -15,6 +15,9 @@ export const UNKNOWN_ZONE: Mistake = ["api: { zone: 'app', kind: 'service' }", "
 /** A step naming a contract that does not exist: `contract/unknown` at `flows.signUp.steps[0].contract`. */
 export const UNKNOWN_CONTRACT: Mistake = ["contract: 'signUp',", "contract: 'signup',"]
 
+/** Not a mistake: another system's name, for a second model beside the shop (one name, one system). */
+export const RENAMED: Mistake = ["name: 'shop',", "name: 'other shop',"]
+
 export function shopWith(...mistakes: Mistake[]): string {
   let text = shop
   for (const [find, replace] of mistakes) {

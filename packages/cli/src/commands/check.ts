@@ -8,7 +8,7 @@ import path from 'node:path'
 import { buildReport, type CheckOptions, type Report } from '@plumbline/core'
 import { BASELINE_NAME } from '../baseline/baseline-name.js'
 import { settleRun } from '../config/run-settings.js'
-import { EXIT_CLEAN, EXIT_FINDINGS } from '../errors.js'
+import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from '../errors.js'
 import { EXIT_CODES_HELP } from '../help.js'
 import type { Io } from '../io.js'
 import { compareFiles, displayPath, findModelFiles } from '../load/find-model-files.js'
@@ -17,6 +17,7 @@ import { progressLine } from '../progress.js'
 import { resolveTargets, type Target } from '../output/targets.js'
 import { writeReports } from '../output/write-reports.js'
 import { checkFiles } from '../run/check-files.js'
+import { duplicateSystems } from '../run/duplicate-systems.js'
 import { runOrWatch, type Freshness } from '../run/run-or-watch.js'
 import { shardFiles, type Shard } from '../run/shard.js'
 import { plural } from '../text/plural.js'
@@ -115,6 +116,13 @@ export async function runCheck(plan: CheckPlan, io: Io, options: Freshness): Pro
     ...(plan.workers === undefined ? {} : { workers: plan.workers }),
     ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }),
   }).finally(progress.clear)
+  const duplicates = duplicateSystems(
+    checked.map(({ report }) => ({
+      shown: displayPath(path.resolve(io.cwd, report.file), io.cwd),
+      system: report.system,
+    })),
+  )
+  if (duplicates.length > 0) throw new UsageError(duplicates.join('\n'))
   let report = buildReport(checked.map((model) => model.report))
   report = await withBaseline(report, plan, io)
   await writeReports(

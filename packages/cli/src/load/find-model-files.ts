@@ -5,7 +5,7 @@
  * helper modules that models import but that are not models themselves). A glob
  * (`models/**\/*.model.ts`) holds the files it matches, with the same exceptions.
  */
-import { stat } from 'node:fs/promises'
+import { realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { glob, isDynamicPattern } from 'tinyglobby'
 import { UsageError } from '../errors.js'
@@ -34,7 +34,20 @@ export async function findModelFiles(paths: readonly string[], cwd: string): Pro
       throw new UsageError(`${given}: no model files in this folder (looked for *.ts, *.mts, *.js, *.mjs)`)
     for (const file of found) files.add(path.normalize(file))
   }
-  return [...files].sort(compareFiles)
+  return distinctFiles([...files].sort(compareFiles))
+}
+
+/**
+ * Each file once: a file reached twice (through a symlinked folder, or a link to a parent)
+ * is one model, kept under the first of its paths in order.
+ */
+async function distinctFiles(sorted: readonly string[]): Promise<string[]> {
+  const byRealPath = new Map<string, string>()
+  for (const file of sorted) {
+    const real = await realpath(file).catch(() => file)
+    if (!byRealPath.has(real)) byRealPath.set(real, file)
+  }
+  return [...byRealPath.values()]
 }
 
 /** Plain code-unit order, so the order does not depend on the locale. */

@@ -8,6 +8,7 @@ import { distinctSlugs, renderDocument, type RenderedDocument } from '@plumbline
 import { UsageError } from '../errors.js'
 import { displayPath } from '../load/find-model-files.js'
 import type { CheckedSystem } from '../run/check-systems.js'
+import { duplicateSystemMessage } from '../run/duplicate-systems.js'
 
 export interface ModelDocument {
   /** The model file as shown to the user. */
@@ -34,9 +35,7 @@ export function renderModels(systems: readonly CheckedSystem[], sourceBase: stri
     const { model } = check
     const other = fileOfSystem.get(model.name)
     if (other !== undefined) {
-      problems.push(
-        `${shown}: system ${JSON.stringify(model.name)} is also defined in ${other}; each system needs its own name`,
-      )
+      problems.push(duplicateSystemMessage(shown, model.name, other))
       continue
     }
     fileOfSystem.set(model.name, shown)
