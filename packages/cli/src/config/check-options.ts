@@ -10,11 +10,17 @@ export interface CheckOptionFlags {
   maxDepth?: number
   /** Milliseconds. */
   timeout?: number
+  /** `--fail-on-incomplete`: over the config's `explore.failOnIncomplete`. */
+  failOnIncomplete?: boolean
 }
 
 export function checkOptionsFrom(config: PlumblineConfig | undefined, flags: CheckOptionFlags = {}): CheckOptions {
   const options: CheckOptions = {}
-  if (config?.rules || flags.rule) options.severities = { ...config?.rules, ...flags.rule }
+  // Between the config's rules and --rule: the flag says what it means, and --rule is the finer word.
+  const failOnIncomplete = flags.failOnIncomplete ?? config?.explore?.failOnIncomplete
+  const incomplete = failOnIncomplete === true ? { 'explore/incomplete': 'error' as const } : {}
+  if (config?.rules || flags.rule || failOnIncomplete === true)
+    options.severities = { ...config?.rules, ...incomplete, ...flags.rule }
   const explore = {
     ...config?.explore,
     ...definedOnly({ maxStates: flags.maxStates, maxDepth: flags.maxDepth, timeout: flags.timeout }),

@@ -17,7 +17,12 @@ import { plural } from '../text/plural.js'
 const severity = z.enum(['off', 'info', 'warn', 'error'])
 const positiveInt = z.int().min(1)
 const exploreShape = z
-  .strictObject({ maxStates: positiveInt, maxDepth: z.int().min(0), timeout: positiveInt })
+  .strictObject({
+    maxStates: positiveInt,
+    maxDepth: z.int().min(0),
+    timeout: positiveInt,
+    failOnIncomplete: z.boolean(),
+  })
   .partial()
 
 export const configShape = z

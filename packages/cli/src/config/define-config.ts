@@ -19,6 +19,8 @@ export interface PlumblineConfig {
     maxDepth?: number
     /** Milliseconds per exploration. */
     timeout?: number
+    /** Make `explore/incomplete` an error, so a CI run whose exploration stopped at a bound fails. */
+    failOnIncomplete?: boolean
   }
   /** Checklist packs asked besides the built-in ones (a pack named like a built-in one replaces it). */
   packs?: readonly ChecklistPack[]

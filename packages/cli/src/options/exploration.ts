@@ -1,7 +1,7 @@
 /**
  * The options that bound each exploration (`check`, and any command that explores):
  * `--max-states`, `--max-depth`, `--timeout`. Hitting a bound is reported as
- * explore/incomplete, never as a pass.
+ * explore/incomplete, never as a pass; `--fail-on-incomplete` makes that an error.
  */
 import { DEFAULT_BOUNDS } from '@plumbline/core'
 import { InvalidArgumentError, Option } from 'commander'
@@ -29,6 +29,13 @@ export function timeoutOption(): Option {
     '--timeout <duration>',
     'time bound per exploration, e.g. 500ms, 30s, 2m (a bare number is seconds)',
   ).argParser(duration)
+}
+
+export function failOnIncompleteOption(): Option {
+  return new Option(
+    '--fail-on-incomplete',
+    'make explore/incomplete an error: a run whose exploration stopped at a bound fails (CI)',
+  )
 }
 
 function wholeNumber(text: string): number {
