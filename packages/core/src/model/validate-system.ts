@@ -3,6 +3,7 @@
  * name the element path of each problem. Never throws on bad input.
  */
 import type { z } from 'zod'
+import { describeThrown } from '../explore/describe.js'
 import type { Finding } from '../diagnostics/types.js'
 import { elementPath, type PathSegment } from './element-path.js'
 import { normalizeSystem, type Model } from './model.js'
@@ -26,6 +27,18 @@ export type ValidationResult =
  * findings beside the model.
  */
 export function validateSystem(value: unknown, knownRules: ReadonlySet<string>): ValidationResult {
+  try {
+    return validateValue(value, knownRules)
+  } catch (error) {
+    // Only the model's own code runs here: a getter that throws, or a Proxy's trap.
+    return {
+      success: false,
+      findings: [invalid([], `reading the model threw: ${describeThrown(error)} (a getter or a Proxy in the model?)`)],
+    }
+  }
+}
+
+function validateValue(value: unknown, knownRules: ReadonlySet<string>): ValidationResult {
   if (!isPlainObject(value))
     return {
       success: false,
