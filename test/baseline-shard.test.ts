@@ -197,6 +197,7 @@ export default defineSystem({ name: \`${name} in thread \${threadId}\` })
   it('starts no worker for small models', async () => {
     const dir = await makeProject(
       Object.fromEntries(
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: the model's own source, a template literal
         ['a', 'b', 'c'].map((file) => [`models/${file}.ts`, slowModel('`thread ${threadId}`').replace('+ 300', '+ 0')]),
       ),
     )

@@ -22,7 +22,10 @@ export function watchModels<Plan>(
   let latest: Plan | undefined
   return watchLoop(
     {
-      run: async () => command.run((latest = await command.plan({ fresh: true })), { fresh: true }),
+      run: async () => {
+        latest = await command.plan({ fresh: true })
+        return command.run(latest, { fresh: true })
+      },
       files: async () => {
         const plan = latest
         const config = configFile ? [configFile] : []

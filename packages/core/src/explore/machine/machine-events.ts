@@ -55,7 +55,10 @@ export function machineEvents(
         const accepted = new Set<string>()
         for (const node of nodes) {
           let own = ownEvents.get(node)
-          if (own === undefined) ownEvents.set(node, (own = node.ownEvents as string[]))
+          if (own === undefined) {
+            own = node.ownEvents as string[]
+            ownEvents.set(node, own)
+          }
           for (const descriptor of own) accepted.add(descriptor)
         }
         // A wildcard accepts any event the application sends, but not the environment's:
