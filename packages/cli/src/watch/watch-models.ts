@@ -9,7 +9,7 @@ import { isDynamicPattern } from 'tinyglobby'
 import type { Io } from '../io.js'
 import { createModelLoader } from '../load/load-model.js'
 import { projectDependencies } from '../run/dependencies.js'
-import type { ModelCommand } from '../run/run-or-watch.js'
+import type { ModelCommand } from '../run/model-command.js'
 import { watchLoop } from './watch-loop.js'
 
 /** `configFile`: watched also while it is broken (then no plan can say where it is). */
