@@ -20,7 +20,7 @@ const exploreShape = z
   .strictObject({ maxStates: positiveInt, maxDepth: z.int().min(0), timeout: positiveInt })
   .partial()
 
-export const configShape = z
+const configShape = z
   .strictObject({
     models: z.array(z.string().min(1)).min(1),
     output: z.string().min(1),

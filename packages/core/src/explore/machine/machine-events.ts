@@ -11,7 +11,7 @@
 import type { AnyEventObject, AnyStateMachine, AnyStateNode } from 'xstate'
 import { machineAcceptsEvent } from '../../model/event-descriptors.js'
 
-export interface MachineEvent {
+interface MachineEvent {
   type: string
   /** The payload, as traces show it: the event without its `type`. */
   payload: Record<string, unknown>
