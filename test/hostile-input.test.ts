@@ -37,8 +37,18 @@ async function run(argv: readonly string[], cwd: string): Promise<Run> {
   const io: Io = {
     cwd,
     env: { NO_COLOR: '1' },
-    stdout: { write: (text) => void (stdout += text), isTTY: false },
-    stderr: { write: (text) => void (stderr += text), isTTY: false },
+    stdout: {
+      write: (text) => {
+        stdout += text
+      },
+      isTTY: false,
+    },
+    stderr: {
+      write: (text) => {
+        stderr += text
+      },
+      isTTY: false,
+    },
   }
   const exitCode = await main(argv, io)
   return { exitCode, stdout, stderr }

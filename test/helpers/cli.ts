@@ -7,7 +7,7 @@ import path from 'node:path'
 import { afterEach } from 'vitest'
 import { repoRoot } from './run-cli.js'
 
-export { fixtures, repoRoot, runCli, STACK_FRAME, type CliResult } from './run-cli.js'
+export { fixtures, repoRoot, runCli, STACK_FRAME } from './run-cli.js'
 
 const created: string[] = []
 afterEach(async () => {

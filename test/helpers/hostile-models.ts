@@ -28,7 +28,7 @@ const ODD_NAMES = [
   '\\',
 ]
 
-export const hostileName = fc.oneof(
+const hostileName = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...PROTOTYPE_KEYS) },
   { weight: 3, arbitrary: fc.constantFrom(...ODD_NAMES) },
   { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 8 }) },

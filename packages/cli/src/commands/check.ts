@@ -18,7 +18,8 @@ import { resolveTargets, type Target } from '../output/targets.js'
 import { writeReports } from '../output/write-reports.js'
 import { checkFiles } from '../run/check-files.js'
 import { duplicateSystems } from '../run/duplicate-systems.js'
-import { runOrWatch, type Freshness } from '../run/run-or-watch.js'
+import type { Freshness } from '../run/model-command.js'
+import { runOrWatch } from '../run/run-or-watch.js'
 import { shardFiles, type Shard } from '../run/shard.js'
 import { plural } from '../text/plural.js'
 import type { RegisterCommand } from './types.js'
@@ -53,7 +54,7 @@ ${EXIT_CODES_HELP}`,
 }
 
 /** Everything a check run needs, settled once from the flags and the config file. */
-export interface CheckPlan {
+interface CheckPlan {
   /** Model paths or globs, and the folder they are relative to. */
   paths: readonly string[]
   base: string
@@ -66,7 +67,7 @@ export interface CheckPlan {
   updateBaseline: boolean
 }
 
-export function checkCommand(paths: readonly string[], flags: CheckFlags, io: Io): Promise<number> {
+function checkCommand(paths: readonly string[], flags: CheckFlags, io: Io): Promise<number> {
   return runOrWatch(
     {
       plan: (options) => planCheck(paths, flags, io, options),
@@ -79,12 +80,7 @@ export function checkCommand(paths: readonly string[], flags: CheckFlags, io: Io
   )
 }
 
-export async function planCheck(
-  paths: readonly string[],
-  flags: CheckFlags,
-  io: Io,
-  options: Freshness,
-): Promise<CheckPlan> {
+async function planCheck(paths: readonly string[], flags: CheckFlags, io: Io, options: Freshness): Promise<CheckPlan> {
   const { config: loaded, models, checkOptions } = await settleRun(paths, flags, io, options)
   const config = loaded?.config
   const configDir = loaded?.dir ?? io.cwd
@@ -104,7 +100,7 @@ export async function planCheck(
 }
 
 /** One run: check, compare with the baseline, report. Returns the exit code. */
-export async function runCheck(plan: CheckPlan, io: Io, options: Freshness): Promise<number> {
+async function runCheck(plan: CheckPlan, io: Io, options: Freshness): Promise<number> {
   const files = await modelFilesOf(plan, io)
   if (files.length === 0 && plan.shard)
     io.stderr.write(`shard ${plan.shard.index}/${plan.shard.count} has no model files\n`)
@@ -134,7 +130,7 @@ export async function runCheck(plan: CheckPlan, io: Io, options: Freshness): Pro
   return report.summary.errors > 0 ? EXIT_FINDINGS : EXIT_CLEAN
 }
 
-export async function modelFilesOf(plan: CheckPlan, io: Io): Promise<string[]> {
+async function modelFilesOf(plan: CheckPlan, io: Io): Promise<string[]> {
   const files = await findModelFiles(plan.paths, plan.base)
   if (plan.shard === undefined) return files
   // Cut in the order of the paths as shown, with `/`: the same slices on every machine.

@@ -24,7 +24,7 @@ export const registerInit: RegisterCommand = (program, { io, setExitCode }) => {
     .action(async () => setExitCode(await initCommand(io)))
 }
 
-export async function initCommand(io: Io): Promise<number> {
+async function initCommand(io: Io): Promise<number> {
   for (const [name, text] of STARTERS) {
     const created = await createFileAtomic(path.join(io.cwd, name), text)
     io.stdout.write(created ? `wrote ${name}\n` : `${name} exists; left as it is\n`)

@@ -52,7 +52,7 @@ Exit codes:
 }
 
 /** The open questions of checked models; a model too malformed to ask anything of is a usage error. */
-export function questionsReport(systems: readonly CheckedSystem[]): QuestionsReport {
+function questionsReport(systems: readonly CheckedSystem[]): QuestionsReport {
   const questions: ModelQuestions[] = []
   const malformed: string[] = []
   for (const { shown, check, fallbackName } of systems) {

@@ -20,7 +20,8 @@ import { displayPath, findModelFiles } from '../load/find-model-files.js'
 import { CHECK_FLAGS } from '../options/check-flags.js'
 import type { OutputOptions, PlannedFile } from '../render/outputs.js'
 import { checkSystems } from '../run/check-systems.js'
-import { runOrWatch, type Freshness } from '../run/run-or-watch.js'
+import type { Freshness } from '../run/model-command.js'
+import { runOrWatch } from '../run/run-or-watch.js'
 import { plural } from '../text/plural.js'
 import type { RegisterCommand } from './types.js'
 
@@ -79,7 +80,7 @@ Exit codes:
     })
 }
 
-export interface RenderFlags extends RunFlags {
+interface RenderFlags extends RunFlags {
   out?: string
   inject?: string[]
   svg?: boolean
@@ -88,14 +89,14 @@ export interface RenderFlags extends RunFlags {
 }
 
 /** Everything a render run needs, settled once from the flags and the config file. */
-export interface RenderPlan {
+interface RenderPlan {
   settings: RunSettings
   outputs: OutputOptions
   /** `--check`: compare, write nothing. */
   check: boolean
 }
 
-export function renderCommand(paths: readonly string[], flags: RenderFlags, io: Io): Promise<number> {
+function renderCommand(paths: readonly string[], flags: RenderFlags, io: Io): Promise<number> {
   return runOrWatch(
     {
       plan: (options) => planRender(paths, flags, io, options),
@@ -108,7 +109,7 @@ export function renderCommand(paths: readonly string[], flags: RenderFlags, io: 
   )
 }
 
-export async function planRender(
+async function planRender(
   paths: readonly string[],
   flags: RenderFlags,
   io: Io,
@@ -132,7 +133,7 @@ function outFolder(flag: string | undefined, config: LoadedConfig | undefined, c
 }
 
 /** One run: check, draw, and write the stale files (or, with --check, list them). Returns the exit code. */
-export async function runRender(plan: RenderPlan, io: Io, options: Freshness): Promise<number> {
+async function runRender(plan: RenderPlan, io: Io, options: Freshness): Promise<number> {
   const { config, models, checkOptions } = plan.settings
   // Loaded here, not with the program: the renderer and its browser driver cost every other command a third of a second.
   const [{ renderModels }, { plannedFiles }, { orphanedDocuments }] = await Promise.all([

@@ -2,7 +2,7 @@ import type { Command } from 'commander'
 import type { Io } from '../io.js'
 
 /** What every command gets: the process seam and a place to put its exit code. */
-export interface CommandContext {
+interface CommandContext {
   io: Io
   setExitCode(code: number): void
 }

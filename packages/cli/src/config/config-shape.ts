@@ -25,7 +25,7 @@ const exploreShape = z
   })
   .partial()
 
-export const configShape = z
+const configShape = z
   .strictObject({
     models: z.array(z.string().min(1)).min(1),
     output: z.string().min(1),

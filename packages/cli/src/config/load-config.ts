@@ -12,12 +12,7 @@ import { displayPath } from '../load/find-model-files.js'
 import type { ModelLoader } from '../load/load-model.js'
 import type { PlumblineConfig } from './define-config.js'
 
-export const CONFIG_NAMES = [
-  'plumbline.config.ts',
-  'plumbline.config.mts',
-  'plumbline.config.js',
-  'plumbline.config.mjs',
-]
+const CONFIG_NAMES = ['plumbline.config.ts', 'plumbline.config.mts', 'plumbline.config.js', 'plumbline.config.mjs']
 
 export interface LoadedConfig {
   /** Absolute path of the config file. */

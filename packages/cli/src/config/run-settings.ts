@@ -7,7 +7,7 @@
 import type { CheckOptions } from '@plumbline/core'
 import type { Io } from '../io.js'
 import { createModelLoader } from '../load/load-model.js'
-import type { Freshness } from '../run/run-or-watch.js'
+import type { Freshness } from '../run/model-command.js'
 import { checkOptionsFrom, type CheckOptionFlags } from './check-options.js'
 import { loadConfig, modelPathsFrom, type LoadedConfig, type ModelPaths } from './load-config.js'
 

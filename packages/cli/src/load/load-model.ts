@@ -22,7 +22,7 @@ export interface ModelLoader {
   resolve(specifier: string, from: string): string | undefined
 }
 
-export type ModuleKind = 'model' | 'config'
+type ModuleKind = 'model' | 'config'
 
 /** A module without a default export among the models is most often a helper a model imports. */
 const HELPER_MODULES = ' (a folder of models skips helper modules whose names start with _)'

@@ -125,7 +125,7 @@ export function createLocator(modelFile: string, host: LocatorHost): Locator {
     if (!root || !segments) return { file: host.display(modelFile) }
     let place = root
     for (const segment of segments) {
-      const literals = values(valueOf(place))
+      const literals = values(heldValue(place))
       const found = member(literals, segment) ?? machineMember(literals, segment)
       if (!found) break
       place = found
@@ -136,7 +136,7 @@ export function createLocator(modelFile: string, host: LocatorHost): Locator {
   /** A machine model `{ machine, events, invariants }`: its states and transitions are in the machine. */
   const machineMember = (literals: readonly Placed[], segment: PathSegment): Placed | undefined => {
     const machine = member(literals, 'machine')
-    return machine ? member(values(valueOf(machine)), segment) : undefined
+    return machine ? member(values(heldValue(machine)), segment) : undefined
   }
 
   return { locate }
@@ -152,7 +152,7 @@ function exportNamed(source: SourceFile, name: string): Placed | undefined {
 }
 
 /** What a property holds; any other node stands for itself. */
-function valueOf(place: Placed): Placed {
+function heldValue(place: Placed): Placed {
   return place.node.type === 'ObjectProperty' ? { node: place.node.value, source: place.source } : place
 }
 

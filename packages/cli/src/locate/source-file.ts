@@ -6,7 +6,7 @@
 import { parse } from '@babel/parser'
 import type { Expression, Program, Statement } from '@babel/types'
 
-export interface ImportedBinding {
+interface ImportedBinding {
   /** The module specifier, as written. */
   from: string
   /** The exported name in that module (`default` for a default import). */

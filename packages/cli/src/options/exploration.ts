@@ -45,11 +45,11 @@ function wholeNumber(text: string): number {
   return value
 }
 
-const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }
+const UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as const
 
 /** In milliseconds. */
 export function duration(text: string): number {
   const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(text.trim())
   if (!match) throw new InvalidArgumentError('expected a duration, e.g. 500ms, 30s, 2m')
-  return Number(match[1]) * UNITS[match[2] ?? 's']!
+  return Number(match[1]) * UNITS[(match[2] ?? 's') as keyof typeof UNITS]
 }

@@ -15,7 +15,7 @@ export function ruleSeverityOption(): Option {
 }
 
 /** Commander's argument parser: one `rule=severity` added to the settings so far. */
-export function addRuleSetting(text: string, previous: SeveritySettings | undefined): SeveritySettings {
+function addRuleSetting(text: string, previous: SeveritySettings | undefined): SeveritySettings {
   const at = text.lastIndexOf('=')
   if (at === -1) throw new InvalidArgumentError('expected RULE=SEVERITY, e.g. identity/missing=warn')
   const rule = text.slice(0, at)

@@ -72,9 +72,9 @@ async function svgFiles(documents: readonly ModelDocument[], out: string, io: Io
       const svgs = await renderer.render(
         drawn.map(({ name, diagram }) => ({ text: diagram.text, id: `plumbline-${slug}-${name}` })),
       )
-      drawn.forEach(({ name }, index) =>
-        files.push({ file: path.join(out, slug, `${name}.svg`), content: `${svgs[index]}\n` }),
-      )
+      drawn.forEach(({ name }, index) => {
+        files.push({ file: path.join(out, slug, `${name}.svg`), content: `${svgs[index]}\n` })
+      })
     }
     return files
   } finally {

@@ -49,7 +49,7 @@ export interface WorkerReply {
 /** About what a worker takes to start (load the checker, zod, xstate), measured on a 2-core machine. */
 const WORKER_START_MS = 250
 
-export function defaultWorkerCount(): number {
+function defaultWorkerCount(): number {
   return availableParallelism() - 1
 }
 

@@ -8,7 +8,7 @@ import { checkSystem, type CheckOptions, type SystemCheck } from '@plumbline/cor
 import type { ModelPaths } from '../config/load-config.js'
 import type { Io } from '../io.js'
 import { loadModels, type LoadedModel } from '../load/load-models.js'
-import type { Freshness } from './run-or-watch.js'
+import type { Freshness } from './model-command.js'
 
 export interface CheckedSystem extends LoadedModel {
   check: SystemCheck

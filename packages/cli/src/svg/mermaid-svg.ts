@@ -24,7 +24,7 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ]
 
-export interface SvgDiagram {
+interface SvgDiagram {
   text: string
   /** Names the SVG's root element and prefixes its styles, so SVGs can share an HTML page. */
   id: string

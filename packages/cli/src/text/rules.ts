@@ -4,7 +4,7 @@ import { markdownCode, markdownRow } from '@plumbline/render'
 import type { Style } from '../style.js'
 
 /** By id, in code-unit order (independent of the locale), so categories group together. */
-export function sortedRules(rules: readonly Rule[]): Rule[] {
+function sortedRules(rules: readonly Rule[]): Rule[] {
   return [...rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
 }
 

@@ -9,7 +9,7 @@ import { isDynamicPattern } from 'tinyglobby'
 import type { Io } from '../io.js'
 import { createModelLoader } from '../load/load-model.js'
 import { projectDependencies } from '../run/dependencies.js'
-import type { ModelCommand } from '../run/run-or-watch.js'
+import type { ModelCommand } from '../run/model-command.js'
 import { watchLoop } from './watch-loop.js'
 
 /** `configFile`: watched also while it is broken (then no plan can say where it is). */
@@ -22,7 +22,10 @@ export function watchModels<Plan>(
   let latest: Plan | undefined
   return watchLoop(
     {
-      run: async () => command.run((latest = await command.plan({ fresh: true })), { fresh: true }),
+      run: async () => {
+        latest = await command.plan({ fresh: true })
+        return command.run(latest, { fresh: true })
+      },
       files: async () => {
         const plan = latest
         const config = configFile ? [configFile] : []

@@ -70,6 +70,7 @@ describe('fingerprint', () => {
     it.each<[string, unknown]>([
       ['a function', { f: () => 1 }],
       ['undefined', { a: undefined }],
+      // biome-ignore lint/suspicious/noSparseArray: the hole is what is tested
       ['a hole in an array', [1, , 3]],
       ['a Map', { m: new Map() }],
       ['a Date', new Date(0)],

@@ -113,7 +113,8 @@ function summarize(value: unknown, depth: number): void {
       } else summarizeFloat(value)
       return
     case 'string':
-      return summarizeString(value)
+      summarizeString(value)
+      return
     case 'boolean':
       laneA = value ? TRUE_A : FALSE_A
       laneB = value ? TRUE_B : FALSE_B
@@ -125,8 +126,9 @@ function summarize(value: unknown, depth: number): void {
         return
       }
       if (depth > MAX_NESTING) throw UNHASHABLE
-      if (Array.isArray(value)) return summarizeArray(value, depth)
-      return summarizeObject(value as Record<string, unknown>, depth)
+      if (Array.isArray(value)) summarizeArray(value, depth)
+      else summarizeObject(value as Record<string, unknown>, depth)
+      return
     case 'undefined':
       // In JSON mode objects skip it, so this is an array item (JSON writes null there).
       if (!jsonMode) throw UNHASHABLE
@@ -149,7 +151,10 @@ function summarizeFloat(value: number): void {
 
 function summarizeString(value: string): void {
   const length = value.length
-  if (length > CACHED_STRING_LENGTH) return hashString(value)
+  if (length > CACHED_STRING_LENGTH) {
+    hashString(value)
+    return
+  }
   const slot = (length ^ (value.charCodeAt(0) << 2) ^ (value.charCodeAt(length - 1) << 5)) & (STRING_CACHE_SIZE - 1)
   if (cachedStrings[slot] === value) {
     laneA = cachedStringLanes[2 * slot]!
@@ -213,7 +218,10 @@ function summarizeObject(value: Record<string, unknown>, depth: number): void {
   const prototype = Object.getPrototypeOf(value) as unknown
   if (prototype !== Object.prototype && prototype !== null) {
     const toJSON = (value as { toJSON?: unknown }).toJSON
-    if (jsonMode && typeof toJSON === 'function') return summarize(toJSON.call(value), depth + 1)
+    if (jsonMode && typeof toJSON === 'function') {
+      summarize(toJSON.call(value), depth + 1)
+      return
+    }
     throw UNHASHABLE
   }
   // Each entry is summed up on its own and the sums added: addition ignores key order. An

@@ -70,7 +70,7 @@ describe('compiled hashers', () => {
         })(),
       ),
     ).toBeUndefined()
-    // eslint-disable-next-line no-sparse-arrays
+    // biome-ignore lint/suspicious/noSparseArray: the hole is what is tested
     expect(compiled(sample, { counters: [1, , 2], name: 'b' })).toBeUndefined()
     expect(compiled(sample, { counters: [1, 2], name: undefined })).toBeUndefined()
     expect(compiled(sample, { counters: [1, Infinity], name: 'b' })).toBeUndefined()

@@ -18,7 +18,7 @@ import type {
 } from './types.js'
 
 /** Marks objects made by `defineSystem`, across copies of this package (hence `Symbol.for`). */
-export const SYSTEM_BRAND: unique symbol = Symbol.for('plumbline.system') as never
+const SYSTEM_BRAND: unique symbol = Symbol.for('plumbline.system') as never
 
 export type System = SystemDefinition & { readonly [SYSTEM_BRAND]: true }
 

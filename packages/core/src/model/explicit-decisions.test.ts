@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { modelOf } from '../rules/rule.test-helper.js'
+import { modelOf } from '../testing/rule-findings.js'
 import { explicitDecisions } from './explicit-decisions.js'
 
 describe('explicitDecisions', () => {

@@ -43,6 +43,8 @@ export function explicitDecisions(model: Model): ExplicitDecision[] {
   for (const [name, entity] of Object.entries(model.entities))
     if (entity.unique === 'none')
       stated(['entities', name, 'unique'], `Nothing about a ${name} is unique but its identity (unique: 'none')`)
-  model.outOfScope.forEach((item, index) => stated(['outOfScope', index], `Out of scope: ${item}`))
+  model.outOfScope.forEach((item, index) => {
+    stated(['outOfScope', index], `Out of scope: ${item}`)
+  })
   return list
 }

@@ -18,7 +18,7 @@ describe('findNonPlainData', () => {
     [{ n: Number.NaN }, ['n'], 'the number NaN'],
     [{ n: 1n }, ['n'], 'a bigint'],
     [cyclic, ['a', 'back'], 'a cycle (the value contains itself)'],
-    // eslint-disable-next-line no-sparse-arrays
+    // biome-ignore lint/suspicious/noSparseArray: the hole is what is tested
     [{ holes: [1, , 3] }, ['holes', 1], 'an empty slot in a sparse array'],
   ])('rejects %#', (value, path, found) => {
     expect(findNonPlainData(value)).toEqual({ path, found })

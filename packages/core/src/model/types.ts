@@ -5,7 +5,7 @@
  * contract that does not exist is a compile error. The same rules are checked again at
  * load time (see `validate-system.ts`) for models written in plain JavaScript.
  */
-import type { AnyMachineSnapshot, AnyStateMachine, EventFromLogic, InputFrom, SnapshotFrom } from 'xstate'
+import type { AnyStateMachine, EventFromLogic, InputFrom, SnapshotFrom } from 'xstate'
 import type { z } from 'zod'
 
 export type ComponentKind = 'actor' | 'service' | 'datastore' | 'queue' | 'external'

@@ -5,13 +5,13 @@
 import type { Model } from './model.js'
 import { own } from './own.js'
 
-export interface PlacedComponent {
+interface PlacedComponent {
   zone: string
   trust: number
 }
 
 /** The component's zone and its trust; undefined when the component, its zone or the zone's declaration is missing. */
-export function placeOf(model: Model, component: string): PlacedComponent | undefined {
+function placeOf(model: Model, component: string): PlacedComponent | undefined {
   const zone = own(model.components, component)?.zone
   if (zone === undefined) return undefined
   const declared = own(model.zones, zone)

@@ -88,6 +88,7 @@ describe('stateDiagram', () => {
       states: {
         one: {
           on: { X: { target: 'two', guard: and(['a', not('b')]) }, Y: { target: 'two', guard: () => true } },
+          // biome-ignore lint/complexity/useSimpleNumberKeys: a long delay reads better with a separator
           after: { 250: 'two', 120_000: 'two', 1500: 'two' },
         },
         two: {},

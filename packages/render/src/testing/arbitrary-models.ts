@@ -8,7 +8,7 @@ import { createMachine } from 'xstate'
 import { z } from 'zod'
 import type { ComponentKind, Model } from '@plumbline/core'
 
-export const HOSTILE = [
+const HOSTILE = [
   'end',
   'End',
   'END',

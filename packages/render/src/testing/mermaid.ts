@@ -21,7 +21,7 @@ const mermaid: Record<MermaidVersion, MermaidApi> = {
 }
 
 /** Parses with Mermaid's parser (throws its parse error) and returns the diagram's db. */
-export async function parseDiagram(version: MermaidVersion, text: string): Promise<{ type: string; db: any }> {
+async function parseDiagram(version: MermaidVersion, text: string): Promise<{ type: string; db: any }> {
   await mermaid[version].parse(text)
   return mermaid[version].mermaidAPI.getDiagramFromText(text)
 }
@@ -31,7 +31,7 @@ export async function parseDiagram(version: MermaidVersion, text: string): Promi
  * `ﬂ°°59¶ß`) and decodes them when drawing; `<br>` is a line break. Word joiners are
  * invisible (the escaping puts one inside `ﬂ°` and `¶ß`), so a reader does not see them.
  */
-export function displayed(text: string | undefined): string {
+function displayed(text: string | undefined): string {
   // Line breaks first: a `<br>` the user wrote arrives encoded, and must stay text.
   return withoutWordJoiners(
     (text ?? '')
@@ -44,14 +44,14 @@ export function withoutWordJoiners(text: string): string {
   return text.replaceAll('\u2060', '')
 }
 
-export interface ParsedState {
+interface ParsedState {
   id: string
   label: string
   parent: string | undefined
   composite: boolean
   classes: string[]
 }
-export interface ParsedTransition {
+interface ParsedTransition {
   from: string
   to: string
   label: string

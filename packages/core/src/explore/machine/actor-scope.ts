@@ -24,7 +24,7 @@ export interface InertActorScope extends AnyActorScope {
   microstepCount: number
 }
 
-export interface Microstep {
+interface Microstep {
   snapshot: AnyMachineSnapshot
   _transitions: readonly { source: AnyStateNode }[]
 }

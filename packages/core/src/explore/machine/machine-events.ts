@@ -12,7 +12,7 @@ import type { AnyEventObject, AnyStateMachine, AnyStateNode } from 'xstate'
 import { machineAcceptsEvent } from '../../model/event-descriptors.js'
 import { own } from '../../model/own.js'
 
-export interface MachineEvent {
+interface MachineEvent {
   type: string
   /** The payload, as traces show it: the event without its `type`. */
   payload: Record<string, unknown>
@@ -56,7 +56,10 @@ export function machineEvents(
         const accepted = new Set<string>()
         for (const node of nodes) {
           let nodeEvents = ownEvents.get(node)
-          if (nodeEvents === undefined) ownEvents.set(node, (nodeEvents = node.ownEvents as string[]))
+          if (nodeEvents === undefined) {
+            nodeEvents = node.ownEvents as string[]
+            ownEvents.set(node, nodeEvents)
+          }
           for (const descriptor of nodeEvents) accepted.add(descriptor)
         }
         // A wildcard accepts any event the application sends, but not the environment's:

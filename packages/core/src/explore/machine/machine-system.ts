@@ -117,7 +117,10 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
     if (snapshot.status !== 'active') return NO_EVENTS
     const nodes = nodesOf(snapshot)
     let candidates = this.candidates.get(nodes)
-    if (candidates === undefined) this.candidates.set(nodes, (candidates = this.events.candidatesFor(nodes)))
+    if (candidates === undefined) {
+      candidates = this.events.candidatesFor(nodes)
+      this.candidates.set(nodes, candidates)
+    }
     return candidates
   }
 

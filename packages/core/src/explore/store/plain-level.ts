@@ -81,7 +81,7 @@ export class PlainLevel implements Level<unknown> {
         this.words[this.written++] = value ? TRUE_WORD : FALSE_WORD
         return
       default:
-        return this.writeObject(value as object | null)
+        this.writeObject(value as object | null)
     }
   }
 

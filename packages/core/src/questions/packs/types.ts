@@ -50,7 +50,7 @@ export interface ChecklistPack {
   questions: PackQuestion[]
 }
 
-export const PACK_SOURCE_PREFIX = 'pack:'
+const PACK_SOURCE_PREFIX = 'pack:'
 
 export const packSource = (pack: Pick<ChecklistPack, 'name'>): string => `${PACK_SOURCE_PREFIX}${pack.name}`
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findingsOf, questionsOf } from '../rule.test-helper.js'
+import { findingsOf, questionsOf } from '../../testing/rule-findings.js'
 import { boundaryUnauthenticatedCrossing } from './unauthenticated-crossing.js'
 
 const rule = boundaryUnauthenticatedCrossing

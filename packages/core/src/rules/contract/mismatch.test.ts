@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findingsOf } from '../rule.test-helper.js'
+import { findingsOf } from '../../testing/rule-findings.js'
 import { contractMismatch } from './mismatch.js'
 
 const system = (steps: unknown[]) => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { findingsOf, questionsOf } from '../rule.test-helper.js'
+import { findingsOf, questionsOf } from '../../testing/rule-findings.js'
 import { errorUnhandled } from './unhandled.js'
 
 const system = (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { fromPromise, setup } from 'xstate'
-import { findingsOf, questionsOf } from '../rule.test-helper.js'
+import { findingsOf, questionsOf } from '../../testing/rule-findings.js'
 import { failureUnhandled } from './unhandled.js'
 
 const rule = failureUnhandled

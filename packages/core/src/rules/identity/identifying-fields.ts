@@ -31,7 +31,7 @@ function looksIdentifying(name: string): boolean {
 }
 
 /** `primaryEmail` → primary, email; `user_name` → user, name; `phoneNumber` → phone, number. */
-export function wordsOf(name: string): string[] {
+function wordsOf(name: string): string[] {
   return name
     .replace(/([a-z\d])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')

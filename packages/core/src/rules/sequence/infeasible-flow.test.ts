@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { assign, setup } from 'xstate'
-import { findingsOf } from '../rule.test-helper.js'
+import { findingsOf } from '../../testing/rule-findings.js'
 import { sequenceInfeasibleFlow } from './infeasible-flow.js'
 
 const rule = sequenceInfeasibleFlow

@@ -110,7 +110,7 @@ function snapshotKey(snapshot: AnyMachineSnapshot, fallback: number): string {
 }
 
 /** `cart.empty`; parallel regions as `payment.pending, shipping.idle`. */
-export function stateText(value: StateValue): string {
+function stateText(value: StateValue): string {
   return leaves(value).join(', ')
 }
 

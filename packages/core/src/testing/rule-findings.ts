@@ -3,8 +3,8 @@ import type { Finding } from '../diagnostics/types.js'
 import type { Model } from '../model/model.js'
 import { validateSystem } from '../model/validate-system.js'
 import { answerableSources, resolvePacks } from '../questions/packs/index.js'
-import { ruleIds } from './catalogue.js'
-import type { Rule } from './types.js'
+import { ruleIds } from '../rules/catalogue.js'
+import type { Rule } from '../rules/types.js'
 
 /** The model of a system that must be valid: a test model with a mistake of its own would test nothing. */
 export function modelOf(system: Record<string, unknown>): Model {
