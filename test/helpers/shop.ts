@@ -5,7 +5,7 @@
  */
 import { STARTER_MODEL } from '../../packages/cli/src/init/starter-files.js'
 
-const shop = STARTER_MODEL
+export const shop = STARTER_MODEL
 
 /** A mistake: the text to find in the model, and what to write instead. */
 export type Mistake = readonly [find: string, replace: string]

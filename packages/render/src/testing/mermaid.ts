@@ -21,7 +21,7 @@ const mermaid: Record<MermaidVersion, MermaidApi> = {
 }
 
 /** Parses with Mermaid's parser (throws its parse error) and returns the diagram's db. */
-async function parseDiagram(version: MermaidVersion, text: string): Promise<{ type: string; db: any }> {
+export async function parseDiagram(version: MermaidVersion, text: string): Promise<{ type: string; db: any }> {
   await mermaid[version].parse(text)
   return mermaid[version].mermaidAPI.getDiagramFromText(text)
 }
