@@ -379,6 +379,49 @@ describe('exploreMachine: findings', () => {
     ])
   })
 
+  it('reports an event whose only transitions change nothing, wherever they are', () => {
+    const flat = createMachine({ on: { KNOCK: {}, RING: { actions: assign({}) } } })
+    expect(explore({ machine: flat }).findings.filter(({ rule }) => rule === 'state/unused-event')).toEqual([
+      {
+        rule: 'state/unused-event',
+        element: 'machines.m.events.KNOCK',
+        message:
+          'event "KNOCK" changes nothing: its transition (the machine) has no target and no actions, and blocks no transition of an enclosing state',
+      },
+    ])
+    const nested = createMachine({
+      initial: 'a',
+      on: { KNOCK: { guard: () => true } },
+      states: { a: { on: { GO: 'b' } }, b: { on: { KNOCK: {}, BACK: 'a' } } },
+    })
+    expect(
+      explore({ machine: nested })
+        .findings.filter(({ rule }) => rule === 'state/unused-event')
+        .map(({ message }) => message),
+    ).toEqual([
+      'event "KNOCK" changes nothing: its transitions (the machine, state "b") have no target and no actions, and block no transition of an enclosing state',
+    ])
+  })
+
+  it("respects a transition that changes nothing where it blocks an enclosing state's handler", () => {
+    // In "quiet", KNOCK is ignored on purpose: the root's handler would leave it.
+    const machine = createMachine({
+      initial: 'quiet',
+      on: { KNOCK: '.answering' },
+      states: { quiet: { on: { KNOCK: {}, WAKE: 'awake' } }, awake: {}, answering: {} },
+    })
+    expect(explore({ machine }).findings.filter(({ rule }) => rule === 'state/unused-event')).toEqual([])
+    // Never taken, because the only reached state blocks it: still a decision, not an unused event.
+    const blockedEverywhere = createMachine({
+      initial: 'quiet',
+      on: { KNOCK: { actions: assign({}) } },
+      states: { quiet: { on: { KNOCK: {} } } },
+    })
+    expect(
+      explore({ machine: blockedEverywhere }).findings.filter(({ rule }) => rule === 'state/unused-event'),
+    ).toEqual([])
+  })
+
   it('counts a re-entering transition as taken (a retry restarts what the state invokes), and a self-target without reenter as nothing', () => {
     const machine = setup({
       actors: { fetch: fromPromise(async () => 'data') },
