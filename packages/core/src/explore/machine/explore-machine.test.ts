@@ -7,6 +7,8 @@ import {
   fromCallback,
   fromPromise,
   setup,
+  stopChild,
+  type AnyActorRef,
   type AnyMachineSnapshot,
   type AnyStateMachine,
 } from 'xstate'
@@ -728,6 +730,50 @@ describe('exploreMachine: hostile machines', () => {
         element: 'machines.m',
         message: "the initial snapshot threw: TypeError: Cannot read properties of undefined (reading 'limit')",
       },
+    ])
+  })
+})
+
+describe('exploreMachine: generated ids and nondeterminism', () => {
+  // The friends-list pattern: spawn a child without an id on ADD, stop the oldest on REMOVE, at most two alive.
+  const friend = createMachine({ initial: 'idle', states: { idle: {} } })
+  const friends = setup({
+    types: { context: {} as { friends: AnyActorRef[] } },
+    actors: { friend },
+  }).createMachine({
+    context: { friends: [] },
+    on: {
+      ADD: {
+        guard: ({ context }) => context.friends.length < 2,
+        actions: assign({ friends: ({ context, spawn }) => [...context.friends, spawn('friend')] }),
+      },
+      REMOVE: {
+        guard: ({ context }) => context.friends.length > 0,
+        actions: [
+          stopChild(({ context }) => context.friends[0]!),
+          assign({ friends: ({ context }) => context.friends.slice(1) }),
+        ],
+      },
+    },
+  })
+
+  it('names spawned actors canonically, so bounded live children give a finite, complete search', () => {
+    const { stats, findings } = explore({ machine: friends })
+    expect(findings).toEqual([])
+    // No friend, one, two: the ids XState chose at random no longer make each spawn a new state.
+    expect([stats.states, stats.complete]).toEqual([3, true])
+  })
+
+  it('reports a step whose outcome is not a function of snapshot and event, naming the event', () => {
+    let counter = 0
+    const machine = setup({ types: { context: {} as { n: number } } }).createMachine({
+      context: { n: 0 },
+      on: { TICK: { actions: assign({ n: () => ++counter }) } },
+    })
+    const { stats, findings } = explore({ machine })
+    expect(stats.complete).toBe(false)
+    expect(findings.map(({ rule, message }) => [rule, message.split(':')[0]])).toEqual([
+      ['explore/error', 'event "TICK" is not deterministic'],
     ])
   })
 })

@@ -159,7 +159,8 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
     const result = next === snapshot && this.scope.actionsExecuted === actionsBefore ? undefined : next
     if (first !== undefined) {
       const second = this.outcomeOf(result)
-      if (second !== undefined && !sameOutcome(first, second)) return this.nondeterministic(index, action, first, second)
+      if (second !== undefined && !sameOutcome(first, second))
+        return this.nondeterministic(index, action, first, second)
     }
     return result
   }
@@ -167,6 +168,8 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
   /** One run of the step, set aside for comparison; undefined where it cannot be compared (a snapshot that is not data). */
   private probe(snapshot: Snapshot, action: number): StepOutcome | undefined {
     const actionsBefore = this.scope.actionsExecuted
+    const before = new Int32Array(2)
+    if (!this.hash(snapshot, before)) return undefined
     let next: Snapshot
     try {
       next = this.machine.transition(snapshot, this.events.events[action]!.event, this.scope) as Snapshot
@@ -174,6 +177,10 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
     } catch (error) {
       return { kind: 'threw', error }
     }
+    // A step that changed its source in place would run differently a second time for that
+    // reason alone: not compared, so the engine reports the change in place for what it is.
+    const after = new Int32Array(2)
+    if (!this.hash(snapshot, after) || after[0] !== before[0] || after[1] !== before[1]) return undefined
     return this.outcomeOf(next === snapshot && this.scope.actionsExecuted === actionsBefore ? undefined : next)
   }
 
