@@ -42,6 +42,8 @@ export interface TransitionSystem<State> {
    * changed it in place, so states found from it may be wrong. The search stops.
    */
   changedInPlace(state: State, index: number, change: InPlaceChange): void
+  /** Set when the system found that the search cannot go on (it has reported why): it stops after the state being expanded. */
+  readonly halted?: boolean
   /** Where a level's states wait to be expanded; an array when left out. */
   newLevel?(): Level<State>
 }
@@ -162,6 +164,7 @@ export function exploreBreadthFirst<State>(system: TransitionSystem<State>, opti
         }
         system.visitStep?.(state, index, action, successor, reached)
       }
+      if (system.halted === true) return result()
       const unchanged =
         level.unchanged?.(state) ||
         (system.fingerprint(state, fingerprint) &&

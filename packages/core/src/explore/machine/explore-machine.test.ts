@@ -7,6 +7,8 @@ import {
   fromCallback,
   fromPromise,
   setup,
+  stopChild,
+  type AnyActorRef,
   type AnyMachineSnapshot,
   type AnyStateMachine,
 } from 'xstate'
@@ -379,6 +381,49 @@ describe('exploreMachine: findings', () => {
     ])
   })
 
+  it('reports an event whose only transitions change nothing, wherever they are', () => {
+    const flat = createMachine({ on: { KNOCK: {}, RING: { actions: assign({}) } } })
+    expect(explore({ machine: flat }).findings.filter(({ rule }) => rule === 'state/unused-event')).toEqual([
+      {
+        rule: 'state/unused-event',
+        element: 'machines.m.events.KNOCK',
+        message:
+          'event "KNOCK" changes nothing: its transition (the machine) has no target and no actions, and blocks no transition of an enclosing state',
+      },
+    ])
+    const nested = createMachine({
+      initial: 'a',
+      on: { KNOCK: { guard: () => true } },
+      states: { a: { on: { GO: 'b' } }, b: { on: { KNOCK: {}, BACK: 'a' } } },
+    })
+    expect(
+      explore({ machine: nested })
+        .findings.filter(({ rule }) => rule === 'state/unused-event')
+        .map(({ message }) => message),
+    ).toEqual([
+      'event "KNOCK" changes nothing: its transitions (the machine, state "b") have no target and no actions, and block no transition of an enclosing state',
+    ])
+  })
+
+  it("respects a transition that changes nothing where it blocks an enclosing state's handler", () => {
+    // In "quiet", KNOCK is ignored on purpose: the root's handler would leave it.
+    const machine = createMachine({
+      initial: 'quiet',
+      on: { KNOCK: '.answering' },
+      states: { quiet: { on: { KNOCK: {}, WAKE: 'awake' } }, awake: {}, answering: {} },
+    })
+    expect(explore({ machine }).findings.filter(({ rule }) => rule === 'state/unused-event')).toEqual([])
+    // Never taken, because the only reached state blocks it: still a decision, not an unused event.
+    const blockedEverywhere = createMachine({
+      initial: 'quiet',
+      on: { KNOCK: { actions: assign({}) } },
+      states: { quiet: { on: { KNOCK: {} } } },
+    })
+    expect(
+      explore({ machine: blockedEverywhere }).findings.filter(({ rule }) => rule === 'state/unused-event'),
+    ).toEqual([])
+  })
+
   it('counts a re-entering transition as taken (a retry restarts what the state invokes), and a self-target without reenter as nothing', () => {
     const machine = setup({
       actors: { fetch: fromPromise(async () => 'data') },
@@ -685,6 +730,50 @@ describe('exploreMachine: hostile machines', () => {
         element: 'machines.m',
         message: "the initial snapshot threw: TypeError: Cannot read properties of undefined (reading 'limit')",
       },
+    ])
+  })
+})
+
+describe('exploreMachine: generated ids and nondeterminism', () => {
+  // The friends-list pattern: spawn a child without an id on ADD, stop the oldest on REMOVE, at most two alive.
+  const friend = createMachine({ initial: 'idle', states: { idle: {} } })
+  const friends = setup({
+    types: { context: {} as { friends: AnyActorRef[] } },
+    actors: { friend },
+  }).createMachine({
+    context: { friends: [] },
+    on: {
+      ADD: {
+        guard: ({ context }) => context.friends.length < 2,
+        actions: assign({ friends: ({ context, spawn }) => [...context.friends, spawn('friend')] }),
+      },
+      REMOVE: {
+        guard: ({ context }) => context.friends.length > 0,
+        actions: [
+          stopChild(({ context }) => context.friends[0]!),
+          assign({ friends: ({ context }) => context.friends.slice(1) }),
+        ],
+      },
+    },
+  })
+
+  it('names spawned actors canonically, so bounded live children give a finite, complete search', () => {
+    const { stats, findings } = explore({ machine: friends })
+    expect(findings).toEqual([])
+    // No friend, one, two: the ids XState chose at random no longer make each spawn a new state.
+    expect([stats.states, stats.complete]).toEqual([3, true])
+  })
+
+  it('reports a step whose outcome is not a function of snapshot and event, naming the event', () => {
+    let counter = 0
+    const machine = setup({ types: { context: {} as { n: number } } }).createMachine({
+      context: { n: 0 },
+      on: { TICK: { actions: assign({ n: () => ++counter }) } },
+    })
+    const { stats, findings } = explore({ machine })
+    expect(stats.complete).toBe(false)
+    expect(findings.map(({ rule, message }) => [rule, message.split(':')[0]])).toEqual([
+      ['explore/error', 'event "TICK" is not deterministic'],
     ])
   })
 })

@@ -12,7 +12,9 @@ import { exploreBreadthFirst, type ExploreOptions } from '../breadth-first.js'
 import { describeThrown } from '../describe.js'
 import { incompleteFinding, statsOf, type ExplorationOutcome } from '../outcome.js'
 import { withTraces } from '../trace.js'
+import { describeStateNode } from '../../model/state-nodes.js'
 import { inertActorScope } from './actor-scope.js'
+import { inertTransitions } from './inert-transitions.js'
 import { snapshotsThatCanFinish } from './final-paths.js'
 import { machineEvents } from './machine-events.js'
 import { MachineSystem } from './machine-system.js'
@@ -53,11 +55,14 @@ export function exploreMachine(
   // Eventless transitions taken on the way to the initial snapshot left the states they passed.
   system.passedThrough()
   const run = exploreBreadthFirst(system, { ...options, element })
+  const inert = inertTransitions(machine)
   if (run.bound === undefined && !system.failed) {
     reportUnreachable(id, machine, system)
-    reportUnusedEvents(id, system)
+    reportUnusedEvents(id, system, inert.shadowing)
     if (finishes) reportNoFinalPath(id, run.states, system)
   }
+  // What the config alone shows needs no complete search.
+  reportInertEvents(id, inert.inert, system)
   const findings = withTraces(system.recorder.findings, run.visited, system, initial)
   const incomplete = incompleteFinding(element, run, options.bounds)
   if (incomplete) findings.push(incomplete)
@@ -83,10 +88,12 @@ function reportUnreachable(id: string, machine: AnyStateMachine, system: Machine
   }
 }
 
-function reportUnusedEvents(id: string, system: MachineSystem): void {
+/** Event types never taken; where a reached state blocks the type's handler with a transition that changes nothing, that was decided. */
+function reportUnusedEvents(id: string, system: MachineSystem, shadowing: ReadonlyMap<string, AnyStateNode[]>): void {
   system.taken.forEach((taken, typeIndex) => {
     if (taken) return
     const type = system.eventTypes[typeIndex]!
+    if (shadowing.get(type)?.some((node) => system.reached.has(node))) return
     system.recorder.record(
       'state/unused-event',
       elementPath(['machines', id, 'events', type]),
@@ -94,6 +101,19 @@ function reportUnusedEvents(id: string, system: MachineSystem): void {
       undefined,
     )
   })
+}
+
+/** Event types whose every transition has no target and no actions: XState never takes them anywhere. */
+function reportInertEvents(id: string, inert: ReadonlyMap<string, AnyStateNode[]>, system: MachineSystem): void {
+  for (const [type, nodes] of inert) {
+    const one = nodes.length === 1
+    system.recorder.record(
+      'state/unused-event',
+      elementPath(['machines', id, 'events', type]),
+      `event ${JSON.stringify(type)} changes nothing: its transition${one ? '' : 's'} (${nodes.map(describeStateNode).join(', ')}) ${one ? 'has' : 'have'} no target and no actions, and ${one ? 'blocks' : 'block'} no transition of an enclosing state`,
+      undefined,
+    )
+  }
 }
 
 function reportNoFinalPath(id: string, states: number, system: MachineSystem): void {

@@ -26,6 +26,8 @@ import { describeUnhashable } from '../unhashable.js'
 import type { MachineEvents } from './machine-events.js'
 import { leavesOf, nodeElement, nodeName, stuckLeaves } from './state-nodes.js'
 import type { InertActorScope } from './actor-scope.js'
+import { nameSpawnedActors, restoreSpawnedActors } from './canonical-actors.js'
+import { isProbed, nondeterministicMessage, sameOutcome, type StepOutcome } from './determinism.js'
 
 type Snapshot = AnyMachineSnapshot
 type Predicate = (snapshot: Snapshot) => unknown
@@ -42,6 +44,7 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
   readonly actionCount: number
   readonly recorder = new FindingRecorder()
   failed = false
+  halted = false
   /** State nodes some visited snapshot is in. */
   readonly reached = new Set<AnyStateNode>()
   /** For each event type, whether XState took one of its transitions in some visited snapshot. */
@@ -96,11 +99,7 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
   }
 
   fingerprint(snapshot: Snapshot, out: Int32Array): boolean {
-    const key = this.key
-    key[0] = snapshot.value
-    key[1] = snapshot.context
-    if (this.options.keyHistory) key[2] = historyKey(snapshot.historyValue)
-    if (this.fingerprints.fingerprint(key, out)) return true
+    if (this.hash(snapshot, out)) return true
     this.failed = true
     const { state, action } = this.stepping
     const event = action < 0 ? 'the initial snapshot' : `event ${JSON.stringify(this.events.events[action]!.type)}`
@@ -111,6 +110,21 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
       action < 0 ? undefined : { state },
     )
     return false
+  }
+
+  /** The snapshot's fingerprint, its spawned actors named canonically (`canonical-actors.ts`); false where it has none. */
+  private hash(snapshot: Snapshot, out: Int32Array): boolean {
+    const key = this.key
+    key[0] = snapshot.value
+    key[1] = snapshot.context
+    if (this.options.keyHistory) key[2] = historyKey(snapshot.historyValue)
+    const spawned = nameSpawnedActors(snapshot)
+    if (spawned === 0) return this.fingerprints.fingerprint(key, out)
+    try {
+      return this.fingerprints.fingerprint(key, out)
+    } finally {
+      restoreSpawnedActors(spawned)
+    }
   }
 
   actionsIn(snapshot: Snapshot): ArrayLike<number> {
@@ -127,6 +141,8 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
   step(snapshot: Snapshot, index: number, action: number): Snapshot | undefined {
     this.stepping.state = index
     this.stepping.action = action
+    // A probed step is taken once before, and the two outcomes compared (`determinism.ts`).
+    const first = isProbed(index) ? this.probe(snapshot, action) : undefined
     let next: Snapshot
     const actionsBefore = this.scope.actionsExecuted
     this.scope.microstepCount = 0
@@ -134,6 +150,8 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
       next = this.machine.transition(snapshot, this.events.events[action]!.event, this.scope) as Snapshot
       if (next.status === 'error') throw next.error
     } catch (error) {
+      if (first !== undefined && first.kind !== 'threw')
+        return this.nondeterministic(index, action, first, { kind: 'threw', error })
       this.threw(action, error, index)
       return undefined
     }
@@ -141,7 +159,54 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
     if (this.scope.microstepCount > 1) this.passedThrough()
     // XState hands back the very snapshot when nothing changed: no transition was taken, or
     // one was that only ran actions (a re-entry restarting timers), which still counts.
-    return next === snapshot && this.scope.actionsExecuted === actionsBefore ? undefined : next
+    const result = next === snapshot && this.scope.actionsExecuted === actionsBefore ? undefined : next
+    if (first !== undefined) {
+      const second = this.outcomeOf(result)
+      if (second !== undefined && !sameOutcome(first, second))
+        return this.nondeterministic(index, action, first, second)
+    }
+    return result
+  }
+
+  /** One run of the step, set aside for comparison; undefined where it cannot be compared (a snapshot that is not data). */
+  private probe(snapshot: Snapshot, action: number): StepOutcome | undefined {
+    const actionsBefore = this.scope.actionsExecuted
+    const before = new Int32Array(2)
+    if (!this.hash(snapshot, before)) return undefined
+    let next: Snapshot
+    try {
+      next = this.machine.transition(snapshot, this.events.events[action]!.event, this.scope) as Snapshot
+      if (next.status === 'error') return { kind: 'threw', error: next.error }
+    } catch (error) {
+      return { kind: 'threw', error }
+    }
+    // A step that changed its source in place would run differently a second time for that
+    // reason alone: not compared, so the engine reports the change in place for what it is.
+    const after = new Int32Array(2)
+    if (!this.hash(snapshot, after) || after[0] !== before[0] || after[1] !== before[1]) return undefined
+    return this.outcomeOf(next === snapshot && this.scope.actionsExecuted === actionsBefore ? undefined : next)
+  }
+
+  private outcomeOf(next: Snapshot | undefined): StepOutcome | undefined {
+    if (next === undefined) return { kind: 'nothing' }
+    const print = new Int32Array(2)
+    if (!this.hash(next, print)) return undefined
+    return { kind: 'snapshot', high: print[0]!, low: print[1]!, shown: this.show(next) }
+  }
+
+  /** Reports the step, and stops the search: a machine whose steps are not functions has no states to enumerate. */
+  private nondeterministic(state: number, action: number, first: StepOutcome, second: StepOutcome): undefined {
+    this.failed = true
+    this.halted = true
+    const { type, payload } = this.events.events[action]!
+    const sample = Object.keys(payload).length === 0 ? '' : ` ${JSON.stringify(payload)}`
+    this.recorder.record(
+      'explore/error',
+      this.element,
+      nondeterministicMessage(`event ${JSON.stringify(type)}${sample}`, first, second),
+      { state },
+    )
+    return undefined
   }
 
   visitState(snapshot: Snapshot, index: number): void {
@@ -219,7 +284,17 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
   }
 
   show(snapshot: Snapshot): unknown {
-    return { value: snapshot.value, context: snapshot.context }
+    const shown = { value: snapshot.value, context: snapshot.context }
+    const spawned = nameSpawnedActors(snapshot)
+    if (spawned === 0) return shown
+    // Written out now, while the spawned actors have the names they were counted by.
+    try {
+      return JSON.parse(JSON.stringify(shown)) as unknown
+    } catch {
+      return shown
+    } finally {
+      restoreSpawnedActors(spawned)
+    }
   }
 
   label(action: number): Pick<TraceStep, 'action' | 'params'> {
