@@ -31,7 +31,8 @@ export function nameSpawnedActors(snapshot: AnyMachineSnapshot): number {
     const child = children[key] as unknown as NamedActor | undefined
     if (child === undefined || child.id !== child.sessionId) continue
     renamed[count] = child
-    child.id = CANONICAL_NAMES[count] ?? (CANONICAL_NAMES[count] = `#${count}`)
+    CANONICAL_NAMES[count] ??= `#${count}`
+    child.id = CANONICAL_NAMES[count]
     count++
   }
   return count
