@@ -31,8 +31,9 @@ export function nameSpawnedActors(snapshot: AnyMachineSnapshot): number {
     const child = children[key] as unknown as NamedActor | undefined
     if (child === undefined || child.id !== child.sessionId) continue
     renamed[count] = child
-    CANONICAL_NAMES[count] ??= `#${count}`
-    child.id = CANONICAL_NAMES[count]
+    const name = CANONICAL_NAMES[count] ?? `#${count}`
+    CANONICAL_NAMES[count] = name
+    child.id = name
     count++
   }
   return count
