@@ -60,6 +60,8 @@ export interface CheckPlan {
   checkOptions: CheckOptions
   shard: Shard | undefined
   workers: number | undefined
+  /** The limit on one call into the model's code, in milliseconds (the watchdog's default where undefined). */
+  stepTimeoutMs: number | undefined
   /** Absolute path of the baseline file (used when it exists, or written with --update-baseline). */
   baselineFile: string
   updateBaseline: boolean
@@ -97,6 +99,7 @@ export async function planCheck(
     checkOptions,
     shard: flags.shard,
     workers: settingFrom('workers', flags, config),
+    stepTimeoutMs: flags.stepTimeout ?? config?.explore?.stepTimeout,
     baselineFile: baseline,
     updateBaseline: flags.updateBaseline === true,
   }
@@ -113,6 +116,7 @@ export async function runCheck(plan: CheckPlan, io: Io, options: Freshness): Pro
     checkOptions: plan.checkOptions,
     fresh: options.fresh,
     ...(plan.workers === undefined ? {} : { workers: plan.workers }),
+    ...(plan.stepTimeoutMs === undefined ? {} : { stepTimeoutMs: plan.stepTimeoutMs }),
     ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }),
   }).finally(progress.clear)
   let report = buildReport(checked.map((model) => model.report))

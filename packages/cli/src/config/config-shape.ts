@@ -17,7 +17,7 @@ import { plural } from '../text/plural.js'
 const severity = z.enum(['off', 'info', 'warn', 'error'])
 const positiveInt = z.int().min(1)
 const exploreShape = z
-  .strictObject({ maxStates: positiveInt, maxDepth: z.int().min(0), timeout: positiveInt })
+  .strictObject({ maxStates: positiveInt, maxDepth: z.int().min(0), timeout: positiveInt, stepTimeout: positiveInt })
   .partial()
 
 export const configShape = z

@@ -19,6 +19,8 @@ export interface PlumblineConfig {
     maxDepth?: number
     /** Milliseconds per exploration. */
     timeout?: number
+    /** Milliseconds one call into the model's code may run (loading a model, one step) before it is stopped (default 10,000). */
+    stepTimeout?: number
   }
   /** Checklist packs asked besides the built-in ones (a pack named like a built-in one replaces it). */
   packs?: readonly ChecklistPack[]

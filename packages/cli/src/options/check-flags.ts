@@ -9,7 +9,7 @@ import type { PlumblineConfig } from '../config/define-config.js'
 import { formatNames, type FormatName } from '../formats/index.js'
 import { parseOutputFile, type OutputFileFlag } from '../output/targets.js'
 import { parseShard, type Shard } from '../run/shard.js'
-import { maxDepthOption, maxStatesOption, timeoutOption } from './exploration.js'
+import { maxDepthOption, maxStatesOption, stepTimeoutOption, timeoutOption } from './exploration.js'
 import { ruleSeverityOption } from './rule-severities.js'
 
 export interface CheckFlags {
@@ -26,6 +26,8 @@ export interface CheckFlags {
   maxDepth?: number
   /** Milliseconds. */
   timeout?: number
+  /** Milliseconds. */
+  stepTimeout?: number
 }
 
 interface FlagSpec {
@@ -100,6 +102,7 @@ export const CHECK_FLAGS: { [Key in keyof CheckFlags]-?: FlagSpec } = {
   maxStates: { option: maxStatesOption(), config: 'explore' },
   maxDepth: { option: maxDepthOption(), config: 'explore' },
   timeout: { option: timeoutOption(), config: 'explore' },
+  stepTimeout: { option: stepTimeoutOption(), config: 'explore' },
 }
 
 export const checkFlagOptions: readonly Option[] = Object.values(CHECK_FLAGS).map((spec) => spec.option)
