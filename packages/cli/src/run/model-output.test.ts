@@ -8,11 +8,12 @@ describe('captureModelOutput', () => {
   it("sends what a model prints to stderr, each line prefixed with the model's file", async () => {
     const lines: string[] = []
     output = captureModelOutput((text) => lines.push(text))
+    // Through the streams: vitest replaces console itself (in a command, console writes to them).
     await output.as('models/a.ts', async () => {
-      console.log('checking %d', 3)
+      process.stdout.write('checking 3\n')
       process.stdout.write('part ')
       process.stdout.write('one\ntwo')
-      console.error({ weird: true })
+      process.stderr.write('{ weird: true }\n')
     })
     await output.as('models/b.ts', async () => process.stderr.write(Buffer.from('bytes\n')))
     output.restore()

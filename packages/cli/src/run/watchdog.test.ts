@@ -50,6 +50,7 @@ describe('StallWatch', () => {
   it('stops one step that runs past the step limit, where no time bound is set', () => {
     const watch = new StallWatch({ stepMs: 10_000, timeoutMs: Number.POSITIVE_INFINITY })
     watch.start(0)
+    watch.observe(cells(PHASE.checking, { exploration: 0, state: 3, action: 0 }), 4_000)
     watch.observe(cells(PHASE.checking, { exploration: 0, state: 4, action: 2 }), 5_000)
     expect(watch.observe(cells(PHASE.checking, { exploration: 0, state: 4, action: 2 }), 15_000)).toBeUndefined()
     expect(watch.observe(cells(PHASE.checking, { exploration: 0, state: 4, action: 2 }), 15_001)).toEqual({
@@ -61,6 +62,7 @@ describe('StallWatch', () => {
   it('gives an exploration that is run again to stop early twice its bound', () => {
     const watch = new StallWatch(limits)
     watch.start(0, new Set([0]))
+    watch.observe(cells(PHASE.checking, { exploration: 0, state: 8, action: 0 }), 0)
     expect(watch.observe(cells(PHASE.checking, { exploration: 0, state: 9, action: 0 }), 4_000)).toBeUndefined()
     expect(watch.observe(cells(PHASE.checking, { exploration: 0, state: 10, action: 0 }), 4_000 + GRACE_MS + 1)).toMatchObject({
       kind: 'exploring',

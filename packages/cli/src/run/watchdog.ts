@@ -59,9 +59,10 @@ export class StallWatch {
     const action = cells[CELL_BEAT + BEAT.action] ?? -1
     // Within one exploration each (state, action) is tried once: while it stays, one step is running.
     const key = `${phase} ${exploration} ${state} ${action}`
+    // The first look after `start` keeps the start's time: the worker may have been on this since.
     if (key !== this.key) {
+      if (this.key !== '') this.changedAt = now
       this.key = key
-      this.changedAt = now
     }
     const exploring = phase === PHASE.checking && exploration >= 0
     if (exploring && exploration !== this.exploration) this.exploringSince = now
