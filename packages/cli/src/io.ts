@@ -15,11 +15,14 @@ export interface Writer {
   readonly isTTY: boolean
 }
 
+/** The streams' own writes, taken now: a model's code may replace them later (`run/model-output.ts`). */
 export function processIo(): Io {
+  const stdout = process.stdout.write.bind(process.stdout)
+  const stderr = process.stderr.write.bind(process.stderr)
   return {
     cwd: process.cwd(),
     env: process.env,
-    stdout: { write: (text) => void process.stdout.write(text), isTTY: process.stdout.isTTY === true },
-    stderr: { write: (text) => void process.stderr.write(text), isTTY: process.stderr.isTTY === true },
+    stdout: { write: (text) => void stdout(text), isTTY: process.stdout.isTTY === true },
+    stderr: { write: (text) => void stderr(text), isTTY: process.stderr.isTTY === true },
   }
 }

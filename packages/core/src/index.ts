@@ -15,6 +15,8 @@ export type { Model } from './model/model.js'
 export { declaresZones } from './model/model.js'
 export { elementPath, parseElementPath, type PathSegment } from './model/element-path.js'
 export { describeValue, expectedKind, validateSystem, type ValidationResult } from './model/validate-system.js'
+export { describeThrown } from './explore/describe.js'
+export { BEAT, BEAT_LENGTH, type Interruption } from './explore/heartbeat.js'
 export { isPlainObject } from './model/recognise.js'
 export type {
   DecidedFinding,

@@ -62,6 +62,8 @@ interface CheckPlan {
   checkOptions: CheckOptions
   shard: Shard | undefined
   workers: number | undefined
+  /** The limit on one call into the model's code, in milliseconds (the watchdog's default where undefined). */
+  stepTimeoutMs: number | undefined
   /** Absolute path of the baseline file (used when it exists, or written with --update-baseline). */
   baselineFile: string
   updateBaseline: boolean
@@ -94,6 +96,7 @@ async function planCheck(paths: readonly string[], flags: CheckFlags, io: Io, op
     checkOptions,
     shard: flags.shard,
     workers: settingFrom('workers', flags, config),
+    stepTimeoutMs: flags.stepTimeout ?? config?.explore?.stepTimeout,
     baselineFile: baseline,
     updateBaseline: flags.updateBaseline === true,
   }
@@ -110,6 +113,7 @@ async function runCheck(plan: CheckPlan, io: Io, options: Freshness): Promise<nu
     checkOptions: plan.checkOptions,
     fresh: options.fresh,
     ...(plan.workers === undefined ? {} : { workers: plan.workers }),
+    ...(plan.stepTimeoutMs === undefined ? {} : { stepTimeoutMs: plan.stepTimeoutMs }),
     ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }),
   }).finally(progress.clear)
   const duplicates = duplicateSystems(

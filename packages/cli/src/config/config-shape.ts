@@ -21,6 +21,7 @@ const exploreShape = z
     maxStates: positiveInt,
     maxDepth: z.int().min(0),
     timeout: positiveInt,
+    stepTimeout: positiveInt,
     failOnIncomplete: z.boolean(),
   })
   .partial()

@@ -19,6 +19,8 @@ export interface PlumblineConfig {
     maxDepth?: number
     /** Milliseconds per exploration. */
     timeout?: number
+    /** Milliseconds one call into the model's code may run (loading a model, one step) before it is stopped (default 10,000). */
+    stepTimeout?: number
     /** Make `explore/incomplete` an error, so a CI run whose exploration stopped at a bound fails. */
     failOnIncomplete?: boolean
   }

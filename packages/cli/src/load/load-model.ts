@@ -8,7 +8,9 @@
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import type { createJiti as CreateJiti, Jiti } from 'jiti'
+import { describeThrown } from '@plumbline/core'
 import { ModelLoadError } from '../errors.js'
+import { exitMessage, ModelExitError } from '../run/model-output.js'
 import { displayPath } from './find-model-files.js'
 
 export interface ModelLoader {
@@ -74,6 +76,8 @@ function resolveProjectFile(jiti: Jiti, specifier: string, from: string): string
 
 function describeLoadFailure(error: unknown, file: string, cwd: string): ModelLoadError {
   const shown = displayPath(file, cwd)
+  if (error instanceof ModelExitError)
+    return new ModelLoadError(shown, exitMessage(error), undefined, undefined, { cause: error })
   const message = error instanceof Error ? error.message : String(error)
   const syntax = /^(?:SyntaxError|ParseError): (.*?)\s*\n\s*(\S.*):(\d+):(\d+)\s*$/s.exec(message)
   if (syntax) {
@@ -101,10 +105,9 @@ function describeLoadFailure(error: unknown, file: string, cwd: string): ModelLo
     )
   }
   const frame = error instanceof Error ? frameInFile(error.stack, file) : undefined
-  const kind = error instanceof Error && error.name !== 'Error' ? `${error.name}: ` : ''
-  return new ModelLoadError(shown, `threw while loading: ${kind}${firstLine(message)}`, frame?.line, frame?.column, {
-    cause: error,
-  })
+  // A plain Error reads as its message alone; any other error by its name too, and any other value as util.inspect shows it.
+  const thrown = describeThrown(error).replace(/^Error: /, '')
+  return new ModelLoadError(shown, `threw while loading: ${thrown}`, frame?.line, frame?.column, { cause: error })
 }
 
 /** The first stack frame in the model file itself: where its top level threw. */
@@ -116,8 +119,4 @@ function frameInFile(stack: string | undefined, file: string): { line: number; c
     if (position) return { line: Number(position[1]), column: Number(position[2]) }
   }
   return undefined
-}
-
-function firstLine(text: string): string {
-  return text.split('\n')[0]?.trim() ?? ''
 }

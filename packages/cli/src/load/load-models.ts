@@ -25,11 +25,14 @@ export class ModelLoadErrors extends UsageError {
   }
 }
 
-/** `base`: the folder the paths are relative to (the config's, for its `models`); `cwd` by default. */
+/**
+ * `base`: the folder the paths are relative to (the config's, for its `models`); `cwd` by default.
+ * `around`: runs each file's loading (to capture what the model prints, `run/model-output.ts`).
+ */
 export async function loadModels(
   paths: readonly string[],
   cwd: string,
-  options: { fresh?: boolean; base?: string } = {},
+  options: { fresh?: boolean; base?: string; around?: <T>(shown: string, run: () => Promise<T>) => Promise<T> } = {},
 ): Promise<LoadedModel[]> {
   const files = await findModelFiles(paths, options.base ?? cwd)
   const loader = createModelLoader(cwd, { fresh: options.fresh === true })
@@ -38,7 +41,8 @@ export async function loadModels(
   for (const file of files) {
     const shown = displayPath(file, cwd)
     try {
-      const exported = systemExport(await loader.load(file), shown)
+      const load = () => loader.load(file)
+      const exported = systemExport(await (options.around ? options.around(shown, load) : load()), shown)
       loaded.push({ file, shown, exported, fallbackName: fallbackName(file) })
     } catch (error) {
       if (!(error instanceof ModelLoadError)) throw error

@@ -9,7 +9,13 @@ import type { PlumblineConfig } from '../config/define-config.js'
 import { formatNames, type FormatName } from '../formats/index.js'
 import { parseOutputFile, type OutputFileFlag } from '../output/targets.js'
 import { parseShard, type Shard } from '../run/shard.js'
-import { failOnIncompleteOption, maxDepthOption, maxStatesOption, timeoutOption } from './exploration.js'
+import {
+  failOnIncompleteOption,
+  maxDepthOption,
+  maxStatesOption,
+  stepTimeoutOption,
+  timeoutOption,
+} from './exploration.js'
 import { ruleSeverityOption } from './rule-severities.js'
 
 export interface CheckFlags {
@@ -26,6 +32,8 @@ export interface CheckFlags {
   maxDepth?: number
   /** Milliseconds. */
   timeout?: number
+  /** Milliseconds. */
+  stepTimeout?: number
   failOnIncomplete?: boolean
 }
 
@@ -101,6 +109,7 @@ export const CHECK_FLAGS: { [Key in keyof CheckFlags]-?: FlagSpec } = {
   maxStates: { option: maxStatesOption(), config: 'explore' },
   maxDepth: { option: maxDepthOption(), config: 'explore' },
   timeout: { option: timeoutOption(), config: 'explore' },
+  stepTimeout: { option: stepTimeoutOption(), config: 'explore' },
   failOnIncomplete: { option: failOnIncompleteOption(), config: 'explore' },
 }
 

@@ -1,7 +1,9 @@
 /**
  * The options that bound each exploration (`check`, and any command that explores):
  * `--max-states`, `--max-depth`, `--timeout`. Hitting a bound is reported as
- * explore/incomplete, never as a pass; `--fail-on-incomplete` makes that an error.
+ * explore/incomplete, never as a pass; `--fail-on-incomplete` makes that an error. And
+ * `--step-timeout`, the limit on one call into a model's code (explore/error for a step, a
+ * load error for a file).
  */
 import { DEFAULT_BOUNDS } from '@plumbline/core'
 import { InvalidArgumentError, Option } from 'commander'
@@ -28,6 +30,13 @@ export function timeoutOption(): Option {
   return new Option(
     '--timeout <duration>',
     'time bound per exploration, e.g. 500ms, 30s, 2m (a bare number is seconds)',
+  ).argParser(duration)
+}
+
+export function stepTimeoutOption(): Option {
+  return new Option(
+    '--step-timeout <duration>',
+    "the longest one call into a model's code may run (loading a model file, one step of an exploration) before it is stopped and reported (default: 10s)",
   ).argParser(duration)
 }
 

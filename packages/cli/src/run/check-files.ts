@@ -1,24 +1,39 @@
 /**
- * Checks model files in parallel. The files are a queue whose head is a counter in shared
- * memory: the main thread and the worker threads (one per spare core) each take the next
- * file atomically, so no thread waits on another to be handed work, not even on a main
- * thread busy with a long exploration. Results keep the files' order, whoever checked them.
+ * Checks model files in worker threads, watched from the main thread. A model's code may not
+ * return (a guard with `while (true) {}`, a module whose top level loops): only a thread of its
+ * own can be stopped then. Each worker says where it is in shared memory (`watchdog.ts`); the
+ * main thread reads it ten times a second, and when a file's loading or one step of an
+ * exploration runs past the step limit, or an exploration past its time bound, it stops that
+ * worker and goes on: a file that never loads is a load error (exit 2); an exploration that
+ * never finishes is checked again in a new worker, which stops just before the step the first
+ * run never finished (explorations are deterministic) and reports it — explore/incomplete for
+ * the time bound, explore/error with the trace to that step for the step limit — while the rest
+ * of the model, and the other files, are checked as usual.
  *
- * Workers are started only where they pay: after the main thread has checked the first file,
- * and only when the files left would take longer, at that pace, than a worker takes to
- * start. One or two small models are checked on the main thread alone, as fast as before.
- * Once every file is taken the main thread waits only for the files still being checked,
- * and stops workers that are still starting.
+ * Files are handed out in order, one at a time, to the first worker free. One worker starts at
+ * once; more are started only where they pay: after the first file, when the files left would
+ * take longer, at that pace, than a worker takes to start. Results keep the files' order.
  *
- * Every load failure is collected and thrown together (ModelLoadErrors, exit 2), as before.
+ * Options that cannot be copied into a worker (a checklist pack with predicates) have every
+ * file checked on this thread instead, as before, without the watchdog.
+ *
+ * Every load failure is collected and thrown together (ModelLoadErrors, exit 2).
  */
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
-import type { CheckOptions, ProgressListener } from '@plumbline/core'
+import {
+  BEAT_LENGTH,
+  type CheckOptions,
+  type ExplorationProgress,
+  type Interruption,
+  type ProgressListener,
+} from '@plumbline/core'
+import { displayPath } from '../load/find-model-files.js'
 import { ModelLoadErrors } from '../load/load-models.js'
 import { createModelLoader } from '../load/load-model.js'
 import type { CheckedModel } from './check-model-file.js'
 import { checkFileOutcome, internalErrorOf, loadErrorOf, type FileOutcome } from './outcome.js'
+import { DEFAULT_STEP_TIMEOUT_MS, type Stall, StallWatch } from './watchdog.js'
 
 export interface CheckFilesOptions {
   cwd: string
@@ -26,10 +41,12 @@ export interface CheckFilesOptions {
   checkOptions: CheckOptions
   /** Bypass module caches (watch mode). */
   fresh: boolean
-  /** Worker threads besides the main thread; the default is one per spare core. */
+  /** Worker threads besides the first; the default is one per spare core. */
   workers?: number
-  /** Progress of the explorations run on the main thread (a function cannot go to a worker). */
+  /** Progress of the explorations. */
   onProgress?: ProgressListener
+  /** The longest one call into the model's code may run (loading a file, one step); 10 s by default. */
+  stepTimeoutMs?: number
 }
 
 export interface WorkerData {
@@ -37,76 +54,171 @@ export interface WorkerData {
   checkOptions: CheckOptions
   fresh: boolean
   files: readonly string[]
-  /** The queue's head: the index of the next file to take. */
-  next: Int32Array
+  /** The worker's phase and heartbeat (`watchdog.ts`), as Int32 cells. */
+  cells: SharedArrayBuffer
+  /** Whether to post progress. */
+  progress: boolean
 }
 
-export interface WorkerReply {
+/** A file for a worker to check, stopping its explorations before the steps a previous run never finished. */
+export interface CheckJob {
   index: number
-  outcome: FileOutcome
+  interruptions: Interruption[]
 }
+
+export type WorkerReply =
+  | { kind: 'done'; index: number; outcome: FileOutcome }
+  | { kind: 'progress'; progress: ExplorationProgress }
+  /** A line the model printed, prefixed with its file, for stderr. */
+  | { kind: 'output'; text: string }
 
 /** About what a worker takes to start (load the checker, zod, xstate), measured on a 2-core machine. */
 const WORKER_START_MS = 250
+const WATCH_EVERY_MS = 100
 
 function defaultWorkerCount(): number {
   return availableParallelism() - 1
 }
 
-/** The next file's index, taken atomically; undefined when every file is taken. */
-export function takeNext(files: readonly string[], next: Int32Array): number | undefined {
-  const index = Atomics.add(next, 0, 1)
-  return index < files.length ? index : undefined
+export async function checkFiles(files: readonly string[], options: CheckFilesOptions): Promise<CheckedModel[]> {
+  if (files.length === 0) return []
+  return collect(
+    cloneable(options.checkOptions) ? await checkInWorkers(files, options) : await checkOnThisThread(files, options),
+  )
 }
 
-export async function checkFiles(files: readonly string[], options: CheckFilesOptions): Promise<CheckedModel[]> {
-  const data: WorkerData = {
-    cwd: options.cwd,
-    checkOptions: options.checkOptions,
-    fresh: options.fresh,
-    files,
-    next: new Int32Array(new SharedArrayBuffer(4)),
-  }
-  const outcomes: FileOutcome[] = new Array(files.length)
-  const pending = new Pending(files.length)
-  const record = (index: number, outcome: FileOutcome) => {
-    outcomes[index] = outcome
-    pending.done()
-  }
-  const workers: Worker[] = []
-  const startWorkers = (firstFileMs: number) => {
-    const left = files.length - 1
-    if (firstFileMs * left <= WORKER_START_MS) return
-    for (let n = Math.min(workerCount(files, options), left); n > 0; n--)
-      workers.push(startWorker(data, record, (error) => pending.fail(error)))
-  }
-
+async function checkOnThisThread(files: readonly string[], options: CheckFilesOptions): Promise<FileOutcome[]> {
   const loader = createModelLoader(options.cwd, { fresh: options.fresh })
   const checkOptions =
     options.onProgress === undefined
       ? options.checkOptions
       : { ...options.checkOptions, onProgress: options.onProgress }
-  const started = performance.now()
-  try {
-    for (let index = takeNext(files, data.next); index !== undefined; index = takeNext(files, data.next)) {
-      record(index, await checkFileOutcome(files[index] ?? '', { cwd: options.cwd, loader, checkOptions }))
-      if (index === 0) startWorkers(performance.now() - started)
-    }
-    await pending.all()
-  } finally {
-    await Promise.all(
-      workers.map(async (worker) => {
-        worker.removeAllListeners()
-        await worker.terminate()
-      }),
-    )
-  }
-  return collect(outcomes)
+  const outcomes: FileOutcome[] = []
+  for (const file of files) outcomes.push(await checkFileOutcome(file, { cwd: options.cwd, loader, checkOptions }))
+  return outcomes
 }
 
-function workerCount(files: readonly string[], options: CheckFilesOptions): number {
-  if (!cloneable(options.checkOptions)) return 0
-  return Math.max(0, Math.min(options.workers ?? defaultWorkerCount(), files.length - 1))
+interface Slot {
+  worker: Worker
+  cells: Int32Array
+  watch: StallWatch
+  job: CheckJob | undefined
+  /** Stopped by the watchdog: what it still says is ignored. */
+  stopped: boolean
+}
+
+function checkInWorkers(files: readonly string[], options: CheckFilesOptions): Promise<FileOutcome[]> {
+  const limits = {
+    stepMs: options.stepTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS,
+    timeoutMs: options.checkOptions.bounds?.timeoutMs ?? Number.POSITIVE_INFINITY,
+  }
+  const maxWorkers = 1 + Math.max(0, Math.min(options.workers ?? defaultWorkerCount(), files.length - 1))
+  const outcomes: FileOutcome[] = new Array(files.length)
+  const slots = new Set<Slot>()
+  const started = performance.now()
+  let next = 0
+  let left = files.length
+  let settled = false
+
+  return new Promise((resolve, reject) => {
+    const finish = (error?: Error) => {
+      if (settled) return
+      settled = true
+      clearInterval(timer)
+      for (const slot of slots) stop(slot)
+      if (error) reject(error)
+      else resolve(outcomes)
+    }
+    const stop = (slot: Slot) => {
+      slot.stopped = true
+      slots.delete(slot)
+      slot.worker.removeAllListeners()
+      void slot.worker.terminate()
+    }
+    const record = (index: number, outcome: FileOutcome) => {
+      outcomes[index] = outcome
+      if (--left === 0) finish()
+    }
+    const give = (slot: Slot, job = nextJob()) => {
+      slot.job = job
+      if (job === undefined) return stop(slot)
+      slot.watch.start(performance.now(), new Set(job.interruptions.map((interruption) => interruption.exploration)))
+      slot.worker.postMessage(job)
+    }
+    const nextJob = (): CheckJob | undefined => (next < files.length ? { index: next++, interruptions: [] } : undefined)
+    const spawn = (job?: CheckJob) => {
+      const cells = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT * (1 + BEAT_LENGTH))
+      const data: WorkerData = {
+        cwd: options.cwd,
+        checkOptions: options.checkOptions,
+        fresh: options.fresh,
+        files,
+        cells,
+        progress: options.onProgress !== undefined,
+      }
+      const slot: Slot = {
+        worker: new Worker(new URL('./check-worker.js', import.meta.url), { workerData: data }),
+        cells: new Int32Array(cells),
+        watch: new StallWatch(limits),
+        job: undefined,
+        stopped: false,
+      }
+      slots.add(slot)
+      slot.worker.on('message', (reply: WorkerReply) => {
+        if (slot.stopped) return
+        if (reply.kind === 'progress') return options.onProgress?.(reply.progress)
+        if (reply.kind === 'output') return void process.stderr.write(reply.text)
+        slot.job = undefined
+        record(reply.index, reply.outcome)
+        if (settled) return
+        if (reply.index === 0) grow(performance.now() - started)
+        give(slot)
+      })
+      slot.worker.on('error', (error) => finish(error))
+      // A worker ends by itself only when it is stopped; a crash shows as a file never checked.
+      slot.worker.on('exit', (code) => finish(new Error(`a checking worker stopped (exit code ${code})`)))
+      give(slot, job)
+    }
+    const grow = (firstFileMs: number) => {
+      if (firstFileMs * (files.length - next) <= WORKER_START_MS) return
+      while (slots.size < maxWorkers && next < files.length) spawn()
+    }
+    const stalled = (slot: Slot, job: CheckJob, stall: Stall) => {
+      stop(slot)
+      const shown = displayPath(files[job.index] ?? '', options.cwd)
+      const retry = stall.kind === 'exploring' ? rerun(job, stall.interruption) : undefined
+      if (retry === undefined) record(job.index, { kind: 'unloadable', file: shown, reason: stallReason(stall) })
+      if (!settled) spawn(retry)
+    }
+    const timer = setInterval(() => {
+      const now = performance.now()
+      for (const slot of [...slots]) {
+        const job = slot.job
+        if (job === undefined) continue
+        const stall = slot.watch.observe(slot.cells, now)
+        if (stall !== undefined) stalled(slot, job, stall)
+      }
+    }, WATCH_EVERY_MS)
+    spawn()
+  })
+}
+
+/** The same file again, stopping before the step that did not finish; undefined when that exploration was stopped early already. */
+function rerun(job: CheckJob, interruption: Interruption): CheckJob | undefined {
+  if (job.interruptions.some((earlier) => earlier.exploration === interruption.exploration)) return undefined
+  return { index: job.index, interruptions: [...job.interruptions, interruption] }
+}
+
+function stallReason(stall: Stall): string {
+  const within = (ms: number) => `${ms < 1000 ? `${ms} ms` : `${Number((ms / 1000).toFixed(3))} s`}`
+  switch (stall.kind) {
+    case 'loading':
+      return `did not finish loading within ${within(stall.limitMs)}: its top level (or a module it imports) does not return, or is far too slow (the limit is --step-timeout)`
+    case 'checking':
+      return `checking did not finish within ${within(stall.limitMs)}: the model's code run outside an exploration (a flow's machine, say) does not return (the limit is --step-timeout)`
+    case 'exploring':
+      return `an exploration stopped before the step it never finished, then did not finish another: the model's code is not deterministic, or does not return in several steps`
+  }
 }
 
 /** Options holding functions (a checklist pack with predicates, say) cannot be copied into a worker. */
@@ -116,43 +228,6 @@ function cloneable(value: unknown): boolean {
     return true
   } catch {
     return false
-  }
-}
-
-function startWorker(
-  data: WorkerData,
-  record: (index: number, outcome: FileOutcome) => void,
-  fail: (error: Error) => void,
-): Worker {
-  const worker = new Worker(new URL('./check-worker.js', import.meta.url), { workerData: data })
-  worker.on('message', ({ index, outcome }: WorkerReply) => record(index, outcome))
-  worker.on('error', fail)
-  // A worker ends by itself only when the queue is empty; a crash shows as a file never checked.
-  worker.on('exit', (code) => code !== 0 && fail(new Error(`a checking worker stopped (exit code ${code})`)))
-  return worker
-}
-
-/** Counts the files still being checked; `all` resolves when none is left. */
-class Pending {
-  private settle: { resolve: () => void; reject: (error: Error) => void } | undefined
-  private failure: Error | undefined
-
-  constructor(private left: number) {}
-
-  done(): void {
-    this.left--
-    if (this.left === 0) this.settle?.resolve()
-  }
-
-  fail(error: Error): void {
-    this.failure ??= error
-    this.settle?.reject(error)
-  }
-
-  all(): Promise<void> {
-    if (this.failure) return Promise.reject(this.failure)
-    if (this.left === 0) return Promise.resolve()
-    return new Promise((resolve, reject) => (this.settle = { resolve, reject }))
   }
 }
 

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { checkSystem, type CheckOptions, type ModelReport } from '@plumbline/core'
+import { ModelLoadError } from '../errors.js'
 import { displayPath } from '../load/find-model-files.js'
 import type { ModelLoader } from '../load/load-model.js'
 import { fallbackName, systemExport } from '../load/load-models.js'
@@ -21,14 +22,34 @@ export interface CheckFileContext {
   cwd: string
   loader: ModelLoader
   checkOptions: CheckOptions
+  /** Told what is being done, for a watchdog: the model's code runs while loading and checking. */
+  onPhase?: (phase: 'loading' | 'checking' | 'locating') => void
+  /** The model's process.exit() calls so far, as a message (`model-output.ts`); undefined for none. */
+  exitCalled?: () => string | undefined
 }
 
 /** Throws ModelLoadError when the file cannot be loaded or is not a system. */
 export async function checkModelFile(file: string, context: CheckFileContext): Promise<CheckedModel> {
   const { cwd, loader } = context
   const shown = displayPath(file, cwd)
-  const exported = systemExport(await loader.load(file), shown)
+  // A model that called process.exit() is reported as that, whatever came of the call.
+  const exited = () => {
+    const message = context.exitCalled?.()
+    if (message !== undefined) throw new ModelLoadError(shown, message)
+  }
+  context.onPhase?.('loading')
+  let exported: object
+  try {
+    exported = systemExport(await loader.load(file), shown)
+  } catch (error) {
+    exited()
+    throw error
+  }
+  exited()
+  context.onPhase?.('checking')
   const result = await checkSystem(exported, context.checkOptions)
+  exited()
+  context.onPhase?.('locating')
   // The parser is loaded only for a model with findings to place: a clean run never pays for it.
   const locator =
     result.diagnostics.length === 0

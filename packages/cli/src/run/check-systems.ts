@@ -1,14 +1,18 @@
 /**
  * The models of a run, each loaded and checked on this thread, for the commands that need
  * the validated model beside its findings (`questions`, `render`) rather than a report
- * (`check`, which checks in worker threads too). Every load failure is thrown at once
- * (ModelLoadErrors, exit 2).
+ * (`check`, which checks in worker threads, watched). Every load failure is thrown at once
+ * (ModelLoadErrors, exit 2), and so is a model's call of process.exit(). What the models
+ * print goes to stderr (`model-output.ts`). Their code runs on this thread without a
+ * watchdog: a guard that never returns is not stopped here.
  */
 import { checkSystem, type CheckOptions, type SystemCheck } from '@plumbline/core'
 import type { ModelPaths } from '../config/load-config.js'
 import type { Io } from '../io.js'
-import { loadModels, type LoadedModel } from '../load/load-models.js'
+import { ModelLoadError } from '../errors.js'
+import { loadModels, ModelLoadErrors, type LoadedModel } from '../load/load-models.js'
 import type { Freshness } from './model-command.js'
+import { captureModelOutput } from './model-output.js'
 
 export interface CheckedSystem extends LoadedModel {
   check: SystemCheck
@@ -19,8 +23,27 @@ export async function checkSystems(
   io: Io,
   options: Freshness & { checkOptions: CheckOptions },
 ): Promise<CheckedSystem[]> {
-  const loaded = await loadModels(models.paths, io.cwd, { base: models.base, fresh: options.fresh })
-  const checked: CheckedSystem[] = []
-  for (const model of loaded) checked.push({ ...model, check: await checkSystem(model.exported, options.checkOptions) })
-  return checked
+  // What the models print goes to stderr, prefixed with their file: stdout is for the command's output.
+  const output = captureModelOutput()
+  try {
+    const loaded = await loadModels(models.paths, io.cwd, {
+      base: models.base,
+      fresh: options.fresh,
+      around: (shown, run) => output.as(shown, run),
+    })
+    const checked: CheckedSystem[] = []
+    for (const model of loaded)
+      checked.push({
+        ...model,
+        check: await output.as(model.shown, () => checkSystem(model.exported, options.checkOptions)),
+      })
+    const exits = checked.flatMap(({ shown }) => {
+      const message = output.exitCalled(shown)
+      return message === undefined ? [] : [new ModelLoadError(shown, message)]
+    })
+    if (exits.length > 0) throw new ModelLoadErrors(exits)
+    return checked
+  } finally {
+    output.restore()
+  }
 }

@@ -7,6 +7,7 @@
  */
 import type { DecidedFinding, Diagnostic, Finding, Question } from '../diagnostics/types.js'
 import { exploreModel } from '../explore/explore-model.js'
+import type { Interruption } from '../explore/heartbeat.js'
 import {
   DEFAULT_BOUNDS,
   type ExplorationBounds,
@@ -31,6 +32,10 @@ export interface CheckOptions {
   packs?: readonly ChecklistPack[]
   /** Called now and then while a long exploration runs (for a progress line). */
   onProgress?: ProgressListener
+  /** Written as each exploration goes (`explore/heartbeat.ts`), for a watchdog on another thread. */
+  heartbeat?: Int32Array
+  /** Steps a previous run of this model never finished (found by that watchdog): explorations stop before them. */
+  interruptions?: readonly Interruption[]
 }
 
 export interface SystemCheck {
@@ -65,6 +70,8 @@ export async function checkSystem(value: unknown, options: CheckOptions = {}): P
   const exploration = await exploreModel(model, {
     bounds: { ...DEFAULT_BOUNDS, ...options.bounds },
     onProgress: options.onProgress,
+    heartbeat: options.heartbeat,
+    interruptions: options.interruptions,
   })
   findings.push(...exploration.findings)
   // Pack questions go through decisions like findings do, but are never diagnostics.

@@ -16,6 +16,7 @@
  * with `slice()` some twenty times slower).
  */
 import type { ExplorationBound, ExplorationBounds, ProgressListener } from './types.js'
+import { BEAT, newHeartbeat, type StopAt } from './heartbeat.js'
 import { ArrayLevel, type Level } from './level.js'
 import { NO_PARENT, VisitedStates } from './visited.js'
 
@@ -46,6 +47,11 @@ export interface TransitionSystem<State> {
   readonly halted?: boolean
   /** Where a level's states wait to be expanded; an array when left out. */
   newLevel?(): Level<State>
+  /**
+   * A step (`action` from state `index`; action -1: the checks of the state itself) that a
+   * previous run never finished within `limitMs`: the system reports it, and the search stops.
+   */
+  stuck?(index: number, action: number, limitMs: number): void
 }
 
 export interface InPlaceChange {
@@ -60,6 +66,10 @@ export interface ExploreOptions {
   /** Named in progress reports. */
   element: string
   onProgress?: ProgressListener | undefined
+  /** Written as the search goes (`heartbeat.ts`), for a watchdog on another thread. */
+  heartbeat?: Int32Array | undefined
+  /** Stop just before this step, which a previous run never finished. */
+  stopAt?: StopAt | undefined
 }
 
 export interface ExplorationRun {
@@ -75,6 +85,7 @@ export interface ExplorationRun {
 }
 
 const CLOCK_EVERY = 1024
+const { state: STATE, action: ACTION, states: STATES, transitions: TRANSITIONS, depth: DEPTH } = BEAT
 const PROGRESS_EVERY_MS = 100
 
 export function exploreBreadthFirst<State>(system: TransitionSystem<State>, options: ExploreOptions): ExplorationRun {
@@ -87,6 +98,16 @@ export function exploreBreadthFirst<State>(system: TransitionSystem<State>, opti
   let depth = 0
   let bound: ExplorationBound | undefined
   let attempts = 0
+  const beat = options.heartbeat ?? newHeartbeat()
+  // A state index no search reaches when there is nowhere to stop.
+  const { stopAt } = options
+  const stopState = stopAt?.state ?? -2
+  const stopAction = stopAt?.action ?? -2
+  const stop = (index: number, action: number): ExplorationRun => {
+    if (stopAt?.reason === 'time') bound = 'time'
+    else system.stuck?.(index, action, stopAt?.limitMs ?? 0)
+    return result()
+  }
 
   const result = (): ExplorationRun => ({
     states: visited.size,
@@ -100,6 +121,9 @@ export function exploreBreadthFirst<State>(system: TransitionSystem<State>, opti
   if (!system.fingerprint(system.initial, fingerprint)) return result()
   if (maxStates < 1) return { ...result(), bound: 'states' }
   visited.add(fingerprint[0]!, fingerprint[1]!, NO_PARENT, 0)
+  beat[STATE] = 0
+  beat[ACTION] = -1
+  if (stopState === 0 && stopAction === -1) return stop(0, -1)
   system.visitState(system.initial, 0)
 
   const newLevel = (): Level<State> => system.newLevel?.() ?? new ArrayLevel<State>()
@@ -118,9 +142,17 @@ export function exploreBreadthFirst<State>(system: TransitionSystem<State>, opti
       const index = levelStart + position
       const foundSince = visited.size
       const actions = system.actionsIn(state)
+      const stopsHere = index === stopState
+      beat[STATE] = index
       let enabled = 0
       for (let i = 0; i < actions.length; i++) {
+        const action = actions[i]!
+        beat[ACTION] = action
+        if (stopsHere && action === stopAction) return stop(index, action)
         if ((++attempts & (CLOCK_EVERY - 1)) === 0) {
+          beat[STATES] = visited.size
+          beat[TRANSITIONS] = transitions
+          beat[DEPTH] = depth
           const now = performance.now()
           if (now - started > timeoutMs) {
             bound = 'time'
@@ -137,7 +169,6 @@ export function exploreBreadthFirst<State>(system: TransitionSystem<State>, opti
             })
           }
         }
-        const action = actions[i]!
         const successor = system.step(state, index, action)
         if (successor === undefined || !system.fingerprint(successor, fingerprint)) continue
         enabled++

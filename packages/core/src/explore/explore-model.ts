@@ -6,8 +6,8 @@
  */
 import type { Finding } from '../diagnostics/types.js'
 import type { Model } from '../model/model.js'
-import type { MachineModel } from '../model/types.js'
 import type { ExploreOptions } from './breadth-first.js'
+import { BEAT, type Interruption } from './heartbeat.js'
 import type { ExplorationOutcome } from './outcome.js'
 import { exploreStore } from './store/explore-store.js'
 import type { ExplorationStats } from './types.js'
@@ -17,26 +17,41 @@ export interface ModelExploration {
   stats: ExplorationStats[]
 }
 
-export async function exploreModel(model: Model, options: Omit<ExploreOptions, 'element'>): Promise<ModelExploration> {
+export interface ExploreModelOptions extends Omit<ExploreOptions, 'element' | 'stopAt'> {
+  /** Steps a previous run of this model never finished: each exploration stops just before its own. */
+  interruptions?: readonly Interruption[] | undefined
+}
+
+/** Each exploration's ordinal (`BEAT.exploration`) is its place in that order: machines, then stores. */
+export async function exploreModel(model: Model, options: ExploreModelOptions): Promise<ModelExploration> {
   const findings: Finding[] = []
   const stats: ExplorationStats[] = []
   const machines = Object.entries(model.machines)
-  const outcomes = [
-    ...(machines.length === 0 ? [] : await exploreMachines(machines, options)),
-    ...Object.entries(model.stores).map(([id, store]) => exploreStore(id, store, options)),
-  ]
+  const { interruptions, ...explore } = options
+  const beat = options.heartbeat
+  let ordinal = 0
+  const optionsFor = (): Omit<ExploreOptions, 'element'> => {
+    const exploration = ordinal++
+    if (beat !== undefined) {
+      beat[BEAT.exploration] = exploration
+      beat[BEAT.state] = -1
+      beat[BEAT.action] = -1
+    }
+    const interruption = interruptions?.find((candidate) => candidate.exploration === exploration)
+    if (interruption === undefined) return explore
+    const { exploration: _, ...stopAt } = interruption
+    return { ...explore, stopAt }
+  }
+  const { exploreMachine } =
+    machines.length === 0 ? { exploreMachine: undefined } : await import('./machine/explore-machine.js')
+  const outcomes: (ExplorationOutcome | undefined)[] = []
+  for (const [id, machine] of machines) outcomes.push(exploreMachine?.(id, machine, optionsFor()))
+  for (const [id, store] of Object.entries(model.stores)) outcomes.push(exploreStore(id, store, optionsFor()))
+  if (beat !== undefined) beat[BEAT.exploration] = -1
   for (const outcome of outcomes) {
     if (outcome === undefined) continue
     findings.push(...outcome.findings)
     stats.push(outcome.stats)
   }
   return { findings, stats }
-}
-
-async function exploreMachines(
-  machines: [string, MachineModel][],
-  options: Omit<ExploreOptions, 'element'>,
-): Promise<ExplorationOutcome[]> {
-  const { exploreMachine } = await import('./machine/explore-machine.js')
-  return machines.map(([id, machine]) => exploreMachine(id, machine, options))
 }

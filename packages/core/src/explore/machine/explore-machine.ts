@@ -9,7 +9,9 @@ import type { AnyMachineSnapshot, AnyStateMachine, AnyStateNode } from 'xstate'
 import { elementPath } from '../../model/element-path.js'
 import type { MachineModel } from '../../model/types.js'
 import { exploreBreadthFirst, type ExploreOptions } from '../breadth-first.js'
-import { describeThrown } from '../describe.js'
+import { describeThrown, showMs } from '../describe.js'
+import type { StopAt } from '../heartbeat.js'
+import type { ExplorationBounds } from '../types.js'
 import { incompleteFinding, statsOf, type ExplorationOutcome } from '../outcome.js'
 import { withTraces } from '../trace.js'
 import { describeStateNode } from '../../model/state-nodes.js'
@@ -29,6 +31,7 @@ export function exploreMachine(
   const machine = model.machine
   const scope = inertActorScope()
   let initial: AnyMachineSnapshot
+  if (options.stopAt?.state === -1) return initialNeverMade(element, options.stopAt, options.bounds)
   try {
     initial = machine.getInitialSnapshot(scope, model.input) as AnyMachineSnapshot
     // XState catches what the initial context or entry actions throw, and hands back an errored snapshot.
@@ -67,6 +70,27 @@ export function exploreMachine(
   const incomplete = incompleteFinding(element, run, options.bounds)
   if (incomplete) findings.push(incomplete)
   return { stats: statsOf(element, run, system.failed), findings }
+}
+
+/** A previous run never got the initial snapshot made: its context, entry actions or eventless transitions do not return. */
+function initialNeverMade(element: string, stopAt: StopAt, bounds: ExplorationBounds): ExplorationOutcome {
+  const message =
+    stopAt.reason === 'time'
+      ? `exploration stopped at the time bound of ${bounds.timeoutMs} ms, before the initial snapshot was made (its context, entry actions or eventless transitions run too long): nothing is checked`
+      : `the initial snapshot did not finish within ${showMs(stopAt.limitMs)}: its context, entry actions or eventless transitions do not return (or are far too slow)`
+  return {
+    stats: {
+      element,
+      states: 0,
+      transitions: 0,
+      complete: false,
+      ms: 0,
+      depth: 0,
+      ...(stopAt.reason === 'time' ? { bound: 'time' as const } : {}),
+      collisionProbability: 0,
+    },
+    findings: [{ rule: stopAt.reason === 'time' ? 'explore/incomplete' : 'explore/error', element, message }],
+  }
 }
 
 /** The topmost unreached states: the substates of an unreached state are unreached with it. */

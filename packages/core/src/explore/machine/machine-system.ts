@@ -16,7 +16,7 @@ import type { TraceStep } from '../../diagnostics/types.js'
 import { elementPath } from '../../model/element-path.js'
 import type { MachineModel } from '../../model/types.js'
 import type { InPlaceChange, TransitionSystem } from '../breadth-first.js'
-import { describeThrown } from '../describe.js'
+import { describeThrown, showMs } from '../describe.js'
 import { FindingRecorder } from '../findings.js'
 import { GrowableUint32Array } from '../growable.js'
 import { checkPredicate, type PredicateContext } from '../predicates.js'
@@ -323,10 +323,24 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
     return id
   }
 
+  stuck(index: number, action: number, limitMs: number): void {
+    this.failed = true
+    const what =
+      action === -1
+        ? 'checking the snapshot (its invariants and never predicates)'
+        : `event ${JSON.stringify(this.events.events[action]!.type)}${sampleOf(this.events.events[action]!.payload)} (a guard or action of the machine, or a check of the snapshot it reached)`
+    this.recorder.record(
+      'explore/error',
+      this.element,
+      `${what} did not finish within ${showMs(limitMs)}: the model's code does not return (or is far too slow). Exploration stopped here`,
+      { state: index },
+    )
+  }
+
   private threw(action: number, error: unknown, state: number): void {
     this.failed = true
     const { type, payload } = this.events.events[action]!
-    const sample = Object.keys(payload).length === 0 ? '' : ` ${JSON.stringify(payload)}`
+    const sample = sampleOf(payload)
     // An environment event sent bare has no output or error: a handler that reads one needs a sample.
     const hint =
       sample === '' && /^xstate\.(?:done|error)\.actor\./.test(type)
@@ -339,6 +353,10 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
       { state },
     )
   }
+}
+
+function sampleOf(payload: Record<string, unknown>): string {
+  return Object.keys(payload).length === 0 ? '' : ` ${JSON.stringify(payload)}`
 }
 
 /**

@@ -8,7 +8,7 @@ import type { TraceStep } from '../../diagnostics/types.js'
 import { elementPath } from '../../model/element-path.js'
 import type { EffectStep, StoreDefinition } from '../../model/types.js'
 import type { InPlaceChange, TransitionSystem } from '../breadth-first.js'
-import { describeThrown } from '../describe.js'
+import { describeThrown, showMs } from '../describe.js'
 import { FindingRecorder } from '../findings.js'
 import { checkPredicate, type PredicateContext } from '../predicates.js'
 import { ShapedFingerprint } from '../shaped-fingerprint.js'
@@ -163,6 +163,27 @@ export class StoreSystem implements TransitionSystem<State>, Replay<State> {
   /** The state at the end of `path` as it was found, rebuilt with every apply working on its own copy. */
   private replayPristine(path: readonly number[]): State {
     return path.reduce<State>((state, action) => this.replay(state, action), structuredClone(this.pristine))
+  }
+
+  stuck(index: number, action: number, limitMs: number): void {
+    this.failed = true
+    const within = `did not finish within ${showMs(limitMs)}: the model's code does not return (or is far too slow). Exploration stopped here`
+    if (action === -1) {
+      this.recorder.record(
+        'explore/error',
+        elementPath(['stores', this.id]),
+        `checking the initial state (its invariants and never predicates) ${within}`,
+        { state: index },
+      )
+      return
+    }
+    const stepAction = this.actions[action]!
+    this.recorder.record(
+      'explore/error',
+      elementPath(['stores', this.id, 'operations', stepAction.operation]),
+      `operation ${JSON.stringify(stepAction.operation)}${withParams(stepAction)} (its guard or apply, or a check of the state it reached) ${within}`,
+      { state: index },
+    )
   }
 
   private threw(part: 'guard' | 'apply', action: number, error: unknown, state: number): void {
