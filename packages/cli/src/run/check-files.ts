@@ -67,7 +67,8 @@ export interface CheckJob {
 }
 
 export type WorkerReply =
-  | { kind: 'done'; index: number; outcome: FileOutcome }
+  /** `ms`: how long the worker took over the file, its own start not counted. */
+  | { kind: 'done'; index: number; outcome: FileOutcome; ms: number }
   | { kind: 'progress'; progress: ExplorationProgress }
   /** A line the model printed, prefixed with its file, for stderr. */
   | { kind: 'output'; text: string }
@@ -115,7 +116,6 @@ function checkInWorkers(files: readonly string[], options: CheckFilesOptions): P
   const maxWorkers = 1 + Math.max(0, Math.min(options.workers ?? defaultWorkerCount(), files.length - 1))
   const outcomes: FileOutcome[] = new Array(files.length)
   const slots = new Set<Slot>()
-  const started = performance.now()
   let next = 0
   let left = files.length
   let settled = false
@@ -157,7 +157,11 @@ function checkInWorkers(files: readonly string[], options: CheckFilesOptions): P
         progress: options.onProgress !== undefined,
       }
       const slot: Slot = {
-        worker: new Worker(new URL('./check-worker.js', import.meta.url), { workerData: data }),
+        worker: new Worker(new URL('./check-worker.js', import.meta.url), {
+          workerData: data,
+          // Under --debug the bin maps stacks to the TypeScript sources: so must the worker, which loads the bundle afresh.
+          ...(process.sourceMapsEnabled ? { execArgv: [...process.execArgv, '--enable-source-maps'] } : {}),
+        }),
         cells: new Int32Array(cells),
         watch: new StallWatch(limits),
         job: undefined,
@@ -171,7 +175,7 @@ function checkInWorkers(files: readonly string[], options: CheckFilesOptions): P
         slot.job = undefined
         record(reply.index, reply.outcome)
         if (settled) return
-        if (reply.index === 0) grow(performance.now() - started)
+        if (reply.index === 0) grow(reply.ms)
         give(slot)
       })
       slot.worker.on('error', (error) => finish(error))

@@ -33,6 +33,7 @@ const onProgress = progress ? (update: ExplorationProgress) => post({ kind: 'pro
 port.on('message', async ({ index, interruptions }: CheckJob) => {
   const file = files[index] ?? ''
   const shown = displayPath(file, cwd)
+  const begun = performance.now()
   const outcome = await output.as(shown, () =>
     checkFileOutcome(file, {
       cwd,
@@ -43,5 +44,5 @@ port.on('message', async ({ index, interruptions }: CheckJob) => {
     }),
   )
   Atomics.store(shared, 0, PHASE.idle)
-  post({ kind: 'done', index, outcome })
+  post({ kind: 'done', index, outcome, ms: performance.now() - begun })
 })
