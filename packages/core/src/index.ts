@@ -10,7 +10,17 @@ export {
   defineSystem,
   isBrandedSystem,
   type System,
+  type TypedStore,
 } from './model/define.js'
+export {
+  defineAdapter,
+  isAdapter,
+  type Adapter,
+  type AnyAdapter,
+  type MachineAdapter,
+  type ObservedSnapshot,
+  type StoreAdapter,
+} from './conform/define-adapter.js'
 export type { Model } from './model/model.js'
 export { declaresZones } from './model/model.js'
 export { elementPath, parseElementPath, type PathSegment } from './model/element-path.js'
