@@ -21,6 +21,7 @@ export {
   type ObservedSnapshot,
   type StoreAdapter,
 } from './conform/define-adapter.js'
+export { machinePaths, storePaths, type ModelPaths, type PathOptions } from './conform/plan-paths.js'
 export type { Model } from './model/model.js'
 export { declaresZones } from './model/model.js'
 export { elementPath, parseElementPath, type PathSegment } from './model/element-path.js'
