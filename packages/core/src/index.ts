@@ -21,6 +21,9 @@ export {
   type ObservedSnapshot,
   type StoreAdapter,
 } from './conform/define-adapter.js'
+export { conform, type ConformOptions, type ConformResult } from './conform/conform.js'
+export { AdapterError, type AdapterProblem } from './conform/validate-adapter.js'
+export { freshSeed } from './conform/seeded-random.js'
 export { machinePaths, storePaths, type ModelPaths, type PathOptions } from './conform/plan-paths.js'
 export type { Model } from './model/model.js'
 export { declaresZones } from './model/model.js'
@@ -55,6 +58,7 @@ export {
   REPORT_VERSION,
   type BaselineEntry,
   type BaselineSummary,
+  type ConformanceStats,
   type ModelReport,
   type Report,
   type Summary,

@@ -5,16 +5,10 @@
  * whose value is `undefined` counts as absent, as in JSON), arrays by position. Values are
  * read as JSON would write them, so a `Date` from a database compares as its ISO text.
  */
+import type { StateDifference } from '../diagnostics/types.js'
 import { elementPath, type PathSegment } from '../model/element-path.js'
 
-export interface StateDifference {
-  /** Where they differ, e.g. `users[1].password`; `` for the whole state. */
-  path: string
-  /** The model's value there; absent where the model has none. */
-  model?: unknown
-  /** The observed value there; absent where the real system has none. */
-  observed?: unknown
-}
+export type { StateDifference }
 
 export function stateDiff(model: unknown, observed: unknown): StateDifference[] {
   const differences: StateDifference[] = []
