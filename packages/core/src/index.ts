@@ -24,6 +24,8 @@ export {
 export { conform, type ConformOptions, type ConformResult } from './conform/conform.js'
 export { AdapterError, type AdapterProblem } from './conform/validate-adapter.js'
 export { freshSeed } from './conform/seeded-random.js'
+export { describeDifference, stateDiff } from './conform/state-diff.js'
+export { toDiagnostics } from './check/severity.js'
 export { machinePaths, storePaths, type ModelPaths, type PathOptions } from './conform/plan-paths.js'
 export type { Model } from './model/model.js'
 export { declaresZones } from './model/model.js'
@@ -38,6 +40,7 @@ export type {
   Severity,
   SeveritySetting,
   SourceLocation,
+  StateDifference,
   TraceStep,
 } from './diagnostics/types.js'
 export type { Rule } from './rules/types.js'
