@@ -109,6 +109,7 @@ function formatConformance(stats: ConformanceStats): string {
     `states ${states.covered}/${states.reachable}`,
   ]
   if (rejections !== undefined) parts.push(`${plural(rejections, 'rejection')} tried`)
-  if (random !== undefined) parts.push(`${plural(random.count, 'random sequence')} of up to ${random.maxLength} steps, seed ${random.seed}`)
+  if (random !== undefined)
+    parts.push(`${plural(random.count, 'random sequence')} of up to ${random.maxLength} steps, seed ${random.seed}`)
   return `${parts.join(', ')}${stats.complete ? '' : ' (the exploration was incomplete)'}`
 }
