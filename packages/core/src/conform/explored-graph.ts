@@ -18,12 +18,16 @@ export interface ExploredGraph {
   /** The actions of a shortest path from the initial state to `state`. */
   pathTo(state: number): number[]
   run: ExplorationRun
+  /** With `keep`: what it kept of each state, by index. */
+  kept: unknown[]
 }
 
 export function exploreGraph<State>(
   system: TransitionSystem<State>,
-  options: { element: string; bounds: ExplorationBounds },
+  options: { element: string; bounds: ExplorationBounds; keep?: (state: State) => unknown },
 ): ExploredGraph {
+  const kept: unknown[] = []
+  const keep = options.keep
   const from = new GrowableUint32Array()
   const action = new GrowableUint32Array()
   const to = new GrowableUint32Array()
@@ -35,7 +39,10 @@ export function exploreGraph<State>(
     fingerprint: (state, out) => system.fingerprint(state, out),
     actionsIn: (state) => system.actionsIn(state),
     step: (state, index, taken) => system.step(state, index, taken),
-    visitState: (state, index) => system.visitState(state, index),
+    visitState(state, index) {
+      if (keep !== undefined) kept[index] = keep(state)
+      system.visitState(state, index)
+    },
     visitStep(before, fromIndex, taken, after, toIndex) {
       from.push(fromIndex)
       action.push(taken)
@@ -46,7 +53,7 @@ export function exploreGraph<State>(
     changedInPlace: (state, index, change) => system.changedInPlace(state, index, change),
     ...(system.newLevel === undefined ? {} : { newLevel: system.newLevel.bind(system) }),
   }
-  const run = exploreBreadthFirst(recording, options)
+  const run = exploreBreadthFirst(recording, { element: options.element, bounds: options.bounds })
   const depth = new Uint32Array(run.states)
   // States are numbered breadth-first: a parent always comes before its children.
   for (let state = 1; state < run.states; state++) depth[state] = (depth[run.visited.parentOf(state)] ?? 0) + 1
@@ -56,5 +63,6 @@ export function exploreGraph<State>(
     depth,
     pathTo: (state) => pathTo(run.visited, state),
     run,
+    kept,
   }
 }

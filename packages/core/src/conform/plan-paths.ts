@@ -22,8 +22,17 @@ export interface PlannedPaths {
   complete: boolean
 }
 
-export function planPaths(side: ModelSide, goal: CoverageGoal, bounds: ExplorationBounds): PlannedPaths {
-  const graph = exploreGraph(side.system, { element: side.element, bounds })
+export function planPaths(
+  side: ModelSide,
+  goal: CoverageGoal,
+  bounds: ExplorationBounds,
+  keepShown = false,
+): PlannedPaths {
+  const graph = exploreGraph(side.system, {
+    element: side.element,
+    bounds,
+    ...(keepShown ? { keep: (state: unknown) => side.show(state) } : {}),
+  })
   const failed = (side.system as { failed?: boolean }).failed === true
   return { side, graph, paths: coveringPaths(graph, goal), complete: graph.run.bound === undefined && !failed }
 }
@@ -64,12 +73,18 @@ async function pathsOf(
   options: PathOptions,
 ): Promise<ModelPaths> {
   const side = await modelSide(validModel(system), kind, id)
-  const planned = planPaths(side, options.cover ?? 'transitions', { ...DEFAULT_BOUNDS, ...options.bounds })
+  // The states are kept as shown while the search finds them: no replay of the paths afterwards.
+  const planned = planPaths(side, options.cover ?? 'transitions', { ...DEFAULT_BOUNDS, ...options.bounds }, true)
   const covered = coverageOf(planned.graph, planned.paths)
   return {
     element: side.element,
     initial: side.show(side.initial),
-    paths: planned.paths.map((path) => stepsOf(side, path.actions)),
+    paths: planned.paths.map((path) =>
+      path.edges.map((edge) => ({
+        ...side.label(planned.graph.edges.action.at(edge)),
+        state: planned.graph.kept[planned.graph.edges.to.at(edge)],
+      })),
+    ),
     transitions: { covered: covered.transitions, reachable: planned.graph.edges.length },
     states: { covered: covered.states, reachable: planned.graph.states },
     complete: planned.complete,
