@@ -4,6 +4,7 @@
  */
 import { Command } from 'commander'
 import { registerCheck } from './commands/check.js'
+import { registerConform } from './commands/conform.js'
 import { registerExplain } from './commands/explain.js'
 import { registerInit } from './commands/init.js'
 import { registerQuestions } from './commands/questions.js'
@@ -18,6 +19,7 @@ const COMMANDS: readonly RegisterCommand[] = [
   registerCheck,
   registerRender,
   registerQuestions,
+  registerConform,
   registerRules,
   registerExplain,
   registerInit,
@@ -43,6 +45,7 @@ Examples:
   $ plumbline render models --out docs/models
   $ plumbline questions models
   $ plumbline explain identity/uniqueness-undecided
+  $ plumbline conform examples/login/engineered.adapter.ts
 ${EXIT_CODES_HELP}`,
     )
   for (const register of COMMANDS) register(program, { io, setExitCode })

@@ -10,7 +10,23 @@ export {
   defineSystem,
   isBrandedSystem,
   type System,
+  type TypedStore,
 } from './model/define.js'
+export {
+  defineAdapter,
+  isAdapter,
+  type Adapter,
+  type AnyAdapter,
+  type MachineAdapter,
+  type ObservedSnapshot,
+  type StoreAdapter,
+} from './conform/define-adapter.js'
+export { conform, type ConformOptions, type ConformResult } from './conform/conform.js'
+export { AdapterError, type AdapterProblem } from './conform/validate-adapter.js'
+export { freshSeed } from './conform/seeded-random.js'
+export { describeDifference, stateDiff } from './conform/state-diff.js'
+export { toDiagnostics } from './check/severity.js'
+export { machinePaths, storePaths, type ModelPaths, type PathOptions } from './conform/plan-paths.js'
 export type { Model } from './model/model.js'
 export { declaresZones } from './model/model.js'
 export { elementPath, parseElementPath, type PathSegment } from './model/element-path.js'
@@ -26,6 +42,7 @@ export type {
   Severity,
   SeveritySetting,
   SourceLocation,
+  StateDifference,
   TraceStep,
 } from './diagnostics/types.js'
 export type { Rule } from './rules/types.js'
@@ -46,6 +63,7 @@ export {
   REPORT_VERSION,
   type BaselineEntry,
   type BaselineSummary,
+  type ConformanceStats,
   type ModelReport,
   type Report,
   type Summary,

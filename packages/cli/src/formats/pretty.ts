@@ -6,7 +6,14 @@
  * longer occur. No timings: the same model prints the same text.
  */
 import { codeFrameColumns } from '@babel/code-frame'
-import type { BaselineSummary, Diagnostic, ExplorationStats, ModelReport, Severity } from '@plumbline/core'
+import type {
+  BaselineSummary,
+  ConformanceStats,
+  Diagnostic,
+  ExplorationStats,
+  ModelReport,
+  Severity,
+} from '@plumbline/core'
 import type { Style } from '../style.js'
 import { plural } from '../text/plural.js'
 import { formatTrace } from './trace-text.js'
@@ -38,6 +45,7 @@ function formatModel(model: ModelReport, context: FormatContext): string {
   if (model.diagnostics.length === 0) lines.push(`  ${style('green', '✔')} no findings`)
   for (const diagnostic of model.diagnostics) lines.push(...formatDiagnostic(diagnostic, context))
   for (const exploration of model.exploration) lines.push(style('dim', `  ${formatExploration(exploration)}`))
+  for (const conformance of model.conformance ?? []) lines.push(style('dim', `  ${formatConformance(conformance)}`))
   if (model.decided.length > 0)
     lines.push(style('dim', `  ${plural(model.decided.length, 'finding')} answered by decisions in the model`))
   if (model.baselined !== undefined && model.baselined.length > 0)
@@ -91,4 +99,17 @@ function formatBaseline(baseline: BaselineSummary, style: Style): string {
       lines.push(`    ${entry.file}  ${style('bold', entry.element || '(model)')}  ${style('dim', entry.rule)}`)
   }
   return `${lines.join('\n')}\n`
+}
+
+function formatConformance(stats: ConformanceStats): string {
+  const { element, sequences, steps, transitions, states, rejections, random } = stats
+  const parts = [
+    `conformance of ${element}: ${plural(sequences, 'sequence')}, ${plural(steps, 'step')}`,
+    `transitions covered ${transitions.covered}/${transitions.reachable}`,
+    `states ${states.covered}/${states.reachable}`,
+  ]
+  if (rejections !== undefined) parts.push(`${plural(rejections, 'rejection')} tried`)
+  if (random !== undefined)
+    parts.push(`${plural(random.count, 'random sequence')} of up to ${random.maxLength} steps, seed ${random.seed}`)
+  return `${parts.join(', ')}${stats.complete ? '' : ' (the exploration was incomplete)'}`
 }

@@ -18,6 +18,14 @@ const location = z
   })
   .meta({ id: 'SourceLocation' })
 
+const stateDifference = z
+  .strictObject({
+    path: z.string().describe('Where the states differ, e.g. users[1].password; empty for the whole state.'),
+    model: z.unknown().optional().describe("The model's value there; absent where the model has none."),
+    observed: z.unknown().optional().describe('The observed value there; absent where the real system has none.'),
+  })
+  .meta({ id: 'StateDifference' })
+
 const traceStep = z
   .strictObject({
     action: z.string().describe('The operation name (stores) or event type (machines).'),
@@ -25,6 +33,18 @@ const traceStep = z
       .record(z.string(), z.unknown())
       .describe("The operation's params, or the event's payload without `type`."),
     state: z.unknown().describe('The state after the step.'),
+    observed: z
+      .unknown()
+      .optional()
+      .describe('plumbline conform: the state observe read from the real system after the step.'),
+    diff: z
+      .array(stateDifference)
+      .exactOptional()
+      .describe("plumbline conform: where the observed state differs from the model's, field by field."),
+    refused: z
+      .string()
+      .exactOptional()
+      .describe('plumbline conform: what the real system threw when it refused the step.'),
   })
   .meta({ id: 'TraceStep' })
 
@@ -67,6 +87,26 @@ const exploration = z
   })
   .meta({ id: 'ExplorationStats' })
 
+const covered = z.strictObject({ covered: count, reachable: count })
+
+const conformance = z
+  .strictObject({
+    element: z.string().describe('The store or machine, e.g. stores.users.'),
+    paths: z.enum(['transitions', 'states']).describe('The covering sequences: every reachable transition, or state.'),
+    sequences: count.describe('Sequences run on the real system, each from a fresh setup.'),
+    steps: count.describe('Steps run on the real system, in all sequences.'),
+    transitions: covered.describe('Reachable transitions of the model, and how many conforming steps took.'),
+    states: covered.describe('Reachable states of the model, and how many conforming steps reached.'),
+    rejections: count.exactOptional().describe('With --rejections: disabled operations or events tried.'),
+    random: z
+      .strictObject({ count, seed: z.int().min(0), maxLength: count })
+      .exactOptional()
+      .describe('With --random: the random sequences, their seed and their greatest length.'),
+    complete: z.boolean().describe("False when the model's exploration was incomplete."),
+    ms: z.number().min(0),
+  })
+  .meta({ id: 'ConformanceStats' })
+
 const decided = z
   .strictObject({
     rule: z.string(),
@@ -93,6 +133,10 @@ export const reportSchema = z
         exploration: z.array(exploration),
         decided: z.array(decided).describe('Findings answered by decisions in the model: recorded, not counted.'),
         baselined: z.array(diagnostic).exactOptional().describe('Findings the baseline already has: not counted.'),
+        conformance: z
+          .array(conformance)
+          .exactOptional()
+          .describe('plumbline conform: what the sequences run on the real system covered.'),
       }),
     ),
     summary: z.strictObject({ errors: count, warnings: count, infos: count }),

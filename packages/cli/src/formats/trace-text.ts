@@ -1,5 +1,5 @@
 /** A counterexample as lines: the initial state, then one numbered line per step. */
-import type { TraceStep } from '@plumbline/core'
+import { describeDifference, type TraceStep } from '@plumbline/core'
 import type { Style } from '../style.js'
 import { compactJson } from '../text/json.js'
 
@@ -11,6 +11,12 @@ export function formatTrace(trace: readonly TraceStep[], initial: unknown, style
   trace.forEach((step, index) => {
     const params = Object.keys(step.params).length === 0 ? '' : ` ${compactJson(step.params)}`
     lines.push(`${index + 1}. ${style('cyan', step.action)}${params} ${style('dim', '→')} ${compactJson(step.state)}`)
+    // Conformance runs: what the real system did beside the model.
+    if (step.refused !== undefined) lines.push(`   ${style('dim', 'refused:')} ${step.refused}`)
+    if (step.observed !== undefined && step.diff !== undefined) {
+      lines.push(`   ${style('dim', 'observed')} ${compactJson(step.observed)}`)
+      for (const difference of step.diff) lines.push(`   ${style('red', '≠')} ${describeDifference(difference)}`)
+    }
   })
   return lines
 }

@@ -24,7 +24,7 @@ export interface ModelLoader {
   resolve(specifier: string, from: string): string | undefined
 }
 
-type ModuleKind = 'model' | 'config'
+type ModuleKind = 'model' | 'config' | 'adapter'
 
 /** A module without a default export among the models is most often a helper a model imports. */
 const HELPER_MODULES = ' (a folder of models skips helper modules whose names start with _)'
@@ -32,6 +32,7 @@ const HELPER_MODULES = ' (a folder of models skips helper modules whose names st
 const EXPECTED_DEFAULT: Record<ModuleKind, string> = {
   model: 'a model file must `export default defineSystem({ … })`',
   config: 'a config file must `export default defineConfig({ … })`',
+  adapter: 'an adapter file must `export default defineAdapter(model, { … })`',
 }
 
 // Required, not imported: jiti is one CommonJS bundle of 190 kB, and an ES import of it has

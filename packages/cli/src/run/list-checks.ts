@@ -5,7 +5,7 @@
  */
 import { elementPath, type Model } from '@plumbline/core'
 
-type CheckKind = 'flow' | 'machine' | 'store' | 'invariant' | 'constraint' | 'effect'
+export type CheckKind = 'flow' | 'machine' | 'store' | 'invariant' | 'constraint' | 'effect'
 
 export interface CheckItem {
   kind: CheckKind

@@ -25,6 +25,22 @@ export interface TraceStep {
   params: Record<string, unknown>
   /** The state after the step: store state, or `{ value, context }` for machines. */
   state: unknown
+  /** Conformance runs (`plumbline conform`): the state `observe` read from the real system after the step. */
+  observed?: unknown
+  /** Conformance runs: where the observed state differs from the model's, field by field. */
+  diff?: StateDifference[]
+  /** Conformance runs: what the real system threw when it refused the step. */
+  refused?: string
+}
+
+/** One place where the observed state differs from the model's. */
+export interface StateDifference {
+  /** E.g. `users[1].password`; empty for the whole state. */
+  path: string
+  /** The model's value there; absent where the model has none. */
+  model?: unknown
+  /** The observed value there; absent where the real system has none. */
+  observed?: unknown
 }
 
 export interface Diagnostic {

@@ -10,6 +10,7 @@ import type {
   EntityDefinition,
   EntitySchema,
   FieldOf,
+  MachineEntry,
   MachineModel,
   OperationTarget,
   ParamsFrom,
@@ -20,7 +21,19 @@ import type {
 /** Marks objects made by `defineSystem`, across copies of this package (hence `Symbol.for`). */
 const SYSTEM_BRAND: unique symbol = Symbol.for('plumbline.system') as never
 
-export type System = SystemDefinition & { readonly [SYSTEM_BRAND]: true }
+/**
+ * Carries, in types only, what `defineSystem` was given: its stores and machines, so that an
+ * adapter (`defineAdapter`) can name their operations and events. Never present at run time.
+ */
+export declare const SYSTEM_PARTS: unique symbol
+
+export type System<
+  Stores extends Record<string, StoreDefinition> = Record<string, StoreDefinition>,
+  Machines extends Record<string, MachineEntry> = Record<string, MachineEntry>,
+> = SystemDefinition & {
+  readonly [SYSTEM_BRAND]: true
+  readonly [SYSTEM_PARTS]?: { stores: Stores; machines: Machines }
+}
 
 export function defineSystem<
   const Zone extends string = never,
@@ -28,9 +41,13 @@ export function defineSystem<
   const Contract extends string = never,
   const Machine extends string = never,
   const Entity extends string = never,
->(system: SystemDefinition<Zone, Component, Contract, Machine, Entity>): System {
+  Stores extends Record<string, StoreDefinition> = Record<never, never>,
+  Machines extends Record<string, MachineEntry> = Record<never, never>,
+>(
+  system: SystemDefinition<Zone, Component, Contract, Machine, Entity> & { stores?: Stores; machines?: Machines },
+): System<Stores, Machines> {
   Object.defineProperty(system, SYSTEM_BRAND, { value: true, enumerable: false })
-  return system as unknown as System
+  return system as unknown as System<Stores, Machines>
 }
 
 export function isBrandedSystem(value: unknown): value is System {
@@ -63,8 +80,16 @@ export function defineStore<
   never?: Record<string, (state: NoInfer<State>) => boolean>
   effects?: Record<string, (step: EffectStep<NoInfer<State>>) => boolean>
   description?: string
-}): StoreDefinition<State> {
-  return store as unknown as StoreDefinition<State>
+}): TypedStore<State, { [Name in keyof Ops & string]: ParamsFrom<D, Ops[Name]> }> {
+  return store as unknown as TypedStore<State, { [Name in keyof Ops & string]: ParamsFrom<D, Ops[Name]> }>
+}
+
+/** Carries, in types only, a store's operations and the params each takes. Never present at run time. */
+export declare const STORE_OPERATIONS: unique symbol
+
+/** A store as `defineStore` returns it: its operations' names and params stay known to TypeScript. */
+export type TypedStore<State, Operations extends Record<string, object>> = StoreDefinition<State> & {
+  readonly [STORE_OPERATIONS]?: Operations
 }
 
 /** A machine with its event samples and predicates, typed from the machine. */

@@ -18,6 +18,31 @@ export interface ModelReport {
   decided: DecidedFinding[]
   /** With a baseline: findings the baseline already has, reported apart and not counted. */
   baselined?: Diagnostic[]
+  /** `plumbline conform`: what the sequences run on the real system covered. */
+  conformance?: ConformanceStats[]
+}
+
+/** What one conformance run (`plumbline conform`) of a store or a machine covered. */
+export interface ConformanceStats {
+  /** The store or machine, e.g. `stores.users`. */
+  element: string
+  /** The covering sequences run: every reachable transition, or every reachable state. */
+  paths: 'transitions' | 'states'
+  /** Sequences run on the real system, each from a fresh `setup`: covering, rejection and random ones. */
+  sequences: number
+  /** Steps run on the real system, in all sequences. */
+  steps: number
+  /** Reachable transitions of the model, and how many the sequences took with the real system conforming. */
+  transitions: { covered: number; reachable: number }
+  /** Reachable states of the model, and how many the sequences reached with the real system conforming. */
+  states: { covered: number; reachable: number }
+  /** With `--rejections`: operations (or events) the model disables that were tried on the real system. */
+  rejections?: number
+  /** With `--random`: the random sequences, their seed (to replay them) and their greatest length. */
+  random?: { count: number; seed: number; maxLength: number }
+  /** False when the model's exploration was incomplete: then `reachable` counts only what it found. */
+  complete: boolean
+  ms: number
 }
 
 /** A finding recorded in a baseline. It matches a finding by (file, rule, element); the message is for people. */

@@ -4,6 +4,10 @@
  */
 import { boundaryUnauthenticatedCrossing } from './boundary/unauthenticated-crossing.js'
 import { boundaryUndeclaredZone } from './boundary/undeclared-zone.js'
+import { conformAccepted } from './conform/accepted.js'
+import { conformError } from './conform/error.js'
+import { conformRejected } from './conform/rejected.js'
+import { conformStateMismatch } from './conform/state-mismatch.js'
 import { constraintViolated } from './constraint/violated.js'
 import { contractMismatch } from './contract/mismatch.js'
 import { contractUnknown } from './contract/unknown.js'
@@ -39,6 +43,9 @@ const behaviouralRules: readonly Rule[] = [
   exploreIncomplete,
 ]
 
+/** The rules `plumbline conform` reports (`conform/`): the real system against the model. */
+const conformanceRules: readonly Rule[] = [conformStateMismatch, conformRejected, conformAccepted, conformError]
+
 export const rules: readonly Rule[] = [
   modelInvalid,
   contractUnknown,
@@ -54,6 +61,7 @@ export const rules: readonly Rule[] = [
   boundaryUnauthenticatedCrossing,
   ...behaviouralRules,
   decisionStale,
+  ...conformanceRules,
 ]
 
 export const rulesById: ReadonlyMap<string, Rule> = new Map(rules.map((rule) => [rule.id, rule]))

@@ -28,35 +28,16 @@ export function exploreMachine(
   options: Omit<ExploreOptions, 'element'>,
 ): ExplorationOutcome {
   const element = elementPath(['machines', id])
-  const machine = model.machine
-  const scope = inertActorScope()
-  let initial: AnyMachineSnapshot
   if (options.stopAt?.state === -1) return initialNeverMade(element, options.stopAt, options.bounds)
-  try {
-    initial = machine.getInitialSnapshot(scope, model.input) as AnyMachineSnapshot
-    // XState catches what the initial context or entry actions throw, and hands back an errored snapshot.
-    if (initial.status === 'error') throw initial.error
-  } catch (error) {
+  const prepared = machineSystem(id, model)
+  if ('error' in prepared)
     return {
       stats: { element, states: 0, transitions: 0, complete: false, ms: 0, depth: 0, collisionProbability: 0 },
-      findings: [{ rule: 'explore/error', element, message: `the initial snapshot threw: ${describeThrown(error)}` }],
+      findings: [{ rule: 'explore/error', element, message: `the initial snapshot threw: ${prepared.error}` }],
     }
-  }
-  const finishes = canFinish(machine.root)
-  const system = new MachineSystem(
-    id,
-    model,
-    machine,
-    scope,
-    machineEvents(machine, (model.events ?? {}) as Record<string, Record<string, unknown>[]>),
-    initial,
-    {
-      keepSteps: finishes,
-      keyHistory: hasHistory(machine),
-    },
-  )
-  // Eventless transitions taken on the way to the initial snapshot left the states they passed.
-  system.passedThrough()
+  const { system, finishes } = prepared
+  const machine = model.machine
+  const initial = system.initial
   const run = exploreBreadthFirst(system, { ...options, element })
   const inert = inertTransitions(machine)
   if (run.bound === undefined && !system.failed) {
@@ -161,4 +142,40 @@ function reportNoFinalPath(id: string, states: number, system: MachineSystem): v
         { state: index },
       )
   }
+}
+
+/**
+ * The machine as a transition system, as exploration runs it, and whether it can finish;
+ * `error` (described) where its initial snapshot throws.
+ */
+export function machineSystem(
+  id: string,
+  model: MachineModel,
+): { system: MachineSystem; finishes: boolean } | { error: string } {
+  const machine = model.machine
+  const scope = inertActorScope()
+  let initial: AnyMachineSnapshot
+  try {
+    initial = machine.getInitialSnapshot(scope, model.input) as AnyMachineSnapshot
+    // XState catches what the initial context or entry actions throw, and hands back an errored snapshot.
+    if (initial.status === 'error') throw initial.error
+  } catch (error) {
+    return { error: describeThrown(error) }
+  }
+  const finishes = canFinish(machine.root)
+  const system = new MachineSystem(
+    id,
+    model,
+    machine,
+    scope,
+    machineEvents(machine, (model.events ?? {}) as Record<string, Record<string, unknown>[]>),
+    initial,
+    {
+      keepSteps: finishes,
+      keyHistory: hasHistory(machine),
+    },
+  )
+  // Eventless transitions taken on the way to the initial snapshot left the states they passed.
+  system.passedThrough()
+  return { system, finishes }
 }

@@ -18,15 +18,25 @@ export function exploreStore(
   store: StoreDefinition,
   options: Omit<ExploreOptions, 'element'>,
 ): ExplorationOutcome | undefined {
-  const actions = storeActions(store)
-  if (actions === undefined || findNonPlainData(store.initial) !== undefined) return undefined
+  const prepared = storeSystem(id, store)
+  if (prepared === undefined) return undefined
+  const { system, pristine } = prepared
   const element = elementPath(['stores', id])
-  // Copies: a function that changes states in place must change neither the model nor the traces.
-  const pristine = structuredClone(store.initial)
-  const system = new StoreSystem(id, store, actions, structuredClone(pristine), pristine)
   const run = exploreBreadthFirst(system, { ...options, element })
   const findings = withTraces(system.recorder.findings, run.visited, system, pristine)
   const incomplete = incompleteFinding(element, run, options.bounds)
   if (incomplete) findings.push(incomplete)
   return { stats: statsOf(element, run, system.failed), findings }
+}
+
+/** The store as a transition system, as exploration runs it; undefined where `exploreStore` explores nothing. */
+export function storeSystem(
+  id: string,
+  store: StoreDefinition,
+): { system: StoreSystem; pristine: unknown } | undefined {
+  const actions = storeActions(store)
+  if (actions === undefined || findNonPlainData(store.initial) !== undefined) return undefined
+  // Copies: a function that changes states in place must change neither the model nor the traces.
+  const pristine = structuredClone(store.initial)
+  return { system: new StoreSystem(id, store, actions, structuredClone(pristine), pristine), pristine }
 }

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest'
+import { describeDifference, stateDiff } from './state-diff.js'
+
+describe('stateDiff', () => {
+  it('ignores key order and reports each differing field by its path', () => {
+    const model = {
+      users: [
+        { id: 1, email: 'a@x', password: 'p1' },
+        { id: 2, email: 'a@x', password: 'p1' },
+      ],
+    }
+    const observed = {
+      users: [
+        { password: 'p2', id: 1, email: 'a@x' },
+        { email: 'a@x', id: 2, password: 'p2' },
+      ],
+    }
+    expect(stateDiff(model, observed)).toEqual([
+      { path: 'users[0].password', model: 'p1', observed: 'p2' },
+      { path: 'users[1].password', model: 'p1', observed: 'p2' },
+    ])
+    expect(stateDiff({ b: 1, a: [1, 2] }, { a: [1, 2], b: 1 })).toEqual([])
+  })
+
+  it('names rows and keys only one side has, and reads dates as JSON does', () => {
+    expect(stateDiff({ users: [{ id: 1 }] }, { users: [{ id: 1 }, { id: 2 }], extra: true })).toEqual([
+      { path: 'users[1]', observed: { id: 2 } },
+      { path: 'extra', observed: true },
+    ])
+    expect(
+      stateDiff({ at: '2026-01-01T00:00:00.000Z', gone: undefined }, { at: new Date(Date.UTC(2026, 0, 1)) }),
+    ).toEqual([])
+    expect(stateDiff('idle', 'busy')).toEqual([{ path: '', model: 'idle', observed: 'busy' }])
+  })
+
+  it('is described in a message as path, model value and observed value', () => {
+    expect(describeDifference({ path: 'users[1]', observed: { id: 2 } })).toBe(
+      'users[1]: model absent, observed {"id":2}',
+    )
+    expect(describeDifference({ path: '', model: 'idle', observed: 'busy' })).toBe(
+      'the state: model "idle", observed "busy"',
+    )
+  })
+})
