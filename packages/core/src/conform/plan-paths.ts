@@ -91,19 +91,6 @@ async function pathsOf(
   }
 }
 
-/** The steps of a sequence the model enables, with the model's state after each. */
-function stepsOf(side: ModelSide, actions: readonly number[]): TraceStep[] {
-  const steps: TraceStep[] = []
-  let state = side.initial
-  for (const action of actions) {
-    const next = side.step(state, action)
-    if (next === undefined) break
-    state = next
-    steps.push({ ...side.label(action), state: side.show(state) })
-  }
-  return steps
-}
-
 /** The model, validated; a ModelSideError listing what is wrong where it is not valid. */
 export function validModel(system: unknown): Model {
   const validation = validateSystem(system, ruleIds)
