@@ -4,6 +4,8 @@
  */
 import { boundaryUnauthenticatedCrossing } from './boundary/unauthenticated-crossing.js'
 import { boundaryUndeclaredZone } from './boundary/undeclared-zone.js'
+import { conformTraceDisabled } from './conform/trace-disabled.js'
+import { conformTraceMismatch } from './conform/trace-mismatch.js'
 import { constraintViolated } from './constraint/violated.js'
 import { contractMismatch } from './contract/mismatch.js'
 import { contractUnknown } from './contract/unknown.js'
@@ -37,6 +39,8 @@ const behaviouralRules: readonly Rule[] = [
   stateUnusedEvent,
   exploreError,
   exploreIncomplete,
+  conformTraceDisabled,
+  conformTraceMismatch,
 ]
 
 export const rules: readonly Rule[] = [
