@@ -4,6 +4,7 @@
  */
 import { Command } from 'commander'
 import { registerCheck } from './commands/check.js'
+import { registerConform } from './commands/conform.js'
 import { registerExplain } from './commands/explain.js'
 import { registerInit } from './commands/init.js'
 import { registerQuestions } from './commands/questions.js'
@@ -21,6 +22,7 @@ const COMMANDS: readonly RegisterCommand[] = [
   registerRules,
   registerExplain,
   registerInit,
+  registerConform,
 ]
 
 /** Builds the program; each action stores its exit code through `setExitCode`. */
