@@ -81,3 +81,6 @@ export {
   type PackQuestion,
 } from './questions/packs/types.js'
 export { buildQuestionsReport, type ModelQuestions, type QuestionsReport } from './report/questions-report.js'
+export { checkTrace, traceChecker, type TraceTarget } from './conform/trace/check-trace.js'
+export { TraceLineError, TraceTargetError } from './conform/trace/trace-line-error.js'
+export type { TraceChecker, TraceFailure, TraceOutcome } from './conform/trace/types.js'

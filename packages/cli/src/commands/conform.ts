@@ -7,10 +7,13 @@
 import { InvalidArgumentError, Option } from 'commander'
 import { runAdapter } from '../conform/adapter-run.js'
 import type { ConformFlags } from '../conform/conform-flags.js'
+import { runTraceConformance } from '../conform/trace-run.js'
 import { UsageError } from '../errors.js'
 import { EXIT_CODES_HELP } from '../help.js'
 import type { Io } from '../io.js'
 import { CHECK_FLAGS } from '../options/check-flags.js'
+import { resolveTargets } from '../output/targets.js'
+import { writeReports } from '../output/write-reports.js'
 import { maxDepthOption, maxStatesOption, timeoutOption } from '../options/exploration.js'
 import type { RegisterCommand } from './types.js'
 
@@ -75,8 +78,18 @@ async function conformCommand(file: string, flags: ConformFlags, io: Io): Promis
   }
   if ((flags.store === undefined) === (flags.machine === undefined))
     throw new UsageError('--trace needs the store or the machine it was recorded from: --store ID or --machine ID')
-  // The trace runner (conform/trace-run.ts) is wired here: runTrace(file, flags, io).
-  throw new UsageError('--trace is not available in this build')
+  const targets = resolveTargets(flags.format, flags.outputFile ?? [])
+  const run = await runTraceConformance({
+    modelFile: file,
+    traceFile: flags.trace,
+    cwd: io.cwd,
+    ...(flags.store === undefined ? {} : { store: flags.store }),
+    ...(flags.machine === undefined ? {} : { machine: flags.machine }),
+  })
+  // No code frames: a trace may be large and its lines long; the location names the line.
+  await writeReports(run.report, targets, { checks: new Map(), sources: new Map() }, io)
+  io.stderr.write(`${run.summary}\n`)
+  return run.exitCode
 }
 
 function count(text: string): number {

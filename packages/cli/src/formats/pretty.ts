@@ -15,6 +15,7 @@ import type {
   Severity,
 } from '@plumbline/core'
 import type { Style } from '../style.js'
+import { compactJson } from '../text/json.js'
 import { plural } from '../text/plural.js'
 import { formatTrace } from './trace-text.js'
 import type { FormatContext, Formatter } from './types.js'
@@ -67,6 +68,8 @@ function formatDiagnostic(diagnostic: Diagnostic, { style, sources }: FormatCont
   }
   if (diagnostic.trace)
     lines.push(...formatTrace(diagnostic.trace, diagnostic.initial, style).map((line) => `    ${line}`))
+  // A step refused where the state is (a recorded trace's): the state, and no step taken from it.
+  else if (diagnostic.initial !== undefined) lines.push(`    ${style('dim', 'in')} ${compactJson(diagnostic.initial)}`)
   return lines
 }
 

@@ -18,6 +18,8 @@ import type { Target } from './targets.js'
 export interface ReportExtras {
   /** By model file as shown: the checks each model declares. */
   checks: ReadonlyMap<string, readonly CheckItem[]>
+  /** The sources code frames show, when the caller has them (or wants none): then no file is read. */
+  sources?: ReadonlyMap<string, string>
 }
 
 export async function writeReports(
@@ -26,9 +28,9 @@ export async function writeReports(
   extras: ReportExtras,
   io: Io,
 ): Promise<void> {
-  const sources = targets.some((target) => formatsWithSources.has(target.format))
-    ? await readSources(report, io.cwd)
-    : undefined
+  const sources =
+    extras.sources ??
+    (targets.some((target) => formatsWithSources.has(target.format)) ? await readSources(report, io.cwd) : undefined)
   const root = findRepositoryRoot(io.cwd)
   for (const target of targets) {
     const format = await formats[target.format]()

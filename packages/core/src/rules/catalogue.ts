@@ -8,6 +8,8 @@ import { conformAccepted } from './conform/accepted.js'
 import { conformError } from './conform/error.js'
 import { conformRejected } from './conform/rejected.js'
 import { conformStateMismatch } from './conform/state-mismatch.js'
+import { conformTraceDisabled } from './conform/trace-disabled.js'
+import { conformTraceMismatch } from './conform/trace-mismatch.js'
 import { constraintViolated } from './constraint/violated.js'
 import { contractMismatch } from './contract/mismatch.js'
 import { contractUnknown } from './contract/unknown.js'
@@ -43,8 +45,15 @@ const behaviouralRules: readonly Rule[] = [
   exploreIncomplete,
 ]
 
-/** The rules `plumbline conform` reports (`conform/`): the real system against the model. */
-const conformanceRules: readonly Rule[] = [conformStateMismatch, conformRejected, conformAccepted, conformError]
+/** The rules `plumbline conform` reports (`conform/`): the real system, or a trace of it, against the model. */
+const conformanceRules: readonly Rule[] = [
+  conformStateMismatch,
+  conformRejected,
+  conformAccepted,
+  conformError,
+  conformTraceDisabled,
+  conformTraceMismatch,
+]
 
 export const rules: readonly Rule[] = [
   modelInvalid,

@@ -7,7 +7,7 @@ import { ruleIds } from '../rules/catalogue.js'
 import type { Rule } from '../rules/types.js'
 
 /** The model of a system that must be valid: a test model with a mistake of its own would test nothing. */
-export function modelOf(system: Record<string, unknown>): Model {
+export function modelOf(system: object): Model {
   const result = validateSystem(system, answerableSources(ruleIds, resolvePacks()))
   if (!result.success || result.findings.length > 0)
     throw new Error(`test model is invalid: ${JSON.stringify(result.findings)}`)

@@ -1,0 +1,189 @@
+/**
+ * A store's trace, line by line: `{"op": "signUp", "params": {"email": "a@x"}, "state": {…}}`.
+ * Each step must be enabled where the model stands (its guard holds), the observed state,
+ * where the line gives one, must equal the model's (by the engine's fingerprint: key order
+ * does not matter), and the invariants, `never` predicates and effects must hold, as in an
+ * exploration. A param's value need not be in its domain: domains bound the exploration,
+ * a recorded run has the real system's values.
+ */
+import { elementPath } from '../../model/element-path.js'
+import { isPlainObject } from '../../model/recognise.js'
+import { unknownName } from '../../model/suggest.js'
+import type { EffectStep, OperationDefinition, StoreDefinition } from '../../model/types.js'
+import { describeThrown } from '../../explore/describe.js'
+import { FindingRecorder } from '../../explore/findings.js'
+import type { PredicateContext } from '../../explore/predicates.js'
+import { ShapedFingerprint } from '../../explore/shaped-fingerprint.js'
+import { describeUnhashable } from '../../explore/unhashable.js'
+import { firstBroken, predicatesOf, type Predicate } from './first-broken.js'
+import { stateDiff as diffStates } from '../state-diff.js'
+import { describeDifferences } from './state-diff.js'
+import { readLine, showStep } from './trace-lines.js'
+import { TraceLineError } from './trace-line-error.js'
+import type { TraceChecker, TraceFailure } from './types.js'
+
+type State = unknown
+type Params = Record<string, unknown>
+
+interface Operation {
+  name: string
+  definition: OperationDefinition<State, Params>
+  /** The param names it takes, as declared. */
+  params: readonly string[]
+}
+
+const FIELDS = ['op', 'params', 'state'] as const
+const NO_PARAMS: Params = Object.freeze({})
+
+export class StoreTraceChecker implements TraceChecker {
+  private state: State
+  private readonly operations = new Map<string, Operation>()
+  private readonly recorder = new FindingRecorder()
+  private readonly predicates: PredicateContext
+  private readonly checks: Predicate<State>[]
+  private readonly effects: Predicate<EffectStep<State>>[]
+  private readonly modelPrint = new Int32Array(2)
+  private readonly observedPrint = new Int32Array(2)
+  private readonly fingerprints: ShapedFingerprint
+  private readonly observedFingerprints: ShapedFingerprint
+  private readonly element: string
+  /** The step being checked, for an effect's message. */
+  private current: { action: string; params: Params } = { action: '', params: NO_PARAMS }
+
+  constructor(
+    private readonly id: string,
+    store: StoreDefinition,
+  ) {
+    this.element = elementPath(['stores', id])
+    // A copy: a function that changes its input must not change the model.
+    this.state = structuredClone(store.initial)
+    for (const [name, definition] of Object.entries(store.operations))
+      this.operations.set(name, { name, definition, params: Object.keys(definition.params ?? {}) })
+    this.predicates = {
+      recorder: this.recorder,
+      owner: ['stores', id],
+      describeAction: () => showStep(this.current),
+    }
+    this.checks = [...predicatesOf<State>('invariants', store.invariants), ...predicatesOf<State>('never', store.never)]
+    this.effects = predicatesOf('effects', store.effects)
+    this.fingerprints = new ShapedFingerprint('plain', store.initial)
+    this.observedFingerprints = new ShapedFingerprint('plain', store.initial)
+  }
+
+  check(text: string, line: number): TraceFailure | undefined {
+    const entry = readLine(text, line, FIELDS, 'a store line is {"op": …, "params": {…}, "state"?: {…}}')
+    const operation = this.operationOf(entry, line)
+    const params = this.paramsOf(entry, operation, line)
+    const before = this.state
+    const step = { action: operation.name, params }
+    this.current = step
+    const fail = (rule: string, element: string, message: string, more: Partial<TraceFailure> = {}) => ({
+      line,
+      rule,
+      element,
+      message,
+      before,
+      step,
+      ...more,
+    })
+    const { guard, apply } = operation.definition
+    const at = ['stores', this.id, 'operations', operation.name] as const
+    if (guard !== undefined) {
+      let enabled: boolean
+      try {
+        enabled = guard(before, params)
+      } catch (error) {
+        return fail(
+          'explore/error',
+          elementPath([...at, 'guard']),
+          `guard of ${showStep(step)} threw: ${describeThrown(error)}`,
+        )
+      }
+      if (!enabled)
+        return fail(
+          'conform/trace-disabled',
+          elementPath([...at, 'guard']),
+          `${showStep(step)} is not enabled: its guard is false in the model's state before the line`,
+        )
+    }
+    let after: State
+    try {
+      after = apply(before, params)
+    } catch (error) {
+      return fail(
+        'explore/error',
+        elementPath([...at, 'apply']),
+        `apply of ${showStep(step)} threw: ${describeThrown(error)}`,
+      )
+    }
+    if (after === undefined)
+      return fail(
+        'explore/error',
+        elementPath([...at, 'apply']),
+        `apply of ${showStep(step)} returned undefined: it must return the next state (a block body needs a return)`,
+      )
+    if (entry.state !== undefined) {
+      if (!this.fingerprints.fingerprint(after, this.modelPrint))
+        return fail(
+          'explore/error',
+          elementPath([...at, 'apply']),
+          `apply of ${showStep(step)} returned a state that is not plain data: found ${describeUnhashable(after, 'plain', 'state')}`,
+        )
+      this.observedFingerprints.fingerprint(entry.state, this.observedPrint)
+      if (this.modelPrint[0] !== this.observedPrint[0] || this.modelPrint[1] !== this.observedPrint[1]) {
+        const differences = diffStates(after, entry.state)
+        return fail(
+          'conform/trace-mismatch',
+          this.element,
+          `the observed state differs from the model's after ${showStep(step)}: ${describeDifferences(differences, 'state')}`,
+          { after, differences },
+        )
+      }
+    }
+    const broken =
+      firstBroken(this.predicates, this.checks, after) ??
+      firstBroken(this.predicates, this.effects, { before, after, operation: operation.name, params })
+    if (broken !== undefined) return fail(broken.rule, broken.element, broken.message, { after })
+    this.state = after
+    return undefined
+  }
+
+  private operationOf(entry: Record<string, unknown>, line: number): Operation {
+    const { op } = entry
+    if (op === undefined)
+      throw new TraceLineError(line, 'no "op": a store line names its operation, e.g. {"op": "signUp", "params": {…}}')
+    if (typeof op !== 'string')
+      throw new TraceLineError(line, `"op" must be an operation's name, got ${JSON.stringify(op)}`)
+    const operation = this.operations.get(op)
+    if (operation === undefined)
+      throw new TraceLineError(
+        line,
+        unknownName('operation', op, [...this.operations.keys()], `store ${JSON.stringify(this.id)}`),
+      )
+    return operation
+  }
+
+  /** The params as the line gives them: exactly the operation's params, by name. */
+  private paramsOf(entry: Record<string, unknown>, operation: Operation, line: number): Params {
+    const { params } = entry
+    const of = `params of ${JSON.stringify(operation.name)}`
+    if (params === undefined) {
+      if (operation.params.length === 0) return NO_PARAMS
+      throw new TraceLineError(line, `no "params": ${JSON.stringify(operation.name)} takes ${list(operation.params)}`)
+    }
+    if (!isPlainObject(params)) throw new TraceLineError(line, `${of} must be an object, got ${JSON.stringify(params)}`)
+    for (const name of operation.params)
+      if (!Object.hasOwn(params, name)) throw new TraceLineError(line, `${of}: missing ${JSON.stringify(name)}`)
+    for (const name in params) {
+      if (operation.params.includes(name)) continue
+      if (operation.params.length === 0)
+        throw new TraceLineError(line, `${JSON.stringify(operation.name)} takes no params, got ${JSON.stringify(name)}`)
+      throw new TraceLineError(line, `${of}: ${unknownName('param', name, operation.params)}`)
+    }
+    return params
+  }
+}
+
+function list(names: readonly string[]): string {
+  return names.map((name) => JSON.stringify(name)).join(', ')
+}
