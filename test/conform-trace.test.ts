@@ -1,0 +1,90 @@
+/**
+ * `plumbline conform MODEL --store ID --trace FILE.jsonl`: a recorded trace checked against
+ * the model, streamed, the first line that does not conform named with its number.
+ */
+import { createWriteStream } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { makeProject, runCli } from './helpers/cli.js'
+
+const MODEL = 'test/fixtures/conform/users.model.ts'
+const signUp = (email: string, state?: unknown) =>
+  JSON.stringify({ op: 'signUp', params: { email }, ...(state === undefined ? {} : { state }) })
+
+async function trace(lines: string[]): Promise<string> {
+  const project = await makeProject({ 'run.jsonl': `${lines.join('\n')}\n` })
+  return path.join(project, 'run.jsonl')
+}
+
+describe('plumbline conform --trace', () => {
+  it('passes a conforming trace, observed states included', async () => {
+    const file = await trace([signUp('ann@x', { users: [{ email: 'ann@x' }] }), signUp('bob@x')])
+    const result = await runCli(['conform', MODEL, '--store', 'users', '--trace', file, '--format', 'json'])
+    expect(result.exitCode).toBe(0)
+    expect(JSON.parse(result.stdout).models[0].diagnostics).toEqual([])
+    expect(result.stderr).toMatch(/run\.jsonl: 2 steps checked, conforming to stores\.users\n$/)
+  })
+
+  it('names the first line whose step the model does not enable, with the state before it', async () => {
+    const file = await trace([signUp('ann@x'), signUp('bob@x'), signUp('ann@x'), signUp('bob@x')])
+    const result = await runCli(['conform', MODEL, '--store', 'users', '--trace', file, '--format', 'json'])
+    expect(result.exitCode).toBe(1)
+    const [diagnostic] = JSON.parse(result.stdout).models[0].diagnostics
+    expect(diagnostic).toMatchObject({
+      rule: 'conform/trace-disabled',
+      element: 'stores.users.operations.signUp.guard',
+      message: 'signUp {"email":"ann@x"} is not enabled: its guard is false in the model\'s state before the line',
+      location: { line: 3 },
+      initial: { users: [{ email: 'ann@x' }, { email: 'bob@x' }] },
+    })
+  })
+
+  it('names a line whose observed state differs, field by field', async () => {
+    const file = await trace([signUp('ann@x', { users: [{ email: 'ann@y' }] })])
+    const result = await runCli(['conform', MODEL, '--store', 'users', '--trace', file, '--format', 'json'])
+    expect(result.exitCode).toBe(1)
+    const [diagnostic] = JSON.parse(result.stdout).models[0].diagnostics
+    expect([diagnostic.rule, diagnostic.location.line, diagnostic.message]).toEqual([
+      'conform/trace-mismatch',
+      1,
+      'the observed state differs from the model\'s after signUp {"email":"ann@x"}: state.users[0].email: the model has "ann@x", observed "ann@y"',
+    ])
+  })
+
+  it('a malformed line is exit 2 naming its line', async () => {
+    const file = await trace([signUp('ann@x'), '{"op": oops'])
+    const result = await runCli(['conform', MODEL, '--store', 'users', '--trace', file])
+    expect(result.exitCode).toBe(2)
+    expect(result.stderr).toMatch(/run\.jsonl:2: not JSON/)
+  })
+
+  it('an unknown store is exit 2 with "did you mean"', async () => {
+    const file = await trace([signUp('ann@x')])
+    const result = await runCli(['conform', MODEL, '--store', 'user', '--trace', file])
+    expect(result.exitCode).toBe(2)
+    expect(result.stderr).toContain('did you mean "users"?')
+  })
+
+  it('checks a trace of a million lines in bounded memory (streamed, never read whole)', async () => {
+    const project = await makeProject({
+      'flip.ts': `import { defineStore, defineSystem } from '@plumbline/core'
+const flip = defineStore({ initial: { on: false }, operations: { toggle: { apply: (s) => ({ on: !s.on }) } } })
+export default defineSystem({ name: 'flip', stores: { flip } })
+`,
+    })
+    const file = path.join(project, 'run.jsonl')
+    const out = createWriteStream(file)
+    const line = '{"op":"toggle","params":{}}\n'
+    for (let block = 0; block < 1000; block++) out.write(line.repeat(1000))
+    await new Promise((resolve) => out.end(resolve))
+    await writeFile(path.join(project, 'package.json'), '{"type":"module"}\n')
+    // 28 MB of trace under a 64 MB heap: reading it whole (and splitting it) would not fit.
+    const result = await runCli(['conform', 'flip.ts', '--store', 'flip', '--trace', 'run.jsonl'], {
+      cwd: project,
+      env: { NODE_OPTIONS: '--max-old-space-size=64' },
+    })
+    expect(result.exitCode).toBe(0)
+    expect(result.stderr).toBe('run.jsonl: 1,000,000 steps checked, conforming to stores.flip\n')
+  }, 120_000)
+})
