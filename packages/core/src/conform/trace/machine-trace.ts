@@ -19,6 +19,7 @@ import { inertActorScope, type InertActorScope } from '../../explore/machine/act
 import type { PredicateContext } from '../../explore/predicates.js'
 import { ShapedFingerprint } from '../../explore/shaped-fingerprint.js'
 import { firstBroken, predicatesOf, type Predicate } from './first-broken.js'
+import { failLine } from './line-failure.js'
 import { stateDiff as diffStates } from '../state-diff.js'
 import { describeDifferences } from './state-diff.js'
 import { TraceLineError, TraceTargetError } from './trace-line-error.js'
@@ -71,15 +72,7 @@ export class MachineTraceChecker implements TraceChecker {
     const step = { action: type, params: payload }
     const current = this.snapshot
     const before = show(current)
-    const fail = (rule: string, element: string, message: string, more: Partial<TraceFailure> = {}) => ({
-      line,
-      rule,
-      element,
-      message,
-      before,
-      step,
-      ...more,
-    })
+    const fail = failLine(line, before, step)
     const disabled = (why: string) =>
       fail(
         'conform/trace-disabled',

@@ -16,6 +16,7 @@ import type { PredicateContext } from '../../explore/predicates.js'
 import { ShapedFingerprint } from '../../explore/shaped-fingerprint.js'
 import { describeUnhashable } from '../../explore/unhashable.js'
 import { firstBroken, predicatesOf, type Predicate } from './first-broken.js'
+import { failLine } from './line-failure.js'
 import { stateDiff as diffStates } from '../state-diff.js'
 import { describeDifferences } from './state-diff.js'
 import { readLine, showStep } from './trace-lines.js'
@@ -77,15 +78,7 @@ export class StoreTraceChecker implements TraceChecker {
     const before = this.state
     const step = { action: operation.name, params }
     this.current = step
-    const fail = (rule: string, element: string, message: string, more: Partial<TraceFailure> = {}) => ({
-      line,
-      rule,
-      element,
-      message,
-      before,
-      step,
-      ...more,
-    })
+    const fail = failLine(line, before, step)
     const { guard, apply } = operation.definition
     const at = ['stores', this.id, 'operations', operation.name] as const
     if (guard !== undefined) {
