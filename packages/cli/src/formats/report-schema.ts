@@ -78,6 +78,18 @@ const decided = z
   })
   .meta({ id: 'DecidedFinding' })
 
+const question = z
+  .strictObject({
+    question: z.string().describe('Plain words: "Should User.email be unique?"'),
+    element: z.string().describe('Where the answer would be written, e.g. entities.User.'),
+    source: z.string().describe('What raised it: a rule id, or a pack (pack:accounts).'),
+    alsoFrom: z
+      .array(z.string())
+      .exactOptional()
+      .describe("Packs that ask the same thing, asked once in the rule's words; absent when none does."),
+  })
+  .meta({ id: 'Question' })
+
 const baselineEntry = z
   .strictObject({ file: z.string(), rule: z.string(), element: z.string(), message: z.string() })
   .meta({ id: 'BaselineEntry' })
@@ -92,10 +104,18 @@ export const reportSchema = z
         diagnostics: z.array(diagnostic),
         exploration: z.array(exploration),
         decided: z.array(decided).describe('Findings answered by decisions in the model: recorded, not counted.'),
+        questions: z
+          .array(question)
+          .describe('The decisions the model leaves open, as `plumbline questions` lists them.'),
         baselined: z.array(diagnostic).exactOptional().describe('Findings the baseline already has: not counted.'),
       }),
     ),
-    summary: z.strictObject({ errors: count, warnings: count, infos: count }),
+    summary: z.strictObject({
+      errors: count,
+      warnings: count,
+      infos: count,
+      questions: count.describe('Open questions of every model: counted, but they fail nothing.'),
+    }),
     baseline: z
       .strictObject({
         file: z.string(),

@@ -64,4 +64,6 @@ export interface Question {
   element: string
   /** What raised it: a rule id (`identity/uniqueness-undecided`) or a pack (`pack:accounts`). */
   source: string
+  /** Packs that ask the same thing, in the rule's words here (`["pack:accounts"]`); absent when none does. */
+  alsoFrom?: string[]
 }
