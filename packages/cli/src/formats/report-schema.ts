@@ -25,6 +25,12 @@ const traceStep = z
       .record(z.string(), z.unknown())
       .describe("The operation's params, or the event's payload without `type`."),
     state: z.unknown().describe('The state after the step.'),
+    description: z
+      .string()
+      .exactOptional()
+      .describe(
+        "For an event XState names itself (a delay firing, an invoked actor done or failed): the event in the machine's words.",
+      ),
   })
   .meta({ id: 'TraceStep' })
 

@@ -25,6 +25,11 @@ export interface TraceStep {
   params: Record<string, unknown>
   /** The state after the step: store state, or `{ value, context }` for machines. */
   state: unknown
+  /**
+   * For an event XState names itself (a delay firing, an invoked actor done or failed): the
+   * event in the machine's words, e.g. `fetchUser failed (invoked in state "a")`.
+   */
+  description?: string
 }
 
 export interface Diagnostic {

@@ -534,7 +534,7 @@ describe('exploreMachine: hostile machines', () => {
       },
     })
     expect(explore({ machine }).findings[0]?.message).toBe(
-      `event "xstate.done.actor.load" threw: TypeError: Cannot read properties of undefined (reading 'name') (it was sent without output: declare samples, e.g. events: { "xstate.done.actor.load": [{ output: … }] })`,
+      `the event load done (invoked in state "loading") threw: TypeError: Cannot read properties of undefined (reading 'name') (it was sent without output: declare samples, e.g. events: { "xstate.done.actor.load": [{ output: … }] })`,
     )
   })
 

@@ -6,6 +6,8 @@
  * an incomplete search makes none of them.
  */
 import type { AnyMachineSnapshot, AnyStateMachine, AnyStateNode } from 'xstate'
+import type { Finding } from '../../diagnostics/types.js'
+import { describeEnvironmentEvents, type EventDescription } from '../../model/describe-event.js'
 import { elementPath } from '../../model/element-path.js'
 import type { MachineModel } from '../../model/types.js'
 import { exploreBreadthFirst, type ExploreOptions } from '../breadth-first.js'
@@ -16,6 +18,7 @@ import { inertActorScope } from './actor-scope.js'
 import { snapshotsThatCanFinish } from './final-paths.js'
 import { machineEvents } from './machine-events.js'
 import { MachineSystem } from './machine-system.js'
+import { withStandIns } from './stand-ins.js'
 import { canFinish, hasHistory, nodeElement, nodeName, stateNodesBelow, stuckLeaves } from './state-nodes.js'
 
 export function exploreMachine(
@@ -24,7 +27,7 @@ export function exploreMachine(
   options: Omit<ExploreOptions, 'element'>,
 ): ExplorationOutcome {
   const element = elementPath(['machines', id])
-  const machine = model.machine
+  const machine = withStandIns(id, model.machine)
   const scope = inertActorScope()
   let initial: AnyMachineSnapshot
   try {
@@ -37,6 +40,7 @@ export function exploreMachine(
       findings: [{ rule: 'explore/error', element, message: `the initial snapshot threw: ${describeThrown(error)}` }],
     }
   }
+  const events = describeEnvironmentEvents(id, machine)
   const finishes = canFinish(machine.root)
   const system = new MachineSystem(
     id,
@@ -48,6 +52,7 @@ export function exploreMachine(
     {
       keepSteps: finishes,
       keyHistory: hasHistory(machine),
+      eventName: (type) => eventName(type, events),
     },
   )
   // Eventless transitions taken on the way to the initial snapshot left the states they passed.
@@ -55,10 +60,10 @@ export function exploreMachine(
   const run = exploreBreadthFirst(system, { ...options, element })
   if (run.bound === undefined && !system.failed) {
     reportUnreachable(id, machine, system)
-    reportUnusedEvents(id, system)
+    reportUnusedEvents(id, system, events)
     if (finishes) reportNoFinalPath(id, run.states, system)
   }
-  const findings = withTraces(system.recorder.findings, run.visited, system, initial)
+  const findings = withEventWords(withTraces(system.recorder.findings, run.visited, system, initial), events)
   const incomplete = incompleteFinding(element, run, options.bounds)
   if (incomplete) findings.push(incomplete)
   return { stats: statsOf(element, run, system.failed), findings }
@@ -83,17 +88,34 @@ function reportUnreachable(id: string, machine: AnyStateMachine, system: Machine
   }
 }
 
-function reportUnusedEvents(id: string, system: MachineSystem): void {
+function reportUnusedEvents(id: string, system: MachineSystem, events: Map<string, EventDescription>): void {
   system.taken.forEach((taken, typeIndex) => {
     if (taken) return
     const type = system.eventTypes[typeIndex]!
+    // XState's own events are named as the machine names them, at the invoke or delay.
     system.recorder.record(
       'state/unused-event',
-      elementPath(['machines', id, 'events', type]),
-      `event ${JSON.stringify(type)} is never taken: in no reachable snapshot does XState take a transition for it`,
+      elementPath(events.get(type)?.path ?? ['machines', id, 'events', type]),
+      `${eventName(type, events)} is never taken: in no reachable snapshot does XState take a transition for it`,
       undefined,
     )
   })
+}
+
+/** `event "GO"`, or for one of XState's own events, `the event fetchUser failed (invoked in state "a")`. */
+function eventName(type: string, events: Map<string, EventDescription>): string {
+  const described = events.get(type)
+  return described ? `the event ${described.words}` : `event ${JSON.stringify(type)}`
+}
+
+/** Trace steps of XState's own events say in words what happened (the type stays the action, as replayed). */
+function withEventWords(findings: Finding[], events: Map<string, EventDescription>): Finding[] {
+  for (const { trace } of findings)
+    for (const step of trace ?? []) {
+      const described = events.get(step.action)
+      if (described) step.description = described.words
+    }
+  return findings
 }
 
 function reportNoFinalPath(id: string, states: number, system: MachineSystem): void {
