@@ -10,10 +10,12 @@ import type { Finding } from '../../diagnostics/types.js'
 import { describeEnvironmentEvents, type EventDescription } from '../../model/describe-event.js'
 import { elementPath } from '../../model/element-path.js'
 import type { MachineModel } from '../../model/types.js'
-import { exploreBreadthFirst, type ExploreOptions } from '../breadth-first.js'
+import { exploreBreadthFirst, type ExplorationRun, type ExploreOptions } from '../breadth-first.js'
 import { describeThrown } from '../describe.js'
 import { incompleteFinding, statsOf, type ExplorationOutcome } from '../outcome.js'
 import { withTraces } from '../trace.js'
+import { growthAdvice, growthHint } from '../unbounded.js'
+import { isPlainObject } from '../../model/recognise.js'
 import { inertActorScope } from './actor-scope.js'
 import { snapshotsThatCanFinish } from './final-paths.js'
 import { machineEvents } from './machine-events.js'
@@ -64,7 +66,7 @@ export function exploreMachine(
     if (finishes) reportNoFinalPath(id, run.states, system)
   }
   const findings = withEventWords(withTraces(system.recorder.findings, run.visited, system, initial), events)
-  const incomplete = incompleteFinding(element, run, options.bounds)
+  const incomplete = incompleteFinding(element, run, options.bounds, unboundedAdvice(run, system, events, initial))
   if (incomplete) findings.push(incomplete)
   return { stats: statsOf(element, run, system.failed), findings }
 }
@@ -139,4 +141,29 @@ function reportNoFinalPath(id: string, states: number, system: MachineSystem): v
         { state: index },
       )
   }
+}
+
+/** The hint for a machine whose search was still going deeper: its context's fields, its events. */
+function unboundedAdvice(
+  run: ExplorationRun,
+  system: MachineSystem,
+  events: Map<string, EventDescription>,
+  initial: AnyMachineSnapshot,
+): string | undefined {
+  const hint = growthHint(
+    run,
+    {
+      replay: (snapshot, action) => system.replay(snapshot, action),
+      fields: ({ context }) =>
+        isPlainObject(context)
+          ? Object.fromEntries(Object.entries(context).map(([key, value]) => [`context.${key}`, value]))
+          : { context },
+      actionName: (action) => {
+        const type = system.label(action).action
+        return events.get(type)?.words ?? type
+      },
+    },
+    initial,
+  )
+  return hint && growthAdvice(hint, 'events', run.bound === 'time' ? 'time' : 'states')
 }

@@ -2,10 +2,12 @@
 import { elementPath } from '../../model/element-path.js'
 import { findNonPlainData } from '../../model/plain-data.js'
 import type { StoreDefinition } from '../../model/types.js'
-import { exploreBreadthFirst, type ExploreOptions } from '../breadth-first.js'
+import { exploreBreadthFirst, type ExplorationRun, type ExploreOptions } from '../breadth-first.js'
 import { incompleteFinding, statsOf, type ExplorationOutcome } from '../outcome.js'
 import { withTraces } from '../trace.js'
-import { storeActions } from './store-actions.js'
+import { growthAdvice, growthHint } from '../unbounded.js'
+import { isPlainObject } from '../../model/recognise.js'
+import { storeActions, type StoreAction } from './store-actions.js'
 import { StoreSystem } from './store-system.js'
 
 /**
@@ -26,7 +28,26 @@ export function exploreStore(
   const system = new StoreSystem(id, store, actions, structuredClone(pristine), pristine)
   const run = exploreBreadthFirst(system, { ...options, element })
   const findings = withTraces(system.recorder.findings, run.visited, system, pristine)
-  const incomplete = incompleteFinding(element, run, options.bounds)
+  const incomplete = incompleteFinding(element, run, options.bounds, unboundedAdvice(run, system, actions, pristine))
   if (incomplete) findings.push(incomplete)
   return { stats: statsOf(element, run, system.failed), findings }
+}
+
+/** The hint for a store whose search was still going deeper: its top-level fields, its operations. */
+function unboundedAdvice(
+  run: ExplorationRun,
+  system: StoreSystem,
+  actions: readonly StoreAction[],
+  pristine: unknown,
+): string | undefined {
+  const hint = growthHint(
+    run,
+    {
+      replay: (state, action) => system.replay(state, action),
+      fields: (state) => (isPlainObject(state) ? state : { state }),
+      actionName: (action) => actions[action]?.operation ?? String(action),
+    },
+    structuredClone(pristine),
+  )
+  return hint && growthAdvice(hint, 'operations', run.bound === 'time' ? 'time' : 'states')
 }
