@@ -10,6 +10,7 @@ import { formatNames, type FormatName } from '../formats/index.js'
 import { parseOutputFile, type OutputFileFlag } from '../output/targets.js'
 import { parseShard, type Shard } from '../run/shard.js'
 import { failOnIncompleteOption, maxDepthOption, maxStatesOption, timeoutOption } from './exploration.js'
+import { choiceProblem } from './choices.js'
 import { ruleSeverityOption } from './rule-severities.js'
 
 export interface CheckFlags {
@@ -43,8 +44,7 @@ export const CHECK_FLAGS: { [Key in keyof CheckFlags]-?: FlagSpec } = {
       '-f, --format <format>',
       `report format, repeatable: ${formatNames.join(', ')} (default: pretty)`,
     ).argParser((value: string, previous: FormatName[] | undefined) => {
-      if (!(formatNames as string[]).includes(value))
-        throw new InvalidArgumentError(`Allowed choices are ${formatNames.join(', ')}.`)
+      if (!(formatNames as string[]).includes(value)) throw new InvalidArgumentError(choiceProblem(value, formatNames))
       return [...(previous ?? []), value as FormatName]
     }),
   },
