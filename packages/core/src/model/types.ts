@@ -1,5 +1,7 @@
 /**
- * The model language: the shapes users write (DESIGN.md, "Model reference").
+ * The model language: the shapes users write. Every section and option is explained, with
+ * examples, in the model reference shipped with this package: @plumbline/core/docs/reference.md
+ * (packages/core/docs/reference.md in Plumbline's repository).
  *
  * Names are typed where TypeScript can check them: a flow step naming a component or a
  * contract that does not exist is a compile error. The same rules are checked again at

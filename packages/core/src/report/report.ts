@@ -1,5 +1,6 @@
 /**
- * The JSON report: a public, versioned contract (DESIGN.md, "JSON report"). Scripts and CI
+ * The JSON report: a public, versioned contract (each field explained in the model reference,
+ * "The JSON reports": @plumbline/core/docs/reference.md). Scripts and CI
  * read it; change it only by adding fields, or by a new version.
  */
 import type { DecidedFinding, Diagnostic, Question } from '../diagnostics/types.js'
