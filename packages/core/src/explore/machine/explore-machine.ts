@@ -20,7 +20,7 @@ import { inertActorScope } from './actor-scope.js'
 import { snapshotsThatCanFinish } from './final-paths.js'
 import { machineEvents } from './machine-events.js'
 import { MachineSystem } from './machine-system.js'
-import { withStandIns } from './stand-ins.js'
+import { withStandIns } from '../../model/machine-stand-ins.js'
 import { canFinish, hasHistory, nodeElement, nodeName, stateNodesBelow, stuckLeaves } from './state-nodes.js'
 
 export function exploreMachine(

@@ -69,6 +69,39 @@ describe('a machine missing an implementation', () => {
   })
 })
 
+describe('a flow driving a machine that misses a delay', () => {
+  it('is replayed as the author meant the machine: no infeasible flow from the delay fired at once', async () => {
+    // Without a duration, XState takes "a"'s delayed transition at once, to the final "c",
+    // and the flow's GO would be refused there.
+    const machine = createMachine({
+      id: 'm',
+      initial: 'a',
+      states: {
+        a: { after: { someDelay: 'c' }, on: { GO: 'b' } },
+        b: { on: { GO: 'c' } },
+        c: { type: 'final' },
+      },
+    })
+    const system = {
+      name: 's',
+      components: { web: {}, api: {} },
+      flows: {
+        f: {
+          machine: 'm',
+          steps: [
+            { from: 'web', to: 'api', event: 'GO' },
+            { from: 'web', to: 'api', event: 'GO' },
+          ],
+        },
+      },
+      machines: { m: machine },
+    }
+    expect((await checkSystem(system)).diagnostics.map(({ rule, element }) => `${rule} at ${element}`)).toEqual([
+      'model/invalid at machines.m.states.a.after.someDelay',
+    ])
+  })
+})
+
 describe('XState’s own events in findings', () => {
   it('names an unused delay and an invoke’s done event by the state, the invoke and the delay, at the transition', async () => {
     // "b" is reachable, but each of these transitions is guarded off: none is ever taken.

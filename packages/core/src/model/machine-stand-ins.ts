@@ -1,14 +1,14 @@
 /**
  * A machine with stand-ins for what its `setup()` lacks: a duration for every delay it names
  * without one, inert logic for every actor it invokes by a source it does not provide. Both
- * are `model/invalid` already (model/machine-implementations.ts); explored without them,
+ * are `model/invalid` already (machine-implementations.ts); explored or replayed without them,
  * XState would take the delayed transition at once or fail entering the state, and every
  * finding past that (a deadlock where the machine never starts, events never taken) would
  * follow from the one mistake. With them, the machine is explored as its author meant it:
  * the environment sends the delay's and the actor's events, as for any other.
  */
 import { fromPromise, type AnyStateMachine } from 'xstate'
-import { stateNodesOf } from '../../model/state-nodes.js'
+import { stateNodesOf } from './state-nodes.js'
 
 /** Never settles; it is never started either (the exploration's actor scope starts nothing). */
 const inertLogic = fromPromise(() => new Promise<never>(() => {}))
