@@ -47,6 +47,7 @@ describe('the baseline', () => {
         '  ✔ every entry still occurs',
         '',
         '1 model checked: ✔ 0 errors, 0 warnings, 0 infos',
+        '3 open questions — plumbline questions',
         '',
       ].join('\n'),
     })
@@ -60,7 +61,7 @@ describe('the baseline', () => {
     ])
     expect(report.models[0].baselined.map((d: { element: string }) => d.element)).toEqual(['components.api.zone'])
     expect(report.baseline).toEqual({ file: 'plumbline-baseline.json', known: 1, fixed: [] })
-    expect(report.summary).toEqual({ errors: 1, warnings: 0, infos: 0 })
+    expect(report.summary).toEqual({ errors: 1, warnings: 0, infos: 0, questions: 3 })
 
     await writeFile(model, shopWith())
     const fixed = await runCli(['check'], { cwd: project })

@@ -9,7 +9,9 @@ describe('plumbline check', () => {
     const result = await runCli(['check', 'valid/tiny.ts'], { cwd: fixtures })
     expect(result).toEqual({
       exitCode: 0,
-      stdout: 'valid/tiny.ts (tiny)\n  ✔ no findings\n\n1 model checked: ✔ 0 errors, 0 warnings, 0 infos\n',
+      // No findings, but the accounts pack's questions are open: the closing line says so.
+      stdout:
+        'valid/tiny.ts (tiny)\n  ✔ no findings\n\n1 model checked: ✔ 0 errors, 0 warnings, 0 infos\n3 open questions — plumbline questions\n',
       stderr: '',
     })
   })
@@ -50,9 +52,10 @@ describe('plumbline check', () => {
           ],
           exploration: [],
           decided: [],
+          questions: [],
         },
       ],
-      summary: { errors: 3, warnings: 0, infos: 0 },
+      summary: { errors: 3, warnings: 0, infos: 0, questions: 0 },
     })
     expect(result.stdout.endsWith('}\n')).toBe(true)
   })

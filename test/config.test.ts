@@ -40,7 +40,7 @@ describe('plumbline.config.ts', () => {
       cwd: project,
     })
     expect(result.exitCode).toBe(0)
-    expect(JSON.parse(result.stdout).summary).toEqual({ errors: 0, warnings: 0, infos: 0 })
+    expect(JSON.parse(result.stdout).summary).toEqual({ errors: 0, warnings: 0, infos: 0, questions: 3 })
   })
 
   describe('mistakes a new user makes: exit 2, one line per problem, naming the file and the key', () => {
@@ -287,8 +287,10 @@ describe('plumbline.config.ts and explain', () => {
         '  at entities.{entity}.schema, answered by any of:',
         '  - a field named like "emailReaders"',
         '',
-        'Answer a question in the model, or with a decision:',
+        'Answer a question in the model, or with a decision (answers may list several):',
         `  decisions: { someId: { decision: '…', because: '…', answers: { rule: 'pack:${name}', element: '<element, as plumbline questions prints it>' } } }`,
+        `Answer every question of the pack at once: answers: { rule: 'pack:${name}' }`,
+        `Its questions are questions only; make them findings, or switch the pack off: plumbline check --rule pack:${name}=off|info|warn|error`,
         '',
       ].join('\n')
     expect(await runCli(['explain', 'pack:privacy'], { cwd: project })).toEqual({

@@ -105,3 +105,47 @@ describe('plumbline rules', () => {
     )
   })
 })
+
+describe('a misspelt name, wherever a command takes one: the closest one suggested, exit 2', () => {
+  it.each([
+    [
+      ['explain', 'identity/uniqueness'],
+      'error: unknown rule "identity/uniqueness" (did you mean "identity/uniqueness-undecided"?); plumbline rules lists them\n',
+    ],
+    [
+      ['explain', 'unreachable'],
+      'error: unknown rule "unreachable" (did you mean "state/unreachable"?); plumbline rules lists them\n',
+    ],
+    [
+      ['explain', 'pack:acount'],
+      'error: unknown rule "pack:acount" (did you mean "pack:accounts"?); plumbline rules lists them\n',
+    ],
+    [
+      ['check', '--rule', 'identity/uniqueness=off'],
+      `error: option '--rule <rule=severity>' argument 'identity/uniqueness=off' is invalid. unknown rule "identity/uniqueness" (did you mean "identity/uniqueness-undecided"?); plumbline rules lists them\n(run plumbline --help for usage)\n`,
+    ],
+    [
+      ['questions', '--rule', 'identity/uniqueness=warning'],
+      `error: option '--rule <rule=severity>' argument 'identity/uniqueness=warning' is invalid. unknown rule "identity/uniqueness" (did you mean "identity/uniqueness-undecided"?); plumbline rules lists them\n(run plumbline --help for usage)\n`,
+    ],
+    [
+      ['check', '--format', 'jsn'],
+      `error: option '-f, --format <format>' argument 'jsn' is invalid. Allowed choices are pretty, json, sarif, junit, github (did you mean "json"?).\n(run plumbline --help for usage)\n`,
+    ],
+    [
+      ['questions', '--format', 'jsno'],
+      `error: option '-f, --format <format>' argument 'jsno' is invalid. Allowed choices are pretty, json (did you mean "json"?).\n(run plumbline --help for usage)\n`,
+    ],
+    [
+      ['rules', '--format', 'markdwn'],
+      `error: option '-f, --format <format>' argument 'markdwn' is invalid. Allowed choices are pretty, json, markdown (did you mean "markdown"?).\n(run plumbline --help for usage)\n`,
+    ],
+    [
+      ['check', '--output-file', 'sarfi=x.sarif'],
+      `error: option '-o, --output-file <[format=]path>' argument 'sarfi=x.sarif' is invalid. unknown format "sarfi" (did you mean "sarif"? formats: pretty, json, sarif, junit, github); for a file whose name has "=", write ./sarfi=x.sarif\n(run plumbline --help for usage)\n`,
+    ],
+    [['chek'], "error: unknown command 'chek'\n(Did you mean check?)\n(run plumbline --help for usage)\n"],
+  ])('%j', async (args, stderr) => {
+    expect(await runCli(args)).toEqual({ exitCode: 2, stdout: '', stderr })
+  })
+})

@@ -329,3 +329,39 @@ export default defineSystem({ name: 'big', stores: { counter: defineStore({ init
     expect(result.stderr).not.toMatch(STACK_FRAME)
   })
 })
+
+describe('plumbline check: a store that grows without bound', () => {
+  const tickets = `import { defineStore, defineSystem } from '@plumbline/core'
+
+type Desk = { open: number[]; nextId: number }
+
+const desk = defineStore({
+  initial: { open: [], nextId: 1 } as Desk,
+  operations: {
+    openTicket: { apply: (s: Desk): Desk => ({ open: [...s.open, s.nextId], nextId: s.nextId + 1 }) },
+    closeOldest: { guard: (s: Desk) => s.open.length > 0, apply: (s: Desk): Desk => ({ ...s, open: s.open.slice(1) }) },
+  },
+})
+
+export default defineSystem({ name: 'tickets', stores: { desk } })
+`
+
+  it('says which bound stopped it, that the space may be unbounded, what kept changing and how to bound it', async () => {
+    const project = await makeProject({ 'models/tickets.ts': tickets })
+    const result = await runCli(['check', '--max-states', '1000', '--format', 'json'], { cwd: project })
+    expect(result.exitCode).toBe(0)
+    const [model] = JSON.parse(result.stdout).models
+    expect(
+      model.diagnostics.map(({ rule, severity, message }: Record<string, string>) => [rule, severity, message]),
+    ).toEqual([
+      [
+        'explore/incomplete',
+        'warning',
+        'exploration stopped at the bound of 1000 states, after 1000 states and 1906 transitions to depth 61: states beyond it are not checked; it was still going deeper when it stopped, so the state space may be unbounded (open and nextId kept changing): bound it with a guard or a smaller domain on the operations that grow it (openTicket and closeOldest), or check to a depth with --max-depth N; if it is finite, raise --max-states',
+      ],
+    ])
+    expect(
+      model.exploration.map(({ bound, complete }: { bound: string; complete: boolean }) => [bound, complete]),
+    ).toEqual([['states', false]])
+  })
+})

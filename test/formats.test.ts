@@ -78,7 +78,7 @@ describe('check with several formats', () => {
     const json = JSON.parse(await readFile(path.join(project, 'report.json'), 'utf8'))
     const validateReport = reportValidator()
     expect(validateReport(json), JSON.stringify(validateReport.errors)).toBe(true)
-    expect(json.summary).toEqual({ errors: 2, warnings: 0, infos: 0 })
+    expect(json.summary).toEqual({ errors: 2, warnings: 0, infos: 0, questions: 3 })
   })
 
   it('names files from the repository root in SARIF, annotations and JUnit, run from a subfolder as in a monorepo package', async () => {
@@ -157,6 +157,7 @@ describe('check with several formats', () => {
         '  explored stores.users: 5 states, 4 transitions, depth 2',
         '',
         '1 model checked: ✖ 1 error, 0 warnings, 0 infos',
+        '3 open questions — plumbline questions',
         '',
       ].join('\n'),
     )

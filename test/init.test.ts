@@ -29,6 +29,8 @@ describe('plumbline init', () => {
         '  explored stores.users: 5 states, 4 transitions, depth 2',
         '',
         '1 model checked: ✔ 0 errors, 0 warnings, 0 infos',
+        // The accounts pack asks of the shop's User what a first model has not decided yet.
+        '3 open questions — plumbline questions',
         '',
       ].join('\n'),
     })

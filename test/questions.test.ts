@@ -4,8 +4,14 @@ import { fixtures, makeProject, runCli, STACK_FRAME } from './helpers/cli.js'
 
 const accounts = path.join(fixtures, 'accounts')
 
-const SEED_QUESTIONS = [
-  { question: 'Should User.email be unique?', element: 'entities.User', source: 'identity/uniqueness-undecided' },
+// The pack's "Should User emails be unique?" is the rule's question: asked once, in the rule's words.
+const SEED_QUESTIONS: Array<{ question: string; element: string; source: string; alsoFrom?: string[] }> = [
+  {
+    question: 'Should User.email be unique?',
+    element: 'entities.User',
+    source: 'identity/uniqueness-undecided',
+    alsoFrom: ['pack:accounts'],
+  },
   {
     question:
       'Should resetPassword act on every User with the same email, or address one User by its identity or a unique key?',
@@ -18,7 +24,6 @@ const SEED_QUESTIONS = [
     element: 'stores.users.operations.deleteAccount.target',
     source: 'identity/ambiguous-target',
   },
-  { question: 'Should User emails be unique?', element: 'entities.User.unique', source: 'pack:accounts' },
   { question: 'Should User accounts be verified?', element: 'machines', source: 'pack:accounts' },
   {
     question: 'Should users reset passwords, and by which unique field is the User account found?',
@@ -61,12 +66,15 @@ describe('plumbline questions', () => {
       stderr: '',
       stdout: [
         'accounts-naive.ts (accounts (naive))',
-        ...SEED_QUESTIONS.flatMap(({ question, element, source }) => [`  ? ${question}`, `    ${element}  ${source}`]),
+        ...SEED_QUESTIONS.flatMap(({ question, element, source, alsoFrom }) => [
+          `  ? ${question}`,
+          `    ${element}  ${[source, ...(alsoFrom ?? [])].join(', ')}`,
+        ]),
         '',
         'accounts/decided.ts (decided accounts)',
         '  ✔ no open questions',
         '',
-        '8 open questions in 2 models',
+        '7 open questions in 2 models',
         'Answer a question in the model, or record the decision with its reason:',
         "  decisions: { someId: { decision: '…', because: '…', answers: { rule: '<source>', element: '<element>' } } }",
         '',
@@ -89,6 +97,7 @@ describe('plumbline questions', () => {
         question: 'Should Customer.email be unique?',
         element: 'entities.Customer',
         source: 'identity/uniqueness-undecided',
+        alsoFrom: ['pack:accounts'],
       },
       {
         question:

@@ -134,7 +134,7 @@ describe('plumbline render', () => {
     const result = await runCli(['render', '--inject', 'README.md'], { cwd: project })
     expect(result.exitCode).toBe(2)
     expect(result.stderr.split('\n')[0]).toBe(
-      'error: README.md: line 3: names no block: "shop/decisons" (known: "shop", "shop/components", "shop/entities", "shop/flows", "shop/flows/checkout", "shop/machines", "shop/machines/order", "shop/decisions", "shop/questions", "shop/out-of-scope", "shop/check")',
+      'error: README.md: line 3: names no block: "shop/decisons" (did you mean "shop/decisions"? known: "shop", "shop/components", "shop/entities", "shop/flows", "shop/flows/checkout", "shop/machines", "shop/machines/order", "shop/decisions", "shop/questions", "shop/out-of-scope", "shop/check")',
     )
     expect(await readFile(path.join(project, 'README.md'), 'utf8')).toBe(readme)
   })

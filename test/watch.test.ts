@@ -66,7 +66,7 @@ describe('check --watch', () => {
 
     const first = await watcher.run(1)
     expect(first.stdout).toBe(
-      'models/shop.ts (shop)\n  ✔ no findings\n  explored machines.signUp: 4 states, 4 transitions, depth 2\n  explored stores.users: 5 states, 4 transitions, depth 2\n\n1 model checked: ✔ 0 errors, 0 warnings, 0 infos\n',
+      'models/shop.ts (shop)\n  ✔ no findings\n  explored machines.signUp: 4 states, 4 transitions, depth 2\n  explored stores.users: 5 states, 4 transitions, depth 2\n\n1 model checked: ✔ 0 errors, 0 warnings, 0 infos\n3 open questions — plumbline questions\n',
     )
 
     // A good save that introduces a finding.
@@ -84,7 +84,7 @@ describe('check --watch', () => {
     await writeFile(model, shopWith())
     const fourth = await watcher.run(4)
     expect(fourth.stdout).toBe(
-      'models/shop.ts (shop)\n  ✔ no findings\n  explored machines.signUp: 4 states, 4 transitions, depth 2\n  explored stores.users: 5 states, 4 transitions, depth 2\n\n1 model checked: ✔ 0 errors, 0 warnings, 0 infos\n',
+      'models/shop.ts (shop)\n  ✔ no findings\n  explored machines.signUp: 4 states, 4 transitions, depth 2\n  explored stores.users: 5 states, 4 transitions, depth 2\n\n1 model checked: ✔ 0 errors, 0 warnings, 0 infos\n3 open questions — plumbline questions\n',
     )
 
     expect(await watcher.stop()).toBe(0)
@@ -229,7 +229,7 @@ describe('check --watch in a real terminal (tmux)', () => {
       tmux('send-keys', '-t', session, command, 'Enter')
       // The command line itself is cleared away with the first run.
       expect(await settle(/Watching for changes/)).toBe(
-        'models/shop.ts (shop)\n  ✔ no findings\n  explored machines.signUp: 4 states, 4 transitions, depth 2\n  explored stores.users: 5 states, 4 transitions, depth 2\n\n1 model checked: ✔ 0 errors, 0 warnings, 0 infos\n\nWatching for changes (Ctrl-C to stop)…\n',
+        'models/shop.ts (shop)\n  ✔ no findings\n  explored machines.signUp: 4 states, 4 transitions, depth 2\n  explored stores.users: 5 states, 4 transitions, depth 2\n\n1 model checked: ✔ 0 errors, 0 warnings, 0 infos\n3 open questions — plumbline questions\n\nWatching for changes (Ctrl-C to stop)…\n',
       )
 
       await writeFile(model, shopWith(UNKNOWN_ZONE))
@@ -247,7 +247,7 @@ describe('check --watch in a real terminal (tmux)', () => {
 
       await writeFile(model, shopWith())
       expect(await settle(/✔ no findings[\s\S]*Watching/)).toBe(
-        'models/shop.ts (shop)\n  ✔ no findings\n  explored machines.signUp: 4 states, 4 transitions, depth 2\n  explored stores.users: 5 states, 4 transitions, depth 2\n\n1 model checked: ✔ 0 errors, 0 warnings, 0 infos\n\nWatching for changes (Ctrl-C to stop)…\n',
+        'models/shop.ts (shop)\n  ✔ no findings\n  explored machines.signUp: 4 states, 4 transitions, depth 2\n  explored stores.users: 5 states, 4 transitions, depth 2\n\n1 model checked: ✔ 0 errors, 0 warnings, 0 infos\n3 open questions — plumbline questions\n\nWatching for changes (Ctrl-C to stop)…\n',
       )
 
       // Ctrl-C ends the watch with the last run's exit code.

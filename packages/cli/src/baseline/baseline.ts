@@ -73,7 +73,7 @@ export function compareWithBaseline(report: Report, baseline: Baseline, cwd: str
   return {
     ...report,
     models,
-    summary: summarize(models.flatMap((model) => model.diagnostics)),
+    summary: summarize(models),
     baseline: { file: displayPath(baseline.file, cwd), known: seen.size, fixed },
   }
 }

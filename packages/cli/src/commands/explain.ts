@@ -3,7 +3,7 @@
  * to satisfy it. Packs are the built-in ones and the config's (which may replace a built-in
  * one), so the config is read only for an id that is not a rule.
  */
-import { closest, packSource, resolvePacks, rulesById, type ChecklistPack } from '@plumbline/core'
+import { packSource, resolvePacks, rulesById, type ChecklistPack } from '@plumbline/core'
 import { loadConfig } from '../config/load-config.js'
 import { EXIT_CLEAN, UsageError } from '../errors.js'
 import type { Io } from '../io.js'
@@ -11,6 +11,7 @@ import { createModelLoader } from '../load/load-model.js'
 import { CHECK_FLAGS } from '../options/check-flags.js'
 import { styleFor } from '../style.js'
 import { explainPack, explainRule } from '../text/explain.js'
+import { settableIds, unknownRuleMessage } from '../text/unknown-rule.js'
 import type { RegisterCommand } from './types.js'
 
 export const registerExplain: RegisterCommand = (program, { io, setExitCode }) => {
@@ -40,8 +41,5 @@ async function packNamed(id: string, configFile: string | undefined, io: Io): Pr
   const packs = resolvePacks(config?.config.packs)
   const pack = packs.find((candidate) => packSource(candidate) === id)
   if (pack !== undefined) return pack
-  const suggestion = closest(id, [...rulesById.keys(), ...packs.map(packSource)])
-  throw new UsageError(
-    `unknown rule ${JSON.stringify(id)}${suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : ''}; plumbline rules lists them`,
-  )
+  throw new UsageError(unknownRuleMessage(id, settableIds(packs)))
 }

@@ -4,10 +4,10 @@
  * not load, or whose shape is too broken to ask anything of).
  */
 import { buildQuestionsReport, type ModelQuestions, type QuestionsReport, type SeveritySettings } from '@plumbline/core'
-import { Option } from 'commander'
 import { settleRun } from '../config/run-settings.js'
 import { EXIT_CLEAN, UsageError } from '../errors.js'
 import { CHECK_FLAGS } from '../options/check-flags.js'
+import { choiceOption } from '../options/choices.js'
 import { ruleSeverityOption } from '../options/rule-severities.js'
 import { checkSystems, type CheckedSystem } from '../run/check-systems.js'
 import { styleFor } from '../style.js'
@@ -23,7 +23,7 @@ export const registerQuestions: RegisterCommand = (program, { io, setExitCode })
     .command('questions')
     .description('the decisions models leave open, as questions')
     .argument('[paths...]', "model files, folders or globs (default: the config's models, else models/)")
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('pretty'))
+    .addOption(choiceOption('-f, --format <format>', 'output format', FORMATS).default('pretty'))
     .addOption(ruleSeverityOption())
     .addOption(CHECK_FLAGS.config.option)
     .addHelpText(

@@ -1,7 +1,7 @@
 /** `plumbline rules`: every rule with its default severity and summary. */
 import { rules } from '@plumbline/core'
-import { Option } from 'commander'
 import { EXIT_CLEAN } from '../errors.js'
+import { choiceOption } from '../options/choices.js'
 import { styleFor } from '../style.js'
 import { jsonText } from '../text/json.js'
 import { formatRulesMarkdown, formatRulesPretty, rulesJson } from '../text/rules.js'
@@ -12,7 +12,7 @@ export const registerRules: RegisterCommand = (program, { io, setExitCode }) => 
     .command('rules')
     .description('list every rule with its default severity')
     .addOption(
-      new Option('-f, --format <format>', 'output format').choices(['pretty', 'json', 'markdown']).default('pretty'),
+      choiceOption('-f, --format <format>', 'output format', ['pretty', 'json', 'markdown'] as const).default('pretty'),
     )
     .addHelpText('after', '\nExamples:\n  $ plumbline rules\n  $ plumbline explain identity/ambiguous-target')
     .action((options: { format: 'pretty' | 'json' | 'markdown' }) => {

@@ -9,10 +9,12 @@ import {
   elementPath,
   expectedKind,
   isPlainObject,
-  ruleIds,
+  resolvePacks,
+  type ChecklistPack,
 } from '@plumbline/core'
 import { z } from 'zod'
 import { plural } from '../text/plural.js'
+import { didYouMean, settableIds } from '../text/unknown-rule.js'
 
 const severity = z.enum(['off', 'info', 'warn', 'error'])
 const positiveInt = z.int().min(1)
@@ -49,14 +51,19 @@ export function configProblems(value: unknown): string[] {
   const problems = parsed.success ? [] : parsed.error.issues.flatMap(describeIssue)
   // Rule ids are checked whatever else is wrong, so one run names every problem.
   const rules = isPlainObject(value) && isPlainObject(value.rules) ? value.rules : {}
+  const known = new Set(settableIds(resolvePacks(namedPacks(value))))
   for (const id of Object.keys(rules))
-    if (!ruleIds.has(id)) {
-      const suggestion = closest(id, ruleIds)
-      problems.push(
-        `${elementPath(['rules', id])}: unknown rule${suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : '; `plumbline rules` lists them'}`,
-      )
+    if (!known.has(id)) {
+      const suggestion = didYouMean(id, known)
+      problems.push(`${elementPath(['rules', id])}: unknown rule${suggestion || '; `plumbline rules` lists them'}`)
     }
   return problems
+}
+
+/** The config's packs, as far as each has a name: a pack setting is checked against them even where a pack is broken. */
+function namedPacks(value: unknown): ChecklistPack[] {
+  const packs = isPlainObject(value) && Array.isArray(value.packs) ? value.packs : []
+  return packs.filter((pack): pack is ChecklistPack => isPlainObject(pack) && typeof pack.name === 'string')
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string[] {

@@ -9,7 +9,7 @@ export interface PlumblineConfig {
   models?: string[]
   /** The folder `plumbline render` writes documents to (default `docs/models`). */
   output?: string
-  /** Per-rule severities, by rule id: `'off' | 'info' | 'warn' | 'error'`. */
+  /** Severities by rule id, or by a checklist pack's source (`pack:accounts`): `'off' | 'info' | 'warn' | 'error'`. */
   rules?: Record<string, SeveritySetting>
   /** Bounds on each exploration; one that hits a bound is reported incomplete, never as a proof. */
   explore?: {

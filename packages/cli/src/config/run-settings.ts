@@ -4,10 +4,19 @@
  * exploration bounds, with the flags on top). `check`, `questions` and `render` start here,
  * so a config setting means the same in each.
  */
-import type { CheckOptions } from '@plumbline/core'
+import {
+  isPackSource,
+  packSource,
+  resolvePacks,
+  type CheckOptions,
+  type ChecklistPack,
+  type SeveritySettings,
+} from '@plumbline/core'
+import { UsageError } from '../errors.js'
 import type { Io } from '../io.js'
 import { createModelLoader } from '../load/load-model.js'
 import type { Freshness } from '../run/model-command.js'
+import { settableIds, unknownRuleMessage } from '../text/unknown-rule.js'
 import { checkOptionsFrom, type CheckOptionFlags } from './check-options.js'
 import { loadConfig, modelPathsFrom, type LoadedConfig, type ModelPaths } from './load-config.js'
 
@@ -30,9 +39,19 @@ export async function settleRun(
   options: Freshness,
 ): Promise<RunSettings> {
   const config = await loadConfig(io.cwd, flags.config, createModelLoader(io.cwd, options))
+  checkPackSettings(flags.rule, config?.config.packs)
   return {
     config,
     models: modelPathsFrom(paths, config, io.cwd),
     checkOptions: checkOptionsFrom(config?.config, flags),
   }
+}
+
+/** `--rule pack:x=…` names a pack the run asks: a built-in one or the config's. */
+function checkPackSettings(settings: SeveritySettings | undefined, configPacks: readonly ChecklistPack[] | undefined) {
+  const packs = resolvePacks(configPacks)
+  const known = new Set(packs.map(packSource))
+  for (const id of Object.keys(settings ?? {}))
+    if (isPackSource(id) && !known.has(id))
+      throw new UsageError(`--rule: ${unknownRuleMessage(id, settableIds(packs))}`)
 }

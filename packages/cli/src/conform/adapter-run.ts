@@ -66,6 +66,8 @@ export async function runAdapter(file: string, flags: ConformFlags, io: Io): Pro
     diagnostics: toDiagnostics(result.findings, {}).map((diagnostic) => ({ ...diagnostic, location: { file: shown } })),
     exploration: [result.exploration],
     decided: [],
+    // Conformance runs ask nothing: the questions are check's.
+    questions: [],
     conformance: [result.conformance],
   }
   // Through JSON, as every format prints it (observed rows may hold dates and the like).

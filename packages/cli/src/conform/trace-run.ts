@@ -77,7 +77,7 @@ export async function runTraceConformance(options: TraceRunOptions): Promise<Tra
   const element = target.store === undefined ? `machines.${target.machine}` : `stores.${target.store}`
   const diagnostics = outcome.failure === undefined ? [] : [diagnosticOf(outcome.failure, shownTrace)]
   const report = buildReport([
-    { file: shownModel, system: validation.model.name, diagnostics, exploration: [], decided: [] },
+    { file: shownModel, system: validation.model.name, diagnostics, exploration: [], decided: [], questions: [] },
   ])
   const steps = (count: number) => `${groupDigits(count)} ${count === 1 ? 'step' : 'steps'}`
   const summary =

@@ -52,8 +52,9 @@ function sampleReport(): Report {
       ],
       exploration: [],
       decided: [],
+      questions: [],
     },
-    { file: 'models/clean.ts', system: 'clean', diagnostics: [], exploration: [], decided: [] },
+    { file: 'models/clean.ts', system: 'clean', diagnostics: [], exploration: [], decided: [], questions: [] },
   ])
 }
 
@@ -232,7 +233,7 @@ describe('github', () => {
   it('prints nothing for a clean run', () => {
     expect(
       formatGithub(
-        buildReport([{ file: 'm.ts', system: 'm', diagnostics: [], exploration: [], decided: [] }]),
+        buildReport([{ file: 'm.ts', system: 'm', diagnostics: [], exploration: [], decided: [], questions: [] }]),
         context,
       ),
     ).toBe('')

@@ -48,8 +48,16 @@ describe('formatPretty', () => {
           },
         ],
         decided: [{ rule: 'x/y', element: 'e', message: 'm', decision: 'd', text: 't', because: 'b' }],
+        questions: [
+          {
+            question: 'Should User.email be unique?',
+            element: 'entities.User',
+            source: 'identity/uniqueness-undecided',
+          },
+          { question: 'Should User accounts be verified?', element: 'machines', source: 'pack:accounts' },
+        ],
       },
-      { file: 'models/ok.ts', system: 'ok', diagnostics: [], exploration: [], decided: [] },
+      { file: 'models/ok.ts', system: 'ok', diagnostics: [], exploration: [], decided: [], questions: [] },
     ])
     expect(formatPretty(report, { style: plain })).toBe(
       [
@@ -70,6 +78,7 @@ describe('formatPretty', () => {
         '  ✔ no findings',
         '',
         '2 models checked: ✖ 1 error, 1 warning, 0 infos',
+        '2 open questions — plumbline questions',
         '',
       ].join('\n'),
     )
@@ -99,6 +108,7 @@ describe('formatPretty', () => {
         ],
         exploration: [],
         decided: [],
+        questions: [],
       },
     ])
     expect(formatPretty(report, { style: plain, sources: new Map([['models/shop.ts', source]]) })).toBe(
@@ -129,7 +139,15 @@ describe('formatPretty', () => {
     }
     const report = {
       ...buildReport([
-        { file: 'models/a.ts', system: 'a', diagnostics: [], exploration: [], decided: [], baselined: [known] },
+        {
+          file: 'models/a.ts',
+          system: 'a',
+          diagnostics: [],
+          exploration: [],
+          decided: [],
+          questions: [],
+          baselined: [known],
+        },
       ]),
       baseline: {
         file: 'plumbline-baseline.json',

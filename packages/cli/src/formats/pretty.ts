@@ -2,7 +2,7 @@
  * The human report: findings grouped by model file, each with its severity, rule id,
  * element path and message, where it is written (with a code frame of the model's source),
  * the trace as numbered steps where there is one, what each exploration covered, and a
- * summary line. With a baseline: how many findings it holds, and which of its entries no
+ * summary line, then how many questions the models leave open. With a baseline: how many findings it holds, and which of its entries no
  * longer occur. No timings: the same model prints the same text.
  */
 import { codeFrameColumns } from '@babel/code-frame'
@@ -36,7 +36,10 @@ export const formatPretty: Formatter = (report, context) => {
       : warnings > 0
         ? style(['bold', 'yellow'], counts)
         : style(['bold', 'green'], `✔ ${counts}`)
-  return `${blocks.join('\n')}${blocks.length > 0 ? '\n' : ''}${checked}: ${summary}\n`
+  const questions = report.summary.questions
+  const open =
+    questions > 0 ? `${style('yellow', `${plural(questions, 'open question')}`)} — plumbline questions\n` : ''
+  return `${blocks.join('\n')}${blocks.length > 0 ? '\n' : ''}${checked}: ${summary}\n${open}`
 }
 
 function formatModel(model: ModelReport, context: FormatContext): string {

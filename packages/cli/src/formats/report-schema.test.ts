@@ -50,6 +50,14 @@ describe('the JSON Schema of the report', () => {
           },
         ],
         decided: [],
+        questions: [
+          {
+            question: 'Should User.email be unique?',
+            element: 'entities.User',
+            source: 'identity/uniqueness-undecided',
+            alsoFrom: ['pack:accounts'],
+          },
+        ],
         baselined: [
           {
             rule: 'decision/stale',

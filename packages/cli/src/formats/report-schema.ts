@@ -45,6 +45,12 @@ const traceStep = z
       .string()
       .exactOptional()
       .describe('plumbline conform: what the real system threw when it refused the step.'),
+    description: z
+      .string()
+      .exactOptional()
+      .describe(
+        "For an event XState names itself (a delay firing, an invoked actor done or failed): the event in the machine's words.",
+      ),
   })
   .meta({ id: 'TraceStep' })
 
@@ -118,6 +124,18 @@ const decided = z
   })
   .meta({ id: 'DecidedFinding' })
 
+const question = z
+  .strictObject({
+    question: z.string().describe('Plain words: "Should User.email be unique?"'),
+    element: z.string().describe('Where the answer would be written, e.g. entities.User.'),
+    source: z.string().describe('What raised it: a rule id, or a pack (pack:accounts).'),
+    alsoFrom: z
+      .array(z.string())
+      .exactOptional()
+      .describe("Packs that ask the same thing, asked once in the rule's words; absent when none does."),
+  })
+  .meta({ id: 'Question' })
+
 const baselineEntry = z
   .strictObject({ file: z.string(), rule: z.string(), element: z.string(), message: z.string() })
   .meta({ id: 'BaselineEntry' })
@@ -132,6 +150,9 @@ export const reportSchema = z
         diagnostics: z.array(diagnostic),
         exploration: z.array(exploration),
         decided: z.array(decided).describe('Findings answered by decisions in the model: recorded, not counted.'),
+        questions: z
+          .array(question)
+          .describe('The decisions the model leaves open, as `plumbline questions` lists them.'),
         baselined: z.array(diagnostic).exactOptional().describe('Findings the baseline already has: not counted.'),
         conformance: z
           .array(conformance)
@@ -139,7 +160,12 @@ export const reportSchema = z
           .describe('plumbline conform: what the sequences run on the real system covered.'),
       }),
     ),
-    summary: z.strictObject({ errors: count, warnings: count, infos: count }),
+    summary: z.strictObject({
+      errors: count,
+      warnings: count,
+      infos: count,
+      questions: count.describe('Open questions of every model: counted, but they fail nothing.'),
+    }),
     baseline: z
       .strictObject({
         file: z.string(),

@@ -10,7 +10,9 @@ export function formatTrace(trace: readonly TraceStep[], initial: unknown, style
   if (trace.length === 0) lines.push(style('dim', '(already in the initial state)'))
   trace.forEach((step, index) => {
     const params = Object.keys(step.params).length === 0 ? '' : ` ${compactJson(step.params)}`
-    lines.push(`${index + 1}. ${style('cyan', step.action)}${params} ${style('dim', '→')} ${compactJson(step.state)}`)
+    // An event XState names itself is shown in the machine's words (`fetchUser failed (invoked in state "a")`).
+    const action = step.description ?? step.action
+    lines.push(`${index + 1}. ${style('cyan', action)}${params} ${style('dim', '→')} ${compactJson(step.state)}`)
     // Conformance runs: what the real system did beside the model.
     if (step.refused !== undefined) lines.push(`   ${style('dim', 'refused:')} ${step.refused}`)
     if (step.observed !== undefined && step.diff !== undefined) {

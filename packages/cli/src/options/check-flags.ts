@@ -16,6 +16,7 @@ import {
   stepTimeoutOption,
   timeoutOption,
 } from './exploration.js'
+import { choiceProblem } from './choices.js'
 import { ruleSeverityOption } from './rule-severities.js'
 
 export interface CheckFlags {
@@ -51,8 +52,7 @@ export const CHECK_FLAGS: { [Key in keyof CheckFlags]-?: FlagSpec } = {
       '-f, --format <format>',
       `report format, repeatable: ${formatNames.join(', ')} (default: pretty)`,
     ).argParser((value: string, previous: FormatName[] | undefined) => {
-      if (!(formatNames as string[]).includes(value))
-        throw new InvalidArgumentError(`Allowed choices are ${formatNames.join(', ')}.`)
+      if (!(formatNames as string[]).includes(value)) throw new InvalidArgumentError(choiceProblem(value, formatNames))
       return [...(previous ?? []), value as FormatName]
     }),
   },

@@ -1,10 +1,12 @@
 /**
- * `--rule <rule=severity>`, repeatable: a rule's severity for this run (`off`, `info`,
- * `warn`, `error`), as a config file's `rules` would set it; the last setting of a rule wins.
+ * `--rule <rule=severity>`, repeatable: a rule's (or a pack's, `pack:accounts`) severity for
+ * this run (`off`, `info`, `warn`, `error`), as a config file's `rules` would set it; the last
+ * setting of a rule wins.
  * Parsed into core's `SeveritySettings`; a bad one is a usage error (exit 2).
  */
-import { closest, ruleIds, type SeveritySetting, type SeveritySettings } from '@plumbline/core'
+import { closest, isPackSource, ruleIds, type SeveritySetting, type SeveritySettings } from '@plumbline/core'
 import { InvalidArgumentError, Option } from 'commander'
+import { settableIds, unknownRuleMessage } from '../text/unknown-rule.js'
 
 const SETTINGS: readonly SeveritySetting[] = ['off', 'info', 'warn', 'error']
 
@@ -20,12 +22,8 @@ function addRuleSetting(text: string, previous: SeveritySettings | undefined): S
   if (at === -1) throw new InvalidArgumentError('expected RULE=SEVERITY, e.g. identity/missing=warn')
   const rule = text.slice(0, at)
   const value = text.slice(at + 1)
-  if (!ruleIds.has(rule)) {
-    const suggestion = closest(rule, ruleIds)
-    throw new InvalidArgumentError(
-      `unknown rule ${JSON.stringify(rule)}${suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : ''}; plumbline rules lists them`,
-    )
-  }
+  // A pack may come from the config, read later: `settleRun` checks that one of that name exists.
+  if (!ruleIds.has(rule) && !isPackSource(rule)) throw new InvalidArgumentError(unknownRuleMessage(rule, settableIds()))
   if (!isSetting(value)) {
     const suggestion = suggestSetting(value)
     throw new InvalidArgumentError(

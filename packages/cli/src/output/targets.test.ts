@@ -51,7 +51,7 @@ describe('report targets', () => {
 
   it('refuses a misspelt format rather than writing a file named after it', () => {
     expect(() => parseOutputFile('sarfi=x.sarif')).toThrow(
-      'unknown format "sarfi" (formats: pretty, json, sarif, junit, github); for a file whose name has "=", write ./sarfi=x.sarif',
+      'unknown format "sarfi" (did you mean "sarif"? formats: pretty, json, sarif, junit, github); for a file whose name has "=", write ./sarfi=x.sarif',
     )
   })
 })

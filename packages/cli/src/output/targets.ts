@@ -7,6 +7,7 @@
  * a word that is not one is refused as a misspelt format (`./name=x` names such a file).
  */
 import path from 'node:path'
+import { closest } from '@plumbline/core'
 import { InvalidArgumentError } from 'commander'
 import { UsageError } from '../errors.js'
 import { formatNames, type FormatName } from '../formats/index.js'
@@ -30,7 +31,7 @@ export function parseOutputFile(value: string): OutputFileFlag {
   // `sarfi=report.sarif` is a misspelt format far more often than a file named so; `./sarfi=…` names the file.
   if (/^[a-z][a-z0-9-]*$/i.test(name))
     throw new InvalidArgumentError(
-      `unknown format ${JSON.stringify(name)} (formats: ${formatNames.join(', ')}); for a file whose name has "=", write ./${value}`,
+      `unknown format ${JSON.stringify(name)} (${suggested(name)}formats: ${formatNames.join(', ')}); for a file whose name has "=", write ./${value}`,
     )
   return { path: value }
 }
@@ -76,4 +77,9 @@ export function resolveTargets(
       `formats ${toStdout.join(' and ')} would both print to stdout; send all but one to files with --output-file FORMAT=PATH`,
     )
   return [...targets.values()]
+}
+
+function suggested(name: string): string {
+  const suggestion = closest(name, formatNames)
+  return suggestion === undefined ? '' : `did you mean ${JSON.stringify(suggestion)}? `
 }

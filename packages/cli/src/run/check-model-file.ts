@@ -68,6 +68,7 @@ export async function checkModelFile(file: string, context: CheckFileContext): P
     })),
     exploration: result.exploration,
     decided: result.decided,
+    questions: result.questions,
   }
   return {
     // Through JSON, as every format prints it: the same model gives the same data whichever thread checked it.

@@ -30,16 +30,27 @@ export function explainPack(pack: ChecklistPack, style: Style): string {
     `Asked about each entity with a field named like ${orList(pack.entitiesWithField.map(patternText))}; {entity} is its name.`,
     '',
   ]
-  for (const question of pack.questions)
+  for (const question of pack.questions) {
+    const evidence = [
+      ...question.answeredBy.map(evidenceText),
+      ...(question.sameAs ? [evidenceText({ decision: question.sameAs })] : []),
+    ]
     lines.push(
       `${style('yellow', '?')} ${question.question}`,
-      `  at ${question.element}, answered by ${question.answeredBy.length === 0 ? 'a decision only' : 'any of:'}`,
-      ...question.answeredBy.map((evidence) => `  - ${evidenceText(evidence)}`),
-      '',
+      `  at ${question.element}, answered by ${evidence.length === 0 ? 'a decision only' : 'any of:'}`,
+      ...evidence.map((text) => `  - ${text}`),
     )
+    if (question.sameAs)
+      lines.push(
+        `  While ${question.sameAs.rule} asks it (at ${question.sameAs.element}), it is asked once, in that rule's words.`,
+      )
+    lines.push('')
+  }
   lines.push(
-    'Answer a question in the model, or with a decision:',
+    'Answer a question in the model, or with a decision (answers may list several):',
     `  decisions: { someId: { decision: '…', because: '…', answers: { rule: '${source}', element: '<element, as plumbline questions prints it>' } } }`,
+    `Answer every question of the pack at once: answers: { rule: '${source}' }`,
+    `Its questions are questions only; make them findings, or switch the pack off: plumbline check --rule ${source}=off|info|warn|error`,
   )
   return `${lines.join('\n')}\n`
 }

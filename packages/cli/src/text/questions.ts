@@ -25,10 +25,10 @@ export function formatQuestionsPretty(report: QuestionsReport, style: Style): st
 function formatModel(model: ModelQuestions, style: Style): string {
   const lines = [`${style('underline', model.file)} ${style('dim', `(${model.system})`)}`]
   if (model.questions.length === 0) lines.push(`  ${style('green', '✔')} no open questions`)
-  for (const { question, element, source } of model.questions)
+  for (const { question, element, source, alsoFrom } of model.questions)
     lines.push(
       `  ${style('yellow', '?')} ${question}`,
-      `    ${style('bold', element || '(model)')}  ${style('dim', source)}`,
+      `    ${style('bold', element || '(model)')}  ${style('dim', [source, ...(alsoFrom ?? [])].join(', '))}`,
     )
   return `${lines.join('\n')}\n`
 }

@@ -1,8 +1,11 @@
 /**
- * Decisions that answer findings: a finding whose (rule, element) a decision names becomes
- * a recorded decision; a decision that names no finding is itself a finding (`decision/stale`).
+ * Decisions that answer findings: a finding whose (rule, element) an answer of a decision
+ * names becomes a recorded decision; an answer that names no finding is itself a finding
+ * (`decision/stale`), each answer of a list on its own. An answer naming a pack's source
+ * alone answers every question of that pack (a finding answered by name wins over it).
  */
 import type { DecidedFinding, Finding } from '../diagnostics/types.js'
+import { answersOf, type WrittenAnswer } from '../model/decision-answers.js'
 import { elementPath } from '../model/element-path.js'
 import type { Model } from '../model/model.js'
 
@@ -11,43 +14,53 @@ export interface DecisionOutcome {
   decided: DecidedFinding[]
 }
 
+interface Answering {
+  id: string
+  answer: WrittenAnswer
+  used: boolean
+}
+
 export function applyDecisions(model: Model, findings: readonly Finding[]): DecisionOutcome {
-  const answering = new Map<string, string>()
+  const answering = new Map<string, Answering>()
   for (const [id, decision] of Object.entries(model.decisions))
-    if (decision.answers) answering.set(findingKey(decision.answers.rule, decision.answers.element), id)
+    for (const answer of answersOf(id, decision)) {
+      const key = findingKey(answer.rule, answer.element)
+      if (!answering.has(key)) answering.set(key, { id, answer, used: false })
+    }
 
   const open: Finding[] = []
   const decided: DecidedFinding[] = []
-  const used = new Set<string>()
   for (const finding of findings) {
-    const id = answering.get(findingKey(finding.rule, finding.element))
-    const decision = id === undefined ? undefined : model.decisions[id]
-    if (id === undefined || decision === undefined) {
+    const by = answering.get(findingKey(finding.rule, finding.element)) ?? answering.get(findingKey(finding.rule))
+    const decision = by && model.decisions[by.id]
+    if (by === undefined || decision === undefined) {
       open.push(finding)
       continue
     }
-    used.add(id)
+    by.used = true
     decided.push({
       rule: finding.rule,
       element: finding.element,
       message: finding.message,
-      decision: id,
+      decision: by.id,
       text: decision.decision,
       because: decision.because,
     })
   }
-  for (const id of answering.values())
-    if (!used.has(id)) {
-      const answers = model.decisions[id]?.answers
+  for (const { id, answer, used } of answering.values())
+    if (!used)
       open.push({
         rule: 'decision/stale',
-        element: elementPath(['decisions', id, 'answers']),
-        message: `decision ${JSON.stringify(id)} answers ${answers?.rule} at ${JSON.stringify(answers?.element)}, but there is no such finding`,
+        element: elementPath(answer.path),
+        message:
+          answer.element === undefined
+            ? `decision ${JSON.stringify(id)} answers every question of ${answer.rule}, but it asks none here`
+            : `decision ${JSON.stringify(id)} answers ${answer.rule} at ${JSON.stringify(answer.element)}, but there is no such finding`,
       })
-    }
   return { open, decided }
 }
 
-function findingKey(rule: string, element: string): string {
-  return `${rule}\u0000${element}`
+/** A finding's key; without an element, the key of a whole pack's answer. */
+function findingKey(rule: string, element?: string): string {
+  return element === undefined ? `${rule}\u0000*` : `${rule}\u0000=${element}`
 }

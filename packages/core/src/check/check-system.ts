@@ -19,7 +19,7 @@ import { validateSystem } from '../model/validate-system.js'
 import { askPacks } from '../questions/packs/ask.js'
 import { answerableSources, resolvePacks } from '../questions/packs/index.js'
 import { isPackSource, type ChecklistPack } from '../questions/packs/types.js'
-import { questionsFrom } from '../questions/questions.js'
+import { askedByRule, questionsFrom } from '../questions/questions.js'
 import { ruleIds, rules } from '../rules/catalogue.js'
 import { applyDecisions } from './apply-decisions.js'
 import { toDiagnostics, type SeveritySettings } from './severity.js'
@@ -74,10 +74,15 @@ export async function checkSystem(value: unknown, options: CheckOptions = {}): P
     interruptions: options.interruptions,
   })
   findings.push(...exploration.findings)
-  // Pack questions go through decisions like findings do, but are never diagnostics.
+  // Pack questions go through decisions like findings do; they are diagnostics only where the
+  // user gives the pack a severity, and not where a rule's finding asks the same thing.
   const { open, decided } = applyDecisions(model, [...findings, ...askPacks(model, packs)])
+  const questions = questionsFrom(open, model, severities)
   const diagnostics = toDiagnostics(
-    open.filter((finding) => !isPackSource(finding.rule)),
+    open.filter(
+      (finding) =>
+        !isPackSource(finding.rule) || (severities[finding.rule] !== undefined && !askedByRule(finding, questions)),
+    ),
     severities,
   )
   return {
@@ -85,7 +90,7 @@ export async function checkSystem(value: unknown, options: CheckOptions = {}): P
     model,
     diagnostics,
     decided,
-    questions: questionsFrom(open, model, severities),
+    questions,
     exploration: exploration.stats,
   }
 }

@@ -31,6 +31,11 @@ export interface TraceStep {
   diff?: StateDifference[]
   /** Conformance runs: what the real system threw when it refused the step. */
   refused?: string
+  /**
+   * For an event XState names itself (a delay firing, an invoked actor done or failed): the
+   * event in the machine's words, e.g. `fetchUser failed (invoked in state "a")`.
+   */
+  description?: string
 }
 
 /** One place where the observed state differs from the model's. */
@@ -80,4 +85,6 @@ export interface Question {
   element: string
   /** What raised it: a rule id (`identity/uniqueness-undecided`) or a pack (`pack:accounts`). */
   source: string
+  /** Packs that ask the same thing, in the rule's words here (`["pack:accounts"]`); absent when none does. */
+  alsoFrom?: string[]
 }

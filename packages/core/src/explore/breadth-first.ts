@@ -79,6 +79,12 @@ export interface ExplorationRun {
   depth: number
   /** The bound that stopped the search, if one did. */
   bound: ExplorationBound | undefined
+  /**
+   * Whether the levels were not yet shrinking where the search stopped (the level being
+   * expanded is as large as the one before it, at depth 2 or more): a hint, not a proof, that
+   * the state space goes on.
+   */
+  growing: boolean
   ms: number
   /** Parent links: the actions from the initial state to any visited state. */
   visited: VisitedStates
@@ -98,6 +104,8 @@ export function exploreBreadthFirst<State>(system: TransitionSystem<State>, opti
   let depth = 0
   let bound: ExplorationBound | undefined
   let attempts = 0
+  let levelLength = 1
+  let previousLevelLength = 0
   const beat = options.heartbeat ?? newHeartbeat()
   // A state index no search reaches when there is nowhere to stop.
   const { stopAt } = options
@@ -114,6 +122,7 @@ export function exploreBreadthFirst<State>(system: TransitionSystem<State>, opti
     transitions,
     depth,
     bound,
+    growing: depth >= 2 && levelLength >= previousLevelLength,
     ms: performance.now() - started,
     visited,
   })
@@ -209,6 +218,8 @@ export function exploreBreadthFirst<State>(system: TransitionSystem<State>, opti
     }
     if (probing) break
     levelStart += level.length
+    previousLevelLength = level.length
+    levelLength = next.length
     level = next
     levelPrints = nextPrints
     if (next.length > 0) depth++

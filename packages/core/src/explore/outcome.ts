@@ -26,10 +26,12 @@ export function statsOf(element: string, run: ExplorationRun, failed: boolean): 
   }
 }
 
+/** `advice`: what to do about it, where the search suggests the space may be unbounded (`unbounded.ts`). */
 export function incompleteFinding(
   element: string,
   run: ExplorationRun,
   bounds: ExplorationBounds,
+  advice?: string,
 ): Finding | undefined {
   if (run.bound === undefined) return undefined
   const limit =
@@ -41,6 +43,6 @@ export function incompleteFinding(
   return {
     rule: 'explore/incomplete',
     element,
-    message: `exploration stopped at ${limit}, after ${run.states} states and ${run.transitions} transitions to depth ${run.depth}: states beyond it are not checked`,
+    message: `exploration stopped at ${limit}, after ${run.states} states and ${run.transitions} transitions to depth ${run.depth}: states beyond it are not checked${advice === undefined ? '' : `; ${advice}`}`,
   }
 }

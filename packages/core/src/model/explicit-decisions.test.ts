@@ -35,32 +35,32 @@ describe('explicitDecisions', () => {
       outOfScope: ['single sign-on'],
     })
     expect(explicitDecisions(model)).toEqual([
-      { element: 'decisions.noSso', decision: 'No single sign-on', because: 'one customer today', answers: undefined },
+      { element: 'decisions.noSso', decision: 'No single sign-on', because: 'one customer today', answers: [] },
       {
         element: 'decisions.noRoles',
         decision: 'No roles',
         because: 'one team',
-        answers: { rule: 'pack:accounts', element: 'entities.User.schema' },
+        answers: [{ rule: 'pack:accounts', element: 'entities.User.schema' }],
       },
       {
         element: 'contracts.signUp.auth',
         decision: "Anyone may call signUp (auth: 'none')",
         because: undefined,
-        answers: undefined,
+        answers: [],
       },
       {
         element: 'flows["pay out"].steps[1].auth',
         decision: "Anyone may make step 2 of pay out, web hook → api (auth: 'none')",
         because: undefined,
-        answers: undefined,
+        answers: [],
       },
       {
         element: 'entities.Visit.unique',
         decision: "Nothing about a Visit is unique but its identity (unique: 'none')",
         because: undefined,
-        answers: undefined,
+        answers: [],
       },
-      { element: 'outOfScope[0]', decision: 'Out of scope: single sign-on', because: undefined, answers: undefined },
+      { element: 'outOfScope[0]', decision: 'Out of scope: single sign-on', because: undefined, answers: [] },
     ])
   })
 

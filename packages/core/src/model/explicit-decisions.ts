@@ -3,8 +3,10 @@
  * entries, and the choices not to do something that nothing else would show (`auth: 'none'`,
  * `unique: 'none'`, the out-of-scope list). For the documents' decisions table.
  */
+import { answersOf } from './decision-answers.js'
 import { elementPath } from './element-path.js'
 import type { Model } from './model.js'
+import type { DecisionAnswer } from './types.js'
 
 export interface ExplicitDecision {
   /** Where it is written: `decisions.noVerification`, `contracts.signUp.auth`, `entities.User.unique`, `outOfScope[0]`. */
@@ -13,22 +15,24 @@ export interface ExplicitDecision {
   decision: string
   /** Its reason, where the model gives one (`decisions` entries always do). */
   because: string | undefined
-  /** The finding or question it answers, where it names one. */
-  answers: { rule: string; element: string } | undefined
+  /** The findings or questions it answers (element undefined: every question of a pack); empty where it names none. */
+  answers: DecisionAnswer[]
 }
 
 /** In the model's order: decisions, then contracts, flow steps, entities, and what is out of scope. */
 export function explicitDecisions(model: Model): ExplicitDecision[] {
   const list: ExplicitDecision[] = []
   const stated = (path: Array<string | number>, decision: string): void => {
-    list.push({ element: elementPath(path), decision, because: undefined, answers: undefined })
+    list.push({ element: elementPath(path), decision, because: undefined, answers: [] })
   }
-  for (const [id, { decision, because, answers }] of Object.entries(model.decisions))
+  for (const [id, definition] of Object.entries(model.decisions))
     list.push({
       element: elementPath(['decisions', id]),
-      decision,
-      because,
-      answers: answers && { rule: answers.rule, element: answers.element },
+      decision: definition.decision,
+      because: definition.because,
+      answers: answersOf(id, definition).map(({ rule, element }) =>
+        element === undefined ? { rule } : { rule, element },
+      ),
     })
   for (const [id, contract] of Object.entries(model.contracts))
     if (contract.auth === 'none') stated(['contracts', id, 'auth'], `Anyone may call ${id} (auth: 'none')`)

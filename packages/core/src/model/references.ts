@@ -5,6 +5,8 @@
  * A machine's delays and invoked actors named without an implementation are reported too.
  */
 import type { Finding } from '../diagnostics/types.js'
+import { isPackSource } from '../questions/packs/types.js'
+import { answersOf } from './decision-answers.js'
 import { elementPath, type PathSegment } from './element-path.js'
 import { isUserEventType, machineAcceptsEvent } from './event-descriptors.js'
 import { checkMachineImplementations } from './machine-implementations.js'
@@ -155,16 +157,25 @@ export function checkReferences(
   }
 
   const answered = new Map<string, string>()
-  for (const [id, decision] of Object.entries(model.decisions)) {
-    if (!decision.answers) continue
-    const { rule, element } = decision.answers
-    if (!knownRules.has(rule)) invalid(['decisions', id, 'answers', 'rule'], unknownName('rule', rule, [...knownRules]))
-    const key = JSON.stringify([rule, element])
-    const earlier = answered.get(key)
-    if (earlier !== undefined)
-      invalid(['decisions', id, 'answers'], `answers the same finding as decision ${JSON.stringify(earlier)}`)
-    else answered.set(key, id)
-  }
+  for (const [id, decision] of Object.entries(model.decisions))
+    for (const { rule, element, path } of answersOf(id, decision)) {
+      if (!knownRules.has(rule)) invalid([...path, 'rule'], unknownName('rule', rule, [...knownRules]))
+      else if (element === undefined && !isPackSource(rule))
+        invalid(
+          [...path, 'element'],
+          `missing: only a pack's questions may be answered all at once (${rule} needs the element of its finding)`,
+        )
+      const key = JSON.stringify([rule, element ?? null])
+      const earlier = answered.get(key)
+      if (earlier === undefined) answered.set(key, id)
+      else
+        invalid(
+          path,
+          earlier === id
+            ? 'answers the same finding twice'
+            : `answers the same finding as decision ${JSON.stringify(earlier)}`,
+        )
+    }
 
   expectDistinct(['outOfScope'], 'outOfScope', model.outOfScope)
   return findings

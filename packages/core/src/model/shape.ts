@@ -130,10 +130,14 @@ const store = z.strictObject({
   description: text.optional(),
 })
 
+const answer = z.strictObject({ rule: z.string().min(1), element: z.string().optional() })
+
 const decision = z.strictObject({
   decision: z.string().min(1, { message: 'a decision needs its text' }),
   because: z.string().min(1, { message: 'a decision needs its reason (because)' }),
-  answers: z.strictObject({ rule: z.string().min(1), element: z.string() }).optional(),
+  answers: z
+    .union([answer, z.array(answer).min(1, { message: 'an answers list needs at least one answer' })])
+    .optional(),
 })
 
 export const systemShape = z.strictObject({

@@ -4,9 +4,10 @@
  */
 
 export function closest(name: string, candidates: Iterable<string>): string | undefined {
+  const known = [...candidates]
   let best: string | undefined
   let bestDistance = Number.POSITIVE_INFINITY
-  for (const candidate of candidates) {
+  for (const candidate of known) {
     const distance = editDistance(name.toLowerCase(), candidate.toLowerCase())
     // A third of the longer name may differ: "dta" → "data", but not "x" → "c".
     const tolerance = Math.floor(Math.max(name.length, candidate.length) / 3)
@@ -15,7 +16,30 @@ export function closest(name: string, candidates: Iterable<string>): string | un
       bestDistance = distance
     }
   }
-  return best
+  return best ?? completion(name, known)
+}
+
+/**
+ * A name cut short: the shortest candidate it begins ("identity/uniqueness" →
+ * "identity/uniqueness-undecided"), or else the shortest it begins a part of, after a `/`,
+ * `.` or `-` ("uniqueness" → "identity/uniqueness-undecided"). Four characters at least: a
+ * shorter start fits too many names to mean one.
+ */
+function completion(name: string, known: readonly string[]): string | undefined {
+  if (name.length < 4) return undefined
+  const start = name.toLowerCase()
+  const shortest = (matches: string[]) => matches.sort((a, b) => a.length - b.length)[0]
+  return (
+    shortest(known.filter((candidate) => candidate.toLowerCase().startsWith(start))) ??
+    shortest(
+      known.filter((candidate) =>
+        candidate
+          .toLowerCase()
+          .split(/[/.-]/)
+          .some((part) => part.startsWith(start)),
+      ),
+    )
+  )
 }
 
 /** Edit distance where swapping two neighbours counts as one edit ("emial" → "email"). */

@@ -1,5 +1,7 @@
 /**
- * The model language: the shapes users write (DESIGN.md, "Model reference").
+ * The model language: the shapes users write. Every section and option is explained, with
+ * examples, in the model reference shipped with this package: @plumbline/core/docs/reference.md
+ * (packages/core/docs/reference.md in Plumbline's repository).
  *
  * Names are typed where TypeScript can check them: a flow step naming a component or a
  * contract that does not exist is a compile error. The same rules are checked again at
@@ -154,11 +156,25 @@ export interface StoreDefinition<State = any> {
   description?: string
 }
 
+/**
+ * A finding (or a pack's question) a decision answers: its rule id or pack source, and its
+ * element path. A pack's source alone (`{ rule: 'pack:accounts' }`) answers every question
+ * of the pack.
+ */
+export interface DecisionAnswer {
+  rule: string
+  /** As `plumbline check` or `plumbline questions` prints it; omitted only for a whole pack. */
+  element?: string
+}
+
 export interface DecisionDefinition {
   decision: string
   because: string
-  /** The finding this decision answers: it is then reported as decided, not as a finding. */
-  answers?: { rule: string; element: string }
+  /**
+   * The finding this decision answers, or a list of them: each is then reported as decided,
+   * not as a finding, and each that matches nothing is `decision/stale` on its own.
+   */
+  answers?: DecisionAnswer | readonly DecisionAnswer[]
 }
 
 export interface SystemDefinition<

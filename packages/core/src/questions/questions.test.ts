@@ -67,11 +67,13 @@ describe('questions', () => {
   it('asks the seed essay’s five questions of the naive accounts model, from the rules and the accounts pack', async () => {
     // The wording is asserted end to end (test/questions.test.ts); here, what raised each and where.
     expect(
-      (await checkSystem(naiveAccounts())).questions.map(({ source, element }) => `${source} at ${element}`),
+      (await checkSystem(naiveAccounts())).questions.map(
+        ({ source, element, alsoFrom }) => `${[source, ...(alsoFrom ?? [])].join(' and ')} at ${element}`,
+      ),
     ).toEqual([
-      'identity/uniqueness-undecided at entities.User',
+      // The pack's "Should User emails be unique?" is the rule's question: asked once, in the rule's words.
+      'identity/uniqueness-undecided and pack:accounts at entities.User',
       'identity/ambiguous-target at stores.users.operations.resetPassword.target',
-      'pack:accounts at entities.User.unique',
       'pack:accounts at machines',
       'pack:accounts at flows',
       'pack:accounts at entities.User.schema',
@@ -89,12 +91,7 @@ describe('questions', () => {
     const system = decidedAccounts()
     delete system.entities.User.unique
     const questions = (await checkSystem(system)).questions.map((question) => question.element)
-    expect(questions).toEqual([
-      'entities.User',
-      'stores.users.operations.resetPassword.target',
-      'entities.User.unique',
-      'flows',
-    ])
+    expect(questions).toEqual(['entities.User', 'stores.users.operations.resetPassword.target', 'flows'])
   })
 
   it('records a decision that answers a pack question, and drops the question', async () => {
@@ -180,6 +177,142 @@ describe('questions', () => {
     const result = await checkSystem(system)
     expect(result.diagnostics.map((diagnostic) => diagnostic.rule)).toEqual(['contract/mismatch'])
     expect(result.questions).toEqual([])
+  })
+
+  describe('a pack set like a rule', () => {
+    it('asks nothing of a pack set to off', async () => {
+      const result = await checkSystem(naiveAccounts(), { severities: { 'pack:accounts': 'off' } })
+      expect(result.questions).toEqual([
+        {
+          question: 'Should User.email be unique?',
+          element: 'entities.User',
+          source: 'identity/uniqueness-undecided',
+        },
+        {
+          question:
+            'Should resetPassword act on every User with the same email, or address one User by its identity or a unique key?',
+          element: 'stores.users.operations.resetPassword.target',
+          source: 'identity/ambiguous-target',
+        },
+      ])
+    })
+
+    it('makes a pack’s open questions findings at the severity it is given, the one a rule asks left to the rule', async () => {
+      const result = await checkSystem(naiveAccounts(), { severities: { 'pack:accounts': 'warn' } })
+      expect(result.diagnostics.map(({ rule, severity, element }) => `${severity} ${rule} at ${element}`)).toEqual([
+        'warning identity/uniqueness-undecided at entities.User',
+        'error identity/ambiguous-target at stores.users.operations.resetPassword.target',
+        'warning pack:accounts at machines',
+        'warning pack:accounts at flows',
+        'warning pack:accounts at entities.User.schema',
+        'warning pack:accounts at zones',
+      ])
+      expect(result.diagnostics[2]?.message).toBe('Should User accounts be verified?')
+    })
+
+    it('asks the shared question in the pack’s words when the rule is off', async () => {
+      const result = await checkSystem(naiveAccounts(), { severities: { 'identity/uniqueness-undecided': 'off' } })
+      expect(result.questions[1]).toEqual({
+        question: 'Should User emails be unique?',
+        element: 'entities.User.unique',
+        source: 'pack:accounts',
+      })
+    })
+  })
+
+  describe('decisions answering several findings', () => {
+    it('answers every question of a pack with its source alone, and leaves the rule’s question to the rule', async () => {
+      const system = naiveAccounts()
+      system.decisions = {
+        notAnAccountSystem: {
+          decision: 'Users are guests: no accounts',
+          because: 'checkout without sign-up',
+          answers: { rule: 'pack:accounts' },
+        },
+      }
+      const result = await checkSystem(system)
+      expect(result.decided.map(({ rule, element, decision }) => `${rule} at ${element} by ${decision}`)).toEqual([
+        'pack:accounts at entities.User.unique by notAnAccountSystem',
+        'pack:accounts at machines by notAnAccountSystem',
+        'pack:accounts at flows by notAnAccountSystem',
+        'pack:accounts at entities.User.schema by notAnAccountSystem',
+        'pack:accounts at zones by notAnAccountSystem',
+      ])
+      expect(result.questions.map(({ source, element, alsoFrom }) => [source, element, alsoFrom])).toEqual([
+        ['identity/uniqueness-undecided', 'entities.User', undefined],
+        ['identity/ambiguous-target', 'stores.users.operations.resetPassword.target', undefined],
+      ])
+      expect(result.diagnostics.map((diagnostic) => diagnostic.rule)).not.toContain('decision/stale')
+    })
+
+    it('matches each answer of a list on its own: a finding by name wins over the whole pack, one that matches nothing is stale', async () => {
+      const system = naiveAccounts()
+      system.decisions = {
+        guests: {
+          decision: 'Users are guests',
+          because: 'no sign-up',
+          answers: [
+            { rule: 'identity/uniqueness-undecided', element: 'entities.User' },
+            { rule: 'pack:accounts', element: 'zones' },
+            { rule: 'identity/missing', element: 'entities.User' },
+          ],
+        },
+        rest: { decision: 'No accounts', because: 'guests', answers: { rule: 'pack:accounts' } },
+      }
+      const result = await checkSystem(system)
+      expect(result.decided.map(({ rule, element, decision }) => `${rule} at ${element} by ${decision}`)).toEqual([
+        'identity/uniqueness-undecided at entities.User by guests',
+        'pack:accounts at machines by rest',
+        'pack:accounts at flows by rest',
+        'pack:accounts at entities.User.schema by rest',
+        'pack:accounts at zones by guests',
+      ])
+      expect(result.diagnostics.filter((diagnostic) => diagnostic.rule === 'decision/stale')).toEqual([
+        {
+          rule: 'decision/stale',
+          severity: 'warning',
+          message: 'decision "guests" answers identity/missing at "entities.User", but there is no such finding',
+          element: 'decisions.guests.answers[2]',
+        },
+      ])
+    })
+
+    it('reports a whole-pack answer as stale where the pack asks nothing', async () => {
+      const system = decidedAccounts()
+      system.decisions = { none: { decision: 'x', because: 'y', answers: { rule: 'pack:accounts' } } }
+      expect((await checkSystem(system)).diagnostics).toEqual([
+        {
+          rule: 'decision/stale',
+          severity: 'warning',
+          message: 'decision "none" answers every question of pack:accounts, but it asks none here',
+          element: 'decisions.none.answers',
+        },
+      ])
+    })
+
+    it.each<[string, unknown, string, string]>([
+      [
+        'a rule answered without an element',
+        { rule: 'identity/missing' },
+        'decisions.d.answers.element',
+        "missing: only a pack's questions may be answered all at once (identity/missing needs the element of its finding)",
+      ],
+      [
+        'the same finding twice in a list',
+        [
+          { rule: 'pack:accounts', element: 'zones' },
+          { rule: 'pack:accounts', element: 'zones' },
+        ],
+        'decisions.d.answers[1]',
+        'answers the same finding twice',
+      ],
+      ['an empty list', [], 'decisions.d.answers', 'an answers list needs at least one answer'],
+    ])('rejects %s', async (_, answers, element, message) => {
+      const system = naiveAccounts()
+      system.decisions = { d: { decision: 'x', because: 'y', answers } }
+      const invalid = (await checkSystem(system)).diagnostics.filter((d) => d.rule === 'model/invalid')
+      expect(invalid.map((d) => [d.element, d.message])).toEqual([[element, message]])
+    })
   })
 
   describe('user packs', () => {

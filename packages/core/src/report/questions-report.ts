@@ -1,6 +1,7 @@
 /**
  * `plumbline questions --format json`: the open decisions per model, in the JSON report's
- * envelope (DESIGN.md). A public, versioned contract, like the report.
+ * envelope (@plumbline/core/docs/reference.md, "The JSON reports"). A public, versioned
+ * contract, like the report.
  */
 import type { Question } from '../diagnostics/types.js'
 import { REPORT_VERSION } from './report.js'

@@ -1,8 +1,9 @@
 /**
- * The JSON report: a public, versioned contract (DESIGN.md, "JSON report"). Scripts and CI
+ * The JSON report: a public, versioned contract (each field explained in the model reference,
+ * "The JSON reports": @plumbline/core/docs/reference.md). Scripts and CI
  * read it; change it only by adding fields, or by a new version.
  */
-import type { DecidedFinding, Diagnostic } from '../diagnostics/types.js'
+import type { DecidedFinding, Diagnostic, Question } from '../diagnostics/types.js'
 import type { ExplorationStats } from '../explore/types.js'
 
 export const REPORT_VERSION = 1
@@ -16,6 +17,8 @@ export interface ModelReport {
   exploration: ExplorationStats[]
   /** Findings answered by decisions in the model: recorded, not counted. */
   decided: DecidedFinding[]
+  /** The decisions the model leaves open, as `plumbline questions` lists them. */
+  questions: Question[]
   /** With a baseline: findings the baseline already has, reported apart and not counted. */
   baselined?: Diagnostic[]
   /** `plumbline conform`: what the sequences run on the real system covered. */
@@ -67,6 +70,8 @@ export interface Summary {
   errors: number
   warnings: number
   infos: number
+  /** Open questions of every model (not findings: they fail nothing). */
+  questions: number
 }
 
 export interface Report {
@@ -78,15 +83,19 @@ export interface Report {
 }
 
 export function buildReport(models: ModelReport[]): Report {
-  return { version: REPORT_VERSION, models, summary: summarize(models.flatMap((model) => model.diagnostics)) }
+  return { version: REPORT_VERSION, models, summary: summarize(models) }
 }
 
-export function summarize(diagnostics: readonly Diagnostic[]): Summary {
-  const summary: Summary = { errors: 0, warnings: 0, infos: 0 }
-  for (const { severity } of diagnostics) {
-    if (severity === 'error') summary.errors++
-    else if (severity === 'warning') summary.warnings++
-    else summary.infos++
+/** The counts of the models' diagnostics (baselined ones left out) and open questions. */
+export function summarize(models: readonly Pick<ModelReport, 'diagnostics' | 'questions'>[]): Summary {
+  const summary: Summary = { errors: 0, warnings: 0, infos: 0, questions: 0 }
+  for (const model of models) {
+    summary.questions += model.questions.length
+    for (const { severity } of model.diagnostics) {
+      if (severity === 'error') summary.errors++
+      else if (severity === 'warning') summary.warnings++
+      else summary.infos++
+    }
   }
   return summary
 }

@@ -13,7 +13,7 @@ type CheckResult = Pick<SystemCheck, 'diagnostics' | 'exploration'>
 
 /** `level`: the heading level of each counterexample. */
 export function checkSummary(model: Model, check: CheckResult, level: number, draw: Draw): string {
-  const { errors, warnings, infos } = summarize(check.diagnostics)
+  const { errors, warnings, infos } = summarize([{ diagnostics: check.diagnostics, questions: [] }])
   const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')}.`
   const traced = check.diagnostics.filter((diagnostic) => diagnostic.trace !== undefined)
   return paragraphs(

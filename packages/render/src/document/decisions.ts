@@ -17,10 +17,16 @@ export function decisionsTable(model: Model): string {
       markdownRow([
         `${markdownCode(decisionName(element))}: ${markdownText(decision)}`,
         because === undefined ? '—' : markdownText(because),
-        answers === undefined ? '—' : `${markdownCode(answers.rule)} at ${markdownCode(answers.element)}`,
+        answers.length === 0 ? '—' : answers.map(answerText).join('; '),
       ]),
     ),
   ].join('\n')
+}
+
+function answerText({ rule, element }: { rule: string; element?: string }): string {
+  return element === undefined
+    ? `${markdownCode(rule)}, every question`
+    : `${markdownCode(rule)} at ${markdownCode(element)}`
 }
 
 /** A \`decisions\` entry is named by its id; a decision written in place, by where it is written. */

@@ -5,6 +5,8 @@
  * so a document can mention one in its prose (as this comment does) without opening a block.
  */
 
+import { closest } from '@plumbline/core'
+
 export type InjectResult = { success: true; text: string } | { success: false; error: string }
 
 /** A marker line; on the first line, after the byte order mark some editors write. */
@@ -26,11 +28,14 @@ export function injectBlocks(text: string, blocks: ReadonlyMap<string, string>):
           line,
           `opens block ${JSON.stringify(name)} inside block ${JSON.stringify(open.name)} (opened on line ${open.line})`,
         )
-      if (!blocks.has(name))
+      if (!blocks.has(name)) {
+        const suggestion = closest(name, blocks.keys())
+        const hint = suggestion === undefined ? '' : `did you mean ${JSON.stringify(suggestion)}? `
         return failure(
           line,
-          `names no block: ${JSON.stringify(name)} (known: ${[...blocks.keys()].map((known) => JSON.stringify(known)).join(', ')})`,
+          `names no block: ${JSON.stringify(name)} (${hint}known: ${[...blocks.keys()].map((known) => JSON.stringify(known)).join(', ')})`,
         )
+      }
       pieces.push(text.slice(copiedUpTo, marker.index + whole.length))
       open = { name, line, lineEnding: text.startsWith('\r\n', marker.index + whole.length) ? '\r\n' : '\n' }
       continue

@@ -42,8 +42,10 @@ export function traceDiagram({ subject, initial, trace, conclusion }: Counterexa
   return { text: diagramText(lines), edges: trace.length }
 }
 
+/** An event XState names itself is shown in the machine's words (its description). */
 function actionText(step: TraceStep): string {
-  return Object.keys(step.params).length === 0 ? step.action : `${step.action} ${showValue(step.params)}`
+  const action = step.description ?? step.action
+  return Object.keys(step.params).length === 0 ? action : `${action} ${showValue(step.params)}`
 }
 
 /** JSON, one line where short; values JSON cannot show (undefined, cycles, BigInt) as `String` shows them. */

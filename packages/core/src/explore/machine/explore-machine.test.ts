@@ -579,7 +579,7 @@ describe('exploreMachine: hostile machines', () => {
       },
     })
     expect(explore({ machine }).findings[0]?.message).toBe(
-      `event "xstate.done.actor.load" threw: TypeError: Cannot read properties of undefined (reading 'name') (it was sent without output: declare samples, e.g. events: { "xstate.done.actor.load": [{ output: … }] })`,
+      `the event load done (invoked in state "loading") threw: TypeError: Cannot read properties of undefined (reading 'name') (it was sent without output: declare samples, e.g. events: { "xstate.done.actor.load": [{ output: … }] })`,
     )
   })
 
@@ -596,7 +596,7 @@ describe('exploreMachine: hostile machines', () => {
           rule: 'explore/incomplete',
           element: 'machines.m',
           message:
-            'exploration stopped at the bound of 50 states, after 50 states and 49 transitions to depth 49: states beyond it are not checked',
+            'exploration stopped at the bound of 50 states, after 50 states and 49 transitions to depth 49: states beyond it are not checked; it was still going deeper when it stopped, so the state space may be unbounded (context.n kept changing): bound it with a guard on the events that grow it (INC), or check to a depth with --max-depth N; if it is finite, raise --max-states',
         },
       ],
     })

@@ -6,20 +6,25 @@
  * an incomplete search makes none of them.
  */
 import type { AnyMachineSnapshot, AnyStateMachine, AnyStateNode } from 'xstate'
+import type { Finding } from '../../diagnostics/types.js'
+import { describeEnvironmentEvents, type EventDescription } from '../../model/describe-event.js'
 import { elementPath } from '../../model/element-path.js'
 import type { MachineModel } from '../../model/types.js'
-import { exploreBreadthFirst, type ExploreOptions } from '../breadth-first.js'
+import { exploreBreadthFirst, type ExplorationRun, type ExploreOptions } from '../breadth-first.js'
 import { describeThrown, showMs } from '../describe.js'
 import type { StopAt } from '../heartbeat.js'
 import type { ExplorationBounds } from '../types.js'
 import { incompleteFinding, statsOf, type ExplorationOutcome } from '../outcome.js'
 import { withTraces } from '../trace.js'
+import { growthAdvice, growthHint } from '../unbounded.js'
 import { describeStateNode } from '../../model/state-nodes.js'
+import { isPlainObject } from '../../model/recognise.js'
 import { inertActorScope } from './actor-scope.js'
 import { inertTransitions } from './inert-transitions.js'
 import { snapshotsThatCanFinish } from './final-paths.js'
 import { machineEvents } from './machine-events.js'
 import { MachineSystem } from './machine-system.js'
+import { withStandIns } from '../../model/machine-stand-ins.js'
 import { canFinish, hasHistory, nodeElement, nodeName, stateNodesBelow, stuckLeaves } from './state-nodes.js'
 
 export function exploreMachine(
@@ -35,20 +40,19 @@ export function exploreMachine(
       stats: { element, states: 0, transitions: 0, complete: false, ms: 0, depth: 0, collisionProbability: 0 },
       findings: [{ rule: 'explore/error', element, message: `the initial snapshot threw: ${prepared.error}` }],
     }
-  const { system, finishes } = prepared
-  const machine = model.machine
+  const { system, finishes, machine, events } = prepared
   const initial = system.initial
   const run = exploreBreadthFirst(system, { ...options, element })
   const inert = inertTransitions(machine)
   if (run.bound === undefined && !system.failed) {
     reportUnreachable(id, machine, system)
-    reportUnusedEvents(id, system, inert.shadowing)
+    reportUnusedEvents(id, system, inert.shadowing, events)
     if (finishes) reportNoFinalPath(id, run.states, system)
   }
   // What the config alone shows needs no complete search.
   reportInertEvents(id, inert.inert, system)
-  const findings = withTraces(system.recorder.findings, run.visited, system, initial)
-  const incomplete = incompleteFinding(element, run, options.bounds)
+  const findings = withEventWords(withTraces(system.recorder.findings, run.visited, system, initial), events)
+  const incomplete = incompleteFinding(element, run, options.bounds, unboundedAdvice(run, system, events, initial))
   if (incomplete) findings.push(incomplete)
   return { stats: statsOf(element, run, system.failed), findings }
 }
@@ -94,15 +98,21 @@ function reportUnreachable(id: string, machine: AnyStateMachine, system: Machine
 }
 
 /** Event types never taken; where a reached state blocks the type's handler with a transition that changes nothing, that was decided. */
-function reportUnusedEvents(id: string, system: MachineSystem, shadowing: ReadonlyMap<string, AnyStateNode[]>): void {
+function reportUnusedEvents(
+  id: string,
+  system: MachineSystem,
+  shadowing: ReadonlyMap<string, AnyStateNode[]>,
+  events: Map<string, EventDescription>,
+): void {
   system.taken.forEach((taken, typeIndex) => {
     if (taken) return
     const type = system.eventTypes[typeIndex]!
     if (shadowing.get(type)?.some((node) => system.reached.has(node))) return
+    // XState's own events are named as the machine names them, at the invoke or delay.
     system.recorder.record(
       'state/unused-event',
-      elementPath(['machines', id, 'events', type]),
-      `event ${JSON.stringify(type)} is never taken: in no reachable snapshot does XState take a transition for it`,
+      elementPath(events.get(type)?.path ?? ['machines', id, 'events', type]),
+      `${eventName(type, events)} is never taken: in no reachable snapshot does XState take a transition for it`,
       undefined,
     )
   })
@@ -119,6 +129,22 @@ function reportInertEvents(id: string, inert: ReadonlyMap<string, AnyStateNode[]
       undefined,
     )
   }
+}
+
+/** `event "GO"`, or for one of XState's own events, `the event fetchUser failed (invoked in state "a")`. */
+function eventName(type: string, events: Map<string, EventDescription>): string {
+  const described = events.get(type)
+  return described ? `the event ${described.words}` : `event ${JSON.stringify(type)}`
+}
+
+/** Trace steps of XState's own events say in words what happened (the type stays the action, as replayed). */
+function withEventWords(findings: Finding[], events: Map<string, EventDescription>): Finding[] {
+  for (const { trace } of findings)
+    for (const step of trace ?? []) {
+      const described = events.get(step.action)
+      if (described) step.description = described.words
+    }
+  return findings
 }
 
 function reportNoFinalPath(id: string, states: number, system: MachineSystem): void {
@@ -145,14 +171,17 @@ function reportNoFinalPath(id: string, states: number, system: MachineSystem): v
 }
 
 /**
- * The machine as a transition system, as exploration runs it, and whether it can finish;
- * `error` (described) where its initial snapshot throws.
+ * The machine as a transition system, as exploration runs it (missing actors and delays
+ * replaced by stand-ins), and whether it can finish; `error` (described) where its initial
+ * snapshot throws.
  */
 export function machineSystem(
   id: string,
   model: MachineModel,
-): { system: MachineSystem; finishes: boolean } | { error: string } {
-  const machine = model.machine
+):
+  | { system: MachineSystem; finishes: boolean; machine: AnyStateMachine; events: Map<string, EventDescription> }
+  | { error: string } {
+  const machine = withStandIns(id, model.machine)
   const scope = inertActorScope()
   let initial: AnyMachineSnapshot
   try {
@@ -162,6 +191,7 @@ export function machineSystem(
   } catch (error) {
     return { error: describeThrown(error) }
   }
+  const events = describeEnvironmentEvents(id, machine)
   const finishes = canFinish(machine.root)
   const system = new MachineSystem(
     id,
@@ -173,9 +203,35 @@ export function machineSystem(
     {
       keepSteps: finishes,
       keyHistory: hasHistory(machine),
+      eventName: (type) => eventName(type, events),
     },
   )
   // Eventless transitions taken on the way to the initial snapshot left the states they passed.
   system.passedThrough()
-  return { system, finishes }
+  return { system, finishes, machine, events }
+}
+
+/** The hint for a machine whose search was still going deeper: its context's fields, its events. */
+function unboundedAdvice(
+  run: ExplorationRun,
+  system: MachineSystem,
+  events: Map<string, EventDescription>,
+  initial: AnyMachineSnapshot,
+): string | undefined {
+  const hint = growthHint(
+    run,
+    {
+      replay: (snapshot, action) => system.replay(snapshot, action),
+      fields: ({ context }) =>
+        isPlainObject(context)
+          ? Object.fromEntries(Object.entries(context).map(([key, value]) => [`context.${key}`, value]))
+          : { context },
+      actionName: (action) => {
+        const type = system.label(action).action
+        return events.get(type)?.words ?? type
+      },
+    },
+    initial,
+  )
+  return hint && growthAdvice(hint, 'events', run.bound === 'time' ? 'time' : 'states')
 }

@@ -77,7 +77,12 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
     private readonly scope: InertActorScope,
     private readonly events: MachineEvents,
     readonly initial: Snapshot,
-    private readonly options: { keepSteps: boolean; keyHistory: boolean },
+    private readonly options: {
+      keepSteps: boolean
+      keyHistory: boolean
+      /** How messages name an event: XState's own ones in the machine's words. */
+      eventName: (type: string) => string
+    },
   ) {
     this.element = elementPath(['machines', id])
     this.predicates = { recorder: this.recorder, owner: ['machines', id] }
@@ -102,7 +107,7 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
     if (this.hash(snapshot, out)) return true
     this.failed = true
     const { state, action } = this.stepping
-    const event = action < 0 ? 'the initial snapshot' : `event ${JSON.stringify(this.events.events[action]!.type)}`
+    const event = action < 0 ? 'the initial snapshot' : this.options.eventName(this.events.events[action]!.type)
     this.recorder.record(
       'explore/error',
       this.element,
@@ -349,7 +354,7 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
     this.recorder.record(
       'explore/error',
       this.element,
-      `event ${JSON.stringify(type)}${sample} threw: ${describeThrown(error)}${hint}`,
+      `${this.options.eventName(type)}${sample} threw: ${describeThrown(error)}${hint}`,
       { state },
     )
   }

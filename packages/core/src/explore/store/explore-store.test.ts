@@ -412,7 +412,7 @@ describe('exploreStore: hostile models', () => {
         rule: 'explore/incomplete',
         element: 'stores.s',
         message:
-          'exploration stopped at the bound of 100 states, after 100 states and 99 transitions to depth 99: states beyond it are not checked',
+          'exploration stopped at the bound of 100 states, after 100 states and 99 transitions to depth 99: states beyond it are not checked; it was still going deeper when it stopped, so the state space may be unbounded (n kept changing): bound it with a guard or a smaller domain on the operations that grow it (tick), or check to a depth with --max-depth N; if it is finite, raise --max-states',
       },
     ])
   })

@@ -2,10 +2,12 @@
 import { elementPath } from '../../model/element-path.js'
 import { findNonPlainData } from '../../model/plain-data.js'
 import type { StoreDefinition } from '../../model/types.js'
-import { exploreBreadthFirst, type ExploreOptions } from '../breadth-first.js'
+import { exploreBreadthFirst, type ExplorationRun, type ExploreOptions } from '../breadth-first.js'
 import { incompleteFinding, statsOf, type ExplorationOutcome } from '../outcome.js'
 import { withTraces } from '../trace.js'
-import { storeActions } from './store-actions.js'
+import { growthAdvice, growthHint } from '../unbounded.js'
+import { isPlainObject } from '../../model/recognise.js'
+import { storeActions, type StoreAction } from './store-actions.js'
 import { StoreSystem } from './store-system.js'
 
 /**
@@ -20,11 +22,11 @@ export function exploreStore(
 ): ExplorationOutcome | undefined {
   const prepared = storeSystem(id, store)
   if (prepared === undefined) return undefined
-  const { system, pristine } = prepared
+  const { system, pristine, actions } = prepared
   const element = elementPath(['stores', id])
   const run = exploreBreadthFirst(system, { ...options, element })
   const findings = withTraces(system.recorder.findings, run.visited, system, pristine)
-  const incomplete = incompleteFinding(element, run, options.bounds)
+  const incomplete = incompleteFinding(element, run, options.bounds, unboundedAdvice(run, system, actions, pristine))
   if (incomplete) findings.push(incomplete)
   return { stats: statsOf(element, run, system.failed), findings }
 }
@@ -33,10 +35,29 @@ export function exploreStore(
 export function storeSystem(
   id: string,
   store: StoreDefinition,
-): { system: StoreSystem; pristine: unknown } | undefined {
+): { system: StoreSystem; pristine: unknown; actions: readonly StoreAction[] } | undefined {
   const actions = storeActions(store)
   if (actions === undefined || findNonPlainData(store.initial) !== undefined) return undefined
   // Copies: a function that changes states in place must change neither the model nor the traces.
   const pristine = structuredClone(store.initial)
-  return { system: new StoreSystem(id, store, actions, structuredClone(pristine), pristine), pristine }
+  return { system: new StoreSystem(id, store, actions, structuredClone(pristine), pristine), pristine, actions }
+}
+
+/** The hint for a store whose search was still going deeper: its top-level fields, its operations. */
+function unboundedAdvice(
+  run: ExplorationRun,
+  system: StoreSystem,
+  actions: readonly StoreAction[],
+  pristine: unknown,
+): string | undefined {
+  const hint = growthHint(
+    run,
+    {
+      replay: (state, action) => system.replay(state, action),
+      fields: (state) => (isPlainObject(state) ? state : { state }),
+      actionName: (action) => actions[action]?.operation ?? String(action),
+    },
+    structuredClone(pristine),
+  )
+  return hint && growthAdvice(hint, 'operations', run.bound === 'time' ? 'time' : 'states')
 }

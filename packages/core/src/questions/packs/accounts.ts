@@ -4,7 +4,8 @@ import type { ChecklistPack } from './types.js'
  * The seed essay's five questions, the ones a generated login system never asked: should
  * emails be unique, should accounts be verified, should users reset passwords, should roles
  * exist, what is the security model. Worded as the essay words them, so a reader knows the
- * checklist; the first may repeat identity/uniqueness-undecided's question, as a checklist does.
+ * checklist. The first is identity/uniqueness-undecided's question: asked once, in the rule's
+ * words, while the rule asks it.
  */
 export const accountsPack: ChecklistPack = {
   name: 'accounts',
@@ -14,10 +15,8 @@ export const accountsPack: ChecklistPack = {
     {
       question: 'Should {entity} emails be unique?',
       element: 'entities.{entity}.unique',
-      answeredBy: [
-        { uniquenessOf: 'email' },
-        { decision: { rule: 'identity/uniqueness-undecided', element: 'entities.{entity}' } },
-      ],
+      answeredBy: [{ uniquenessOf: 'email' }],
+      sameAs: { rule: 'identity/uniqueness-undecided', element: 'entities.{entity}' },
     },
     {
       question: 'Should {entity} accounts be verified?',

@@ -9,8 +9,13 @@ import { holds, matches } from './evidence.js'
 import { fillElement, fillText } from './template.js'
 import { packSource, type ChecklistPack } from './types.js'
 
-export function askPacks(model: Model, packs: readonly ChecklistPack[]): Finding[] {
-  const findings: Finding[] = []
+/** A pack's open question, with the rule finding that asks the same thing, where one does. */
+export interface PackFinding extends Finding {
+  sameAs?: { rule: string; element: string }
+}
+
+export function askPacks(model: Model, packs: readonly ChecklistPack[]): PackFinding[] {
+  const findings: PackFinding[] = []
   for (const pack of packs) {
     const source = packSource(pack)
     // A question at an element outside the entity (`zones`) is asked once, not per entity.
@@ -22,8 +27,14 @@ export function askPacks(model: Model, packs: readonly ChecklistPack[]): Finding
         const element = fillElement(question.element, entity)
         if (element === undefined || asked.has(element)) continue
         asked.add(element)
-        if (!question.answeredBy.some((evidence) => holds(evidence, model, entity)))
-          findings.push({ rule: source, element, message: fillText(question.question, entity) })
+        const { sameAs } = question
+        // A decision answering the rule's finding answers the question it shares.
+        const evidence = sameAs === undefined ? question.answeredBy : [...question.answeredBy, { decision: sameAs }]
+        if (evidence.some((piece) => holds(piece, model, entity))) continue
+        const finding: PackFinding = { rule: source, element, message: fillText(question.question, entity) }
+        if (sameAs !== undefined)
+          finding.sameAs = { rule: sameAs.rule, element: fillElement(sameAs.element, entity) ?? sameAs.element }
+        findings.push(finding)
       }
     }
   }

@@ -1,4 +1,5 @@
 /** Whether a piece of a pack's evidence holds in a model, for one entity. */
+import { answersOf } from '../../model/decision-answers.js'
 import { isUserEventType } from '../../model/event-descriptors.js'
 import { declaresZones, type Model } from '../../model/model.js'
 import { own } from '../../model/own.js'
@@ -21,7 +22,9 @@ export function holds(evidence: Evidence, model: Model, entityName: string): boo
   if ('decision' in evidence) {
     const { rule } = evidence.decision
     const element = fillElement(evidence.decision.element, entityName)
-    return Object.values(model.decisions).some(({ answers }) => answers?.rule === rule && answers.element === element)
+    return Object.entries(model.decisions).some(([id, decision]) =>
+      answersOf(id, decision).some((answer) => answer.rule === rule && answer.element === element),
+    )
   }
   return evidence.allOf.every((inner) => holds(inner, model, entityName))
 }

@@ -29,6 +29,7 @@ const question = z.strictObject({
   question: z.string().min(1, { message: 'a question needs its text' }),
   element: elementTemplate,
   answeredBy: z.array(evidence),
+  sameAs: z.strictObject({ rule: z.string().min(1), element: elementTemplate }).exactOptional(),
 })
 
 export const checklistPackSchema: z.ZodType<ChecklistPack> = z.strictObject({

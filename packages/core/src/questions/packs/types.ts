@@ -2,7 +2,10 @@
  * Checklist packs: questions that apply when a model matches a pattern, as data. A pack
  * asks its questions about each entity with a field named like one of its patterns; each
  * question stays open until the model answers it (one piece of evidence holds) or a
- * decision does (`answers: { rule: 'pack:<name>', element: <the question's element> }`).
+ * decision does (`answers: { rule: 'pack:<name>', element: <the question's element> }`, or
+ * `answers: { rule: 'pack:<name>' }` for every question of the pack). Its on/off and severity
+ * are set like a rule's (`rules: { 'pack:<name>': 'off' }`): by default its open questions are
+ * questions only; set to `info`, `warn` or `error`, they are diagnostics too.
  */
 
 /** A name to look for: a string matches names containing it, ignoring case; a RegExp is tested as written. */
@@ -38,6 +41,12 @@ export interface PackQuestion {
   element: string
   /** The question is answered when any one of these holds. */
   answeredBy: Evidence[]
+  /**
+   * The finding of a rule that asks the same thing (`{entity}` as above). While that finding
+   * is open the question is asked once, in the rule's words, naming the pack as a second
+   * source; a decision answering that finding answers this question too.
+   */
+  sameAs?: { rule: string; element: string }
 }
 
 export interface ChecklistPack {

@@ -10,7 +10,9 @@ export const exploreIncomplete: Rule = {
 --timeout 30s\`). When a bound stops it, the states beyond it are not checked: what was found
 is real, but the absence of other findings proves nothing, and findings that claim an absence
 (unreachable states, unused events, states with no way to finish) are not made. The report's
-\`exploration\` entry says \`complete: false\` and which bound was hit. Make the model's domains
+\`exploration\` entry says \`complete: false\` and which bound was hit. When the search was still
+going deeper as it stopped, the message says the space may be unbounded and names the fields
+that kept changing on the deepest path and the operations or events taken there. Make the model's domains
 smaller (small scope: two or three values usually find what more would), bound a counter that
 grows without end, or raise the bound.
 

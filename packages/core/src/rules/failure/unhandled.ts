@@ -1,7 +1,8 @@
 import type { AnyStateNode } from 'xstate'
 import type { Finding } from '../../diagnostics/types.js'
-import { elementPath, type PathSegment } from '../../model/element-path.js'
+import { elementPath } from '../../model/element-path.js'
 import { matchesEventDescriptor } from '../../model/event-descriptors.js'
+import { invokesOf } from '../../model/invokes.js'
 import type { Model } from '../../model/model.js'
 import { own } from '../../model/own.js'
 import { describeStateNode, stateNodeAt, stateNodesOf } from '../../model/state-nodes.js'
@@ -77,28 +78,6 @@ function invokeFindings(model: Model): Finding[] {
             message: `${describeStateNode(node)} invokes ${quoted(invoke.name)} and does not say what happens when it fails (onError)`,
           })
   return findings
-}
-
-interface Invoke {
-  /** XState's id for the actor: the config's, or one XState made up. */
-  id: string
-  /** The invoke's key in element paths: its id where the config gives one, else its index. */
-  key: PathSegment
-  /** As the user knows it: the id, else the source's name. */
-  name: string
-}
-
-/** The node's invokes, in the config's order. */
-function invokesOf(node: AnyStateNode): Invoke[] {
-  const configs = [node.config.invoke ?? []].flat() as Array<{ id?: string; src?: unknown }>
-  return node.invoke.map((definition, index) => {
-    const config = configs[index] ?? {}
-    return {
-      id: definition.id,
-      key: config.id ?? index,
-      name: config.id ?? (typeof config.src === 'string' ? config.src : `invoke[${index}]`),
-    }
-  })
 }
 
 /** True when XState would take a transition for the actor's error event from the node or an ancestor. */

@@ -33,7 +33,7 @@ Good:
         step.event === undefined ? [] : [{ step: index, type: step.event }],
       )
       if (events.length === 0) continue
-      const replay = replayFlow(machine, events)
+      const replay = replayFlow(flow.machine, machine, events)
       if (replay.outcome !== 'feasible') findings.push(findingOf(flowId, flow.machine, replay))
     }
     return findings

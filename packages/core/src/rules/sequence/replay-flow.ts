@@ -14,6 +14,7 @@ import {
   type StateValue,
 } from 'xstate'
 import { isUserEventType, machineAcceptsEvent } from '../../model/event-descriptors.js'
+import { withStandIns } from '../../model/machine-stand-ins.js'
 import type { MachineModel } from '../../model/types.js'
 
 export type Replay =
@@ -31,8 +32,9 @@ export interface FlowEvent {
   type: string
 }
 
-export function replayFlow(model: MachineModel, events: readonly FlowEvent[]): Replay {
-  const { machine } = model
+/** `machineId`: the machine's id in the model, for its stand-ins (a flow is no finding of a missing implementation). */
+export function replayFlow(machineId: string, model: MachineModel, events: readonly FlowEvent[]): Replay {
+  const machine = withStandIns(machineId, model.machine)
   const known = knownEventTypes(machine)
   let snapshots: AnyMachineSnapshot[]
   try {

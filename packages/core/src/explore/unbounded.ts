@@ -1,0 +1,83 @@
+/**
+ * Why an exploration stopped at a states or time bound may be more than a big space: when
+ * the search was still going deeper (its levels not shrinking), the space may be unbounded,
+ * a counter or a list that grows with every step. What grows is read cheaply off the deepest
+ * path, replayed once: the fields that changed in at least half of its last steps (none: no
+ * hint), and the actions taken most there. Only a hint, worded as one: a large finite space
+ * looks the same.
+ */
+import { pathTo, type ExplorationRun } from './breadth-first.js'
+import type { Replay } from './trace.js'
+
+export interface GrowthHint {
+  /** Fields that kept changing on the deepest path: `users`, `context.n`. */
+  fields: string[]
+  /** The actions (operations, events) taken most on its last steps. */
+  actions: string[]
+}
+
+/** How many of the deepest path's last steps are looked at. */
+const LAST_STEPS = 16
+/** A path longer than this is not replayed: "cheaply known" only. */
+const MAX_REPLAY = 100_000
+
+export interface GrowthReading<State> {
+  /** The state after `action`, as the search computed it. */
+  replay: Replay<State>['replay']
+  /** The fields of a state as the hint names them (`users`, or `context.n` for a machine). */
+  fields(state: State): Record<string, unknown>
+  /** An action as the hint names it. */
+  actionName(action: number): string
+}
+
+export function growthHint<State>(
+  run: ExplorationRun,
+  reading: GrowthReading<State>,
+  initial: State,
+): GrowthHint | undefined {
+  if ((run.bound !== 'states' && run.bound !== 'time') || !run.growing || run.states < 2) return undefined
+  const path = pathTo(run.visited, run.states - 1)
+  if (path.length > MAX_REPLAY) return { fields: [], actions: [] }
+  const from = Math.max(0, path.length - LAST_STEPS)
+  const changes = new Map<string, number>()
+  const taken = new Map<string, number>()
+  let state = initial
+  let before = shownFields(reading, state)
+  path.forEach((action, step) => {
+    state = reading.replay(state, action)
+    if (step < from) return
+    const after = shownFields(reading, state)
+    for (const [field, text] of after) if (before.get(field) !== text) changes.set(field, (changes.get(field) ?? 0) + 1)
+    before = after
+    const name = reading.actionName(action)
+    taken.set(name, (taken.get(name) ?? 0) + 1)
+  })
+  const steps = path.length - from
+  const fields = [...changes].filter(([, count]) => count * 2 >= steps).map(([field]) => field)
+  // Where no field kept changing, the depth came from moving between a machine's finitely many states.
+  if (fields.length === 0) return undefined
+  return {
+    fields,
+    actions: [...taken]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 3)
+      .map(([name]) => name),
+  }
+}
+
+function shownFields<State>(reading: GrowthReading<State>, state: State): Map<string, string> {
+  return new Map(Object.entries(reading.fields(state)).map(([field, value]) => [field, JSON.stringify(value) ?? '']))
+}
+
+/** The sentence the incomplete finding ends with; `kind` says what a user guards ("operations", "events"). */
+export function growthAdvice(hint: GrowthHint, kind: 'operations' | 'events', bound: 'states' | 'time'): string {
+  const changing = hint.fields.length === 0 ? '' : ` (${listed(hint.fields)} kept changing)`
+  const growing = hint.actions.length === 0 ? '' : ` (${listed(hint.actions)})`
+  const domain = kind === 'operations' ? ' or a smaller domain' : ''
+  const raise = bound === 'states' ? '--max-states' : '--timeout'
+  return `it was still going deeper when it stopped, so the state space may be unbounded${changing}: bound it with a guard${domain} on the ${kind} that grow it${growing}, or check to a depth with --max-depth N; if it is finite, raise ${raise}`
+}
+
+function listed(names: readonly string[]): string {
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`
+}
