@@ -16,6 +16,8 @@ export interface CheckedModel {
   report: ModelReport
   /** What the model asks to be checked (JUnit's test cases). */
   checks: CheckItem[]
+  /** Its shape is too broken for core to read it as a model: nothing can be asked of it (`plumbline mcp`'s questions). */
+  malformed: boolean
 }
 
 export interface CheckFileContext {
@@ -74,6 +76,7 @@ export async function checkModelFile(file: string, context: CheckFileContext): P
     // Through JSON, as every format prints it: the same model gives the same data whichever thread checked it.
     report: JSON.parse(JSON.stringify(report)) as ModelReport,
     checks: result.model ? listChecks(result.model) : [],
+    malformed: result.model === undefined,
   }
 }
 
