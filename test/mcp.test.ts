@@ -227,6 +227,15 @@ describe('plumbline mcp', () => {
       expect(existsSync(path.join(outside, 'counter.md'))).toBe(false)
     })
 
+    it('plumbline mcp FOLDER serves that folder where the client names no roots', async () => {
+      const started = await makeProject({})
+      const served = await makeProject({ 'models/counter.ts': model('counter') })
+      const session = await connectMcp(started, { folder: path.relative(started, served) })
+      const checked = await callTool(session, 'check', { paths: ['models/counter.ts'] })
+      expect(JSON.parse(checked.text).models.map(({ file }: { file: string }) => file)).toEqual(['models/counter.ts'])
+      expect(session.stderr()).toContain(`files under ${served} unless the client names roots`)
+    })
+
     it('with roots from the client, reads under them only: not the folder it was started in', async () => {
       const started = await makeProject({ 'models/here.ts': model('here') })
       const root = await makeProject({ 'models/counter.ts': model('counter') })

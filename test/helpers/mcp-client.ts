@@ -25,8 +25,11 @@ afterEach(async () => {
   await Promise.all(open.splice(0).map((client) => client.close()))
 })
 
-/** Starts the server in `cwd`; with `roots`, the client offers them (as `file://` URIs). */
-export async function connectMcp(cwd: string, options: { roots?: readonly string[] } = {}): Promise<McpSession> {
+/** Starts the server in `cwd` (serving `folder`, where given); with `roots`, the client offers them (as `file://` URIs). */
+export async function connectMcp(
+  cwd: string,
+  options: { roots?: readonly string[]; folder?: string } = {},
+): Promise<McpSession> {
   const { FORCE_COLOR: _forced, NODE_PATH: _pnpmPath, ...inherited } = process.env
   const env = Object.fromEntries(
     Object.entries({ ...inherited, NO_COLOR: '1' }).filter(
@@ -35,7 +38,7 @@ export async function connectMcp(cwd: string, options: { roots?: readonly string
   )
   const transport = new StdioClientTransport({
     command: process.execPath,
-    args: [bin, 'mcp'],
+    args: [bin, 'mcp', ...(options.folder === undefined ? [] : [options.folder])],
     cwd,
     env,
     stderr: 'pipe',

@@ -43,8 +43,8 @@ const pathsInput = {
     .describe("model files, folders or globs, relative to the first root (default: the config's models, else models/)"),
 }
 
-/** Serves until the client closes stdin. */
-export async function serveMcp(io: Io): Promise<void> {
+/** Serves until the client closes stdin; `startDirectory` is the root where the client names none. */
+export async function serveMcp(io: Io, startDirectory: string): Promise<void> {
   const protocolOut = protocolStdout()
   const server = new McpServer(
     { name: 'plumbline', version },
@@ -58,7 +58,7 @@ export async function serveMcp(io: Io): Promise<void> {
     const listed = server.server.getClientCapabilities()?.roots
       ? (await server.server.listRoots()).roots.map(({ uri }) => uri)
       : undefined
-    return rootsFrom(listed, io.cwd)
+    return rootsFrom(listed, startDirectory)
   }
   const serial = serialQueue()
   const call = (run: () => Promise<CallToolResult>) => serial(run).catch((error: unknown) => toolError(error, io))
@@ -155,7 +155,9 @@ export async function serveMcp(io: Io): Promise<void> {
     process.stdin.once('end', () => void server.close())
   })
   await server.connect(transport)
-  io.stderr.write(`plumbline mcp ${version}: serving on stdio, files under ${io.cwd} unless the client names roots\n`)
+  io.stderr.write(
+    `plumbline mcp ${version}: serving on stdio, files under ${startDirectory} unless the client names roots\n`,
+  )
   await closed
 }
 
