@@ -178,6 +178,23 @@ describe('plumbline mcp', () => {
     expect(after.isError).toBe(false)
   })
 
+  it('render of a model whose guard never returns: drawn with the exploration stopped where check stops it', async () => {
+    const project = await makeProject({
+      'plumbline.config.ts': 'export default { explore: { stepTimeout: 1000 } }\n',
+      'models/loop.ts': model('loop').replace(
+        'guard: (s) => s.n < 2',
+        'guard: (s) => { if (s.n === 1) while (true) {} return true }',
+      ),
+    })
+    const session = await connectMcp(project)
+    const checked = await callTool(session, 'check', { paths: ['models/loop.ts'] })
+    const [finding] = JSON.parse(checked.text).models[0].diagnostics
+    expect(finding.rule).toBe('explore/error')
+    const drawn = await callTool(session, 'render', { path: 'models/loop.ts' })
+    expect(drawn.isError).toBe(false)
+    expect(drawn.text).toContain(finding.message)
+  })
+
   describe('confinement to the roots', () => {
     it('refuses an absolute path outside and a .. out, and loads nothing there', async () => {
       const outside = await makeProject({})

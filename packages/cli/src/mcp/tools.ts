@@ -21,7 +21,7 @@ import type { Io } from '../io.js'
 import { displayPath } from '../load/find-model-files.js'
 import { checkFiles } from '../run/check-files.js'
 import type { CheckedModel } from '../run/check-model-file.js'
-import { checkSystems } from '../run/check-systems.js'
+import { type CheckedSystem, checkSystems } from '../run/check-systems.js'
 import { duplicateSystems } from '../run/duplicate-systems.js'
 import { styleFor } from '../style.js'
 import { explainPack, explainRule } from '../text/explain.js'
@@ -81,20 +81,26 @@ export interface RenderResult {
 
 /**
  * The Markdown documents of the models `path` names. The models are checked first in the
- * watched workers, so one that never returns is stopped there; then, having loaded and checked
- * in time, they are loaded again on this thread, where they are drawn (a model's functions
- * cannot leave a worker).
+ * watched workers, so one that never returns is stopped there; then, having loaded in time,
+ * each is loaded and checked again on this thread, where it is drawn (a model's functions
+ * cannot leave a worker), its explorations stopped before the steps the watchdog stopped.
  */
 export async function renderTool(request: RenderRequest, roots: Roots, io: Io): Promise<RenderResult> {
   const project = await openProject(roots)
   const files = await modelFiles([request.path], project, roots)
-  await checkWatched(files, project)
+  const watched = await checkWatched(files, project)
   const { renderModels } = await import('../render/documents.js')
-  const systems = await checkSystems(
-    { paths: files, base: project.base },
-    { ...io, cwd: project.base },
-    { checkOptions: project.checkOptions, fresh: true },
-  )
+  const systems: CheckedSystem[] = []
+  for (const [index, file] of files.entries()) {
+    const interruptions = watched[index]?.interruptions ?? []
+    systems.push(
+      ...(await checkSystems(
+        { paths: [file], base: project.base },
+        { ...io, cwd: project.base },
+        { checkOptions: { ...project.checkOptions, interruptions }, fresh: true },
+      )),
+    )
+  }
   const documents = renderModels(systems, project.config?.dir ?? project.base)
   const markdown = documents.map(({ rendered }) => rendered.markdown)
   if (!request.write) return { markdown, written: [] }
