@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs'
 import { readFile, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { fixtures, makeProject, runCli } from './helpers/cli.js'
 import { callTool, connectMcp } from './helpers/mcp-client.js'
 
@@ -109,6 +109,34 @@ describe('plumbline mcp', () => {
       text: `../elsewhere: outside the folders this server may read (${project})`,
     })
     expect(existsSync(path.join(project, '../elsewhere'))).toBe(false)
+  })
+
+  it('check compares with the baseline as plumbline check does', async () => {
+    const project = await makeProject({
+      'accounts.ts': await readFile(path.join(fixtures, 'accounts-naive.ts'), 'utf8'),
+    })
+    expect((await runCli(['check', '--update-baseline', 'accounts.ts'], { cwd: project })).exitCode).toBe(0)
+    const session = await connectMcp(project)
+    const answer = await callTool(session, 'check', { paths: ['accounts.ts'] })
+    const cli = await runCli(['check', 'accounts.ts', '--format', 'json'], { cwd: project })
+    const untimed = (text: string) => text.replace(/"ms": \d+/g, '"ms": 0')
+    expect(JSON.parse(answer.text).models[0].baselined.length).toBeGreaterThan(0)
+    expect(untimed(answer.text)).toBe(untimed(cli.stdout))
+  })
+
+  it('an error a model throws later, from a promise nobody awaits, is said on stderr and the server goes on', async () => {
+    const project = await makeProject({
+      'models/stray.ts': model(
+        'stray',
+        "import { isMainThread } from 'node:worker_threads'\nif (isMainThread) Promise.reject(new Error('thrown later'))\n",
+      ),
+    })
+    const session = await connectMcp(project)
+    expect((await callTool(session, 'render', { path: 'models/stray.ts' })).isError).toBe(false)
+    expect((await callTool(session, 'rules')).isError).toBe(false)
+    await vi.waitFor(() =>
+      expect(session.stderr()).toContain('plumbline mcp: an error no call was waiting for: thrown later\n'),
+    )
   })
 
   it('a bad input is a tool error from the schema, and the server goes on', async () => {
@@ -268,6 +296,10 @@ describe('plumbline mcp', () => {
       expect(resources.map(({ name, uri }) => [name, uri])).toEqual([
         ['models/counter.ts', pathToFileURL(path.join(root, 'models/counter.ts')).href],
       ])
+      await writeFile(path.join(root, '.env'), 'SECRET=1\n')
+      await expect(session.client.readResource({ uri: pathToFileURL(path.join(root, '.env')).href })).rejects.toThrow(
+        'not a model file (*.ts, *.mts, *.js, *.mjs)',
+      )
       const read = await session.client.readResource({ uri: resources[0]?.uri ?? '' })
       expect(read.contents).toEqual([{ uri: resources[0]?.uri, mimeType: 'text/typescript', text: model('counter') }])
     })

@@ -33,6 +33,8 @@ const MAX_ID_LENGTH = 200
 const MAX_INPUT_ELEMENTS = 1000
 /** A model file larger than this is not read as a resource. */
 const MAX_RESOURCE_BYTES = 1024 * 1024
+/** What a resource may be: a model file, as a folder's are found (`find-model-files.ts`); no declaration files. */
+const MODEL_FILE = /(?<!\.d)\.m?[jt]s$/
 
 const pathText = z.string().min(1).max(MAX_PATH_LENGTH)
 const pathsInput = {
@@ -143,12 +145,20 @@ export async function serveMcp(io: Io, startDirectory: string): Promise<void> {
     (uri) =>
       serial(async () => {
         const file = await confine(fileURLToPath(uri), await roots())
+        if (!MODEL_FILE.test(file)) throw new UsageError(`${uri.href}: not a model file (*.ts, *.mts, *.js, *.mjs)`)
         const content = await readFile(file)
         if (content.length > MAX_RESOURCE_BYTES) throw new UsageError(`${uri.href}: larger than 1 MiB, not read`)
         return { contents: [{ uri: uri.href, mimeType: 'text/typescript', text: content.toString('utf8') }] }
       }),
   )
 
+  // A model's code may throw later, from a timer or a promise nobody awaits: said on stderr, and the server goes on.
+  const stray = (error: unknown) =>
+    io.stderr.write(
+      `plumbline mcp: an error no call was waiting for: ${error instanceof Error ? error.message : String(error)}\n`,
+    )
+  process.on('uncaughtException', stray)
+  process.on('unhandledRejection', stray)
   const transport = new StdioServerTransport(process.stdin, protocolOut)
   const closed = new Promise<void>((resolve) => {
     transport.onclose = resolve

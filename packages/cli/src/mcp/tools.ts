@@ -5,6 +5,7 @@
  * into a tool error). Model code runs in the watched worker threads of `check` (`check-files.ts`),
  * so a model that never returns is stopped at the config's `explore.stepTimeout` (10 s by default).
  */
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 import {
   buildQuestionsReport,
@@ -14,7 +15,9 @@ import {
   rules,
   rulesById,
   type QuestionsReport,
+  type Report,
 } from '@plumbline/core'
+import { BASELINE_NAME } from '../baseline/baseline-name.js'
 import { UsageError } from '../errors.js'
 import { writeFileAtomic } from '../files/atomic-write.js'
 import type { Io } from '../io.js'
@@ -36,11 +39,21 @@ const DEFAULT_OUT = 'docs/models'
 /** No colours: the text goes to a client, not a terminal. */
 const plain = styleFor({ write: () => undefined, isTTY: false }, {})
 
-/** `plumbline check --format json` of the models `paths` name. */
+/** `plumbline check --format json` of the models `paths` name, compared with the baseline where there is one. */
 export async function checkTool(paths: readonly string[], roots: Roots): Promise<string> {
   const project = await openProject(roots)
   const checked = await checkWatched(await modelFiles(paths, project, roots), project)
-  return jsonText(buildReport(checked.map(({ report }) => report)))
+  return jsonText(await withBaseline(buildReport(checked.map(({ report }) => report)), project, roots))
+}
+
+/** As `check` reads it: the config's `baseline` (relative to the config), else plumbline-baseline.json beside it. */
+async function withBaseline(report: Report, project: Project, roots: Roots): Promise<Report> {
+  const { config, base } = project
+  const file = path.resolve(config?.dir ?? base, config?.config.baseline ?? BASELINE_NAME)
+  if (!existsSync(await confine(displayPath(file, base), roots))) return report
+  const { compareWithBaseline, readBaseline } = await import('../baseline/baseline.js')
+  const baseline = await readBaseline(file, base)
+  return baseline === undefined ? report : compareWithBaseline(report, baseline, base)
 }
 
 /** `plumbline questions --format json`; a model too malformed to ask anything of is an error, as there. */
