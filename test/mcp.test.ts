@@ -111,6 +111,20 @@ describe('plumbline mcp', () => {
     expect(existsSync(path.join(project, '../elsewhere'))).toBe(false)
   })
 
+  it('questions on a malformed model, or one with a syntax error, is the error plumbline questions prints', async () => {
+    const session = await connectMcp(fixtures)
+    for (const file of ['malformed/bad-shape.js', 'malformed/syntax-error.ts']) {
+      const cli = await runCli(['questions', file], { cwd: fixtures })
+      expect(await callTool(session, 'questions', { paths: [file] })).toEqual({
+        isError: true,
+        text: cli.stderr
+          .replace(/^error: /, '')
+          .replace('plumbline check shows', 'the check tool shows')
+          .trimEnd(),
+      })
+    }
+  })
+
   it('check compares with the baseline as plumbline check does', async () => {
     const project = await makeProject({
       'accounts.ts': await readFile(path.join(fixtures, 'accounts-naive.ts'), 'utf8'),
@@ -169,15 +183,25 @@ describe('plumbline mcp', () => {
     expect((await callTool(session, 'rules')).isError).toBe(false)
   })
 
-  it('a model that throws is a tool error naming the file; what models print never reaches stdout', async () => {
+  it('a model that throws or calls process.exit() is a tool error naming the file; what models print never reaches stdout', async () => {
     const project = await makeProject({
       'models/throws.ts': "throw new Error('boom at import')\n",
+      'models/exits.ts': 'process.exit(0)\nexport default {}\n',
       'models/noisy.ts': model('noisy', "console.log('hello from the model')\nprocess.stdout.write('raw write\\n')\n"),
     })
     const session = await connectMcp(project)
     const thrown = await callTool(session, 'check', { paths: ['models/throws.ts'] })
     expect(thrown.isError).toBe(true)
     expect(thrown.text).toMatch(/^models\/throws\.ts:1:\d+: threw while loading: boom at import$/)
+    for (const tool of ['check', 'questions'])
+      expect(await callTool(session, tool, { paths: ['models/exits.ts'] })).toEqual({
+        isError: true,
+        text: 'models/exits.ts: process.exit(0) was called by the model: a model must not end the process',
+      })
+    expect(await callTool(session, 'render', { path: 'models/exits.ts' })).toEqual({
+      isError: true,
+      text: 'models/exits.ts: process.exit(0) was called by the model: a model must not end the process',
+    })
     const noisy = await callTool(session, 'check', { paths: ['models/noisy.ts'] })
     expect(noisy.isError).toBe(false)
     expect(JSON.parse(noisy.text).models[0].system).toBe('noisy')
