@@ -18,10 +18,11 @@ export const registerMcp: RegisterCommand = (program, { io, setExitCode }) => {
 Started by the agent, not by hand: it speaks JSON-RPC on stdin and stdout; messages go to stderr.
 Tools: check, questions, explain, rules, render; the model files as resources.
 
-It reads, loads and writes only files under the client's roots (MCP roots), or where the client
-names none, under [folder] (default: the folder it was started in): a path outside, by .. or through a symbolic link,
-is refused. render writes only when asked (write: true). A model that hangs is stopped as check
-stops it (the config's explore.stepTimeout, 10 s by default).
+It reads, loads and writes only files under the client's roots (MCP roots), or where the
+client names none, under [folder] (default: the folder it was started in): a path outside,
+by .. or through a symbolic link, is refused. render writes only when asked (write: true).
+A model that hangs is stopped as check stops it (the config's explore.stepTimeout, 10 s by
+default).
 
 Add it to an agent (Claude Code):
   $ claude mcp add plumbline -- npx plumbline mcp`,
