@@ -7,6 +7,7 @@ import { registerCheck } from './commands/check.js'
 import { registerConform } from './commands/conform.js'
 import { registerExplain } from './commands/explain.js'
 import { registerInit } from './commands/init.js'
+import { registerMcp } from './commands/mcp.js'
 import { registerQuestions } from './commands/questions.js'
 import { registerRender } from './commands/render.js'
 import { registerRules } from './commands/rules.js'
@@ -23,6 +24,7 @@ const COMMANDS: readonly RegisterCommand[] = [
   registerRules,
   registerExplain,
   registerInit,
+  registerMcp,
 ]
 
 /** Builds the program; each action stores its exit code through `setExitCode`. */
@@ -46,6 +48,7 @@ Examples:
   $ plumbline questions models
   $ plumbline explain identity/uniqueness-undecided
   $ plumbline conform examples/login/engineered.adapter.ts
+  $ plumbline mcp                        (started by a coding agent: see the README)
 ${EXIT_CODES_HELP}`,
     )
   for (const register of COMMANDS) register(program, { io, setExitCode })

@@ -57,12 +57,13 @@ export function configFileFor(cwd: string, named: string | undefined): string | 
   return named === undefined ? findConfig(cwd) : path.resolve(cwd, named)
 }
 
-function findConfig(cwd: string): string | undefined {
+/** The nearest config from `cwd` upwards, looking no higher than `top` where it is given (`plumbline mcp`'s root). */
+export function findConfig(cwd: string, top?: string): string | undefined {
   for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
     for (const name of CONFIG_NAMES) {
       const candidate = path.join(dir, name)
       if (existsSync(candidate)) return candidate
     }
-    if (path.dirname(dir) === dir) return undefined
+    if (path.dirname(dir) === dir || (top !== undefined && dir === path.resolve(top))) return undefined
   }
 }

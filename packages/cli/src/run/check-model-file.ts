@@ -5,7 +5,7 @@
  * result is plain data, so it can come back from a worker unchanged.
  */
 import { readFileSync } from 'node:fs'
-import { checkSystem, type CheckOptions, type ModelReport } from '@plumbline/core'
+import { checkSystem, type CheckOptions, type Interruption, type ModelReport } from '@plumbline/core'
 import { ModelLoadError } from '../errors.js'
 import { displayPath } from '../load/find-model-files.js'
 import type { ModelLoader } from '../load/load-model.js'
@@ -16,6 +16,13 @@ export interface CheckedModel {
   report: ModelReport
   /** What the model asks to be checked (JUnit's test cases). */
   checks: CheckItem[]
+  /** Its shape is too broken for core to read it as a model: nothing can be asked of it (`plumbline mcp`'s questions). */
+  malformed: boolean
+  /**
+   * The steps its explorations were stopped before, never having finished them (the watchdog's):
+   * a check of the same model on another thread passes them on, so as not to hang where this one did.
+   */
+  interruptions: Interruption[]
 }
 
 export interface CheckFileContext {
@@ -74,6 +81,8 @@ export async function checkModelFile(file: string, context: CheckFileContext): P
     // Through JSON, as every format prints it: the same model gives the same data whichever thread checked it.
     report: JSON.parse(JSON.stringify(report)) as ModelReport,
     checks: result.model ? listChecks(result.model) : [],
+    malformed: result.model === undefined,
+    interruptions: [...(context.checkOptions.interruptions ?? [])],
   }
 }
 

@@ -1,0 +1,166 @@
+/**
+ * What each `plumbline mcp` tool answers, as the text the matching command prints: `check` and
+ * `questions` their `--format json`, `explain` and `rules` their plain text and JSON, `render`
+ * the Markdown document. A problem with the input is thrown as a UsageError (the server turns it
+ * into a tool error). Model code runs in the watched worker threads of `check` (`check-files.ts`),
+ * so a model that never returns is stopped at the config's `explore.stepTimeout` (10 s by default).
+ */
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import {
+  buildQuestionsReport,
+  buildReport,
+  packSource,
+  resolvePacks,
+  rules,
+  rulesById,
+  type QuestionsReport,
+  type Report,
+} from '@plumbline/core'
+import { BASELINE_NAME } from '../baseline/baseline-name.js'
+import { UsageError } from '../errors.js'
+import { writeFileAtomic } from '../files/atomic-write.js'
+import type { Io } from '../io.js'
+import { displayPath } from '../load/find-model-files.js'
+import { checkFiles } from '../run/check-files.js'
+import type { CheckedModel } from '../run/check-model-file.js'
+import { type CheckedSystem, checkSystems } from '../run/check-systems.js'
+import { duplicateSystems } from '../run/duplicate-systems.js'
+import { styleFor } from '../style.js'
+import { explainPack, explainRule } from '../text/explain.js'
+import { jsonText } from '../text/json.js'
+import { rulesJson } from '../text/rules.js'
+import { settableIds, unknownRuleMessage } from '../text/unknown-rule.js'
+import { modelFiles, openProject, type Project } from './project.js'
+import { confine, confineReal, type Roots } from './roots.js'
+
+const DEFAULT_OUT = 'docs/models'
+
+/** No colours: the text goes to a client, not a terminal. */
+const plain = styleFor({ write: () => undefined, isTTY: false }, {})
+
+/** `plumbline check --format json` of the models `paths` name, compared with the baseline where there is one. */
+export async function checkTool(paths: readonly string[], roots: Roots): Promise<string> {
+  const project = await openProject(roots)
+  const checked = await checkWatched(await modelFiles(paths, project, roots), project)
+  return jsonText(await withBaseline(buildReport(checked.map(({ report }) => report)), project, roots))
+}
+
+/** As `check` reads it: the config's `baseline` (relative to the config), else plumbline-baseline.json beside it. */
+async function withBaseline(report: Report, project: Project, roots: Roots): Promise<Report> {
+  const { config, base } = project
+  const file = path.resolve(config?.dir ?? base, config?.config.baseline ?? BASELINE_NAME)
+  if (!existsSync(await confine(displayPath(file, base), roots))) return report
+  const { compareWithBaseline, readBaseline } = await import('../baseline/baseline.js')
+  const baseline = await readBaseline(file, base)
+  return baseline === undefined ? report : compareWithBaseline(report, baseline, base)
+}
+
+/** `plumbline questions --format json`; a model too malformed to ask anything of is an error, as there. */
+export async function questionsTool(paths: readonly string[], roots: Roots): Promise<string> {
+  const project = await openProject(roots)
+  const checked = await checkWatched(await modelFiles(paths, project, roots), project)
+  return jsonText(questionsReport(checked))
+}
+
+/** `plumbline explain`: a rule, or a checklist pack (built in or the config's). */
+export async function explainTool(id: string, roots: Roots): Promise<string> {
+  const rule = rulesById.get(id)
+  if (rule !== undefined) return explainRule(rule, plain)
+  const packs = resolvePacks((await openProject(roots)).config?.config.packs)
+  const pack = packs.find((candidate) => packSource(candidate) === id)
+  if (pack === undefined) throw new UsageError(unknownRuleMessage(id, settableIds(packs)))
+  return explainPack(pack, plain)
+}
+
+/** `plumbline rules --format json`. */
+export function rulesTool(): string {
+  return jsonText(rulesJson(rules))
+}
+
+export interface RenderRequest {
+  path: string
+  /** Write each document to `<out>/<system>.md` as well (inside the roots only). */
+  write: boolean
+  /** Where to write: else the config's `output`, else docs/models. */
+  out?: string
+}
+
+export interface RenderResult {
+  markdown: string[]
+  /** The files written, as shown from the first root. */
+  written: string[]
+}
+
+/**
+ * The Markdown documents of the models `path` names. The models are checked first in the
+ * watched workers, so one that never returns is stopped there; then, having loaded in time,
+ * each is loaded and checked again on this thread, where it is drawn (a model's functions
+ * cannot leave a worker), its explorations stopped before the steps the watchdog stopped.
+ */
+export async function renderTool(request: RenderRequest, roots: Roots, io: Io): Promise<RenderResult> {
+  const project = await openProject(roots)
+  const files = await modelFiles([request.path], project, roots)
+  const watched = await checkWatched(files, project)
+  const { renderModels } = await import('../render/documents.js')
+  const systems: CheckedSystem[] = []
+  for (const [index, file] of files.entries()) {
+    const interruptions = watched[index]?.interruptions ?? []
+    systems.push(
+      ...(await checkSystems(
+        { paths: [file], base: project.base },
+        { ...io, cwd: project.base },
+        { checkOptions: { ...project.checkOptions, interruptions }, fresh: true },
+      )),
+    )
+  }
+  const documents = renderModels(systems, project.config?.dir ?? project.base)
+  const markdown = documents.map(({ rendered }) => rendered.markdown)
+  if (!request.write) return { markdown, written: [] }
+  const out = await outFolder(request.out, project, roots)
+  const written: string[] = []
+  for (const { slug, rendered } of documents) {
+    const file = path.join(out, `${slug}.md`)
+    await confineReal(file, displayPath(file, project.base), roots)
+    await writeFileAtomic(file, rendered.markdown)
+    written.push(displayPath(file, project.base))
+  }
+  return { markdown, written }
+}
+
+async function outFolder(given: string | undefined, project: Project, roots: Roots): Promise<string> {
+  if (given !== undefined) return confine(given, roots)
+  const { config } = project
+  const configured = config?.config.output === undefined ? undefined : path.resolve(config.dir, config.config.output)
+  return confine(displayPath(configured ?? path.join(project.base, DEFAULT_OUT), project.base), roots)
+}
+
+/** The models' files, checked in the watched workers: every load failure (a hang included) is thrown. */
+async function checkWatched(files: readonly string[], project: Project): Promise<CheckedModel[]> {
+  const checked = await checkFiles(files, {
+    cwd: project.base,
+    checkOptions: project.checkOptions,
+    fresh: true,
+    ...(project.stepTimeoutMs === undefined ? {} : { stepTimeoutMs: project.stepTimeoutMs }),
+  })
+  const duplicates = duplicateSystems(checked.map(({ report }) => ({ shown: report.file, system: report.system })))
+  if (duplicates.length > 0) throw new UsageError(duplicates.join('\n'))
+  return checked
+}
+
+function questionsReport(checked: readonly CheckedModel[]): QuestionsReport {
+  const malformed = checked.filter((model) => model.malformed)
+  if (malformed.length > 0)
+    throw new UsageError(
+      malformed
+        .map(({ report }) => {
+          const [first] = report.diagnostics
+          const problem = first === undefined ? '' : `: ${first.element || '(model)'}: ${first.message}`
+          return `${report.file}: the model is malformed, so its questions cannot be listed${problem} (the check tool shows every problem)`
+        })
+        .join('\n'),
+    )
+  return buildQuestionsReport(
+    checked.map(({ report }) => ({ file: report.file, system: report.system, questions: report.questions })),
+  )
+}
