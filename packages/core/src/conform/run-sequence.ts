@@ -57,7 +57,7 @@ export async function runSequence(
   try {
     divergence = await (async (): Promise<Finding | undefined> => {
       const first = await observeState(side, binding, real, initial)
-      if ('error' in first) return finding('conform/error', side.element, `${first.error} before any step`)
+      if ('error' in first) return finding('conform/error', side.element, `before any step, ${first.error}`)
       if (first.diff.length > 0)
         return finding(
           'conform/state-mismatch',
@@ -81,7 +81,7 @@ export async function runSequence(
           // A probe: the model disables this action here; the real system must refuse it.
           if (refusal !== undefined) return undefined
           const after = await observeState(side, binding, real, side.show(state))
-          if ('error' in after) return finding('conform/error', side.element, `${after.error} ${where}`)
+          if ('error' in after) return finding('conform/error', side.element, `after ${where}, ${after.error}`)
           if (side.ignoresDisabled && after.diff.length === 0) return undefined
           trace.push({ ...label, state: side.show(state), observed: after.observed, ...diffOf(after.diff) })
           return finding(
@@ -94,7 +94,7 @@ export async function runSequence(
         const after = await observeState(side, binding, real, shown)
         if ('error' in after) {
           trace.push({ ...label, state: shown })
-          return finding('conform/error', side.element, `${after.error} ${where}`)
+          return finding('conform/error', side.element, `after ${where}, ${after.error}`)
         }
         trace.push({
           ...label,
@@ -160,7 +160,9 @@ async function observeState(
   }
   fingerprintInto(expected, 'json', expectedPrint)
   const same = expectedPrint[0] === observedPrint[0] && expectedPrint[1] === observedPrint[1]
-  return { observed, diff: same ? [] : stateDiff(expected, observed) }
+  // A copy: observe may hand back the real system's own objects, which later steps change.
+  const kept = structuredClone(observed)
+  return { observed: kept, diff: same ? [] : stateDiff(expected, kept) }
 }
 
 function handlerOf(
