@@ -48,7 +48,7 @@ describe('plumbline conform --trace', () => {
     expect([diagnostic.rule, diagnostic.location.line, diagnostic.message]).toEqual([
       'conform/trace-mismatch',
       1,
-      'the observed state differs from the model\'s after signUp {"email":"ann@x"}: state.users[0].email: the model has "ann@x", observed "ann@y"',
+      'the observed state differs from the model\'s after signUp {"email":"ann@x"}: state.users[0].email: model "ann@x", observed "ann@y"',
     ])
   })
 

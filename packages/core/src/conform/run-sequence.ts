@@ -12,7 +12,7 @@ import { fingerprintInto } from '../explore/fingerprint.js'
 import { describeUnhashable } from '../explore/unhashable.js'
 import type { AnyAdapter } from './define-adapter.js'
 import type { ModelSide } from './model-side.js'
-import { describeDifference, stateDiff } from './state-diff.js'
+import { describeDifferences, stateDiff } from './state-diff.js'
 
 export interface SequenceRun {
   /** The first divergence, where there was one. */
@@ -62,7 +62,7 @@ export async function runSequence(
         return finding(
           'conform/state-mismatch',
           side.element,
-          `before any step, the real system's state differs from the model's initial state: ${listDifferences(first.diff)}`,
+          `before any step, the real system's state differs from the model's initial state: ${describeDifferences(first.diff)}`,
         )
       let state = side.initial
       for (let position = 0; position < actions.length; position++) {
@@ -87,7 +87,7 @@ export async function runSequence(
           return finding(
             'conform/accepted',
             side.actionElement(action),
-            `the real system accepted ${where}, which the model does not allow in that state${side.ignoresDisabled ? `, and its state changed: ${listDifferences(after.diff)}` : ' (it must refuse it: throw)'}`,
+            `the real system accepted ${where}, which the model does not allow in that state${side.ignoresDisabled ? `, and its state changed: ${describeDifferences(after.diff)}` : ' (it must refuse it: throw)'}`,
           )
         }
         const shown = side.show(next)
@@ -113,7 +113,7 @@ export async function runSequence(
           return finding(
             'conform/state-mismatch',
             side.actionElement(action),
-            `${where}, the real system's state differs from the model's: ${listDifferences(after.diff)}`,
+            `${where}, the real system's state differs from the model's: ${describeDifferences(after.diff)}`,
           )
         conformed.push({ before: state, action })
         state = next
@@ -189,11 +189,4 @@ function stepWords(side: ModelSide, actions: readonly number[], position: number
     Object.keys(label.params).length === 0 ? label.action : `${label.action} ${JSON.stringify(label.params)}`
   const names = actions.slice(0, position + 1).map((action) => side.label(action).action)
   return `${shown} (step ${position + 1}: ${names.join(' · ')})`
-}
-
-const LISTED = 3
-
-function listDifferences(diff: ReturnType<typeof stateDiff>): string {
-  const listed = diff.slice(0, LISTED).map(describeDifference).join('; ')
-  return diff.length > LISTED ? `${listed}; and ${diff.length - LISTED} more` : listed
 }
