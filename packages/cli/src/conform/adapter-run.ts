@@ -40,7 +40,7 @@ export async function runAdapter(file: string, flags: ConformFlags, io: Io, sett
   // Printed first: a run that is stopped or crashes can still be replayed.
   if (random !== undefined)
     io.stderr.write(
-      `random sequences: seed ${random.seed} (replay with --random ${random.count} --seed ${random.seed})\n`,
+      `random sequences: seed ${random.seed} (replay with --random ${random.count} --seed ${random.seed} --max-length ${random.maxLength})\n`,
     )
   const options: ConformOptions = {
     paths: flags.paths ?? 'transitions',
