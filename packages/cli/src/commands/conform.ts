@@ -59,8 +59,19 @@ An adapter binds a store (or a machine) of a model to the real implementation:
 A throw (or rejection) from an operation is the real system refusing it. After every step,
 observe(real) must equal the model's state (key order ignored); the first divergence is shown
 as a shortest sequence, each step with the model's and the observed state and a field diff.
-The config's rules and --rule set the severities of the conform/ rules as for check (a
-divergence fails the run only at error level); its explore bounds apply too.
+Findings: conform/state-mismatch, conform/rejected (refused a step the model allows),
+conform/accepted (accepted one it forbids, with --rejections), conform/error (setup,
+observe or teardown threw). JSON has the coverage: sequences, steps, transitions and states
+covered of those reachable. The config's rules and --rule set these rules' severities as for
+check (a divergence fails the run only at error level); its explore bounds apply too.
+
+A trace (--trace FILE.jsonl, with --store ID or --machine ID) has one JSON object a line:
+  {"op": "signUp", "params": {"email": "a@x"}, "state": {…}}            a store's step; state optional
+  {"event": {"type": "SUBMIT"}, "value": "checking", "context": {…}}   a machine's; value, context optional
+Each step must be enabled where the model stands and the state, where given, equal the
+model's; invariants, never and effects must hold. The first line that does not is reported
+by its number (conform/trace-disabled, conform/trace-mismatch, or the invariant's rule); a
+malformed line is exit 2, naming it. The file is streamed, never read whole.
 
 Examples:
   $ plumbline conform examples/login/engineered.adapter.ts
