@@ -22,6 +22,24 @@ describe('plumbline conform', () => {
     )
   })
 
+  it.each([
+    [
+      'a store the model does not have, with did you mean',
+      'test/fixtures/conform/wrong-store.adapter.ts',
+      'error: test/fixtures/conform/wrong-store.adapter.ts: store: the model has no store "user" (did you mean "users"?)\n',
+    ],
+    [
+      'a file that is a model, not an adapter',
+      'test/fixtures/conform/users.model.ts',
+      'error: test/fixtures/conform/users.model.ts: an adapter file must `export default defineAdapter(model, { … })`; its default export is an object\n',
+    ],
+    ['a missing file', 'test/fixtures/conform/nope.ts', 'error: test/fixtures/conform/nope.ts: no such file\n'],
+  ])('names %s, and exits 2', async (_, file, message) => {
+    const result = await runCli(['conform', file])
+    expect(result.exitCode).toBe(2)
+    expect(result.stderr).toBe(message)
+  })
+
   it('--paths states: every reachable state, in fewer sequences than every transition', async () => {
     const result = await runCli([
       'conform',
