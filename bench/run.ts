@@ -12,7 +12,11 @@
  * - spin: SPIN's `pan -DSAFETY -DBFS -DNOREDUCE` on the same model in Promela (where spin
  *   and a C compiler are installed).
  *
- * Options: --runs N (default 3), --quick (one run, up to 10⁵), --only family,family.
+ * Then the conformance cases (`conformance.ts`): covering paths against xstate/graph's
+ * `getShortestPaths`, and recorded traces checked a line at a time.
+ *
+ * Options: --runs N (default 3), --quick (one run, up to 10⁵), --only family,case,…
+ * (families: counters-store, counters-machine, filter-lock; cases: covering-paths, trace).
  */
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
@@ -20,6 +24,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { coveringPathsCase, traceCase, type CaseResult, type Context } from './conformance.js'
 import { canMeasureMemory, runProcess, type ProcessRun } from './lib/processes.js'
 import { grouped, median, ratio, seconds, table } from './lib/statistics.js'
 import { COUNTER_TOP, type Family, type PeerResult } from './peers/scale-models.js'
@@ -222,7 +227,18 @@ async function main(): Promise<void> {
       if (counts.size > 1) console.log('WARNING: the peers do not agree on the number of states')
     }
   }
-  console.log(`\n${targets(medians)}`)
+  const cases: [string, (context: Context) => Promise<CaseResult>][] = [
+    ['covering-paths', coveringPathsCase],
+    ['trace', traceCase],
+  ]
+  const conformance: string[] = []
+  for (const [name, run] of cases) {
+    if (only && !only.includes(name)) continue
+    const result = await run({ root, scratch, cli, runs })
+    console.log(`\n${result.text}`)
+    conformance.push(...result.targets)
+  }
+  console.log(`\n${[targets(medians), ...conformance].join('\n')}`)
 }
 
 /** The issue's targets, as ratios between peers of the same run. */

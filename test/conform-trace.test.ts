@@ -48,8 +48,42 @@ describe('plumbline conform --trace', () => {
     expect([diagnostic.rule, diagnostic.location.line, diagnostic.message]).toEqual([
       'conform/trace-mismatch',
       1,
-      'the observed state differs from the model\'s after signUp {"email":"ann@x"}: state.users[0].email: the model has "ann@x", observed "ann@y"',
+      'the observed state differs from the model\'s after signUp {"email":"ann@x"}: state.users[0].email: model "ann@x", observed "ann@y"',
     ])
+  })
+
+  it('checks a machine trace: events (a delay among them) through XState, the first disabled one named by its line', async () => {
+    const machineLine = (line: object) => JSON.stringify(line)
+    const lines = [
+      machineLine({ event: { type: 'ADD' }, value: 'cart', context: { items: 1 } }),
+      machineLine({ event: { type: 'SUBMIT' }, value: 'paying' }),
+      machineLine({ event: { type: 'xstate.after.paymentWindow.order.paying' }, value: 'cart', context: { items: 1 } }),
+      machineLine({ event: { type: 'CANCEL' } }),
+    ]
+    const args = (file: string) => [
+      'conform',
+      'test/fixtures/conform/order.model.ts',
+      '--machine',
+      'order',
+      '--trace',
+      file,
+    ]
+    const conforming = await runCli(args(await trace(lines.slice(0, 3))))
+    expect(conforming.exitCode).toBe(0)
+    expect(conforming.stderr).toMatch(/run\.jsonl: 3 steps checked, conforming to machines\.order\n$/)
+    const failing = await runCli([...args(await trace(lines)), '--format', 'json'])
+    expect(failing.exitCode).toBe(1)
+    const [diagnostic] = JSON.parse(failing.stdout).models[0].diagnostics
+    expect(diagnostic).toMatchObject({
+      rule: 'conform/trace-disabled',
+      element: 'machines.order.events.CANCEL',
+      message: 'event "CANCEL" is not enabled: in state "cart" XState takes no transition for it',
+      location: { line: 4 },
+      initial: { value: 'cart', context: { items: 1 } },
+    })
+    expect(failing.stderr).toMatch(
+      /run\.jsonl:4: does not conform to machines\.order \(conform\/trace-disabled\), after 3 steps that do\n$/,
+    )
   })
 
   it('a malformed line is exit 2 naming its line', async () => {

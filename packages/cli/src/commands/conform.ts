@@ -8,10 +8,12 @@ import { InvalidArgumentError, Option } from 'commander'
 import { runAdapter } from '../conform/adapter-run.js'
 import type { ConformFlags } from '../conform/conform-flags.js'
 import { runTraceConformance } from '../conform/trace-run.js'
+import { settleRun } from '../config/run-settings.js'
 import { UsageError } from '../errors.js'
 import { EXIT_CODES_HELP } from '../help.js'
 import type { Io } from '../io.js'
 import { CHECK_FLAGS } from '../options/check-flags.js'
+import { ruleSeverityOption } from '../options/rule-severities.js'
 import { resolveTargets } from '../output/targets.js'
 import { writeReports } from '../output/write-reports.js'
 import { maxDepthOption, maxStatesOption, timeoutOption } from '../options/exploration.js'
@@ -38,6 +40,8 @@ export const registerConform: RegisterCommand = (program, { io, setExitCode }) =
     .addOption(new Option('--trace <file.jsonl>', 'check a recorded trace (one JSON object a line) against the model'))
     .addOption(CHECK_FLAGS.format.option)
     .addOption(CHECK_FLAGS.outputFile.option)
+    .addOption(ruleSeverityOption())
+    .addOption(CHECK_FLAGS.config.option)
     .addOption(maxStatesOption())
     .addOption(maxDepthOption())
     .addOption(timeoutOption())
@@ -55,6 +59,19 @@ An adapter binds a store (or a machine) of a model to the real implementation:
 A throw (or rejection) from an operation is the real system refusing it. After every step,
 observe(real) must equal the model's state (key order ignored); the first divergence is shown
 as a shortest sequence, each step with the model's and the observed state and a field diff.
+Findings: conform/state-mismatch, conform/rejected (refused a step the model allows),
+conform/accepted (accepted one it forbids, with --rejections), conform/error (setup,
+observe or teardown threw). JSON has the coverage: sequences, steps, transitions and states
+covered of those reachable. The config's rules and --rule set these rules' severities as for
+check (a divergence fails the run only at error level); its explore bounds apply too.
+
+A trace (--trace FILE.jsonl, with --store ID or --machine ID) has one JSON object a line:
+  {"op": "signUp", "params": {"email": "a@x"}, "state": {…}}            a store's step; state optional
+  {"event": {"type": "SUBMIT"}, "value": "checking", "context": {…}}   a machine's; value, context optional
+Each step must be enabled where the model stands and the state, where given, equal the
+model's; invariants, never and effects must hold. The first line that does not is reported
+by its number (conform/trace-disabled, conform/trace-mismatch, or the invariant's rule); a
+malformed line is exit 2, naming it. The file is streamed, never read whole.
 
 Examples:
   $ plumbline conform examples/login/engineered.adapter.ts
@@ -74,15 +91,17 @@ async function conformCommand(file: string, flags: ConformFlags, io: Io): Promis
   if (flags.trace === undefined) {
     if (flags.store !== undefined || flags.machine !== undefined)
       throw new UsageError('--store and --machine go with --trace; an adapter names what it binds itself')
-    return runAdapter(file, flags, io)
-  }
-  if ((flags.store === undefined) === (flags.machine === undefined))
+  } else if ((flags.store === undefined) === (flags.machine === undefined))
     throw new UsageError('--trace needs the store or the machine it was recorded from: --store ID or --machine ID')
+  // The config's rules and explore bounds, with --rule and the bound flags on top, as for check.
+  const { checkOptions } = await settleRun([], flags, io, { fresh: false })
+  if (flags.trace === undefined) return runAdapter(file, flags, io, checkOptions)
   const targets = resolveTargets(flags.format, flags.outputFile ?? [])
   const run = await runTraceConformance({
     modelFile: file,
     traceFile: flags.trace,
     cwd: io.cwd,
+    severities: checkOptions.severities ?? {},
     ...(flags.store === undefined ? {} : { store: flags.store }),
     ...(flags.machine === undefined ? {} : { machine: flags.machine }),
   })

@@ -13,8 +13,8 @@ import {
   conform,
   freshSeed,
   toDiagnostics,
+  type CheckOptions,
   type ConformOptions,
-  type ExplorationBounds,
   type ModelReport,
 } from '@plumbline/core'
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from '../errors.js'
@@ -26,7 +26,8 @@ import { writeReports } from '../output/write-reports.js'
 import type { CheckKind } from '../run/list-checks.js'
 import { DEFAULT_MAX_LENGTH, type ConformFlags } from './conform-flags.js'
 
-export async function runAdapter(file: string, flags: ConformFlags, io: Io): Promise<number> {
+/** `settings`: the severities and bounds of the config and the flags (`checkOptionsFrom`). */
+export async function runAdapter(file: string, flags: ConformFlags, io: Io, settings: CheckOptions): Promise<number> {
   const absolute = path.resolve(io.cwd, file)
   const shown = displayPath(absolute, io.cwd)
   if (!existsSync(absolute)) throw new UsageError(`${shown}: no such file`)
@@ -39,12 +40,12 @@ export async function runAdapter(file: string, flags: ConformFlags, io: Io): Pro
   // Printed first: a run that is stopped or crashes can still be replayed.
   if (random !== undefined)
     io.stderr.write(
-      `random sequences: seed ${random.seed} (replay with --random ${random.count} --seed ${random.seed})\n`,
+      `random sequences: seed ${random.seed} (replay with --random ${random.count} --seed ${random.seed} --max-length ${random.maxLength})\n`,
     )
   const options: ConformOptions = {
     paths: flags.paths ?? 'transitions',
     rejections: flags.rejections === true,
-    bounds: boundsFrom(flags),
+    ...(settings.bounds === undefined ? {} : { bounds: settings.bounds }),
     ...(random === undefined ? {} : { random }),
   }
   let result: Awaited<ReturnType<typeof conform>>
@@ -63,7 +64,10 @@ export async function runAdapter(file: string, flags: ConformFlags, io: Io): Pro
   const model: ModelReport = {
     file: shown,
     system: result.system,
-    diagnostics: toDiagnostics(result.findings, {}).map((diagnostic) => ({ ...diagnostic, location: { file: shown } })),
+    diagnostics: toDiagnostics(result.findings, settings.severities ?? {}).map((diagnostic) => ({
+      ...diagnostic,
+      location: { file: shown },
+    })),
     exploration: [result.exploration],
     decided: [],
     // Conformance runs ask nothing: the questions are check's.
@@ -80,12 +84,4 @@ export async function runAdapter(file: string, flags: ConformFlags, io: Io): Pro
     io,
   )
   return report.summary.errors > 0 ? EXIT_FINDINGS : EXIT_CLEAN
-}
-
-function boundsFrom(flags: ConformFlags): Partial<ExplorationBounds> {
-  return {
-    ...(flags.maxStates === undefined ? {} : { maxStates: flags.maxStates }),
-    ...(flags.maxDepth === undefined ? {} : { maxDepth: flags.maxDepth }),
-    ...(flags.timeout === undefined ? {} : { timeoutMs: flags.timeout }),
-  }
 }

@@ -1,4 +1,5 @@
 /** The flags of `plumbline conform`, shared by the adapter run and the trace run. */
+import type { SeveritySettings } from '@plumbline/core'
 import type { FormatName } from '../formats/index.js'
 import type { OutputFileFlag } from '../output/targets.js'
 
@@ -15,6 +16,10 @@ export interface ConformFlags {
   machine?: string
   /** A recorded trace (JSON lines) to check against the model, instead of running an adapter. */
   trace?: string
+  /** `--rule id=severity`, over the config's `rules`. */
+  rule?: SeveritySettings
+  /** `--config`: the config file, instead of the one found from here upwards. */
+  config?: string
   format?: FormatName[]
   outputFile?: OutputFileFlag[]
   maxStates?: number

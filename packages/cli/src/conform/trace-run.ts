@@ -11,13 +11,15 @@ import { createInterface } from 'node:readline'
 import {
   buildReport,
   checkTrace,
-  rulesById,
   ruleIds,
+  toDiagnostics,
   TraceLineError,
   TraceTargetError,
   validateSystem,
   type Diagnostic,
+  type Finding,
   type Report,
+  type SeveritySettings,
   type TraceFailure,
   type TraceOutcome,
   type TraceTarget,
@@ -37,6 +39,8 @@ export interface TraceRunOptions {
   /** The JSONL trace, relative to `cwd` or absolute. */
   traceFile: string
   cwd: string
+  /** The config's and --rule's severities: a failure at a rule set off is no diagnostic; only one at error level fails the run. */
+  severities: SeveritySettings
 }
 
 export interface TraceRun {
@@ -75,7 +79,8 @@ export async function runTraceConformance(options: TraceRunOptions): Promise<Tra
     lines.close()
   }
   const element = target.store === undefined ? `machines.${target.machine}` : `stores.${target.store}`
-  const diagnostics = outcome.failure === undefined ? [] : [diagnosticOf(outcome.failure, shownTrace)]
+  const diagnostics =
+    outcome.failure === undefined ? [] : diagnosticsOf(outcome.failure, shownTrace, options.severities)
   const report = buildReport([
     { file: shownModel, system: validation.model.name, diagnostics, exploration: [], decided: [], questions: [] },
   ])
@@ -84,7 +89,7 @@ export async function runTraceConformance(options: TraceRunOptions): Promise<Tra
     outcome.failure === undefined
       ? `${shownTrace}: ${steps(outcome.steps)} checked, conforming to ${element}`
       : `${shownTrace}:${outcome.failure.line}: does not conform to ${element} (${outcome.failure.rule}), after ${steps(outcome.steps - 1)} that do`
-  return { report, summary, exitCode: outcome.failure === undefined ? EXIT_CLEAN : EXIT_FINDINGS, outcome }
+  return { report, summary, exitCode: report.summary.errors > 0 ? EXIT_FINDINGS : EXIT_CLEAN, outcome }
 }
 
 function targetOf({ store, machine }: TraceRunOptions): TraceTarget {
@@ -105,17 +110,18 @@ async function readLines(file: string, shown: string) {
   return createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY })
 }
 
-function diagnosticOf(failure: TraceFailure, traceFile: string): Diagnostic {
-  const diagnostic: Diagnostic = {
-    rule: failure.rule,
-    severity: rulesById.get(failure.rule)?.severity ?? 'error',
-    message: failure.message,
-    element: failure.element,
-    location: { file: traceFile, line: failure.line },
-    // The trace starts where the model stood before the line; the line's step is its one step, where the model took it.
-    initial: failure.before,
-    ...(failure.after === undefined ? {} : { trace: [{ ...failure.step, state: failure.after }] }),
-  }
-  // Through JSON, as every format prints it (a machine's context may hold actor references).
-  return JSON.parse(JSON.stringify(diagnostic)) as Diagnostic
+/** The failure as a diagnostic at the trace's line, at its rule's severity; none when the rule is off. */
+function diagnosticsOf(failure: TraceFailure, traceFile: string, severities: SeveritySettings): Diagnostic[] {
+  const finding: Finding = { rule: failure.rule, message: failure.message, element: failure.element }
+  return toDiagnostics([finding], severities).map((diagnostic) => {
+    const placed: Diagnostic = {
+      ...diagnostic,
+      location: { file: traceFile, line: failure.line },
+      // The trace starts where the model stood before the line; the line's step is its one step, where the model took it.
+      initial: failure.before,
+      ...(failure.after === undefined ? {} : { trace: [{ ...failure.step, state: failure.after }] }),
+    }
+    // Through JSON, as every format prints it (a machine's context may hold actor references).
+    return JSON.parse(JSON.stringify(placed)) as Diagnostic
+  })
 }

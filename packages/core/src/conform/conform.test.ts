@@ -114,7 +114,7 @@ describe('conform on a store', () => {
       {
         rule: 'conform/error',
         element: 'stores.users',
-        message: 'observe threw: TypeError: no such table before any step',
+        message: 'before any step, observe threw: TypeError: no such table',
         initial: { users: [] },
         trace: [],
       },

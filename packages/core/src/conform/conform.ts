@@ -11,7 +11,7 @@ import { DEFAULT_BOUNDS, type ExplorationBounds, type ExplorationStats } from '.
 import type { ConformanceStats } from '../report/report.js'
 import type { CoverageGoal } from './covering-paths.js'
 import type { ExploredGraph } from './explored-graph.js'
-import { modelSide, ModelSideError, type ModelSide } from './model-side.js'
+import { modelSide, ModelSideError, replayActions, type ModelSide } from './model-side.js'
 import { planPaths, validModel } from './plan-paths.js'
 import { runSequence, type SequenceRun } from './run-sequence.js'
 import { SeededRandom } from './seeded-random.js'
@@ -78,7 +78,7 @@ export async function conform(adapter: unknown, options: ConformOptions = {}): P
     rejections = 0
     for (const state of statesOn(planned.graph, planned.paths)) {
       const prefix = planned.graph.pathTo(state)
-      const at = replay(side, prefix)
+      const at = replayActions(side, prefix)
       if (at === undefined) continue
       const enabled = new Set(side.enabled(at).map(({ action }) => action))
       for (let action = 0; action < side.actionCount; action++) {
@@ -196,15 +196,6 @@ function statesOn(graph: ExploredGraph, paths: readonly { edges: readonly number
   const passed = new Set<number>([0])
   for (const path of paths) for (const edge of path.edges) passed.add(graph.edges.to.at(edge))
   return [...passed].sort((a, b) => a - b)
-}
-
-function replay(side: ModelSide, actions: readonly number[]): unknown {
-  let state: unknown = side.initial
-  for (const action of actions) {
-    state = side.step(state, action)
-    if (state === undefined) return undefined
-  }
-  return state
 }
 
 /** Up to `maxLength` steps, each an enabled action picked at random; shorter where none is enabled. */

@@ -113,6 +113,16 @@ async function machineSide(model: Model, id: string): Promise<ModelSide> {
   }
 }
 
+/** The model's state after `actions` from the initial state; undefined when the model does not enable one of them. */
+export function replayActions(side: ModelSide, actions: readonly number[]): unknown {
+  let state: unknown = side.initial
+  for (const action of actions) {
+    state = side.step(state, action)
+    if (state === undefined) return undefined
+  }
+  return state
+}
+
 function enabledActions(
   state: unknown,
   count: number,

@@ -12,7 +12,7 @@ import { fingerprintInto } from '../explore/fingerprint.js'
 import { describeUnhashable } from '../explore/unhashable.js'
 import type { AnyAdapter } from './define-adapter.js'
 import type { ModelSide } from './model-side.js'
-import { describeDifference, stateDiff } from './state-diff.js'
+import { describeDifferences, stateDiff } from './state-diff.js'
 
 export interface SequenceRun {
   /** The first divergence, where there was one. */
@@ -57,12 +57,12 @@ export async function runSequence(
   try {
     divergence = await (async (): Promise<Finding | undefined> => {
       const first = await observeState(side, binding, real, initial)
-      if ('error' in first) return finding('conform/error', side.element, `${first.error} before any step`)
+      if ('error' in first) return finding('conform/error', side.element, `before any step, ${first.error}`)
       if (first.diff.length > 0)
         return finding(
           'conform/state-mismatch',
           side.element,
-          `before any step, the real system's state differs from the model's initial state: ${listDifferences(first.diff)}`,
+          `before any step, the real system's state differs from the model's initial state: ${describeDifferences(first.diff)}`,
         )
       let state = side.initial
       for (let position = 0; position < actions.length; position++) {
@@ -81,20 +81,20 @@ export async function runSequence(
           // A probe: the model disables this action here; the real system must refuse it.
           if (refusal !== undefined) return undefined
           const after = await observeState(side, binding, real, side.show(state))
-          if ('error' in after) return finding('conform/error', side.element, `${after.error} ${where}`)
+          if ('error' in after) return finding('conform/error', side.element, `after ${where}, ${after.error}`)
           if (side.ignoresDisabled && after.diff.length === 0) return undefined
           trace.push({ ...label, state: side.show(state), observed: after.observed, ...diffOf(after.diff) })
           return finding(
             'conform/accepted',
             side.actionElement(action),
-            `the real system accepted ${where}, which the model does not allow in that state${side.ignoresDisabled ? `, and its state changed: ${listDifferences(after.diff)}` : ' (it must refuse it: throw)'}`,
+            `the real system accepted ${where}, which the model does not allow in that state${side.ignoresDisabled ? `, and its state changed: ${describeDifferences(after.diff)}` : ' (it must refuse it: throw)'}`,
           )
         }
         const shown = side.show(next)
         const after = await observeState(side, binding, real, shown)
         if ('error' in after) {
           trace.push({ ...label, state: shown })
-          return finding('conform/error', side.element, `${after.error} ${where}`)
+          return finding('conform/error', side.element, `after ${where}, ${after.error}`)
         }
         trace.push({
           ...label,
@@ -113,7 +113,7 @@ export async function runSequence(
           return finding(
             'conform/state-mismatch',
             side.actionElement(action),
-            `${where}, the real system's state differs from the model's: ${listDifferences(after.diff)}`,
+            `${where}, the real system's state differs from the model's: ${describeDifferences(after.diff)}`,
           )
         conformed.push({ before: state, action })
         state = next
@@ -160,7 +160,9 @@ async function observeState(
   }
   fingerprintInto(expected, 'json', expectedPrint)
   const same = expectedPrint[0] === observedPrint[0] && expectedPrint[1] === observedPrint[1]
-  return { observed, diff: same ? [] : stateDiff(expected, observed) }
+  // A copy: observe may hand back the real system's own objects, which later steps change.
+  const kept = structuredClone(observed)
+  return { observed: kept, diff: same ? [] : stateDiff(expected, kept) }
 }
 
 function handlerOf(
@@ -187,11 +189,4 @@ function stepWords(side: ModelSide, actions: readonly number[], position: number
     Object.keys(label.params).length === 0 ? label.action : `${label.action} ${JSON.stringify(label.params)}`
   const names = actions.slice(0, position + 1).map((action) => side.label(action).action)
   return `${shown} (step ${position + 1}: ${names.join(' · ')})`
-}
-
-const LISTED = 3
-
-function listDifferences(diff: ReturnType<typeof stateDiff>): string {
-  const listed = diff.slice(0, LISTED).map(describeDifference).join('; ')
-  return diff.length > LISTED ? `${listed}; and ${diff.length - LISTED} more` : listed
 }

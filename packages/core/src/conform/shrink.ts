@@ -5,7 +5,7 @@
  * system, so the number of tries is bounded.
  */
 import type { Finding } from '../diagnostics/types.js'
-import type { ModelSide } from './model-side.js'
+import { replayActions, type ModelSide } from './model-side.js'
 
 const MAX_TRIES = 200
 
@@ -23,7 +23,7 @@ export async function shrinkSequence(
     let shrunk = false
     for (let start = 0; start + chunk <= best.length && tries < MAX_TRIES; ) {
       const candidate = [...best.slice(0, start), ...best.slice(start + chunk)]
-      if (!enablesAll(side, candidate)) {
+      if (replayActions(side, candidate) === undefined) {
         start++
         continue
       }
@@ -39,13 +39,4 @@ export async function shrinkSequence(
     if (!shrunk) chunk = Math.floor(chunk / 2)
   }
   return finding
-}
-
-function enablesAll(side: ModelSide, actions: readonly number[]): boolean {
-  let state: unknown = side.initial
-  for (const action of actions) {
-    state = side.step(state, action)
-    if (state === undefined) return false
-  }
-  return true
 }

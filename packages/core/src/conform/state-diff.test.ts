@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { describeDifference, stateDiff } from './state-diff.js'
+import { describeDifference, describeDifferences, stateDiff } from './state-diff.js'
 
 describe('stateDiff', () => {
   it('ignores key order and reports each differing field by its path', () => {
@@ -40,5 +40,20 @@ describe('stateDiff', () => {
     expect(describeDifference({ path: '', model: 'idle', observed: 'busy' })).toBe(
       'the state: model "idle", observed "busy"',
     )
+  })
+
+  it('a value of another kind is one difference where it is; the root has the empty path', () => {
+    expect(stateDiff({ list: [1] }, { list: { 0: 1 } })).toEqual([{ path: 'list', model: [1], observed: { 0: 1 } }])
+    expect(stateDiff(1, 2)).toEqual([{ path: '', model: 1, observed: 2 }])
+  })
+
+  it('is described in a message under a root, at most five differences spelt out and the rest counted', () => {
+    expect(describeDifferences(stateDiff([1, 2, 3, 4, 5, 6, 7], [0, 0, 0, 0, 0, 0, 0]), 'state')).toBe(
+      'state[0]: model 1, observed 0; state[1]: model 2, observed 0; state[2]: model 3, observed 0; state[3]: model 4, observed 0; state[4]: model 5, observed 0; and 2 more differences',
+    )
+    expect(describeDifferences([{ path: 'users[0].email', model: 'a', observed: 'b' }], 'state')).toBe(
+      'state.users[0].email: model "a", observed "b"',
+    )
+    expect(describeDifferences([{ path: '', model: 1, observed: 2 }], 'state')).toBe('state: model 1, observed 2')
   })
 })

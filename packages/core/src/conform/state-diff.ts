@@ -54,10 +54,25 @@ function asJson(value: unknown): unknown {
   return value
 }
 
-/** `users[1].password: model "p1", observed "p2"`, for messages. */
-export function describeDifference({ path, ...values }: StateDifference): string {
-  const where = path === '' ? 'the state' : path
+/**
+ * `users[1].password: model "p1", observed "p2"`: the one wording of a difference, in trace
+ * steps and in messages. `root` names the state the path is in (`state`), where a message
+ * needs it; the whole state is `the state` when there is no root.
+ */
+export function describeDifference({ path, ...values }: StateDifference, root = ''): string {
+  const joined = root === '' || path === '' || path.startsWith('[') ? `${root}${path}` : `${root}.${path}`
+  const where = joined === '' ? 'the state' : joined
   const model = 'model' in values ? JSON.stringify(values.model) : 'absent'
   const observed = 'observed' in values ? JSON.stringify(values.observed) : 'absent'
   return `${where}: model ${model}, observed ${observed}`
+}
+
+/** How many differences a message spells out; the rest are counted. */
+const SHOWN = 5
+
+/** Differences in one line, for a message: at most five spelt out, the rest counted. */
+export function describeDifferences(differences: readonly StateDifference[], root = ''): string {
+  const shown = differences.slice(0, SHOWN).map((difference) => describeDifference(difference, root))
+  const more = differences.length - shown.length
+  return `${shown.join('; ')}${more > 0 ? `; and ${more} more difference${more === 1 ? '' : 's'}` : ''}`
 }

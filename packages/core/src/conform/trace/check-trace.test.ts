@@ -106,8 +106,8 @@ describe('checkTrace on a store', () => {
       element: 'stores.accounts',
       message:
         `the observed state differs from the model's after signUp {"email":"bob@x"}: ` +
-        `state.users[0].password: the model has "initial", observed "changed"; ` +
-        `state.users[2]: only observed {"email":"bob@x","password":"initial"}`,
+        `state.users[0].password: model "initial", observed "changed"; ` +
+        `state.users[2]: model absent, observed {"email":"bob@x","password":"initial"}`,
       before: { users: [{ email: 'ann@x', password: 'initial' }] },
       step: { action: 'signUp', params: { email: 'bob@x' } },
       after: {
@@ -322,7 +322,7 @@ describe('checkTrace on a machine', () => {
       element: 'machines.order',
       message:
         `the observed state differs from the model's after event SUBMIT {"amount":500}: ` +
-        `value: the model has "checking", observed "approved"; context.amount: the model has 0, observed 500`,
+        `value: model "checking", observed "approved"; context.amount: model 0, observed 500`,
       before: { value: 'idle', context: { attempts: 0, amount: 0 } },
       step: { action: 'SUBMIT', params: { amount: 500 } },
       after: { value: 'checking', context: { attempts: 1, amount: 0 } },
