@@ -1,7 +1,8 @@
 /**
  * `plumbline render [paths..]`: one Markdown document per model (Mermaid diagrams, the
  * decisions, the open questions, the check summary) into --out, or into the marker
- * blocks of --inject files; --svg also draws each diagram as SVG; --check writes nothing
+ * blocks of --inject files; --svg also draws each diagram as SVG; --html writes the viewer
+ * (a static site, `render/site.ts`) instead of Markdown; --check writes nothing
  * and exits 1 when a file is stale (a document left by a model that is gone included: render
  * removes those, `render/orphans.ts`); --watch renders again on every save. Exit 0 when
  * written, findings or not. The config file (`--config`, else the one found upwards) gives
@@ -42,6 +43,12 @@ export const registerRender: RegisterCommand = (program, { io, setExitCode }) =>
       (file: string, files: string[] | undefined) => [...(files ?? []), file],
     )
     .option('--svg', 'also write <out>/<system>/<diagram>.svg, drawn by Mermaid in headless Chromium')
+    .addOption(
+      new Option(
+        '--html',
+        'write the viewer instead: <out>/index.html and <out>/<system>.html, a static site that works from file:// (Mermaid bundled)',
+      ).conflicts(['inject', 'svg']),
+    )
     .option('--check', 'write nothing; exit 1 if a file is missing or out of date, or left by a model that is gone')
     .addOption(CHECK_FLAGS.config.option)
     .addOption(
@@ -68,12 +75,14 @@ Examples:
   $ plumbline render models --check        in CI: fail when docs/models is stale
   $ plumbline render --inject README.md    refresh the marked blocks of README.md
   $ plumbline render --svg                 documents and an SVG per diagram
+  $ plumbline render --html --out site     the viewer: open site/index.html (plumbline serve serves it live)
   $ plumbline render --watch               render again on every save
 
 Exit codes:
   0  written (or, with --check, up to date), whatever the findings: they are in the documents
   1  with --check: a file is stale
-  2  unusable input: a model that does not load or cannot be drawn, a bad marker, no Chromium for --svg`,
+  2  unusable input: a model that does not load or cannot be drawn, a bad marker, no Chromium for --svg,
+     no mermaid package for --svg or --html`,
     )
     .action(async (paths: string[], flags: RenderFlags) => {
       setExitCode(await renderCommand(paths, flags, io))
@@ -84,6 +93,7 @@ interface RenderFlags extends RunFlags {
   out?: string
   inject?: string[]
   svg?: boolean
+  html?: boolean
   check?: boolean
   watch?: boolean
 }
@@ -120,6 +130,7 @@ async function planRender(
     out: outFolder(flags.out, settings.config, io.cwd),
     inject: flags.inject ?? [],
     svg: flags.svg === true,
+    html: flags.html === true,
   }
   return { settings, outputs, check: flags.check === true }
 }
@@ -148,8 +159,9 @@ async function runRender(plan: RenderPlan, io: Io, options: Freshness): Promise<
   const planned = await plannedFiles(documents, plan.outputs, io)
   const stale: PlannedFile[] = []
   for (const file of planned) if ((await readIfExists(file.file)) !== file.content) stale.push(file)
+  // Orphans are Markdown documents: the site (--html) neither writes nor removes them.
   const orphans =
-    plan.outputs.inject.length > 0
+    plan.outputs.inject.length > 0 || plan.outputs.html
       ? []
       : await orphanedDocuments(
           path.resolve(io.cwd, plan.outputs.out),

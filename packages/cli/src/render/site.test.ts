@@ -1,0 +1,186 @@
+/**
+ * The viewer in the real Chromium (/usr/bin/chromium or PLUMBLINE_CHROMIUM), opened from
+ * `file://` as a user opens a downloaded site: no console error, no request leaving the
+ * site, an SVG for every diagram, playback moving aria-current="step" along a known
+ * counterexample, hostile names shown as text. One browser for the file; a screenshot of
+ * every page is kept in test/.artifacts/viewer/.
+ */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { checkSystem } from '@plumbline/core'
+import checkout from '../../../../models/checkout.js'
+import accountsNaive from '../../../../test/fixtures/accounts-naive.js'
+import hostile from '../../../../test/fixtures/render/hostile.js'
+import door from '../../../../test/fixtures/viewer/door.js'
+import { findChromium } from '../svg/find-chromium.js'
+import { renderModels } from './documents.js'
+import { siteFiles } from './site.js'
+
+const artifacts = path.resolve(fileURLToPath(import.meta.url), '../../../../../test/.artifacts/viewer')
+const MODELS = { 'door.ts': door, 'hostile.ts': hostile, 'checkout.ts': checkout, 'accounts-naive.ts': accountsNaive }
+
+let browser: Browser
+let site: string
+
+beforeAll(async () => {
+  site = await mkdtemp(path.join(tmpdir(), 'plumbline-viewer-'))
+  const systems = await Promise.all(
+    Object.entries(MODELS).map(async ([name, exported]) => ({
+      file: path.join(site, name),
+      shown: name,
+      exported,
+      fallbackName: name,
+      check: await checkSystem(exported),
+    })),
+  )
+  for (const { file, content } of await siteFiles(renderModels(systems, site), site, undefined)) {
+    await mkdir(path.dirname(file), { recursive: true })
+    await writeFile(file, content)
+  }
+  await mkdir(artifacts, { recursive: true })
+  browser = await chromium.launch({ executablePath: await findChromium(process.env), args: ['--no-sandbox'] })
+}, 60_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await rm(site, { recursive: true, force: true })
+})
+
+interface OpenedPage {
+  page: Page
+  /** Console errors and uncaught exceptions. */
+  errors: string[]
+  /** Every URL the page asked for. */
+  requests: string[]
+}
+
+/** A page of the site, opened from file:// and drawn. */
+async function open(file: string): Promise<OpenedPage> {
+  const page = await browser.newPage()
+  const errors: string[] = []
+  const requests: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text())
+  })
+  page.on('pageerror', (error) => errors.push(error.message))
+  page.on('request', (request) => requests.push(request.url()))
+  await page.goto(pathToFileURL(path.join(site, file)).href)
+  if (file !== 'index.html') await page.waitForSelector('body[data-drawn="true"]')
+  return { page, errors, requests }
+}
+
+const PAGES = ['index.html', 'front-door.html', 'end-hostile-script.html', 'checkout.html', 'accounts-naive.html']
+
+describe.each(PAGES)('%s', (file) => {
+  test('loads from file:// with no console error, no request outside the site, and an SVG per diagram', async () => {
+    const { page, errors, requests } = await open(file)
+    try {
+      expect(errors).toEqual([])
+      const inside = pathToFileURL(site).href
+      expect(requests.filter((url) => !url.startsWith(`${inside}/`))).toEqual([])
+      const figures = await page.locator('figure.diagram').count()
+      expect(await page.locator('figure.diagram .canvas[data-drawn="true"] > svg').count()).toBe(figures)
+      await page.screenshot({ path: path.join(artifacts, file.replace(/\.html$/u, '.png')), fullPage: true })
+    } finally {
+      await page.close()
+    }
+  }, 60_000)
+})
+
+test('every diagram of the door is drawn, and its states show as text', async () => {
+  const { page } = await open('front-door.html')
+  try {
+    expect(await page.locator('figure.diagram figcaption').allTextContents()).toEqual([
+      'Components',
+      'Flow lockUp',
+      'Machine door',
+      'Counterexample: constraint/violated at machines.door.never.broken',
+    ])
+    const machine = page.locator('figure[data-diagram="machine-door"] svg')
+    for (const state of ['closed', 'open', 'locked', 'bolted', 'broken'])
+      await expect(machine.getByText(state, { exact: true }).count()).resolves.toBe(1)
+  } finally {
+    await page.close()
+  }
+}, 60_000)
+
+test('playback moves aria-current="step" from state to state along the counterexample, by button and arrow key', async () => {
+  const { page } = await open('front-door.html')
+  try {
+    const current = async (): Promise<string[]> =>
+      page
+        .locator('figure[data-diagram="machine-door"] [aria-current="step"]')
+        .evaluateAll((nodes) => nodes.map((node) => node.textContent?.trim() ?? ''))
+    const step = page.locator('.playback:not([hidden]) .step')
+    const currentMessage = (): Promise<string[]> =>
+      page.locator('figure[data-diagram="trace-1"] [aria-current="step"]').allTextContents()
+
+    expect(await current()).toEqual(['closed'])
+    expect(await step.textContent()).toBe('Initial state (0 of 2)')
+    await expect(page.getByRole('button', { name: 'Previous step' }).isDisabled()).resolves.toBe(true)
+
+    await page.getByRole('button', { name: 'Next step' }).click()
+    expect(await current()).toEqual(['bolted'])
+    expect(await step.textContent()).toBe('Step 1 of 2: LOCK')
+    expect(await currentMessage()).toEqual(['LOCK'])
+    expect(await page.locator('.playback:not([hidden]) .changed li').allTextContents()).toEqual([
+      'state: "closed" → {"locked":"bolted"}',
+    ])
+
+    await page.getByRole('button', { name: 'Next step' }).click()
+    expect(await current()).toEqual(['broken'])
+    expect(await currentMessage()).toEqual(['FORCE'])
+    await expect(page.getByRole('button', { name: 'Next step' }).isDisabled()).resolves.toBe(true)
+
+    await page.keyboard.press('ArrowLeft')
+    expect(await current()).toEqual(['bolted'])
+    await page.keyboard.press('ArrowLeft')
+    expect(await current()).toEqual(['closed'])
+    await page.keyboard.press('ArrowRight')
+    expect(await current()).toEqual(['bolted'])
+  } finally {
+    await page.close()
+  }
+}, 60_000)
+
+test('selecting a finding highlights the element it names in its diagram', async () => {
+  const { page } = await open('accounts-naive.html')
+  try {
+    const finding = page.locator('li.finding', { hasText: 'identity/uniqueness-undecided' })
+    await finding.getByRole('button').click()
+    await expect(finding.getByRole('button').getAttribute('aria-pressed')).resolves.toBe('true')
+    const selected = page.locator('figure[data-diagram="entities"] g.pl-selected')
+    expect(await selected.count()).toBe(1)
+    expect(await selected.locator('text, span, p').first().textContent()).toBe('User')
+  } finally {
+    await page.close()
+  }
+}, 60_000)
+
+test('hostile names show as text, never as markup', async () => {
+  const { page } = await open('end-hostile-script.html')
+  try {
+    expect(await page.locator('h1').textContent()).toBe('end; %% "hostile" <script>')
+    expect(await page.locator('.description').textContent()).toBe(
+      '<script>alert(1)</script> *not bold* [not a link](http://example.com) :smile: $x$\n- not a list',
+    )
+    expect(await page.title()).toBe('end; %% "hostile" <script> · Plumbline')
+    // The page's own scripts only, and no element a name could have made.
+    expect(
+      await page.locator('script[src]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('src'))),
+    ).toEqual(['assets/mermaid.min.js', 'assets/viewer.js'])
+    expect(await page.locator('script:not([src])').count()).toBe(1)
+    expect(await page.locator('main b, main img, main i, main a').count()).toBe(0)
+    const machine = page.locator('figure[data-diagram^="machine-"] svg')
+    for (const state of ['state', 'class "a"', '<b>bold</b>', 'x #1; ok'])
+      await expect(machine.getByText(state, { exact: true }).count()).resolves.toBeGreaterThan(0)
+    expect(await page.locator('figcaption').allTextContents()).toContain('Flow loop; alt')
+    expect(await page.locator('#decisions td').first().textContent()).toBe('decisions["a | b"]: keep `this` | that')
+  } finally {
+    await page.close()
+  }
+}, 60_000)
