@@ -10,6 +10,7 @@ import { registerInit } from './commands/init.js'
 import { registerQuestions } from './commands/questions.js'
 import { registerRender } from './commands/render.js'
 import { registerRules } from './commands/rules.js'
+import { registerServe } from './commands/serve.js'
 import type { RegisterCommand } from './commands/types.js'
 import { EXIT_CODES_HELP } from './help.js'
 import type { Io } from './io.js'
@@ -18,6 +19,7 @@ import { version } from './version.js'
 const COMMANDS: readonly RegisterCommand[] = [
   registerCheck,
   registerRender,
+  registerServe,
   registerQuestions,
   registerConform,
   registerRules,
@@ -43,6 +45,7 @@ Examples:
   $ plumbline check models
   $ plumbline check models/accounts.ts --format json
   $ plumbline render models --out docs/models
+  $ plumbline serve models
   $ plumbline questions models
   $ plumbline explain identity/uniqueness-undecided
   $ plumbline conform examples/login/engineered.adapter.ts

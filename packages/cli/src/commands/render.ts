@@ -89,7 +89,7 @@ Exit codes:
     })
 }
 
-interface RenderFlags extends RunFlags {
+export interface RenderFlags extends RunFlags {
   out?: string
   inject?: string[]
   svg?: boolean
@@ -99,7 +99,7 @@ interface RenderFlags extends RunFlags {
 }
 
 /** Everything a render run needs, settled once from the flags and the config file. */
-interface RenderPlan {
+export interface RenderPlan {
   settings: RunSettings
   outputs: OutputOptions
   /** `--check`: compare, write nothing. */
@@ -119,7 +119,7 @@ function renderCommand(paths: readonly string[], flags: RenderFlags, io: Io): Pr
   )
 }
 
-async function planRender(
+export async function planRender(
   paths: readonly string[],
   flags: RenderFlags,
   io: Io,
@@ -144,7 +144,7 @@ function outFolder(flag: string | undefined, config: LoadedConfig | undefined, c
 }
 
 /** One run: check, draw, and write the stale files (or, with --check, list them). Returns the exit code. */
-async function runRender(plan: RenderPlan, io: Io, options: Freshness): Promise<number> {
+export async function runRender(plan: RenderPlan, io: Io, options: Freshness): Promise<number> {
   const { config, models, checkOptions } = plan.settings
   // Loaded here, not with the program: the renderer and its browser driver cost every other command a third of a second.
   const [{ renderModels }, { plannedFiles }, { orphanedDocuments }] = await Promise.all([
