@@ -151,12 +151,17 @@
     else return
     event.preventDefault()
   })
-  dark.addEventListener('change', () => void drawAll())
+  // Draws one after another: Mermaid renders through one shared scratch element.
+  let drawing = Promise.resolve()
+  const redraw = () => {
+    drawing = drawing.then(drawAll)
+  }
+  dark.addEventListener('change', redraw)
 
   // The first finding with a counterexample starts selected, so its playback is at hand.
   const first = data.findings.find((finding) => finding.steps !== undefined)
   if (first !== undefined) select(first.id)
-  void drawAll()
+  redraw()
 
   /** plumbline serve: reload when the model changes (Server-Sent Events, same origin). */
   function listenForChanges(path) {

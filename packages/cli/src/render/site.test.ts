@@ -16,6 +16,8 @@ import checkout from '../../../../models/checkout.js'
 import accountsNaive from '../../../../test/fixtures/accounts-naive.js'
 import hostile from '../../../../test/fixtures/render/hostile.js'
 import door from '../../../../test/fixtures/viewer/door.js'
+import { allowedHosts } from '../serve/response-policy.js'
+import { createSiteServer, LIVE_EVENTS_PATH } from '../serve/site-server.js'
 import { findChromium } from '../svg/find-chromium.js'
 import { renderModels } from './documents.js'
 import { siteFiles } from './site.js'
@@ -25,6 +27,8 @@ const MODELS = { 'door.ts': door, 'hostile.ts': hostile, 'checkout.ts': checkout
 
 let browser: Browser
 let site: string
+/** The same models' site as `plumbline serve` writes it: pages that listen for reloads. */
+let liveSite: string
 
 beforeAll(async () => {
   site = await mkdtemp(path.join(tmpdir(), 'plumbline-viewer-'))
@@ -37,7 +41,13 @@ beforeAll(async () => {
       check: await checkSystem(exported),
     })),
   )
-  for (const { file, content } of await siteFiles(renderModels(systems, site), site, undefined)) {
+  liveSite = await mkdtemp(path.join(tmpdir(), 'plumbline-viewer-live-'))
+  const documents = renderModels(systems, site)
+  const files = [
+    ...(await siteFiles(documents, site, undefined)),
+    ...(await siteFiles(documents, liveSite, LIVE_EVENTS_PATH)),
+  ]
+  for (const { file, content } of files) {
     await mkdir(path.dirname(file), { recursive: true })
     await writeFile(file, content)
   }
@@ -48,6 +58,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
   await rm(site, { recursive: true, force: true })
+  await rm(liveSite, { recursive: true, force: true })
 })
 
 interface OpenedPage {
@@ -58,8 +69,8 @@ interface OpenedPage {
   requests: string[]
 }
 
-/** A page of the site, opened from file:// and drawn. */
-async function open(file: string): Promise<OpenedPage> {
+/** A page of the site, opened from file:// (or the given URL) and drawn. */
+async function open(file: string, url = pathToFileURL(path.join(site, file)).href): Promise<OpenedPage> {
   const page = await browser.newPage()
   const errors: string[] = []
   const requests: string[] = []
@@ -68,7 +79,7 @@ async function open(file: string): Promise<OpenedPage> {
   })
   page.on('pageerror', (error) => errors.push(error.message))
   page.on('request', (request) => requests.push(request.url()))
-  await page.goto(pathToFileURL(path.join(site, file)).href)
+  await page.goto(url)
   if (file !== 'index.html') await page.waitForSelector('body[data-drawn="true"]')
   return { page, errors, requests }
 }
@@ -147,6 +158,27 @@ test('playback moves aria-current="step" from state to state along the counterex
   }
 }, 60_000)
 
+test('the theme follows the system setting, light or dark', async () => {
+  const { page, errors } = await open('front-door.html')
+  try {
+    const background = (): Promise<string> => page.evaluate(() => getComputedStyle(document.body).backgroundColor)
+    const stateFill = (): Promise<string> =>
+      page
+        .locator('figure[data-diagram="machine-door"] g[id*="-state-s_open-"] rect')
+        .first()
+        .evaluate((rect) => getComputedStyle(rect).fill)
+    expect(await background()).toBe('rgb(255, 255, 255)')
+    const lightFill = await stateFill()
+    await page.emulateMedia({ colorScheme: 'dark' })
+    expect(await background()).toBe('rgb(21, 22, 26)')
+    // Mermaid draws again in its dark theme.
+    await expect.poll(stateFill).not.toBe(lightFill)
+    expect(errors).toEqual([])
+  } finally {
+    await page.close()
+  }
+}, 60_000)
+
 test('selecting a finding highlights the element it names in its diagram', async () => {
   const { page } = await open('accounts-naive.html')
   try {
@@ -180,7 +212,34 @@ test('hostile names show as text, never as markup', async () => {
       await expect(machine.getByText(state, { exact: true }).count()).resolves.toBeGreaterThan(0)
     expect(await page.locator('figcaption').allTextContents()).toContain('Flow loop; alt')
     expect(await page.locator('#decisions td').first().textContent()).toBe('decisions["a | b"]: keep `this` | that')
+    // A finding on a flow step highlights that step's message.
+    const finding = page.locator('li.finding', { hasText: 'error/unhandled' })
+    await finding.getByRole('button').click()
+    expect(await page.locator('figure[data-diagram^="flow-"] text.messageText.pl-selected').allTextContents()).toEqual([
+      'click call',
+    ])
   } finally {
     await page.close()
+  }
+}, 60_000)
+
+test('served as plumbline serve serves it, under its Content-Security-Policy: no console error, and a reload on change', async () => {
+  let hosts = new Set<string>()
+  const server = createSiteServer(liveSite, () => hosts)
+  const port = await server.listen('127.0.0.1', 0)
+  hosts = allowedHosts(undefined, port)
+  const { page, errors, requests } = await open('front-door.html', `http://127.0.0.1:${port}/front-door.html`)
+  try {
+    expect(await page.locator('figure.diagram .canvas[data-drawn="true"] > svg').count()).toBe(4)
+    await expect.poll(() => requests.includes(`http://127.0.0.1:${port}${LIVE_EVENTS_PATH}`)).toBe(true)
+    const reloaded = page.waitForEvent('load')
+    server.reload()
+    await reloaded
+    await page.waitForSelector('body[data-drawn="true"]')
+    expect(errors).toEqual([])
+    expect(requests.filter((url) => !url.startsWith(`http://127.0.0.1:${port}/`))).toEqual([])
+  } finally {
+    await page.close()
+    await server.close()
   }
 }, 60_000)

@@ -134,6 +134,8 @@ function page({
     '<meta name="color-scheme" content="light dark">',
     ...(live === undefined ? [] : [`<meta name="plumbline-live" content="${htmlText(live)}">`]),
     `<title>${htmlText(title)}</title>`,
+    // No icon: else the browser asks the server for /favicon.ico, which the site has not.
+    '<link rel="icon" href="data:,">',
     `<link rel="stylesheet" href="${VIEWER_ASSETS.style}">`,
     ...(data === undefined
       ? []
