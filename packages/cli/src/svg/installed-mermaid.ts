@@ -6,9 +6,10 @@
 import { createRequire } from 'node:module'
 import { UsageError } from '../errors.js'
 
-export function installedMermaid(): string {
+/** `resolve`: how a package file is found (tests give one that finds nothing). */
+export function installedMermaid(resolve: (id: string) => string = createRequire(import.meta.url).resolve): string {
   try {
-    return createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js')
+    return resolve('mermaid/dist/mermaid.min.js')
   } catch {
     throw new UsageError(
       [
