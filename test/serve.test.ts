@@ -87,6 +87,9 @@ beforeAll(async () => {
   await mkdir(path.join(project, 'models'))
   await writeFile(path.join(project, 'models/door.ts'), doorSource)
   await writeFile(path.join(project, 'secret.txt'), 'SECRET')
+  // A file of the user's in the folder given to --out: not part of the site, never served.
+  await mkdir(path.join(project, 'site'))
+  await writeFile(path.join(project, 'site/notes.txt'), 'NOTES')
   served = await serve(['--port', '0', '--out', 'site'], project)
   await symlink(path.join(project, 'secret.txt'), path.join(project, 'site/out.txt'))
   await symlink(project, path.join(project, 'site/up'))
@@ -140,6 +143,7 @@ describe('a request for anything but a file of the site is 404', () => {
     '/assets',
     '/assets/',
     '/missing.html',
+    '/notes.txt',
   ])('%s', async (target) => {
     const answer = await probe(served.port, target)
     expect([answer.status, answer.body]).toEqual([404, 'Not found\n'])

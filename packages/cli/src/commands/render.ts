@@ -104,6 +104,8 @@ export interface RenderPlan {
   outputs: OutputOptions
   /** `--check`: compare, write nothing. */
   check: boolean
+  /** Told every file of the run once they are written (serve: the files it may serve). */
+  written?: (files: readonly string[]) => void
 }
 
 function renderCommand(paths: readonly string[], flags: RenderFlags, io: Io): Promise<number> {
@@ -198,6 +200,7 @@ export async function runRender(plan: RenderPlan, io: Io, options: Freshness): P
     await rm(file, { force: true })
     io.stderr.write(`removed ${shown(file)} (${reason})\n`)
   }
+  plan.written?.(planned.map(({ file }) => file))
   const removed = orphans.length === 0 ? '' : `, ${orphans.length} removed`
   io.stderr.write(`${stale.length} written, ${planned.length - stale.length} unchanged${removed}\n`)
   return EXIT_CLEAN

@@ -63,7 +63,12 @@ async function serveCommand(paths: readonly string[], flags: ServeFlags, io: Io)
   const out =
     flags.out === undefined ? await mkdtemp(path.join(tmpdir(), 'plumbline-site-')) : path.resolve(io.cwd, flags.out)
   let allowed = new Set<string>()
-  const site = createSiteServer(out, () => allowed)
+  let siteFiles = new Set<string>()
+  const site = createSiteServer(
+    out,
+    () => allowed,
+    () => siteFiles,
+  )
   try {
     const bound = await listen(site, host, port)
     allowed = allowedHosts(host, bound)
@@ -83,7 +88,13 @@ async function serveCommand(paths: readonly string[], flags: ServeFlags, io: Io)
       {
         plan: async (options) => {
           const plan = await planRender(paths, renderFlags, io, options)
-          return { ...plan, outputs: { ...plan.outputs, live: LIVE_EVENTS_PATH } }
+          return {
+            ...plan,
+            outputs: { ...plan.outputs, live: LIVE_EVENTS_PATH },
+            written: (files) => {
+              siteFiles = new Set(files.map((file) => path.relative(out, file).split(path.sep).join('/')))
+            },
+          }
         },
         run: async (plan, options) => {
           const code = await runRender(plan, io, options)

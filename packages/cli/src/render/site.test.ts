@@ -225,7 +225,17 @@ test('hostile names show as text, never as markup', async () => {
 
 test('served as plumbline serve serves it, under its Content-Security-Policy: no console error, and a reload on change', async () => {
   let hosts = new Set<string>()
-  const server = createSiteServer(liveSite, () => hosts)
+  const files = new Set(
+    (await siteFiles(renderModels([], liveSite), liveSite, LIVE_EVENTS_PATH)).map(({ file }) =>
+      path.relative(liveSite, file),
+    ),
+  )
+  files.add('front-door.html')
+  const server = createSiteServer(
+    liveSite,
+    () => hosts,
+    () => files,
+  )
   const port = await server.listen('127.0.0.1', 0)
   hosts = allowedHosts(undefined, port)
   const { page, errors, requests } = await open('front-door.html', `http://127.0.0.1:${port}/front-door.html`)

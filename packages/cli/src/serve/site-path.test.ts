@@ -6,6 +6,16 @@ import { requestSegments, resolveSitePath } from './site-path.js'
 
 let base: string
 let site: string
+/** Every name on disk counts as a site file here, so each rejection below is for the path itself. */
+const FILES = new Set([
+  'index.html',
+  'assets/viewer.js',
+  'a b.html',
+  'inside.html',
+  'out.txt',
+  'up/secret.txt',
+  '.index.html.tmp-1',
+])
 
 beforeAll(async () => {
   base = await realpath(await mkdtemp(path.join(tmpdir(), 'plumbline-site-path-')))
@@ -27,11 +37,11 @@ afterAll(async () => {
 
 describe('resolveSitePath', () => {
   test('names the site files, / as index.html and query strings ignored', async () => {
-    expect(await resolveSitePath(site, '/')).toBe(path.join(site, 'index.html'))
-    expect(await resolveSitePath(site, '/index.html?x=1#y')).toBe(path.join(site, 'index.html'))
-    expect(await resolveSitePath(site, '/assets/viewer.js')).toBe(path.join(site, 'assets', 'viewer.js'))
-    expect(await resolveSitePath(site, '/a%20b.html')).toBe(path.join(site, 'a b.html'))
-    expect(await resolveSitePath(site, '/inside.html')).toBe(path.join(site, 'index.html'))
+    expect(await resolveSitePath(site, '/', FILES)).toBe(path.join(site, 'index.html'))
+    expect(await resolveSitePath(site, '/index.html?x=1#y', FILES)).toBe(path.join(site, 'index.html'))
+    expect(await resolveSitePath(site, '/assets/viewer.js', FILES)).toBe(path.join(site, 'assets', 'viewer.js'))
+    expect(await resolveSitePath(site, '/a%20b.html', FILES)).toBe(path.join(site, 'a b.html'))
+    expect(await resolveSitePath(site, '/inside.html', FILES)).toBe(path.join(site, 'index.html'))
   })
 
   test.each([
@@ -55,8 +65,14 @@ describe('resolveSitePath', () => {
     '/.index.html.tmp-1',
     '/missing.html',
   ])('%s is no file of the site', async (target) => {
-    expect(await resolveSitePath(site, target)).toBeUndefined()
+    expect(await resolveSitePath(site, target, FILES)).toBeUndefined()
   })
+})
+
+test('a file in the folder that the site was not rendered into is not served', async () => {
+  await writeFile(path.join(site, 'notes.txt'), "the user's own")
+  expect(await resolveSitePath(site, '/notes.txt', FILES)).toBeUndefined()
+  expect(await resolveSitePath(site, '/notes.txt', new Set([...FILES, 'notes.txt']))).toBe(path.join(site, 'notes.txt'))
 })
 
 describe('requestSegments', () => {

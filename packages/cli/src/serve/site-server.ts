@@ -24,8 +24,16 @@ export interface SiteServer {
   close(): Promise<void>
 }
 
-/** `allowedHosts`: read on every request, so it can be settled once the port is known. */
-export function createSiteServer(root: string, allowedHosts: () => ReadonlySet<string>): SiteServer {
+/**
+ * `allowedHosts`: read on every request, so it can be settled once the port is known;
+ * `files`: the site's files (relative, `/`-separated), read on every request too, as each
+ * render may change them.
+ */
+export function createSiteServer(
+  root: string,
+  allowedHosts: () => ReadonlySet<string>,
+  files: () => ReadonlySet<string>,
+): SiteServer {
   const listeners = new Set<ServerResponse>()
   const servers: Server[] = []
   const handle = (request: IncomingMessage, response: ServerResponse): void => {
@@ -48,7 +56,7 @@ export function createSiteServer(root: string, allowedHosts: () => ReadonlySet<s
       if (!isSameOrigin(request.headers.origin, allowed)) return plain(response, 403, 'Cross-origin request')
       return subscribe(response, method === 'HEAD')
     }
-    const file = await resolveSitePath(root, target)
+    const file = await resolveSitePath(root, target, files())
     if (file === undefined) return plain(response, 404, 'Not found')
     const { size } = await stat(file)
     response.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': contentType(file), 'Content-Length': size })
