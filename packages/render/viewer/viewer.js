@@ -146,6 +146,8 @@
   document.addEventListener('keydown', (event) => {
     if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return
     if (event.target instanceof Element && event.target.closest('input, textarea, select, [contenteditable]')) return
+    // Only while a counterexample is shown: otherwise the arrows scroll, as on any page.
+    if (findings.get(selected)?.steps === undefined) return
     if (event.key === 'ArrowRight') move(1)
     else if (event.key === 'ArrowLeft') move(-1)
     else return

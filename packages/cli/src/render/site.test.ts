@@ -158,6 +158,28 @@ test('playback moves aria-current="step" from state to state along the counterex
   }
 }, 60_000)
 
+test("a store's counterexample plays back in its trace diagram, with the fields each step changed", async () => {
+  const { page } = await open('accounts-naive.html')
+  try {
+    const player = page.locator('.playback:not([hidden])')
+    const trace = page.locator('figure[data-diagram="trace-1"]')
+    for (let step = 0; step < 3; step++) await player.getByRole('button', { name: 'Next step' }).click()
+    expect(await player.locator('.step').textContent()).toBe(
+      'Step 3 of 3: resetPassword {"email":"ann@example.org","password":"new secret"}',
+    )
+    expect(await player.locator('.changed li').allTextContents()).toEqual([
+      'users[0].password: "secret" → "new secret"',
+      'users[1].password: "secret" → "new secret"',
+    ])
+    expect(await trace.locator('[aria-current="step"]').allTextContents()).toEqual([
+      'resetPassword {"email":"ann@example.org","password":"new secret"}',
+    ])
+    expect(await trace.isVisible()).toBe(true)
+  } finally {
+    await page.close()
+  }
+}, 60_000)
+
 test('the theme follows the system setting, light or dark', async () => {
   const { page, errors } = await open('front-door.html')
   try {

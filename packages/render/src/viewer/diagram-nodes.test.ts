@@ -23,6 +23,8 @@ describe('stateNodeId', () => {
     expect(stateNodeId(text, ['a_b'])).toBe('s_a_b')
     expect(stateNodeId(text, ['a_b', 'x #1; "q"'])).toMatch(/^s_a_b_x__1___q_/u)
     expect(stateNodeId(text, ['nowhere'])).toBeUndefined()
+    // A state the diagram does not draw: its nearest drawn ancestor.
+    expect(stateNodeId(text, ['a_b', 'gone'])).toBe('s_a_b')
     expect(stateNodeId(text, [])).toBeUndefined()
   })
 

@@ -48,11 +48,20 @@ function stateDeclarations(text: string): StateDeclaration[] {
 }
 
 /**
- * The id of the state at `path` (keys from the machine's root) in a state diagram; a
- * parallel machine is drawn inside a composite of its own, so one outer label is allowed.
+ * The id of the state at `path` (keys from the machine's root) in a state diagram, or, where
+ * the diagram does not draw that state (an overview of a big machine), of its nearest drawn
+ * ancestor. A parallel machine is drawn inside a composite of its own, so one outer label is
+ * allowed.
  */
 export function stateNodeId(text: string, path: readonly string[]): string | undefined {
-  if (path.length === 0) return undefined
+  for (let length = path.length; length > 0; length--) {
+    const id = drawnStateId(text, path.slice(0, length))
+    if (id !== undefined) return id
+  }
+  return undefined
+}
+
+function drawnStateId(text: string, path: readonly string[]): string | undefined {
   const matches = (chain: readonly string[]): boolean =>
     chain.length === path.length && chain.every((label, index) => names(label, path[index] ?? ''))
   const declarations = stateDeclarations(text)
