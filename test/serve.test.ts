@@ -227,3 +227,20 @@ test('--host names another address, with a warning; a bad port is exit 2', async
     stderr: 'error: --port must be a number from 0 to 65535, not "eighty"\n',
   })
 }, 60_000)
+
+test('a model that does not load is reported, the server stays up, and the fixed model is served', async () => {
+  const broken = await mkdtemp(path.join(repoRoot, 'test/.tmp', 'serve-broken-'))
+  await mkdir(path.join(broken, '.git'))
+  await mkdir(path.join(broken, 'models'))
+  await writeFile(path.join(broken, 'models/door.ts'), 'export default {')
+  const running = await serve(['--port', '0'], broken)
+  try {
+    await expect.poll(running.stderr, { timeout: 30_000 }).toMatch(/^error: models\/door\.ts:\d+:\d+: syntax error/mu)
+    expect(await probe(running.port, '/')).toMatchObject({ status: 404 })
+    await writeFile(path.join(broken, 'models/door.ts'), doorSource)
+    await expect.poll(async () => (await probe(running.port, '/')).status, { timeout: 30_000 }).toBe(200)
+  } finally {
+    await stop(running)
+    await rm(broken, { recursive: true, force: true })
+  }
+}, 60_000)

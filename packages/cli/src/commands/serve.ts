@@ -83,11 +83,20 @@ async function serveCommand(paths: readonly string[], flags: ServeFlags, io: Io)
       ...(flags.config === undefined ? {} : { config: flags.config }),
     }
     let first = true
+    /** After each render, failed or not: the first time where to look, then "reload" to open pages. */
+    const rendered = (): void => {
+      if (first) io.stderr.write(`serving ${displayPath(out, io.cwd)} at ${url}\n`)
+      else site.reload()
+      first = false
+    }
     const { watchModels } = await import('../watch/watch-models.js')
     return await watchModels<RenderPlan>(
       {
         plan: async (options) => {
-          const plan = await planRender(paths, renderFlags, io, options)
+          const plan = await planRender(paths, renderFlags, io, options).catch((error: unknown) => {
+            rendered()
+            throw error
+          })
           return {
             ...plan,
             outputs: { ...plan.outputs, live: LIVE_EVENTS_PATH },
@@ -97,11 +106,11 @@ async function serveCommand(paths: readonly string[], flags: ServeFlags, io: Io)
           }
         },
         run: async (plan, options) => {
-          const code = await runRender(plan, io, options)
-          if (first) io.stderr.write(`serving ${displayPath(out, io.cwd)} at ${url}\n`)
-          else site.reload()
-          first = false
-          return code
+          try {
+            return await runRender(plan, io, options)
+          } finally {
+            rendered()
+          }
         },
         models: (plan) => plan.settings.models,
         modelFiles: ({ settings }) => findModelFiles(settings.models.paths, settings.models.base),
