@@ -16,6 +16,7 @@ import checkout from '../../../../models/checkout.js'
 import accountsNaive from '../../../../test/fixtures/accounts-naive.js'
 import hostile from '../../../../test/fixtures/render/hostile.js'
 import door from '../../../../test/fixtures/viewer/door.js'
+import hostileDoor from '../../../../test/fixtures/viewer/hostile-door.js'
 import { allowedHosts } from '../serve/response-policy.js'
 import { createSiteServer, LIVE_EVENTS_PATH } from '../serve/site-server.js'
 import { findChromium } from '../svg/find-chromium.js'
@@ -23,7 +24,13 @@ import { renderModels } from './documents.js'
 import { siteFiles } from './site.js'
 
 const artifacts = path.resolve(fileURLToPath(import.meta.url), '../../../../../test/.artifacts/viewer')
-const MODELS = { 'door.ts': door, 'hostile.ts': hostile, 'checkout.ts': checkout, 'accounts-naive.ts': accountsNaive }
+const MODELS = {
+  'door.ts': door,
+  'hostile.ts': hostile,
+  'hostile-door.ts': hostileDoor,
+  'checkout.ts': checkout,
+  'accounts-naive.ts': accountsNaive,
+}
 
 let browser: Browser
 let site: string
@@ -84,7 +91,14 @@ async function open(file: string, url = pathToFileURL(path.join(site, file)).hre
   return { page, errors, requests }
 }
 
-const PAGES = ['index.html', 'front-door.html', 'end-hostile-script.html', 'checkout.html', 'accounts-naive.html']
+const PAGES = [
+  'index.html',
+  'front-door.html',
+  'end-hostile-script.html',
+  'script-b-door-b.html',
+  'checkout.html',
+  'accounts-naive.html',
+]
 
 describe.each(PAGES)('%s', (file) => {
   test('loads from file:// with no console error, no request outside the site, and an SVG per diagram', async () => {
@@ -196,6 +210,28 @@ test('the theme follows the system setting, light or dark', async () => {
     // Mermaid draws again in its dark theme.
     await expect.poll(stateFill).not.toBe(lightFill)
     expect(errors).toEqual([])
+  } finally {
+    await page.close()
+  }
+}, 60_000)
+
+test('playback finds the current states by hostile names, one per parallel region', async () => {
+  const { page } = await open('script-b-door-b.html')
+  try {
+    expect(await page.locator('h1').textContent()).toBe('</script><b>door</b>')
+    // The state's name, without the mark the diagram may add (`off (deadlock)`).
+    const current = async (): Promise<string[]> =>
+      (
+        await page
+          .locator('figure[data-diagram^="machine-"] [aria-current="step"]')
+          .evaluateAll((nodes) => nodes.map((node) => node.textContent?.trim() ?? ''))
+      ).map((label) => label.replace(/ \((?:deadlock|unreachable)\)$/u, ''))
+    expect(await current()).toEqual(['end', 'off'])
+    await page.getByRole('button', { name: 'Next step' }).click()
+    expect(await current()).toEqual(['a "b" %%', 'off'])
+    await page.getByRole('button', { name: 'Next step' }).click()
+    expect(await current()).toEqual(['🚪 שלום', 'off'])
+    expect(await page.locator('.playback:not([hidden]) .step').textContent()).toBe('Step 2 of 2: x"y')
   } finally {
     await page.close()
   }
