@@ -6,7 +6,7 @@
  * warning. Runs until Ctrl-C.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { hostname, networkInterfaces, tmpdir } from 'node:os'
 import path from 'node:path'
 import { configFileFor } from '../config/load-config.js'
 import { CHECK_FLAGS } from '../options/check-flags.js'
@@ -71,7 +71,7 @@ async function serveCommand(paths: readonly string[], flags: ServeFlags, io: Io)
   )
   try {
     const bound = await listen(site, host, port)
-    allowed = allowedHosts(host, bound)
+    allowed = allowedHosts(host, bound, machineNames())
     if (host !== undefined && !isLoopback(host))
       io.stderr.write(
         `warning: listening on ${host}: anyone who can reach this address can read the site (the models' diagrams and findings)\n`,
@@ -152,6 +152,14 @@ async function listen(site: SiteServer, host: string | undefined, port: number):
       )
     throw error
   }
+}
+
+/** This machine's host name and interface addresses: the names a wildcard --host is reached by. */
+function machineNames(): string[] {
+  const addresses = Object.values(networkInterfaces()).flatMap((entries) =>
+    (entries ?? []).map(({ address }) => address.replace(/%.*$/u, '')),
+  )
+  return [hostname(), ...addresses]
 }
 
 function hostInUrl(host: string): string {

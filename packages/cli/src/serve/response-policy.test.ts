@@ -18,6 +18,19 @@ describe('the Host check', () => {
     expect([...allowedHosts('fe80::1', 8080)]).toEqual(['[fe80::1]:8080'])
   })
 
+  test("on a wildcard address, the machine's own names and addresses as well", () => {
+    const every = allowedHosts('0.0.0.0', 4777, ['box.local', '192.168.1.5', 'fe80::1'])
+    expect([...every]).toEqual([
+      '127.0.0.1:4777',
+      'localhost:4777',
+      '[::1]:4777',
+      'box.local:4777',
+      '192.168.1.5:4777',
+      '[fe80::1]:4777',
+    ])
+    expect(isAllowedHost('evil.example:4777', every)).toBe(false)
+  })
+
   test('an Origin is this server or absent', () => {
     expect(isSameOrigin(undefined, loopback)).toBe(true)
     expect(isSameOrigin('http://localhost:4777', loopback)).toBe(true)

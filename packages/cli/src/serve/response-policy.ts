@@ -37,12 +37,30 @@ const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]']
 
 /**
  * The `Host` values this server answers to: its loopback names (or, with `--host`, that
- * name), with its port. A browser always sends the port it connected to unless it is 80.
+ * name; for a wildcard address, every name of this machine: `machineNames`), with its port.
+ * A browser always sends the port it connected to unless it is 80.
  */
-export function allowedHosts(host: string | undefined, port: number): Set<string> {
-  const names = host === undefined || isLoopback(host) ? LOOPBACK_NAMES : [host.includes(':') ? `[${host}]` : host]
-  return new Set(names.flatMap((name) => [`${name}:${port}`, ...(port === 80 ? [name] : [])]).map(lower))
+export function allowedHosts(
+  host: string | undefined,
+  port: number,
+  machineNames: readonly string[] = [],
+): Set<string> {
+  const names =
+    host === undefined || isLoopback(host)
+      ? LOOPBACK_NAMES
+      : WILDCARDS.includes(host)
+        ? [...LOOPBACK_NAMES, ...machineNames]
+        : [host]
+  return new Set(
+    names
+      .map((name) => (name.includes(':') && !name.startsWith('[') ? `[${name}]` : name))
+      .flatMap((name) => [`${name}:${port}`, ...(port === 80 ? [name] : [])])
+      .map(lower),
+  )
 }
+
+/** Addresses that listen on every interface. */
+const WILDCARDS = ['0.0.0.0', '::', '[::]']
 
 export function isAllowedHost(header: string | undefined, allowed: ReadonlySet<string>): boolean {
   return header !== undefined && allowed.has(lower(header))
