@@ -11,6 +11,7 @@ import { registerMcp } from './commands/mcp.js'
 import { registerQuestions } from './commands/questions.js'
 import { registerRender } from './commands/render.js'
 import { registerRules } from './commands/rules.js'
+import { registerServe } from './commands/serve.js'
 import type { RegisterCommand } from './commands/types.js'
 import { EXIT_CODES_HELP } from './help.js'
 import type { Io } from './io.js'
@@ -19,6 +20,7 @@ import { version } from './version.js'
 const COMMANDS: readonly RegisterCommand[] = [
   registerCheck,
   registerRender,
+  registerServe,
   registerQuestions,
   registerConform,
   registerRules,
@@ -45,6 +47,7 @@ Examples:
   $ plumbline check models
   $ plumbline check models/accounts.ts --format json
   $ plumbline render models --out docs/models
+  $ plumbline serve models
   $ plumbline questions models
   $ plumbline explain identity/uniqueness-undecided
   $ plumbline conform examples/login/engineered.adapter.ts

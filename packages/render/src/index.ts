@@ -13,3 +13,11 @@ export { injectBlocks, type InjectResult } from './document/inject.js'
 export { distinctSlugs, fileSlug } from './document/file-names.js'
 export { generatedFrom } from './document/generated-marker.js'
 export { markdownCode, markdownRow, markdownText } from './escape/markdown.js'
+export {
+  viewerIndex,
+  viewerPage,
+  VIEWER_ASSETS,
+  VIEWER_CSP,
+  type ViewerIndexEntry,
+  type ViewerPageInput,
+} from './viewer/viewer-page.js'

@@ -1,7 +1,8 @@
 /**
  * `plumbline render [paths..]`: one Markdown document per model (Mermaid diagrams, the
  * decisions, the open questions, the check summary) into --out, or into the marker
- * blocks of --inject files; --svg also draws each diagram as SVG; --check writes nothing
+ * blocks of --inject files; --svg also draws each diagram as SVG; --html writes the viewer
+ * (a static site, `render/site.ts`) instead of Markdown; --check writes nothing
  * and exits 1 when a file is stale (a document left by a model that is gone included: render
  * removes those, `render/orphans.ts`); --watch renders again on every save. Exit 0 when
  * written, findings or not. The config file (`--config`, else the one found upwards) gives
@@ -42,6 +43,12 @@ export const registerRender: RegisterCommand = (program, { io, setExitCode }) =>
       (file: string, files: string[] | undefined) => [...(files ?? []), file],
     )
     .option('--svg', 'also write <out>/<system>/<diagram>.svg, drawn by Mermaid in headless Chromium')
+    .addOption(
+      new Option(
+        '--html',
+        'write the viewer instead: <out>/index.html and <out>/<system>.html, a static site that works from file:// (Mermaid bundled)',
+      ).conflicts(['inject', 'svg']),
+    )
     .option('--check', 'write nothing; exit 1 if a file is missing or out of date, or left by a model that is gone')
     .addOption(CHECK_FLAGS.config.option)
     .addOption(
@@ -68,32 +75,37 @@ Examples:
   $ plumbline render models --check        in CI: fail when docs/models is stale
   $ plumbline render --inject README.md    refresh the marked blocks of README.md
   $ plumbline render --svg                 documents and an SVG per diagram
+  $ plumbline render --html --out site     the viewer: open site/index.html (plumbline serve serves it live)
   $ plumbline render --watch               render again on every save
 
 Exit codes:
   0  written (or, with --check, up to date), whatever the findings: they are in the documents
   1  with --check: a file is stale
-  2  unusable input: a model that does not load or cannot be drawn, a bad marker, no Chromium for --svg`,
+  2  unusable input: a model that does not load or cannot be drawn, a bad marker, no Chromium for --svg,
+     no mermaid package for --svg or --html`,
     )
     .action(async (paths: string[], flags: RenderFlags) => {
       setExitCode(await renderCommand(paths, flags, io))
     })
 }
 
-interface RenderFlags extends RunFlags {
+export interface RenderFlags extends RunFlags {
   out?: string
   inject?: string[]
   svg?: boolean
+  html?: boolean
   check?: boolean
   watch?: boolean
 }
 
 /** Everything a render run needs, settled once from the flags and the config file. */
-interface RenderPlan {
+export interface RenderPlan {
   settings: RunSettings
   outputs: OutputOptions
   /** `--check`: compare, write nothing. */
   check: boolean
+  /** Told every file of the run once they are written (serve: the files it may serve). */
+  written?: (files: readonly string[]) => void
 }
 
 function renderCommand(paths: readonly string[], flags: RenderFlags, io: Io): Promise<number> {
@@ -109,7 +121,7 @@ function renderCommand(paths: readonly string[], flags: RenderFlags, io: Io): Pr
   )
 }
 
-async function planRender(
+export async function planRender(
   paths: readonly string[],
   flags: RenderFlags,
   io: Io,
@@ -120,6 +132,7 @@ async function planRender(
     out: outFolder(flags.out, settings.config, io.cwd),
     inject: flags.inject ?? [],
     svg: flags.svg === true,
+    html: flags.html === true,
   }
   return { settings, outputs, check: flags.check === true }
 }
@@ -133,7 +146,7 @@ function outFolder(flag: string | undefined, config: LoadedConfig | undefined, c
 }
 
 /** One run: check, draw, and write the stale files (or, with --check, list them). Returns the exit code. */
-async function runRender(plan: RenderPlan, io: Io, options: Freshness): Promise<number> {
+export async function runRender(plan: RenderPlan, io: Io, options: Freshness): Promise<number> {
   const { config, models, checkOptions } = plan.settings
   // Loaded here, not with the program: the renderer and its browser driver cost every other command a third of a second.
   const [{ renderModels }, { plannedFiles }, { orphanedDocuments }] = await Promise.all([
@@ -148,8 +161,9 @@ async function runRender(plan: RenderPlan, io: Io, options: Freshness): Promise<
   const planned = await plannedFiles(documents, plan.outputs, io)
   const stale: PlannedFile[] = []
   for (const file of planned) if ((await readIfExists(file.file)) !== file.content) stale.push(file)
+  // Orphans are Markdown documents: the site (--html) neither writes nor removes them.
   const orphans =
-    plan.outputs.inject.length > 0
+    plan.outputs.inject.length > 0 || plan.outputs.html
       ? []
       : await orphanedDocuments(
           path.resolve(io.cwd, plan.outputs.out),
@@ -186,6 +200,7 @@ async function runRender(plan: RenderPlan, io: Io, options: Freshness): Promise<
     await rm(file, { force: true })
     io.stderr.write(`removed ${shown(file)} (${reason})\n`)
   }
+  plan.written?.(planned.map(({ file }) => file))
   const removed = orphans.length === 0 ? '' : `, ${orphans.length} removed`
   io.stderr.write(`${stale.length} written, ${planned.length - stale.length} unchanged${removed}\n`)
   return EXIT_CLEAN

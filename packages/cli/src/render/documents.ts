@@ -3,7 +3,7 @@
  * broken cannot be drawn (exit 2, naming the file and element); two models of the same
  * system name would write the same document (exit 2 as well).
  */
-import type { Diagnostic } from '@plumbline/core'
+import type { Diagnostic, Model, SystemCheck } from '@plumbline/core'
 import { distinctSlugs, renderDocument, type RenderedDocument } from '@plumbline/render'
 import { UsageError } from '../errors.js'
 import { displayPath } from '../load/find-model-files.js'
@@ -14,6 +14,10 @@ export interface ModelDocument {
   /** The model file as shown to the user. */
   shown: string
   system: string
+  /** The model file as the document names it (from the config's folder). */
+  source: string
+  model: Model
+  check: SystemCheck
   /** The document's file name without extension. */
   slug: string
   rendered: RenderedDocument
@@ -39,11 +43,8 @@ export function renderModels(systems: readonly CheckedSystem[], sourceBase: stri
       continue
     }
     fileOfSystem.set(model.name, shown)
-    drawn.push({
-      shown,
-      system: model.name,
-      rendered: renderDocument({ model, check, source: displayPath(file, sourceBase) }),
-    })
+    const source = displayPath(file, sourceBase)
+    drawn.push({ shown, system: model.name, source, model, check, rendered: renderDocument({ model, check, source }) })
   }
   if (problems.length > 0) throw new UsageError(problems.join('\n'))
   const slugs = distinctSlugs(drawn.map((document) => document.system))

@@ -2,7 +2,8 @@
  * Every file a render run would write, with its content, computed before anything is
  * written (so a failure, such as a missing Chromium, leaves every file as it was):
  * `<out>/<system>.md`, or the marker blocks of `--inject` files; and with `--svg`,
- * `<out>/<system>/<diagram>.svg` for every diagram Mermaid's limits let it draw.
+ * `<out>/<system>/<diagram>.svg` for every diagram Mermaid's limits let it draw; or, with
+ * `--html`, the viewer's site (`site.ts`).
  */
 import path from 'node:path'
 import { fitsMermaidLimits, injectBlocks } from '@plumbline/render'
@@ -23,6 +24,10 @@ export interface OutputOptions {
   out: string
   inject: readonly string[]
   svg: boolean
+  /** The viewer site instead of Markdown (`--html`). */
+  html: boolean
+  /** With `html`: where pages listen for changes (serve). */
+  live?: string
 }
 
 export async function plannedFiles(
@@ -31,6 +36,10 @@ export async function plannedFiles(
   io: Io,
 ): Promise<PlannedFile[]> {
   const out = path.resolve(io.cwd, options.out)
+  if (options.html) {
+    const { siteFiles } = await import('./site.js')
+    return siteFiles(documents, out, options.live)
+  }
   const files =
     options.inject.length > 0 ? await injectedFiles(documents, options.inject, io.cwd) : markdownFiles(documents, out)
   if (options.svg) files.push(...(await svgFiles(documents, out, io)))

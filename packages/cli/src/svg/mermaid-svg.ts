@@ -7,10 +7,10 @@
  * and Math.random is a fixed sequence restarted for every diagram.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
-import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { installedMermaid } from './installed-mermaid.js'
 
 /** The launch flags: headless, no sandbox (containers, CI), and nothing that phones home. */
 const CHROMIUM_ARGS = [
@@ -81,10 +81,6 @@ const NOT_IN_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu
 
 export function xmlSafe(svg: string): string {
   return svg.replace(NOT_IN_XML, '\uFFFD')
-}
-
-function installedMermaid(): string {
-  return createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js')
 }
 
 async function loadMermaid(page: Page, bundle: string): Promise<void> {

@@ -50,7 +50,9 @@ export async function watchLoop(command: WatchedCommand, io: Io): Promise<number
     io.stderr.write(`\n${style('dim', 'Watching for changes (Ctrl-C to stop)…')}\n`)
   }
 
+  let stopped = false
   const schedule = (): void => {
+    if (stopped) return
     clearTimeout(timer)
     timer = setTimeout(() => {
       if (running) {
@@ -77,7 +79,10 @@ export async function watchLoop(command: WatchedCommand, io: Io): Promise<number
     process.on('SIGINT', stop)
     process.on('SIGTERM', stop)
   })
+  stopped = true
   clearTimeout(timer)
+  // A run under way watches again when it ends: stopped before it did, the process never exited.
+  await running
   await watcher?.close()
   return exitCode
 }

@@ -1,0 +1,21 @@
+/**
+ * The installed Mermaid 11 browser bundle, which draws SVG (`--svg`) and the viewer's
+ * diagrams (`--html`, `serve`): never fetched from a CDN. Without the package, the
+ * command stops before writing anything and says how to install it.
+ */
+import { createRequire } from 'node:module'
+import { UsageError } from '../errors.js'
+
+/** `resolve`: how a package file is found (tests give one that finds nothing). */
+export function installedMermaid(resolve: (id: string) => string = createRequire(import.meta.url).resolve): string {
+  try {
+    return resolve('mermaid/dist/mermaid.min.js')
+  } catch {
+    throw new UsageError(
+      [
+        'Drawing diagrams needs the mermaid package (version 11), and it is not installed.',
+        'Install it beside plumbline (npm install --save-dev mermaid@11, or pnpm add -D mermaid@11). Nothing was written.',
+      ].join('\n'),
+    )
+  }
+}
