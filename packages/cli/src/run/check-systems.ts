@@ -2,7 +2,8 @@
  * The models of a run, each loaded and checked on this thread, for the commands that need
  * the validated model beside its findings (`questions`, `render`) rather than a report
  * (`check`, which checks in worker threads, watched). Every load failure is thrown at once
- * (ModelLoadErrors, exit 2), and so is a model's call of process.exit(). What the models
+ * (ModelLoadErrors, exit 2), and so is a model's call of process.exit() or a rejection it left
+ * unhandled. What the models
  * print goes to stderr (`model-output.ts`). Their code runs on this thread without a
  * watchdog: a guard that never returns is not stopped here.
  */
@@ -38,7 +39,7 @@ export async function checkSystems(
         check: await output.as(model.shown, () => checkSystem(model.exported, options.checkOptions)),
       })
     const exits = checked.flatMap(({ shown }) => {
-      const message = output.exitCalled(shown)
+      const message = output.fault(shown)
       return message === undefined ? [] : [new ModelLoadError(shown, message)]
     })
     if (exits.length > 0) throw new ModelLoadErrors(exits)

@@ -1,0 +1,22 @@
+/**
+ * The memory bound of a model's check (`--max-memory`, config `explore.maxMemory`): what counts,
+ * and how much a check may hold when neither says. A worker thread's heap limit is set to the
+ * bound, so an allocation that runs away inside one step stops that worker (and only it); the
+ * exploration itself looks at the memory in use now and then and stops a little short of it.
+ */
+import { totalmem } from 'node:os'
+import { getHeapStatistics } from 'node:v8'
+import { MIN_MEMORY_MB } from '../options/exploration.js'
+
+const MB = 1024 * 1024
+
+/** This thread's heap in use, with the memory its objects own outside it (typed arrays' buffers). */
+export function memoryInUseMb(): number {
+  const heap = getHeapStatistics()
+  return (heap.used_heap_size + heap.external_memory) / MB
+}
+
+/** Half the machine's memory, shared among the threads that check at once. */
+export function defaultMaxMemoryMb(threads: number): number {
+  return Math.max(MIN_MEMORY_MB, Math.floor(totalmem() / 2 / MB / Math.max(1, threads)))
+}
