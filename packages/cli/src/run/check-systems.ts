@@ -11,6 +11,7 @@ import { checkSystem, type CheckOptions, type SystemCheck } from '@plumbline/cor
 import type { ModelPaths } from '../config/load-config.js'
 import type { Io } from '../io.js'
 import { ModelLoadError } from '../errors.js'
+import { findModelFiles } from '../load/find-model-files.js'
 import { loadModels, ModelLoadErrors, type LoadedModel } from '../load/load-models.js'
 import type { Freshness } from './model-command.js'
 import { captureModelOutput } from './model-output.js'
@@ -22,7 +23,11 @@ export interface CheckedSystem extends LoadedModel {
 export async function checkSystems(
   models: ModelPaths,
   io: Io,
-  options: Freshness & { checkOptions: CheckOptions },
+  options: Freshness & {
+    checkOptions: CheckOptions
+    /** A model file's result from before, where it still holds (watch mode): that file is not loaded again. */
+    reuse?: (file: string) => CheckedSystem | undefined
+  },
 ): Promise<CheckedSystem[]> {
   // What the models print goes to stderr, prefixed with their file: stdout is for the command's output.
   const output = captureModelOutput()
@@ -31,6 +36,7 @@ export async function checkSystems(
       base: models.base,
       fresh: options.fresh,
       around: (shown, run) => output.as(shown, run),
+      skip: (file) => options.reuse?.(file) !== undefined,
     })
     const checked: CheckedSystem[] = []
     for (const model of loaded)
@@ -43,7 +49,14 @@ export async function checkSystems(
       return message === undefined ? [] : [new ModelLoadError(shown, message)]
     })
     if (exits.length > 0) throw new ModelLoadErrors(exits)
-    return checked
+    if (options.reuse === undefined) return checked
+    const reuse = options.reuse
+    const fresh = new Map(checked.map((system) => [system.file, system]))
+    // In the files' order, as a run that loads them all gives them.
+    return (await findModelFiles(models.paths, models.base)).flatMap((file) => {
+      const system = fresh.get(file) ?? reuse(file)
+      return system === undefined ? [] : [system]
+    })
   } finally {
     output.restore()
   }
