@@ -4,6 +4,8 @@
  * failures it leaves where nothing awaits them (a rejected promise, a throw in a timer). Each is
  * reported against its model, never V8's fatal out-of-memory error, Node's raw stack or a pass.
  */
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { makeProject, runCli } from './helpers/cli.js'
 
@@ -79,6 +81,27 @@ export default defineSystem({ name: 'growing', stores: { log } })
       /^ {2}✖ error {2}stores\.log {2}explore\/incomplete\n {4}exploration stopped at the memory bound of 128 MB, after \d+ states and \d+ transitions to depth \d+: states beyond it are not checked; it was still going deeper when it stopped, so the state space may be unbounded \(lines kept changing\): bound it with a guard or a smaller domain on the operations that grow it \(a and b\), or check to a depth with --max-depth N; if it is finite, raise --max-memory$/m,
     )
     expect(result.stdout).toMatch(/^ {2}explored stores\.log: .* \(incomplete: stopped at the memory bound\)$/m)
+  })
+
+  it('render, which checks on its own thread, stops there too, and its document says so', async () => {
+    const project = await makeProject({
+      'plumbline.config.ts': 'export default { models: ["model.ts"], explore: { maxMemory: 128 } }\n',
+      'model.ts': storeWithApply(
+        '{ lines: [] as string[] }',
+        "return { lines: [...s.lines, 'x'.repeat(1000) + s.lines.length] }",
+      ).replace(
+        'inc: {',
+        "other: { apply: (s) => ({ lines: [...s.lines, 'y'.repeat(1000) + s.lines.length] }) },\n    inc: {",
+      ),
+    })
+    const result = await runCli(['render'], { cwd: project })
+    expect(result).toEqual({
+      exitCode: 0,
+      stdout: '',
+      stderr: 'wrote docs/models/hostile.md\n1 written, 0 unchanged\n',
+    })
+    const document = await readFile(path.join(project, 'docs/models/hostile.md'), 'utf8')
+    expect(document).toMatch(/exploration stopped at the memory bound of 128 MB, after \d+ states/)
   })
 
   it('a top level that allocates without end is a load error naming the file and the bound, exit 2', async () => {

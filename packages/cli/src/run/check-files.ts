@@ -37,7 +37,7 @@ import { displayPath } from '../load/find-model-files.js'
 import { ModelLoadErrors } from '../load/load-models.js'
 import { createModelLoader } from '../load/load-model.js'
 import type { CheckedModel } from './check-model-file.js'
-import { defaultMaxMemoryMb, memoryInUseMb } from './memory.js'
+import { memoryInUseMb, withMemoryBound } from './memory.js'
 import { captureModelOutput } from './model-output.js'
 import { checkFileOutcome, internalErrorOf, loadErrorOf, withFault, type FileOutcome } from './outcome.js'
 import { DEFAULT_STEP_TIMEOUT_MS, memoryInterruption, phaseOf, type Stall, StallWatch } from './watchdog.js'
@@ -119,15 +119,6 @@ async function checkOnThisThread(files: readonly string[], options: CheckFilesOp
     output.restore()
   }
   return outcomes
-}
-
-/** The options with the memory bound settled: the user's, or the default for `threads` checking at once. */
-function withMemoryBound(
-  checkOptions: CheckOptions,
-  threads: number,
-): CheckOptions & { bounds: { maxMemoryMb: number } } {
-  const maxMemoryMb = checkOptions.bounds?.maxMemoryMb ?? defaultMaxMemoryMb(threads)
-  return { ...checkOptions, bounds: { ...checkOptions.bounds, maxMemoryMb } }
 }
 
 interface Slot {

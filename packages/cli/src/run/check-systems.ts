@@ -5,7 +5,8 @@
  * (ModelLoadErrors, exit 2), and so is a model's call of process.exit() or a rejection it left
  * unhandled. What the models
  * print goes to stderr (`model-output.ts`). Their code runs on this thread without a
- * watchdog: a guard that never returns is not stopped here.
+ * watchdog: a guard that never returns is not stopped here. Their explorations stop short of
+ * the memory bound (`memory.ts`), measured on this thread.
  */
 import { checkSystem, type CheckOptions, type SystemCheck } from '@plumbline/core'
 import type { ModelPaths } from '../config/load-config.js'
@@ -14,6 +15,7 @@ import { ModelLoadError } from '../errors.js'
 import { findModelFiles } from '../load/find-model-files.js'
 import { loadModels, ModelLoadErrors, type LoadedModel } from '../load/load-models.js'
 import type { Freshness } from './model-command.js'
+import { memoryInUseMb, withMemoryBound } from './memory.js'
 import { captureModelOutput } from './model-output.js'
 
 export interface CheckedSystem extends LoadedModel {
@@ -29,6 +31,8 @@ export async function checkSystems(
     reuse?: (file: string) => CheckedSystem | undefined
   },
 ): Promise<CheckedSystem[]> {
+  // Checked on this thread: its own heap is what the memory bound measures.
+  const checkOptions = { ...withMemoryBound(options.checkOptions, 1), memoryInUseMb }
   // What the models print goes to stderr, prefixed with their file: stdout is for the command's output.
   const output = captureModelOutput()
   try {
@@ -42,7 +46,7 @@ export async function checkSystems(
     for (const model of loaded)
       checked.push({
         ...model,
-        check: await output.as(model.shown, () => checkSystem(model.exported, options.checkOptions)),
+        check: await output.as(model.shown, () => checkSystem(model.exported, checkOptions)),
       })
     const exits = checked.flatMap(({ shown }) => {
       const message = output.fault(shown)

@@ -6,6 +6,7 @@
  */
 import { totalmem } from 'node:os'
 import { getHeapStatistics } from 'node:v8'
+import type { CheckOptions } from '@plumbline/core'
 import { MIN_MEMORY_MB } from '../options/exploration.js'
 
 const MB = 1024 * 1024
@@ -17,6 +18,15 @@ export function memoryInUseMb(): number {
 }
 
 /** Half the machine's memory, shared among the threads that check at once. */
-export function defaultMaxMemoryMb(threads: number): number {
+function defaultMaxMemoryMb(threads: number): number {
   return Math.max(MIN_MEMORY_MB, Math.floor(totalmem() / 2 / MB / Math.max(1, threads)))
+}
+
+/** The options with the memory bound settled: the user's, or the default for `threads` checking at once. */
+export function withMemoryBound(
+  checkOptions: CheckOptions,
+  threads: number,
+): CheckOptions & { bounds: { maxMemoryMb: number } } {
+  const maxMemoryMb = checkOptions.bounds?.maxMemoryMb ?? defaultMaxMemoryMb(threads)
+  return { ...checkOptions, bounds: { ...checkOptions.bounds, maxMemoryMb } }
 }
