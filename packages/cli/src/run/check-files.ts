@@ -37,7 +37,7 @@ import { displayPath } from '../load/find-model-files.js'
 import { ModelLoadErrors } from '../load/load-models.js'
 import { createModelLoader } from '../load/load-model.js'
 import type { CheckedModel } from './check-model-file.js'
-import { memoryInUseMb, withMemoryBound } from './memory.js'
+import { memoryInUseMb, withMemoryBound, withMemoryBoundOnThisThread } from './memory.js'
 import { captureModelOutput } from './model-output.js'
 import { checkFileOutcome, internalErrorOf, loadErrorOf, withFault, type FileOutcome } from './outcome.js'
 import { DEFAULT_STEP_TIMEOUT_MS, memoryInterruption, phaseOf, type Stall, StallWatch } from './watchdog.js'
@@ -100,7 +100,7 @@ export async function checkFiles(files: readonly string[], options: CheckFilesOp
 async function checkOnThisThread(files: readonly string[], options: CheckFilesOptions): Promise<FileOutcome[]> {
   const loader = createModelLoader(options.cwd, { fresh: options.fresh })
   const checkOptions: CheckOptions = {
-    ...withMemoryBound(options.checkOptions, 1),
+    ...withMemoryBoundOnThisThread(options.checkOptions),
     memoryInUseMb,
     ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
   }

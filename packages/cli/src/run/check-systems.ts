@@ -15,7 +15,7 @@ import { ModelLoadError } from '../errors.js'
 import { findModelFiles } from '../load/find-model-files.js'
 import { loadModels, ModelLoadErrors, type LoadedModel } from '../load/load-models.js'
 import type { Freshness } from './model-command.js'
-import { memoryInUseMb, withMemoryBound } from './memory.js'
+import { memoryInUseMb, withMemoryBoundOnThisThread } from './memory.js'
 import { captureModelOutput } from './model-output.js'
 
 export interface CheckedSystem extends LoadedModel {
@@ -32,7 +32,7 @@ export async function checkSystems(
   },
 ): Promise<CheckedSystem[]> {
   // Checked on this thread: its own heap is what the memory bound measures.
-  const checkOptions = { ...withMemoryBound(options.checkOptions, 1), memoryInUseMb }
+  const checkOptions = { ...withMemoryBoundOnThisThread(options.checkOptions), memoryInUseMb }
   // What the models print goes to stderr, prefixed with their file: stdout is for the command's output.
   const output = captureModelOutput()
   try {

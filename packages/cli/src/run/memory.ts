@@ -22,6 +22,16 @@ function defaultMaxMemoryMb(threads: number): number {
   return Math.max(MIN_MEMORY_MB, Math.floor(totalmem() / 2 / MB / Math.max(1, threads)))
 }
 
+/**
+ * For a check on the main thread, whose heap limit V8 set at start: the bound is kept below it,
+ * where the exploration can still stop by itself (past it, V8 ends the process).
+ */
+export function withMemoryBoundOnThisThread(checkOptions: CheckOptions): CheckOptions {
+  const settled = withMemoryBound(checkOptions, 1)
+  const heapLimitMb = Math.floor(getHeapStatistics().heap_size_limit / MB)
+  return { ...settled, bounds: { ...settled.bounds, maxMemoryMb: Math.min(settled.bounds.maxMemoryMb, heapLimitMb) } }
+}
+
 /** The options with the memory bound settled: the user's, or the default for `threads` checking at once. */
 export function withMemoryBound(
   checkOptions: CheckOptions,
