@@ -18,7 +18,8 @@ import { resolveTargets, type Target } from '../output/targets.js'
 import { writeReports } from '../output/write-reports.js'
 import { checkFiles } from '../run/check-files.js'
 import { duplicateSystems } from '../run/duplicate-systems.js'
-import type { Freshness } from '../run/model-command.js'
+import type { CheckedModel } from '../run/check-model-file.js'
+import type { Freshness, RunOptions } from '../run/model-command.js'
 import { runOrWatch } from '../run/run-or-watch.js'
 import { shardFiles, type Shard } from '../run/shard.js'
 import { plural } from '../text/plural.js'
@@ -70,10 +71,12 @@ interface CheckPlan {
 }
 
 function checkCommand(paths: readonly string[], flags: CheckFlags, io: Io): Promise<number> {
+  // Each model file's result in the previous run, for watch mode to reuse where nothing it is made of changed.
+  const previous = new Map<string, CheckedModel>()
   return runOrWatch(
     {
       plan: (options) => planCheck(paths, flags, io, options),
-      run: (plan, options) => runCheck(plan, io, options),
+      run: (plan, options) => runCheck(plan, io, options, previous),
       models: (plan) => plan,
       modelFiles: (plan) => modelFilesOf(plan, io),
     },
@@ -103,12 +106,21 @@ async function planCheck(paths: readonly string[], flags: CheckFlags, io: Io, op
 }
 
 /** One run: check, compare with the baseline, report. Returns the exit code. */
-async function runCheck(plan: CheckPlan, io: Io, options: Freshness): Promise<number> {
+async function runCheck(
+  plan: CheckPlan,
+  io: Io,
+  options: RunOptions,
+  previous: Map<string, CheckedModel>,
+): Promise<number> {
   const files = await modelFilesOf(plan, io)
   if (files.length === 0 && plan.shard)
     io.stderr.write(`shard ${plan.shard.index}/${plan.shard.count} has no model files\n`)
+  const reused = new Map(files.flatMap((file) => reusable(file, options, previous)))
+  const toCheck = files.filter((file) => !reused.has(file))
+  // Kept only from a run that got through: after a failed one, nothing is known to hold.
+  previous.clear()
   const progress = progressLine(io)
-  const checked = await checkFiles(files, {
+  const fresh = await checkFiles(toCheck, {
     cwd: io.cwd,
     checkOptions: plan.checkOptions,
     fresh: options.fresh,
@@ -116,6 +128,9 @@ async function runCheck(plan: CheckPlan, io: Io, options: Freshness): Promise<nu
     ...(plan.stepTimeoutMs === undefined ? {} : { stepTimeoutMs: plan.stepTimeoutMs }),
     ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }),
   }).finally(progress.clear)
+  for (const [index, file] of toCheck.entries()) reused.set(file, fresh[index] as CheckedModel)
+  const checked = files.map((file) => reused.get(file) as CheckedModel)
+  for (const [index, file] of files.entries()) previous.set(file, checked[index] as CheckedModel)
   const duplicates = duplicateSystems(
     checked.map(({ report }) => ({
       shown: displayPath(path.resolve(io.cwd, report.file), io.cwd),
@@ -132,6 +147,16 @@ async function runCheck(plan: CheckPlan, io: Io, options: Freshness): Promise<nu
     io,
   )
   return report.summary.errors > 0 ? EXIT_FINDINGS : EXIT_CLEAN
+}
+
+/** A model's previous result, where watch mode says nothing it is made of changed since. */
+function reusable(
+  file: string,
+  options: RunOptions,
+  previous: ReadonlyMap<string, CheckedModel>,
+): [string, CheckedModel][] {
+  const result = options.unchanged?.has(file) ? previous.get(file) : undefined
+  return result === undefined ? [] : [[file, result]]
 }
 
 async function modelFilesOf(plan: CheckPlan, io: Io): Promise<string[]> {

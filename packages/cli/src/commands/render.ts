@@ -20,8 +20,8 @@ import type { Io } from '../io.js'
 import { displayPath, findModelFiles } from '../load/find-model-files.js'
 import { CHECK_FLAGS } from '../options/check-flags.js'
 import type { OutputOptions, PlannedFile } from '../render/outputs.js'
-import { checkSystems } from '../run/check-systems.js'
-import type { Freshness } from '../run/model-command.js'
+import { type CheckedSystem, checkSystems } from '../run/check-systems.js'
+import type { Freshness, RunOptions } from '../run/model-command.js'
 import { runOrWatch } from '../run/run-or-watch.js'
 import { plural } from '../text/plural.js'
 import type { RegisterCommand } from './types.js'
@@ -109,10 +109,12 @@ export interface RenderPlan {
 }
 
 function renderCommand(paths: readonly string[], flags: RenderFlags, io: Io): Promise<number> {
+  // Each model file's check in the previous run, for watch mode to reuse where nothing it is made of changed.
+  const previous = new Map<string, CheckedSystem>()
   return runOrWatch(
     {
       plan: (options) => planRender(paths, flags, io, options),
-      run: (plan, options) => runRender(plan, io, options),
+      run: (plan, options) => runRender(plan, io, options, previous),
       models: (plan) => plan.settings.models,
       modelFiles: ({ settings }) => findModelFiles(settings.models.paths, settings.models.base),
     },
@@ -146,7 +148,12 @@ function outFolder(flag: string | undefined, config: LoadedConfig | undefined, c
 }
 
 /** One run: check, draw, and write the stale files (or, with --check, list them). Returns the exit code. */
-export async function runRender(plan: RenderPlan, io: Io, options: Freshness): Promise<number> {
+export async function runRender(
+  plan: RenderPlan,
+  io: Io,
+  options: RunOptions,
+  previous: Map<string, CheckedSystem>,
+): Promise<number> {
   const { config, models, checkOptions } = plan.settings
   // Loaded here, not with the program: the renderer and its browser driver cost every other command a third of a second.
   const [{ renderModels }, { plannedFiles }, { orphanedDocuments }] = await Promise.all([
@@ -154,7 +161,15 @@ export async function runRender(plan: RenderPlan, io: Io, options: Freshness): P
     import('../render/outputs.js'),
     import('../render/orphans.js'),
   ])
-  const systems = await checkSystems(models, io, { checkOptions, fresh: options.fresh })
+  const held = new Map(previous)
+  // Kept only from a run that got through: after a failed one, nothing is known to hold.
+  previous.clear()
+  const systems = await checkSystems(models, io, {
+    checkOptions,
+    fresh: options.fresh,
+    reuse: (file) => (options.unchanged?.has(file) ? held.get(file) : undefined),
+  })
+  for (const system of systems) previous.set(system.file, system)
   // Documents name their model files from the config's folder, so they are the same from any folder below it.
   const sourceBase = config?.dir ?? io.cwd
   const documents = renderModels(systems, sourceBase)

@@ -15,6 +15,7 @@ import type { Io } from '../io.js'
 import { displayPath, findModelFiles } from '../load/find-model-files.js'
 import { allowedHosts, isLoopback } from '../serve/response-policy.js'
 import { createSiteServer, LIVE_EVENTS_PATH, type SiteServer } from '../serve/site-server.js'
+import type { CheckedSystem } from '../run/check-systems.js'
 import { planRender, runRender, type RenderFlags, type RenderPlan } from './render.js'
 import type { RegisterCommand } from './types.js'
 
@@ -89,6 +90,8 @@ async function serveCommand(paths: readonly string[], flags: ServeFlags, io: Io)
       else site.reload()
       first = false
     }
+    // Each model file's check in the previous render, reused where nothing it is made of changed.
+    const previous = new Map<string, CheckedSystem>()
     const { watchModels } = await import('../watch/watch-models.js')
     return await watchModels<RenderPlan>(
       {
@@ -107,7 +110,7 @@ async function serveCommand(paths: readonly string[], flags: ServeFlags, io: Io)
         },
         run: async (plan, options) => {
           try {
-            return await runRender(plan, io, options)
+            return await runRender(plan, io, options, previous)
           } finally {
             rendered()
           }

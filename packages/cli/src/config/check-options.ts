@@ -10,6 +10,8 @@ export interface CheckOptionFlags {
   maxDepth?: number
   /** Milliseconds. */
   timeout?: number
+  /** Megabytes. */
+  maxMemory?: number
   /** `--fail-on-incomplete`: over the config's `explore.failOnIncomplete`. */
   failOnIncomplete?: boolean
 }
@@ -23,14 +25,20 @@ export function checkOptionsFrom(config: PlumblineConfig | undefined, flags: Che
     options.severities = { ...config?.rules, ...incomplete, ...flags.rule }
   const explore = {
     ...config?.explore,
-    ...definedOnly({ maxStates: flags.maxStates, maxDepth: flags.maxDepth, timeout: flags.timeout }),
+    ...definedOnly({
+      maxStates: flags.maxStates,
+      maxDepth: flags.maxDepth,
+      timeout: flags.timeout,
+      maxMemory: flags.maxMemory,
+    }),
   }
   if (Object.keys(explore).length > 0) {
-    const { maxStates, maxDepth, timeout } = explore
+    const { maxStates, maxDepth, timeout, maxMemory } = explore
     const bounds: Partial<ExplorationBounds> = {}
     if (maxStates !== undefined) bounds.maxStates = maxStates
     if (maxDepth !== undefined) bounds.maxDepth = maxDepth
     if (timeout !== undefined) bounds.timeoutMs = timeout
+    if (maxMemory !== undefined) bounds.maxMemoryMb = maxMemory
     options.bounds = bounds
   }
   if (config?.packs !== undefined) options.packs = config.packs

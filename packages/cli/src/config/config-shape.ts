@@ -13,6 +13,7 @@ import {
   type ChecklistPack,
 } from '@plumbline/core'
 import { z } from 'zod'
+import { MIN_MEMORY_MB } from '../options/exploration.js'
 import { plural } from '../text/plural.js'
 import { didYouMean, settableIds } from '../text/unknown-rule.js'
 
@@ -24,6 +25,7 @@ const exploreShape = z
     maxDepth: z.int().min(0),
     timeout: positiveInt,
     stepTimeout: positiveInt,
+    maxMemory: z.int().min(MIN_MEMORY_MB),
     failOnIncomplete: z.boolean(),
   })
   .partial()

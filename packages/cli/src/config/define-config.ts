@@ -21,6 +21,8 @@ export interface PlumblineConfig {
     timeout?: number
     /** Milliseconds one call into the model's code may run (loading a model, one step) before it is stopped (default 10,000). */
     stepTimeout?: number
+    /** Megabytes one model's check may hold (default: half the machine's memory, shared among the worker threads). */
+    maxMemory?: number
     /** Make `explore/incomplete` an error, so a CI run whose exploration stopped at a bound fails. */
     failOnIncomplete?: boolean
   }

@@ -80,7 +80,7 @@ const exploration = z
     ms: z.number().min(0),
     depth: count.describe('The greatest number of steps from the initial state to a visited state.'),
     bound: z
-      .enum(['states', 'depth', 'time'])
+      .enum(['states', 'depth', 'time', 'memory'])
       .exactOptional()
       .describe('The bound that stopped the exploration, where one did.'),
     collisionProbability: z

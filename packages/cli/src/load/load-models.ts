@@ -32,9 +32,15 @@ export class ModelLoadErrors extends UsageError {
 export async function loadModels(
   paths: readonly string[],
   cwd: string,
-  options: { fresh?: boolean; base?: string; around?: <T>(shown: string, run: () => Promise<T>) => Promise<T> } = {},
+  options: {
+    fresh?: boolean
+    base?: string
+    around?: <T>(shown: string, run: () => Promise<T>) => Promise<T>
+    /** Files not to load (their results are at hand): left out of what is returned. */
+    skip?: (file: string) => boolean
+  } = {},
 ): Promise<LoadedModel[]> {
-  const files = await findModelFiles(paths, options.base ?? cwd)
+  const files = (await findModelFiles(paths, options.base ?? cwd)).filter((file) => options.skip?.(file) !== true)
   const loader = createModelLoader(cwd, { fresh: options.fresh === true })
   const loaded: LoadedModel[] = []
   const failures: ModelLoadError[] = []

@@ -12,6 +12,7 @@ import { parseShard, type Shard } from '../run/shard.js'
 import {
   failOnIncompleteOption,
   maxDepthOption,
+  maxMemoryOption,
   maxStatesOption,
   stepTimeoutOption,
   timeoutOption,
@@ -35,6 +36,8 @@ export interface CheckFlags {
   timeout?: number
   /** Milliseconds. */
   stepTimeout?: number
+  /** Megabytes. */
+  maxMemory?: number
   failOnIncomplete?: boolean
 }
 
@@ -110,6 +113,7 @@ export const CHECK_FLAGS: { [Key in keyof CheckFlags]-?: FlagSpec } = {
   maxDepth: { option: maxDepthOption(), config: 'explore' },
   timeout: { option: timeoutOption(), config: 'explore' },
   stepTimeout: { option: stepTimeoutOption(), config: 'explore' },
+  maxMemory: { option: maxMemoryOption(), config: 'explore' },
   failOnIncomplete: { option: failOnIncompleteOption(), config: 'explore' },
 }
 

@@ -3,7 +3,7 @@
  * `--max-states`, `--max-depth`, `--timeout`. Hitting a bound is reported as
  * explore/incomplete, never as a pass; `--fail-on-incomplete` makes that an error. And
  * `--step-timeout`, the limit on one call into a model's code (explore/error for a step, a
- * load error for a file).
+ * load error for a file), and `--max-memory`, the memory one model's check may hold.
  */
 import { DEFAULT_BOUNDS } from '@plumbline/core'
 import { InvalidArgumentError, Option } from 'commander'
@@ -38,6 +38,25 @@ export function stepTimeoutOption(): Option {
     '--step-timeout <duration>',
     "the longest one call into a model's code may run (loading a model file, one step of an exploration) before it is stopped and reported (default: 10s)",
   ).argParser(duration)
+}
+
+export function maxMemoryOption(): Option {
+  return new Option(
+    '--max-memory <MB>',
+    `the memory one model's check may hold, in megabytes: an exploration that would hold more stops, reported incomplete (default: half the machine's memory, shared among the worker threads; at least ${MIN_MEMORY_MB})`,
+  ).argParser(megabytes)
+}
+
+/** Below this the checker itself (xstate, zod, the model) does not fit. */
+export const MIN_MEMORY_MB = 64
+
+function megabytes(text: string): number {
+  const value = wholeNumber(text)
+  if (value < MIN_MEMORY_MB)
+    throw new InvalidArgumentError(
+      `expected megabytes, at least ${MIN_MEMORY_MB} (the checker itself needs about that)`,
+    )
+  return value
 }
 
 export function failOnIncompleteOption(): Option {

@@ -14,8 +14,13 @@
  * once; more are started only where they pay: after the first file, when the files left would
  * take longer, at that pace, than a worker takes to start. Results keep the files' order.
  *
+ * Each worker's heap is limited to the memory bound (`memory.ts`): a model whose check would
+ * hold more stops its worker, not the process; the file is checked again in a new worker,
+ * which stops just before the step the first one ran out of memory in (explore/incomplete,
+ * naming the memory bound), or, when the file ran out while loading, it is a load error.
+ *
  * Options that cannot be copied into a worker (a checklist pack with predicates) have every
- * file checked on this thread instead, as before, without the watchdog.
+ * file checked on this thread instead, as before, without the watchdog or a heap limit.
  *
  * Every load failure is collected and thrown together (ModelLoadErrors, exit 2).
  */
@@ -32,8 +37,10 @@ import { displayPath } from '../load/find-model-files.js'
 import { ModelLoadErrors } from '../load/load-models.js'
 import { createModelLoader } from '../load/load-model.js'
 import type { CheckedModel } from './check-model-file.js'
-import { checkFileOutcome, internalErrorOf, loadErrorOf, type FileOutcome } from './outcome.js'
-import { DEFAULT_STEP_TIMEOUT_MS, type Stall, StallWatch } from './watchdog.js'
+import { memoryInUseMb, withMemoryBound, withMemoryBoundOnThisThread } from './memory.js'
+import { captureModelOutput } from './model-output.js'
+import { checkFileOutcome, internalErrorOf, loadErrorOf, withFault, type FileOutcome } from './outcome.js'
+import { DEFAULT_STEP_TIMEOUT_MS, memoryInterruption, phaseOf, type Stall, StallWatch } from './watchdog.js'
 
 export interface CheckFilesOptions {
   cwd: string
@@ -72,6 +79,8 @@ export type WorkerReply =
   | { kind: 'progress'; progress: ExplorationProgress }
   /** A line the model printed, prefixed with its file, for stderr. */
   | { kind: 'output'; text: string }
+  /** A file found at fault after its outcome was posted (a rejection its code left unhandled landed). */
+  | { kind: 'late'; index: number; outcome: FileOutcome }
 
 /** About what a worker takes to start (load the checker, zod, xstate), measured on a 2-core machine. */
 const WORKER_START_MS = 250
@@ -90,12 +99,25 @@ export async function checkFiles(files: readonly string[], options: CheckFilesOp
 
 async function checkOnThisThread(files: readonly string[], options: CheckFilesOptions): Promise<FileOutcome[]> {
   const loader = createModelLoader(options.cwd, { fresh: options.fresh })
-  const checkOptions =
-    options.onProgress === undefined
-      ? options.checkOptions
-      : { ...options.checkOptions, onProgress: options.onProgress }
+  const checkOptions: CheckOptions = {
+    ...withMemoryBoundOnThisThread(options.checkOptions),
+    memoryInUseMb,
+    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+  }
   const outcomes: FileOutcome[] = []
-  for (const file of files) outcomes.push(await checkFileOutcome(file, { cwd: options.cwd, loader, checkOptions }))
+  const output = captureModelOutput()
+  try {
+    for (const file of files) {
+      const shown = displayPath(file, options.cwd)
+      const fault = () => output.fault(shown)
+      const outcome = await output.as(shown, () =>
+        checkFileOutcome(file, { cwd: options.cwd, loader, checkOptions, fault }),
+      )
+      outcomes.push(withFault(outcome, shown, fault()))
+    }
+  } finally {
+    output.restore()
+  }
   return outcomes
 }
 
@@ -114,6 +136,8 @@ function checkInWorkers(files: readonly string[], options: CheckFilesOptions): P
     timeoutMs: options.checkOptions.bounds?.timeoutMs ?? Number.POSITIVE_INFINITY,
   }
   const maxWorkers = 1 + Math.max(0, Math.min(options.workers ?? defaultWorkerCount(), files.length - 1))
+  const checkOptions = withMemoryBound(options.checkOptions, maxWorkers)
+  const { maxMemoryMb } = checkOptions.bounds
   const outcomes: FileOutcome[] = new Array(files.length)
   const slots = new Set<Slot>()
   let next = 0
@@ -133,6 +157,8 @@ function checkInWorkers(files: readonly string[], options: CheckFilesOptions): P
       slot.stopped = true
       slots.delete(slot)
       slot.worker.removeAllListeners()
+      // A worker stopped while it ran out of memory still emits the error: unheard, it would end the process.
+      slot.worker.on('error', () => {})
       void slot.worker.terminate()
     }
     const record = (index: number, outcome: FileOutcome) => {
@@ -150,7 +176,7 @@ function checkInWorkers(files: readonly string[], options: CheckFilesOptions): P
       const cells = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT * (1 + BEAT_LENGTH))
       const data: WorkerData = {
         cwd: options.cwd,
-        checkOptions: options.checkOptions,
+        checkOptions,
         fresh: options.fresh,
         files,
         cells,
@@ -159,6 +185,7 @@ function checkInWorkers(files: readonly string[], options: CheckFilesOptions): P
       const slot: Slot = {
         worker: new Worker(new URL('./check-worker.js', import.meta.url), {
           workerData: data,
+          resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb },
           // Under --debug the bin maps stacks to the TypeScript sources: so must the worker, which loads the bundle afresh.
           ...(process.sourceMapsEnabled ? { execArgv: [...process.execArgv, '--enable-source-maps'] } : {}),
         }),
@@ -172,13 +199,22 @@ function checkInWorkers(files: readonly string[], options: CheckFilesOptions): P
         if (slot.stopped) return
         if (reply.kind === 'progress') return options.onProgress?.(reply.progress)
         if (reply.kind === 'output') return void process.stderr.write(reply.text)
+        if (reply.kind === 'late') {
+          outcomes[reply.index] = reply.outcome
+          return
+        }
         slot.job = undefined
         record(reply.index, reply.outcome)
         if (settled) return
         if (reply.index === 0) grow(reply.ms)
         give(slot)
       })
-      slot.worker.on('error', (error) => finish(error))
+      slot.worker.on('error', (error) => {
+        const job = slot.job
+        if (job !== undefined && (error as { code?: unknown }).code === 'ERR_WORKER_OUT_OF_MEMORY')
+          return outOfMemory(slot, job)
+        finish(error)
+      })
       // A worker ends by itself only when it is stopped; a crash shows as a file never checked.
       slot.worker.on('exit', (code) => finish(new Error(`a checking worker stopped (exit code ${code})`)))
       give(slot, job)
@@ -192,6 +228,16 @@ function checkInWorkers(files: readonly string[], options: CheckFilesOptions): P
       const shown = displayPath(files[job.index] ?? '', options.cwd)
       const retry = stall.kind === 'exploring' ? rerun(job, stall.interruption) : undefined
       if (retry === undefined) record(job.index, { kind: 'unloadable', file: shown, reason: stallReason(stall) })
+      if (!settled) spawn(retry)
+    }
+    const outOfMemory = (slot: Slot, job: CheckJob) => {
+      stop(slot)
+      const interruption = memoryInterruption(slot.cells)
+      const retry = interruption === undefined ? undefined : rerun(job, interruption)
+      if (retry === undefined) {
+        const shown = displayPath(files[job.index] ?? '', options.cwd)
+        record(job.index, { kind: 'unloadable', file: shown, reason: memoryReason(slot.cells, maxMemoryMb) })
+      }
       if (!settled) spawn(retry)
     }
     const timer = setInterval(() => {
@@ -222,6 +268,20 @@ function stallReason(stall: Stall): string {
       return `checking did not finish within ${within(stall.limitMs)}: the model's code run outside an exploration (a flow's machine, say) does not return (the limit is --step-timeout)`
     case 'exploring':
       return `an exploration stopped before the step it never finished, then did not finish another: the model's code is not deterministic, or does not return in several steps`
+  }
+}
+
+function memoryReason(cells: Int32Array, maxMemoryMb: number): string {
+  const bound = `the memory bound of ${maxMemoryMb} MB (--max-memory)`
+  switch (phaseOf(cells)) {
+    case 'loading':
+      return `ran out of memory while loading: its top level (or a module it imports) holds more than ${bound}`
+    case 'checking':
+      return memoryInterruption(cells) === undefined
+        ? `ran out of memory while being checked outside an exploration (a flow's machine, say): it holds more than ${bound}`
+        : `an exploration ran out of ${bound} again, after stopping before the step where it first did`
+    default:
+      return `ran out of memory while its findings were placed: it holds more than ${bound}`
   }
 }
 

@@ -31,8 +31,8 @@ export interface CheckFileContext {
   checkOptions: CheckOptions
   /** Told what is being done, for a watchdog: the model's code runs while loading and checking. */
   onPhase?: (phase: 'loading' | 'checking' | 'locating') => void
-  /** The model's process.exit() calls so far, as a message (`model-output.ts`); undefined for none. */
-  exitCalled?: () => string | undefined
+  /** What the model did so far that makes it an error (a process.exit() call, …), as a message (`model-output.ts`); undefined for none. */
+  fault?: () => string | undefined
 }
 
 /** Throws ModelLoadError when the file cannot be loaded or is not a system. */
@@ -41,7 +41,7 @@ export async function checkModelFile(file: string, context: CheckFileContext): P
   const shown = displayPath(file, cwd)
   // A model that called process.exit() is reported as that, whatever came of the call.
   const exited = () => {
-    const message = context.exitCalled?.()
+    const message = context.fault?.()
     if (message !== undefined) throw new ModelLoadError(shown, message)
   }
   context.onPhase?.('loading')

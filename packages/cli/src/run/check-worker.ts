@@ -13,7 +13,8 @@ import { displayPath } from '../load/find-model-files.js'
 import { createModelLoader } from '../load/load-model.js'
 import type { CheckJob, WorkerData, WorkerReply } from './check-files.js'
 import { captureModelOutput } from './model-output.js'
-import { checkFileOutcome } from './outcome.js'
+import { memoryInUseMb } from './memory.js'
+import { checkFileOutcome, withFault } from './outcome.js'
 import { PHASE } from './watchdog.js'
 
 const { cwd, checkOptions, fresh, files, cells, progress } = workerData as WorkerData
@@ -27,22 +28,32 @@ const post = (reply: WorkerReply) => port.postMessage(reply)
 // Through the port, not the worker's own stderr: that stream flushes to the main thread
 // asynchronously, and what it still held when the worker is terminated after its last file
 // was lost. Messages on the port arrive in order, before the file's outcome.
-const output = captureModelOutput((text) => post({ kind: 'output', text }))
+const output = captureModelOutput({
+  stderr: (text) => post({ kind: 'output', text }),
+  // After the file's outcome was posted: the main thread makes it a load error, if it is still listening.
+  onLateFault: (shown, reason) => {
+    const index = indexOf.get(shown)
+    if (index !== undefined) post({ kind: 'late', index, outcome: { kind: 'unloadable', file: shown, reason } })
+  },
+})
+const indexOf = new Map<string, number>()
 const onProgress = progress ? (update: ExplorationProgress) => post({ kind: 'progress', progress: update }) : undefined
 
 port.on('message', async ({ index, interruptions }: CheckJob) => {
   const file = files[index] ?? ''
   const shown = displayPath(file, cwd)
   const begun = performance.now()
-  const outcome = await output.as(shown, () =>
+  indexOf.set(shown, index)
+  const checked = await output.as(shown, () =>
     checkFileOutcome(file, {
       cwd,
       loader,
-      checkOptions: { ...checkOptions, heartbeat, interruptions, ...(onProgress ? { onProgress } : {}) },
+      checkOptions: { ...checkOptions, heartbeat, interruptions, memoryInUseMb, ...(onProgress ? { onProgress } : {}) },
       onPhase: (phase) => Atomics.store(shared, 0, PHASE[phase]),
-      exitCalled: () => output.exitCalled(shown),
+      fault: () => output.fault(shown),
     }),
   )
+  const outcome = withFault(checked, shown, output.fault(shown))
   Atomics.store(shared, 0, PHASE.idle)
   post({ kind: 'done', index, outcome, ms: performance.now() - begun })
 })

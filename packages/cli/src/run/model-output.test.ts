@@ -7,7 +7,7 @@ describe('captureModelOutput', () => {
 
   it("sends what a model prints to stderr, each line prefixed with the model's file", async () => {
     const lines: string[] = []
-    output = captureModelOutput((text) => lines.push(text))
+    output = captureModelOutput({ stderr: (text) => lines.push(text) })
     // Through the streams: vitest replaces console itself (in a command, console writes to them).
     await output.as('models/a.ts', async () => {
       process.stdout.write('checking 3\n')
@@ -28,7 +28,7 @@ describe('captureModelOutput', () => {
   it('puts the streams and process.exit back', () => {
     const { write } = process.stdout
     const { exit } = process
-    output = captureModelOutput(() => {})
+    output = captureModelOutput({ stderr: () => {} })
     expect(process.stdout.write).not.toBe(write)
     output.restore()
     expect(process.stdout.write).toBe(write)
@@ -36,7 +36,7 @@ describe('captureModelOutput', () => {
   })
 
   it('turns process.exit() into an error, and remembers which model called it', async () => {
-    output = captureModelOutput(() => {})
+    output = captureModelOutput({ stderr: () => {} })
     const capture = output
     await expect(capture.as('models/a.ts', async () => process.exit(0))).rejects.toThrow('process.exit(0) was called')
     await capture.as('models/b.ts', async () => {
@@ -44,12 +44,12 @@ describe('captureModelOutput', () => {
         process.exit()
       } catch {}
     })
-    expect(capture.exitCalled('models/a.ts')).toBe(
+    expect(capture.fault('models/a.ts')).toBe(
       'process.exit(0) was called by the model: a model must not end the process',
     )
-    expect(capture.exitCalled('models/b.ts')).toBe(
+    expect(capture.fault('models/b.ts')).toBe(
       'process.exit() was called by the model: a model must not end the process',
     )
-    expect(capture.exitCalled('models/c.ts')).toBeUndefined()
+    expect(capture.fault('models/c.ts')).toBeUndefined()
   })
 })

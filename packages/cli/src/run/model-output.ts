@@ -6,10 +6,18 @@
  * remembered, and the command reports the model as an error (exit 2) rather than stopping
  * silently with half a report.
  *
+ * What the model's code throws or rejects where nothing awaits it (a promise rejected and never
+ * handled, a throw in a timer) would end the process with Node's raw stack and exit 1, read as
+ * findings, or, in a worker, land after the file's report and pass unseen. It is recorded
+ * against the model whose code was running (or, when none is, the one that ran last), and
+ * reported as that model's error, exit 2. Each run of a model's code ends with a turn of the
+ * event loop, so the rejections it left land while it is still the model running.
+ *
  * Console methods write through `process.stdout.write` and `process.stderr.write`, looked up
  * at each call, so replacing those two catches them too, in the main thread and in workers.
  */
 import { format } from 'node:util'
+import { describeThrown } from '@plumbline/core'
 
 type Write = typeof process.stdout.write
 
@@ -27,20 +35,30 @@ export function exitMessage(error: ModelExitError): string {
 }
 
 export interface ModelOutput {
-  /** Runs `run` as code of model file `shown`: its output is that file's, its process.exit() calls are recorded. */
+  /** Runs `run` as code of model file `shown`: its output is that file's, its process.exit() calls and async failures are recorded. */
   as<T>(shown: string, run: () => Promise<T>): Promise<T>
-  /** The process.exit() calls of model `shown`, as the message of an error: undefined when it made none. */
-  exitCalled(shown: string): string | undefined
+  /** What model `shown` did that makes it an error (a process.exit() call, an unhandled rejection), as a message; undefined for nothing. */
+  fault(shown: string): string | undefined
   /** Puts back what `captureModelOutput` replaced. */
   restore(): void
 }
 
-/** Replaces the process's writes and `exit` until `restore`; `stderr` is where model output goes. */
-export function captureModelOutput(stderr: (text: string) => void = originalStderr()): ModelOutput {
+export interface CaptureOptions {
+  /** Where model output goes (this process's stderr by default). */
+  stderr?: (text: string) => void
+  /** A fault of model `shown` recorded while no model's code was running: after its `as` returned. */
+  onLateFault?: (shown: string, message: string) => void
+}
+
+/** Replaces the process's writes and `exit`, and hears its unhandled rejections and exceptions, until `restore`. */
+export function captureModelOutput(options: CaptureOptions = {}): ModelOutput {
+  const stderr = options.stderr ?? originalStderr()
   const originals = { stdout: process.stdout.write, stderr: process.stderr.write, exit: process.exit }
   let current: string | undefined
+  let last: string | undefined
   let partial = ''
   const exits = new Map<string, ModelExitError>()
+  const asyncFaults = new Map<string, string>()
 
   const flush = () => {
     if (partial !== '') stderr(`${current ?? 'model'}: ${partial}\n`)
@@ -63,6 +81,27 @@ export function captureModelOutput(stderr: (text: string) => void = originalStde
     if (current !== undefined && !exits.has(current)) exits.set(current, error)
     throw error
   }) as typeof process.exit
+  const asyncFault = (message: string) => {
+    const shown = current ?? last
+    // Before any model ran, it is not a model's: Node's own handling stands.
+    if (shown === undefined) return false
+    if (asyncFaults.has(shown)) return true
+    asyncFaults.set(shown, message)
+    if (current === undefined) options.onLateFault?.(shown, message)
+    return true
+  }
+  const onRejection = (reason: unknown) => {
+    if (!asyncFault(`a promise its code made was rejected and nothing handled it: ${describeThrown(reason)}`))
+      throw reason
+  }
+  const onException = (error: unknown) => {
+    if (
+      !asyncFault(`its code threw outside any call of the checker (in a timer or a callback): ${describeThrown(error)}`)
+    )
+      throw error
+  }
+  process.on('unhandledRejection', onRejection)
+  process.on('uncaughtException', onException)
 
   return {
     async as(shown, run) {
@@ -71,15 +110,20 @@ export function captureModelOutput(stderr: (text: string) => void = originalStde
       try {
         return await run()
       } finally {
+        // Rejections are reported once the microtasks run out; timers the code set for 0 ms run before this one.
+        await new Promise((resolve) => setTimeout(resolve, 1))
         flush()
         current = undefined
+        last = shown
       }
     },
-    exitCalled(shown) {
+    fault(shown) {
       const error = exits.get(shown)
-      return error === undefined ? undefined : exitMessage(error)
+      return error === undefined ? asyncFaults.get(shown) : exitMessage(error)
     },
     restore() {
+      process.off('unhandledRejection', onRejection)
+      process.off('uncaughtException', onException)
       flush()
       process.stdout.write = originals.stdout
       process.stderr.write = originals.stderr

@@ -28,6 +28,11 @@ export async function checkFileOutcome(file: string, context: CheckFileContext):
   }
 }
 
+/** A model checked, then found at fault (a rejection it left unhandled landed after its check): a load error. */
+export function withFault(outcome: FileOutcome, file: string, fault: string | undefined): FileOutcome {
+  return fault === undefined || outcome.kind !== 'checked' ? outcome : { kind: 'unloadable', file, reason: fault }
+}
+
 /** The load error an `unloadable` outcome stands for; its cause carries the original stack. */
 export function loadErrorOf(outcome: Extract<FileOutcome, { kind: 'unloadable' }>): ModelLoadError {
   return new ModelLoadError(outcome.file, outcome.reason, outcome.line, outcome.column, {

@@ -34,6 +34,21 @@ export interface WatchLimits {
   timeoutMs: number
 }
 
+/** What a worker was doing when it stopped, from its first cell. */
+export function phaseOf(cells: ArrayLike<number>): keyof typeof PHASE {
+  const phase = cells[CELL_PHASE] ?? PHASE.idle
+  return (Object.keys(PHASE) as (keyof typeof PHASE)[]).find((name) => PHASE[name] === phase) ?? 'idle'
+}
+
+/** The step a worker that ran out of memory was taking, when it was exploring: a second run stops before it. */
+export function memoryInterruption(cells: ArrayLike<number>): Interruption | undefined {
+  const exploration = cells[CELL_BEAT + BEAT.exploration] ?? -1
+  if (phaseOf(cells) !== 'checking' || exploration < 0) return undefined
+  const state = cells[CELL_BEAT + BEAT.state] ?? -1
+  const action = cells[CELL_BEAT + BEAT.action] ?? -1
+  return { exploration, state, action, reason: 'memory', limitMs: 0 }
+}
+
 export class StallWatch {
   private key = ''
   private changedAt = 0

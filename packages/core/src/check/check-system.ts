@@ -36,6 +36,8 @@ export interface CheckOptions {
   heartbeat?: Int32Array
   /** Steps a previous run of this model never finished (found by that watchdog): explorations stop before them. */
   interruptions?: readonly Interruption[]
+  /** The memory the check holds now, in megabytes, for `bounds.maxMemoryMb` (the runner knows what to measure). */
+  memoryInUseMb?: () => number
 }
 
 export interface SystemCheck {
@@ -72,6 +74,7 @@ export async function checkSystem(value: unknown, options: CheckOptions = {}): P
     onProgress: options.onProgress,
     heartbeat: options.heartbeat,
     interruptions: options.interruptions,
+    memoryInUseMb: options.memoryInUseMb,
   })
   findings.push(...exploration.findings)
   // Pack questions go through decisions like findings do; they are diagnostics only where the

@@ -70,6 +70,8 @@ export interface ExploreOptions {
   heartbeat?: Int32Array | undefined
   /** Stop just before this step, which a previous run never finished. */
   stopAt?: StopAt | undefined
+  /** The memory the check holds now, in megabytes, for `bounds.maxMemoryMb`. */
+  memoryInUseMb?: (() => number) | undefined
 }
 
 export interface ExplorationRun {
@@ -91,11 +93,18 @@ export interface ExplorationRun {
 }
 
 const CLOCK_EVERY = 1024
+/**
+ * The search stops when the memory in use passes this share of `maxMemoryMb`: the rest is room
+ * for the steps until the next look and for the report. A step that runs away past the bound
+ * between two looks is the runner's to stop (a worker's heap limit).
+ */
+const MEMORY_SHARE = 0.9
 const { state: STATE, action: ACTION, states: STATES, transitions: TRANSITIONS, depth: DEPTH } = BEAT
 const PROGRESS_EVERY_MS = 100
 
 export function exploreBreadthFirst<State>(system: TransitionSystem<State>, options: ExploreOptions): ExplorationRun {
-  const { maxStates, maxDepth, timeoutMs } = options.bounds
+  const { maxStates, maxDepth, timeoutMs, maxMemoryMb } = options.bounds
+  const memoryInUseMb = Number.isFinite(maxMemoryMb) ? options.memoryInUseMb : undefined
   const started = performance.now()
   let lastProgress = started
   const visited = new VisitedStates(system.actionCount, { indexKnown: system.indexKnown })
@@ -112,7 +121,7 @@ export function exploreBreadthFirst<State>(system: TransitionSystem<State>, opti
   const stopState = stopAt?.state ?? -2
   const stopAction = stopAt?.action ?? -2
   const stop = (index: number, action: number): ExplorationRun => {
-    if (stopAt?.reason === 'time') bound = 'time'
+    if (stopAt?.reason === 'time' || stopAt?.reason === 'memory') bound = stopAt.reason
     else system.stuck?.(index, action, stopAt?.limitMs ?? 0)
     return result()
   }
@@ -165,6 +174,10 @@ export function exploreBreadthFirst<State>(system: TransitionSystem<State>, opti
           const now = performance.now()
           if (now - started > timeoutMs) {
             bound = 'time'
+            return result()
+          }
+          if (memoryInUseMb !== undefined && memoryInUseMb() > maxMemoryMb * MEMORY_SHARE) {
+            bound = 'memory'
             return result()
           }
           if (options.onProgress && now - lastProgress >= PROGRESS_EVERY_MS) {

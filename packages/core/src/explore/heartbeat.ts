@@ -26,15 +26,16 @@ export function newHeartbeat(): Int32Array {
 /**
  * A step a previous run of the same model never finished: the next run stops just before it.
  * `time`: the exploration's time bound passed during it (explore/incomplete); `step`: the step
- * alone ran past the limit on one call into the model's code (explore/error, with its trace).
+ * alone ran past the limit on one call into the model's code (explore/error, with its trace);
+ * `memory`: the thread ran out of the memory bound during it (explore/incomplete).
  */
 export interface Interruption {
   /** The exploration's ordinal (`BEAT.exploration`). */
   exploration: number
   state: number
   action: number
-  reason: 'time' | 'step'
-  /** The limit that passed, in milliseconds, for the message. */
+  reason: 'time' | 'step' | 'memory'
+  /** The step limit that passed, in milliseconds, for the message (the other bounds are in `ExplorationBounds`). */
   limitMs: number
 }
 

@@ -39,7 +39,9 @@ export function incompleteFinding(
       ? `the bound of ${bounds.maxStates} states`
       : run.bound === 'depth'
         ? `the bound of ${bounds.maxDepth} steps deep`
-        : `the time bound of ${bounds.timeoutMs} ms`
+        : run.bound === 'time'
+          ? `the time bound of ${bounds.timeoutMs} ms`
+          : `the memory bound of ${bounds.maxMemoryMb} MB`
   return {
     rule: 'explore/incomplete',
     element,

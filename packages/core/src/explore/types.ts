@@ -7,7 +7,7 @@ export interface ExplorationStats {
   /** Enabled actions taken. */
   transitions: number
   /**
-   * False when a bound (states, depth, time) stopped the exploration, or a step could not be
+   * False when a bound (states, depth, time, memory) stopped the exploration, or a step could not be
    * taken because the model's code threw: then nothing is proven.
    */
   complete: boolean
@@ -24,7 +24,7 @@ export interface ExplorationStats {
   collisionProbability: number
 }
 
-export type ExplorationBound = 'states' | 'depth' | 'time'
+export type ExplorationBound = 'states' | 'depth' | 'time' | 'memory'
 
 /** Bounds on one exploration; hitting any makes it incomplete. */
 export interface ExplorationBounds {
@@ -32,12 +32,18 @@ export interface ExplorationBounds {
   maxDepth: number
   /** Per exploration, in milliseconds. */
   timeoutMs: number
+  /**
+   * Megabytes the check may hold, measured by `ExploreOptions.memoryInUseMb` (the runner knows
+   * what to measure: a worker thread's heap). Without that measure it bounds nothing.
+   */
+  maxMemoryMb: number
 }
 
 export const DEFAULT_BOUNDS: ExplorationBounds = {
   maxStates: 1_000_000,
   maxDepth: Number.POSITIVE_INFINITY,
   timeoutMs: Number.POSITIVE_INFINITY,
+  maxMemoryMb: Number.POSITIVE_INFINITY,
 }
 
 /** A running exploration, as a progress line shows it. */

@@ -8,6 +8,7 @@
  */
 import { pathTo, type ExplorationRun } from './breadth-first.js'
 import type { Replay } from './trace.js'
+import type { ExplorationBound } from './types.js'
 
 export interface GrowthHint {
   /** Fields that kept changing on the deepest path: `users`, `context.n`. */
@@ -35,7 +36,7 @@ export function growthHint<State>(
   reading: GrowthReading<State>,
   initial: State,
 ): GrowthHint | undefined {
-  if ((run.bound !== 'states' && run.bound !== 'time') || !run.growing || run.states < 2) return undefined
+  if (run.bound === undefined || run.bound === 'depth' || !run.growing || run.states < 2) return undefined
   const path = pathTo(run.visited, run.states - 1)
   if (path.length > MAX_REPLAY) return { fields: [], actions: [] }
   const from = Math.max(0, path.length - LAST_STEPS)
@@ -69,12 +70,16 @@ function shownFields<State>(reading: GrowthReading<State>, state: State): Map<st
   return new Map(Object.entries(reading.fields(state)).map(([field, value]) => [field, JSON.stringify(value) ?? '']))
 }
 
+/** The bounds a growth hint is given for, and the flag that raises each. */
+type RaisableBound = Exclude<ExplorationBound, 'depth'>
+const RAISE: Record<RaisableBound, string> = { states: '--max-states', time: '--timeout', memory: '--max-memory' }
+
 /** The sentence the incomplete finding ends with; `kind` says what a user guards ("operations", "events"). */
-export function growthAdvice(hint: GrowthHint, kind: 'operations' | 'events', bound: 'states' | 'time'): string {
+export function growthAdvice(hint: GrowthHint, kind: 'operations' | 'events', bound: RaisableBound): string {
   const changing = hint.fields.length === 0 ? '' : ` (${listed(hint.fields)} kept changing)`
   const growing = hint.actions.length === 0 ? '' : ` (${listed(hint.actions)})`
   const domain = kind === 'operations' ? ' or a smaller domain' : ''
-  const raise = bound === 'states' ? '--max-states' : '--timeout'
+  const raise = RAISE[bound]
   return `it was still going deeper when it stopped, so the state space may be unbounded${changing}: bound it with a guard${domain} on the ${kind} that grow it${growing}, or check to a depth with --max-depth N; if it is finite, raise ${raise}`
 }
 

@@ -35,16 +35,27 @@ export type System<
   readonly [SYSTEM_PARTS]?: { stores: Stores; machines: Machines }
 }
 
+/**
+ * Each machine entry typed from its own machine: the machine itself, or a model whose event
+ * samples, input and predicates are typed from it, written inline as through `defineMachine`.
+ */
+type MachineEntries<Machines extends Record<string, AnyStateMachine>> = {
+  [Id in keyof Machines]: Machines[Id] | MachineModel<Machines[Id]>
+}
+
 export function defineSystem<
   const Zone extends string = never,
   const Component extends string = never,
   const Contract extends string = never,
-  const Machine extends string = never,
   const Entity extends string = never,
   Stores extends Record<string, StoreDefinition> = Record<never, never>,
-  Machines extends Record<string, MachineEntry> = Record<never, never>,
+  // The machines themselves, inferred entry by entry (`MachineEntries`), so that each entry's samples fit its machine.
+  Machines extends Record<string, AnyStateMachine> = Record<never, never>,
 >(
-  system: SystemDefinition<Zone, Component, Contract, Machine, Entity> & { stores?: Stores; machines?: Machines },
+  system: Omit<SystemDefinition<Zone, Component, Contract, keyof Machines & string, Entity>, 'machines' | 'stores'> & {
+    stores?: Stores
+    machines?: MachineEntries<Machines>
+  },
 ): System<Stores, Machines> {
   Object.defineProperty(system, SYSTEM_BRAND, { value: true, enumerable: false })
   return system as unknown as System<Stores, Machines>

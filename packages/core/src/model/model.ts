@@ -13,6 +13,7 @@ import type {
   SystemDefinition,
   ZoneDefinition,
 } from './types.js'
+import { resolveSampleKeys } from './invoke-sample-keys.js'
 import { isStateMachine } from './recognise.js'
 
 export interface Model {
@@ -32,8 +33,17 @@ export interface Model {
 /** Only for systems whose shape has been validated (`systemShape`). */
 export function normalizeSystem(system: SystemDefinition): Model {
   const machines: Record<string, MachineModel> = {}
-  for (const [id, entry] of Object.entries(system.machines ?? {}))
-    machines[id] = isStateMachine(entry) ? { machine: entry } : (entry as MachineModel)
+  for (const [id, entry] of Object.entries(system.machines ?? {})) {
+    const model = isStateMachine(entry) ? { machine: entry } : (entry as MachineModel)
+    // Samples keyed as the user knows an invoke (`creditCheck.done`) are keyed by XState's event types from here on.
+    machines[id] =
+      model.events === undefined
+        ? model
+        : ({
+            ...model,
+            events: resolveSampleKeys(model.machine, model.events as Record<string, unknown[]>),
+          } as MachineModel)
+  }
   return {
     name: system.name,
     description: system.description,

@@ -9,6 +9,7 @@ import { isPackSource } from '../questions/packs/types.js'
 import { answersOf } from './decision-answers.js'
 import { elementPath, type PathSegment } from './element-path.js'
 import { isUserEventType, machineAcceptsEvent } from './event-descriptors.js'
+import { invokeSampleKeys } from './invoke-sample-keys.js'
 import { checkMachineImplementations } from './machine-implementations.js'
 import { findNonPlainData } from './plain-data.js'
 import type { Model } from './model.js'
@@ -150,7 +151,10 @@ export function checkReferences(
           unknownName(
             'event',
             type,
-            [...new Set((machine.root.events as string[]).filter(isUserEventType))],
+            [
+              ...new Set((machine.root.events as string[]).filter(isUserEventType)),
+              ...invokeSampleKeys(machine).keys(),
+            ],
             `machine ${JSON.stringify(id)}`,
           ),
         )

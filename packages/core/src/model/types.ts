@@ -91,8 +91,17 @@ export type MachinePredicate<Machine extends AnyStateMachine = AnyStateMachine> 
 /** An event's payload: its fields but `type`; an event without fields takes only `{}`. */
 type PayloadOf<Event> = [keyof Omit<Event, 'type'>] extends [never] ? Record<string, never> : Omit<Event, 'type'>
 
+/**
+ * Samples by event type, and for an invoked actor's completion and failure by the invoke's id
+ * or source (`creditCheck.done: [{ output }]`, `creditCheck.error: [{ error }]`, also under its
+ * state's path), or by XState's own event type (`xstate.done.actor.…`).
+ */
 type EventPayloads<Machine extends AnyStateMachine> = {
   [Type in EventFromLogic<Machine>['type']]?: Array<PayloadOf<Extract<EventFromLogic<Machine>, { type: Type }>>>
+} & {
+  [Key: `${string}.done`]: Array<{ output?: unknown }>
+  [Key: `${string}.error`]: Array<{ error?: unknown }>
+  [Key: `xstate.${string}`]: Array<Record<string, unknown>>
 }
 
 export interface MachineModel<Machine extends AnyStateMachine = AnyStateMachine> {

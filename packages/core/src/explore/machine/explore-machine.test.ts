@@ -579,7 +579,7 @@ describe('exploreMachine: hostile machines', () => {
       },
     })
     expect(explore({ machine }).findings[0]?.message).toBe(
-      `the event load done (invoked in state "loading") threw: TypeError: Cannot read properties of undefined (reading 'name') (it was sent without output: declare samples, e.g. events: { "xstate.done.actor.load": [{ output: … }] })`,
+      `the event load done (invoked in state "loading") threw: TypeError: Cannot read properties of undefined (reading 'name') (it was sent without output: declare samples, e.g. events: { "load.done": [{ output: … }] })`,
     )
   })
 

@@ -59,10 +59,13 @@ export function exploreMachine(
 
 /** A previous run never got the initial snapshot made: its context, entry actions or eventless transitions do not return. */
 function initialNeverMade(element: string, stopAt: StopAt, bounds: ExplorationBounds): ExplorationOutcome {
+  const bound = stopAt.reason === 'step' ? undefined : stopAt.reason
   const message =
-    stopAt.reason === 'time'
+    bound === 'time'
       ? `exploration stopped at the time bound of ${bounds.timeoutMs} ms, before the initial snapshot was made (its context, entry actions or eventless transitions run too long): nothing is checked`
-      : `the initial snapshot did not finish within ${showMs(stopAt.limitMs)}: its context, entry actions or eventless transitions do not return (or are far too slow)`
+      : bound === 'memory'
+        ? `exploration stopped at the memory bound of ${bounds.maxMemoryMb} MB, before the initial snapshot was made (its context, entry actions or eventless transitions hold more): nothing is checked`
+        : `the initial snapshot did not finish within ${showMs(stopAt.limitMs)}: its context, entry actions or eventless transitions do not return (or are far too slow)`
   return {
     stats: {
       element,
@@ -71,10 +74,10 @@ function initialNeverMade(element: string, stopAt: StopAt, bounds: ExplorationBo
       complete: false,
       ms: 0,
       depth: 0,
-      ...(stopAt.reason === 'time' ? { bound: 'time' as const } : {}),
+      ...(bound === undefined ? {} : { bound }),
       collisionProbability: 0,
     },
-    findings: [{ rule: stopAt.reason === 'time' ? 'explore/incomplete' : 'explore/error', element, message }],
+    findings: [{ rule: bound === undefined ? 'explore/error' : 'explore/incomplete', element, message }],
   }
 }
 
@@ -233,5 +236,5 @@ function unboundedAdvice(
     },
     initial,
   )
-  return hint && growthAdvice(hint, 'events', run.bound === 'time' ? 'time' : 'states')
+  return hint && growthAdvice(hint, 'events', run.bound === 'memory' || run.bound === 'time' ? run.bound : 'states')
 }

@@ -11,6 +11,7 @@
  * types that changed something, deadlocked snapshots, and (for machines that can finish)
  * every step, to find the snapshots from which no final state can be reached.
  */
+import { sampleKeyOf } from '../../model/invoke-sample-keys.js'
 import type { AnyEventObject, AnyMachineSnapshot, AnyStateMachine, AnyStateNode } from 'xstate'
 import type { TraceStep } from '../../diagnostics/types.js'
 import { elementPath } from '../../model/element-path.js'
@@ -349,7 +350,7 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
     // An environment event sent bare has no output or error: a handler that reads one needs a sample.
     const hint =
       sample === '' && /^xstate\.(?:done|error)\.actor\./.test(type)
-        ? ` (it was sent without ${type.startsWith('xstate.done') ? 'output' : 'error'}: declare samples, e.g. events: { ${JSON.stringify(type)}: [{ ${type.startsWith('xstate.done') ? 'output' : 'error'}: … }] })`
+        ? ` (it was sent without ${type.startsWith('xstate.done') ? 'output' : 'error'}: declare samples, e.g. events: { ${JSON.stringify(sampleKeyOf(this.machine, type) ?? type)}: [{ ${type.startsWith('xstate.done') ? 'output' : 'error'}: … }] })`
         : ''
     this.recorder.record(
       'explore/error',

@@ -59,5 +59,5 @@ function unboundedAdvice(
     },
     structuredClone(pristine),
   )
-  return hint && growthAdvice(hint, 'operations', run.bound === 'time' ? 'time' : 'states')
+  return hint && growthAdvice(hint, 'operations', run.bound === 'memory' || run.bound === 'time' ? run.bound : 'states')
 }
