@@ -12,7 +12,11 @@ import { componentsOf, stepLabel, zoneOf, zonesByTrust } from '../model-reading.
 
 /** Opening and closing brackets of each kind's shape (node syntax both Mermaid 10.7 and 11 read). */
 const SHAPES: Readonly<Record<ComponentKind | 'none', readonly [string, string]>> = {
+  person: ['([', '])'],
   actor: ['([', '])'],
+  system: ['[', ']'],
+  container: ['[', ']'],
+  component: ['[', ']'],
   service: ['(', ')'],
   datastore: ['[(', ')]'],
   queue: ['[/', '/]'],

@@ -123,7 +123,9 @@ export async function expectFlowShown(model: Model, flowId: string, text: string
       [...new Set(flow.steps.flatMap((step) => [step.from, step.to]))].sort(),
     )
     for (const participant of parsed.participants) {
-      expect(participant.type).toBe(model.components[participant.label]?.kind === 'actor' ? 'actor' : 'participant')
+      expect(participant.type).toBe(
+        ['actor', 'person'].includes(model.components[participant.label]?.kind ?? '') ? 'actor' : 'participant',
+      )
       const zone = model.components[participant.label]?.zone
       expect(participant.box).toBe(zone !== undefined && zone in model.zones ? zone : undefined)
     }
