@@ -6,6 +6,7 @@ import { Command } from 'commander'
 import { registerCheck } from './commands/check.js'
 import { registerConform } from './commands/conform.js'
 import { registerExplain } from './commands/explain.js'
+import { registerImport } from './commands/import.js'
 import { registerInit } from './commands/init.js'
 import { registerQuestions } from './commands/questions.js'
 import { registerRender } from './commands/render.js'
@@ -23,6 +24,7 @@ const COMMANDS: readonly RegisterCommand[] = [
   registerRules,
   registerExplain,
   registerInit,
+  registerImport,
 ]
 
 /** Builds the program; each action stores its exit code through `setExitCode`. */
