@@ -214,3 +214,18 @@ describe('deployment references', () => {
     ])
   })
 })
+
+describe('a step back along a known relation', () => {
+  it('is its answer and implies no relation of its own', () => {
+    const system = bank()
+    system.flows['sign in'].steps.push({ from: 'db', to: 'security', message: 'user row' })
+    const result = validateSystem(system, ruleIds)
+    if (!result.success) throw new Error('invalid')
+    expect(relationsOf(result.model).map(({ from, to }) => [from, to])).toEqual([
+      ['security', 'db'],
+      ['customer', 'signIn'],
+      ['signIn', 'security'],
+      ['api', 'mainframe'],
+    ])
+  })
+})

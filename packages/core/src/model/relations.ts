@@ -1,7 +1,7 @@
 /**
  * The model's static relations: those it declares, then one for every flow step (and every
  * contract no step uses) that declares none between the same two elements, so flows never
- * need repeating. `relationsAmong` rolls them up to the elements a view shows (Structurizr's
+ * need repeating; a step back along a relation already known is its answer, and implies none. `relationsAmong` rolls them up to the elements a view shows (Structurizr's
  * implied relationships): each end becomes its nearest shown ancestor, a relation inside
  * one shown element disappears, and two relations between the same pair are drawn once.
  */
@@ -34,7 +34,9 @@ export function relationsOf(model: Model): Relation[] {
       source: 'declared',
     })
   for (const flow of Object.values(model.flows))
-    for (const step of flow.steps)
+    for (const step of flow.steps) {
+      // A step back along a relation already known is its answer (a response), not a dependency of its own.
+      if (byPair.has(JSON.stringify([step.to, step.from]))) continue
       add({
         from: step.from,
         to: step.to,
@@ -42,6 +44,7 @@ export function relationsOf(model: Model): Relation[] {
         technology: undefined,
         source: 'flow',
       })
+    }
   const used = new Set(Object.values(model.flows).flatMap((flow) => flow.steps.map((step) => step.contract)))
   for (const [id, contract] of Object.entries(model.contracts))
     if (!used.has(id))
