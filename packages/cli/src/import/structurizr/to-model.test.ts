@@ -94,7 +94,7 @@ describe('workspaceToModel', () => {
   it('lists every renaming and everything not mapped', () => {
     expect(notes).toEqual([
       'element "API" is named "API (API)": Plumbline needs names unique and without surrounding spaces',
-      '1 relationships Structurizr implies from others: plumbline render rolls relations up itself',
+      '1 relationship Structurizr implies from others: plumbline render rolls relations up itself',
       'deployment node "db" in "Live" is named "db (dc)": node names are unique within an environment',
       'the instances of deployment node "db (dc)" ("1..N") are not a whole number',
     ])

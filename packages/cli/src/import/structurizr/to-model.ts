@@ -89,7 +89,7 @@ export function workspaceToModel(workspace: Workspace): ImportedModel {
   const implied = relationships.filter((relationship) => relationship.linkedRelationshipId !== undefined)
   if (implied.length > 0)
     notes.push(
-      `${implied.length} relationships Structurizr implies from others: plumbline render rolls relations up itself`,
+      `${implied.length} ${implied.length === 1 ? 'relationship' : 'relationships'} Structurizr implies from others: plumbline render rolls relations up itself`,
     )
   const relations = relationships
     .filter((relationship) => relationship.linkedRelationshipId === undefined)
