@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import { renderDocument } from '../document/document.js'
 import { bankModel } from '../testing/fixture-models.js'
 import { parseFlowchart } from '../testing/mermaid.js'
 import { VERSIONS } from '../testing/model-expectations.js'
@@ -88,5 +89,30 @@ describe('zoom-level views', () => {
         ['n_bigbank_db01', 'n_bigbank_db02', 'dotted'],
       ])
     }
+  })
+
+  test('a view past the limits GitHub draws is a sentence saying so, and the other views are still drawn', async () => {
+    const model = await bankModel()
+    const parts = Array.from({ length: 520 }, (_, index) => `part ${index}`)
+    const big = {
+      ...model,
+      components: {
+        ...model.components,
+        ...Object.fromEntries(
+          parts.map((part) => [part, { kind: 'component' as const, partOf: 'Security Component' }]),
+        ),
+      },
+      relations: parts.slice(1).map((part, index) => ({ from: parts[index] ?? '', to: part })),
+      flows: {},
+    }
+    const { markdown, blocks } = renderDocument({
+      model: big,
+      source: 'bank.ts',
+      check: { diagnostics: [], questions: [], exploration: [] },
+    })
+    expect(blocks.get('bank/views/components-Security-Component')).toMatch(
+      /^The view Components of Security Component is not drawn: it has 519 edges and \d+ characters of Mermaid, and GitHub and GitLab draw at most 500 edges and 50000 characters\.\n$/u,
+    )
+    expect(markdown).toContain('### Components of API Application\n\n```mermaid\n')
   })
 })
