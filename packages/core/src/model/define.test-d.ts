@@ -85,7 +85,17 @@ export const nested = defineSystem({
   name: 'nested',
   components: {
     banking: { kind: 'system' },
-    api: { kind: 'container', partOf: 'banking', technology: 'Java', tags: ['Internal'] },
+    api: {
+      kind: 'container',
+      partOf: 'banking',
+      technology: 'Java',
+      tags: ['Internal'],
+      relations: [
+        { to: 'banking', description: 'reports to' },
+        // @ts-expect-error: an element's relation to an element that does not exist
+        { to: 'ghost' },
+      ],
+    },
     // @ts-expect-error: part of an element that does not exist
     signIn: { kind: 'component', partOf: 'apl' },
   },

@@ -229,3 +229,29 @@ describe('a step back along a known relation', () => {
     ])
   })
 })
+
+describe("an element's own relations", () => {
+  it('are relations from it, and one to no element is model/invalid at its path', () => {
+    const system = bank()
+    system.components.signIn.relations = [
+      { to: 'mainframe', description: 'Checks the account', technology: 'XML/HTTPS' },
+    ]
+    const result = validateSystem(system, ruleIds)
+    if (!result.success) throw new Error('invalid')
+    expect(relationsOf(result.model)[1]).toEqual({
+      from: 'signIn',
+      to: 'mainframe',
+      description: 'Checks the account',
+      technology: 'XML/HTTPS',
+      source: 'declared',
+    })
+    system.components.signIn.relations = [{ to: 'mainfram' }]
+    expect(findingsOf(system)).toEqual([
+      {
+        rule: 'model/invalid',
+        element: 'components.signIn.relations[0].to',
+        message: 'unknown element "mainfram" (did you mean "mainframe"?)',
+      },
+    ])
+  })
+})

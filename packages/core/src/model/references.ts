@@ -59,6 +59,8 @@ export function checkReferences(
     if (component.partOf !== undefined)
       expectName(['components', id, 'partOf'], 'element', component.partOf, components)
     if (component.tags) expectDistinct(['components', id, 'tags'], 'tags', component.tags)
+    for (const [index, relation] of (component.relations ?? []).entries())
+      expectName(['components', id, 'relations', index, 'to'], 'element', relation.to, components)
   }
   for (const { path, message } of partOfCycles(model)) invalid(path, message)
 

@@ -1,5 +1,5 @@
 /**
- * The model's static relations: those it declares, then one for every flow step (and every
+ * The model's static relations: those it declares (in `relations`, then each element's own), then one for every flow step (and every
  * contract no step uses) that declares none between the same two elements, so flows never
  * need repeating; a step back along a relation already known is its answer, and implies none. `relationsAmong` rolls them up to the elements a view shows (Structurizr's
  * implied relationships): each end becomes its nearest shown ancestor, a relation inside
@@ -25,7 +25,13 @@ export function relationsOf(model: Model): Relation[] {
     const key = JSON.stringify([relation.from, relation.to])
     if (!byPair.has(key)) byPair.set(key, relation)
   }
-  for (const relation of model.relations)
+  const declared = [
+    ...model.relations,
+    ...Object.entries(model.components).flatMap(([from, component]) =>
+      (component.relations ?? []).map((relation) => ({ ...relation, from })),
+    ),
+  ]
+  for (const relation of declared)
     add({
       from: relation.from,
       to: relation.to,

@@ -30,6 +30,15 @@ const zone = z.strictObject({
 
 const tags = z.array(z.string().min(1, { message: 'a tag must not be empty' }))
 
+const relationFrom = z.strictObject({
+  to: nameSchema,
+  description: text.optional(),
+  technology: text.optional(),
+  tags: tags.optional(),
+})
+
+const relation = relationFrom.extend({ from: nameSchema })
+
 const component = z.strictObject({
   zone: nameSchema.optional(),
   kind: z
@@ -39,14 +48,7 @@ const component = z.strictObject({
   technology: text.optional(),
   tags: tags.optional(),
   description: text.optional(),
-})
-
-const relation = z.strictObject({
-  from: nameSchema,
-  to: nameSchema,
-  description: text.optional(),
-  technology: text.optional(),
-  tags: tags.optional(),
+  relations: z.array(relationFrom).optional(),
 })
 
 const deploymentNode = z.strictObject({

@@ -41,6 +41,8 @@ export interface ComponentDefinition<Zone extends string = string, Component ext
   technology?: string
   tags?: string[]
   description?: string
+  /** Static dependencies of this element, written with it: the same as `relations` entries `from` it. */
+  relations?: Array<Omit<RelationDefinition<Component>, 'from'>>
 }
 
 /** A static dependency: `from` uses `to`. Every flow step implies one; these are the others. */
