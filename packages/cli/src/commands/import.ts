@@ -19,7 +19,7 @@ import type { RegisterCommand } from './types.js'
 export const registerImport: RegisterCommand = (program, { io, setExitCode }) => {
   const command = program
     .command('import')
-    .description("write a Plumbline model from another tool's: structurizr (workspace JSON)")
+    .description('write a typed model from a Structurizr workspace')
   command
     .command('structurizr')
     .description("a Structurizr workspace's JSON as a typed Plumbline model in TypeScript")
