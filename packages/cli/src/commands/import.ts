@@ -17,9 +17,7 @@ import type { Io } from '../io.js'
 import type { RegisterCommand } from './types.js'
 
 export const registerImport: RegisterCommand = (program, { io, setExitCode }) => {
-  const command = program
-    .command('import')
-    .description('write a typed model from a Structurizr workspace')
+  const command = program.command('import').description('write a typed model from a Structurizr workspace')
   command
     .command('structurizr')
     .description("a Structurizr workspace's JSON as a typed Plumbline model in TypeScript")
