@@ -19,7 +19,7 @@ describe('the model reference', async () => {
   it('shows every TypeScript example as a file the test runs, and runs every model file', () => {
     expect(unmarked).toBe(0)
     const models = [...files.keys()].filter((file) => file.startsWith('models/'))
-    expect(models).toEqual(['models/tickets.ts', 'models/door.ts', 'models/seats.ts'])
+    expect(models).toEqual(['models/tickets.ts', 'models/bank.ts', 'models/door.ts', 'models/seats.ts'])
     const run = new Set(outputs.flatMap(({ args }) => args))
     expect(models.filter((model) => !run.has(model))).toEqual([])
   })

@@ -124,6 +124,7 @@ describe('the project’s models', () => {
     expect(report.summary).toEqual({ errors: 0, warnings: 0, infos: 0, questions: 0 })
     expect(report.models.map((model: { system: string }) => model.system)).toEqual([
       'accounts',
+      'Big Bank plc - Internet Banking System',
       'checkout',
       'two-phase commit',
     ])
@@ -134,6 +135,7 @@ describe('the project’s models', () => {
     expect(explorations).toEqual([
       ['machines.account', 17, true],
       ['stores.accounts', 1757, true],
+      ['stores.resets', 29, true],
       ['machines.checkout', 16, true],
       ['stores.payments', 70, true],
       ['stores.protocol', 288, true],
@@ -143,6 +145,7 @@ describe('the project’s models', () => {
   it('leave no question open', async () => {
     const result = await runCli(['questions', 'models', '--format', 'json'], { cwd: repoRoot })
     expect(JSON.parse(result.stdout).models.map((model: { questions: unknown[] }) => model.questions)).toEqual([
+      [],
       [],
       [],
       [],

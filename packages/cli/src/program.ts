@@ -6,6 +6,7 @@ import { Command } from 'commander'
 import { registerCheck } from './commands/check.js'
 import { registerConform } from './commands/conform.js'
 import { registerExplain } from './commands/explain.js'
+import { registerImport } from './commands/import.js'
 import { registerInit } from './commands/init.js'
 import { registerMcp } from './commands/mcp.js'
 import { registerQuestions } from './commands/questions.js'
@@ -27,6 +28,7 @@ const COMMANDS: readonly RegisterCommand[] = [
   registerExplain,
   registerInit,
   registerMcp,
+  registerImport,
 ]
 
 /** Builds the program; each action stores its exit code through `setExitCode`. */

@@ -29,6 +29,18 @@ export { toDiagnostics } from './check/severity.js'
 export { machinePaths, storePaths, type ModelPaths, type PathOptions } from './conform/plan-paths.js'
 export type { Model } from './model/model.js'
 export { declaresZones } from './model/model.js'
+export {
+  ancestorsOf,
+  childrenOf,
+  effectiveZone,
+  hasParts,
+  isNested,
+  kindOf,
+  nearestShown,
+  parentOf,
+} from './model/hierarchy.js'
+export { relationsAmong, relationsOf, type Relation } from './model/relations.js'
+export { deploymentNodesOf, type PlacedNode } from './model/deployment.js'
 export { elementPath, parseElementPath, type PathSegment } from './model/element-path.js'
 export { describeValue, expectedKind, validateSystem, type ValidationResult } from './model/validate-system.js'
 export { describeThrown } from './explore/describe.js'

@@ -1,14 +1,14 @@
 /** Questions about a model that several diagrams ask, answered once. */
-import type { FlowStep, Model } from '@plumbline/core'
+import { effectiveZone, type FlowStep, type Model } from '@plumbline/core'
 
 /** Zone names from the least to the most trusted; equal trust keeps the declared order. */
 export function zonesByTrust(model: Model): string[] {
   return Object.keys(model.zones).sort((a, b) => (model.zones[a]?.trust ?? 0) - (model.zones[b]?.trust ?? 0))
 }
 
-/** The component's zone, where it names one the model declares. */
+/** The component's zone (its own, else its parent's), where it names one the model declares. */
 export function zoneOf(model: Model, component: string): string | undefined {
-  const zone = model.components[component]?.zone
+  const zone = effectiveZone(model, component)
   return zone !== undefined && zone in model.zones ? zone : undefined
 }
 

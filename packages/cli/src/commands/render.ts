@@ -64,8 +64,9 @@ The documents show the check as plumbline check sees it: the config's rules, che
 packs and exploration bounds apply (a rule the config turns off is not in them).
 
 Blocks for --inject: NAME is a system's name (the whole document) or <system>/<section>, with
-section one of components, entities, flows, flows/<flow>, machines, machines/<machine>,
-decisions, questions, out-of-scope, check.
+section one of components (views, views/<view> for a model that nests its elements),
+deployment, deployment/<environment>, entities, flows, flows/<flow>, machines,
+machines/<machine>, decisions, questions, out-of-scope, check.
 
 Chromium for --svg: PLUMBLINE_CHROMIUM, else /usr/bin/chromium.
 

@@ -80,3 +80,37 @@ const User = z.object({ id: z.string(), email: z.email() })
 export const user = defineEntity(User, { identity: ['id'], unique: [['email']] })
 // @ts-expect-error: identity names a field the schema does not have
 export const wrongUser = defineEntity(User, { identity: ['uid'] })
+
+export const nested = defineSystem({
+  name: 'nested',
+  components: {
+    banking: { kind: 'system' },
+    api: {
+      kind: 'container',
+      partOf: 'banking',
+      technology: 'Java',
+      tags: ['Internal'],
+      relations: [
+        { to: 'banking', description: 'reports to' },
+        // @ts-expect-error: an element's relation to an element that does not exist
+        { to: 'ghost' },
+      ],
+    },
+    // @ts-expect-error: part of an element that does not exist
+    signIn: { kind: 'component', partOf: 'apl' },
+  },
+  relations: [
+    { from: 'api', to: 'banking', description: 'reads', technology: 'JDBC' },
+    // @ts-expect-error: a relation to an element that does not exist
+    { from: 'api', to: 'mainframe' },
+  ],
+  deployment: {
+    Live: {
+      nodes: {
+        server: { instances: 2, runs: ['api'], nodes: { inner: { runs: ['banking'] } } },
+        // @ts-expect-error: a node running an element that does not exist
+        other: { runs: ['ghost'] },
+      },
+    },
+  },
+})

@@ -6,9 +6,11 @@ import type {
   ComponentDefinition,
   ContractDefinition,
   DecisionDefinition,
+  DeploymentEnvironment,
   EntityDefinition,
   FlowDefinition,
   MachineModel,
+  RelationDefinition,
   StoreDefinition,
   SystemDefinition,
   ZoneDefinition,
@@ -21,6 +23,8 @@ export interface Model {
   readonly description: string | undefined
   readonly zones: Readonly<Record<string, ZoneDefinition>>
   readonly components: Readonly<Record<string, ComponentDefinition>>
+  readonly relations: readonly RelationDefinition[]
+  readonly deployment: Readonly<Record<string, DeploymentEnvironment>>
   readonly entities: Readonly<Record<string, EntityDefinition>>
   readonly contracts: Readonly<Record<string, ContractDefinition>>
   readonly flows: Readonly<Record<string, FlowDefinition>>
@@ -49,6 +53,8 @@ export function normalizeSystem(system: SystemDefinition): Model {
     description: system.description,
     zones: system.zones ?? {},
     components: system.components ?? {},
+    relations: system.relations ?? [],
+    deployment: system.deployment ?? {},
     entities: system.entities ?? {},
     contracts: system.contracts ?? {},
     flows: system.flows ?? {},

@@ -11,6 +11,8 @@ import { elementPath, type PathSegment } from './element-path.js'
 import { isUserEventType, machineAcceptsEvent } from './event-descriptors.js'
 import { invokeSampleKeys } from './invoke-sample-keys.js'
 import { checkMachineImplementations } from './machine-implementations.js'
+import { deploymentNodesOf } from './deployment.js'
+import { partOfCycles } from './part-of-cycles.js'
 import { findNonPlainData } from './plain-data.js'
 import type { Model } from './model.js'
 import { own } from './own.js'
@@ -53,8 +55,37 @@ export function checkReferences(
     })
   }
 
-  for (const [id, component] of Object.entries(model.components))
+  for (const [id, component] of Object.entries(model.components)) {
     if (component.zone !== undefined) expectName(['components', id, 'zone'], 'zone', component.zone, zones)
+    if (component.partOf !== undefined)
+      expectName(['components', id, 'partOf'], 'element', component.partOf, components)
+    if (component.tags) expectDistinct(['components', id, 'tags'], 'tags', component.tags)
+    for (const [index, relation] of (component.relations ?? []).entries())
+      expectName(['components', id, 'relations', index, 'to'], 'element', relation.to, components)
+  }
+  for (const { path, message } of partOfCycles(model)) invalid(path, message)
+
+  model.relations.forEach((relation, index) => {
+    expectName(['relations', index, 'from'], 'element', relation.from, components)
+    expectName(['relations', index, 'to'], 'element', relation.to, components)
+  })
+
+  for (const [environment, { nodes, relations }] of Object.entries(model.deployment)) {
+    const nodeNames: string[] = []
+    for (const { name, path, node } of deploymentNodesOf(environment, nodes)) {
+      if (nodeNames.includes(name))
+        invalid(path, `node ${JSON.stringify(name)} is named twice in environment ${JSON.stringify(environment)}`)
+      nodeNames.push(name)
+      for (const [index, element] of (node.runs ?? []).entries())
+        expectName([...path, 'runs', index], 'element', element, components)
+      if (node.runs) expectDistinct([...path, 'runs'], 'runs', node.runs)
+    }
+    relations?.forEach((relation, index) => {
+      const path = ['deployment', environment, 'relations', index]
+      expectName([...path, 'from'], 'node', relation.from, nodeNames)
+      expectName([...path, 'to'], 'node', relation.to, nodeNames)
+    })
+  }
 
   for (const [name, entity] of Object.entries(model.entities)) {
     const fields = fieldsOf(entity.schema)

@@ -28,10 +28,45 @@ const zone = z.strictObject({
   description: text.optional(),
 })
 
+const tags = z.array(z.string().min(1, { message: 'a tag must not be empty' }))
+
+const relationFrom = z.strictObject({
+  to: nameSchema,
+  description: text.optional(),
+  technology: text.optional(),
+  tags: tags.optional(),
+})
+
+const relation = relationFrom.extend({ from: nameSchema })
+
 const component = z.strictObject({
   zone: nameSchema.optional(),
-  kind: z.enum(['actor', 'service', 'datastore', 'queue', 'external']).optional(),
+  kind: z
+    .enum(['person', 'actor', 'system', 'container', 'component', 'service', 'datastore', 'queue', 'external'])
+    .optional(),
+  partOf: nameSchema.optional(),
+  technology: text.optional(),
+  tags: tags.optional(),
   description: text.optional(),
+  relations: z.array(relationFrom).optional(),
+})
+
+const deploymentNode = z.strictObject({
+  technology: text.optional(),
+  description: text.optional(),
+  tags: tags.optional(),
+  instances: z.int().min(1, { message: 'instances must be at least 1' }).optional(),
+  runs: names.optional(),
+  // A getter: the node's shape holds itself (Zod 4's way of a recursive object).
+  get nodes() {
+    return z.record(nameSchema, deploymentNode).optional()
+  },
+})
+
+const environment = z.strictObject({
+  description: text.optional(),
+  nodes: z.record(nameSchema, deploymentNode),
+  relations: z.array(relation).optional(),
 })
 
 const entity = z.strictObject({
@@ -145,6 +180,8 @@ export const systemShape = z.strictObject({
   description: text.optional(),
   zones: z.record(nameSchema, zone).optional(),
   components: z.record(nameSchema, component).optional(),
+  relations: z.array(relation).optional(),
+  deployment: z.record(nameSchema, environment).optional(),
   entities: z.record(nameSchema, entity).optional(),
   contracts: z.record(nameSchema, contract).optional(),
   flows: z.record(nameSchema, flow).optional(),

@@ -16,6 +16,7 @@ import type { SystemDefinition } from './types.js'
 const NAMED_SECTIONS: ReadonlySet<string> = new Set([
   'zones',
   'components',
+  'deployment',
   'entities',
   'contracts',
   'flows',

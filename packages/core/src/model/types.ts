@@ -10,7 +10,21 @@
 import type { AnyStateMachine, EventFromLogic, InputFrom, SnapshotFrom } from 'xstate'
 import type { z } from 'zod'
 
-export type ComponentKind = 'actor' | 'service' | 'datastore' | 'queue' | 'external'
+/**
+ * What an element is. `person` (`actor` is its older spelling, kept working), `system`,
+ * `container` and `component` are the C4 model's zoom levels; `service`, `datastore`,
+ * `queue` and `external` say how it behaves (the failure rules read them).
+ */
+export type ComponentKind =
+  | 'person'
+  | 'actor'
+  | 'system'
+  | 'container'
+  | 'component'
+  | 'service'
+  | 'datastore'
+  | 'queue'
+  | 'external'
 
 export interface ZoneDefinition {
   /** Higher is more trusted. Crossing into a more trusted zone needs an `auth` decision. */
@@ -18,10 +32,54 @@ export interface ZoneDefinition {
   description?: string
 }
 
-export interface ComponentDefinition<Zone extends string = string> {
+export interface ComponentDefinition<Zone extends string = string, Component extends string = string> {
+  /** Defaults to the zone of the element it is part of. */
   zone?: Zone
   kind?: ComponentKind
+  /** The element this one is part of: a container of its system, a component of its container. */
+  partOf?: Component
+  technology?: string
+  tags?: string[]
   description?: string
+  /** Static dependencies of this element, written with it: the same as `relations` entries `from` it. */
+  relations?: Array<Omit<RelationDefinition<Component>, 'from'>>
+}
+
+/** A static dependency: `from` uses `to`. Every flow step implies one; these are the others. */
+export interface RelationDefinition<Component extends string = string> {
+  from: Component
+  to: Component
+  description?: string
+  technology?: string
+  tags?: string[]
+}
+
+/** A machine, a container platform, a cluster: where elements run in one environment. */
+export interface DeploymentNode<Component extends string = string> {
+  technology?: string
+  description?: string
+  tags?: string[]
+  /** How many of this node run side by side (replication); 1 unless said. */
+  instances?: number
+  /** The elements this node runs. */
+  runs?: Component[]
+  /** Nodes inside this one, named (names are unique within the environment). */
+  nodes?: Record<string, DeploymentNode<Component>>
+}
+
+/** A link between two nodes of an environment, by name: replication, failover, a network path. */
+export interface DeploymentRelation {
+  from: string
+  to: string
+  description?: string
+  technology?: string
+  tags?: string[]
+}
+
+export interface DeploymentEnvironment<Component extends string = string> {
+  description?: string
+  nodes: Record<string, DeploymentNode<Component>>
+  relations?: DeploymentRelation[]
 }
 
 /** Any Zod object schema: the fields of an entity. */
@@ -196,7 +254,11 @@ export interface SystemDefinition<
   name: string
   description?: string
   zones?: Record<Zone, ZoneDefinition>
-  components?: Record<Component, ComponentDefinition<NoInfer<Zone>>>
+  components?: Record<Component, ComponentDefinition<NoInfer<Zone>, NoInfer<Component>>>
+  /** Static dependencies between components, besides those flow steps imply. */
+  relations?: Array<RelationDefinition<NoInfer<Component>>>
+  /** Where each element runs, per environment (`Development`, `Live`, …). */
+  deployment?: Record<string, DeploymentEnvironment<NoInfer<Component>>>
   entities?: Record<Entity, EntityDefinition>
   contracts?: Record<Contract, ContractDefinition<NoInfer<Component>>>
   flows?: Record<string, FlowDefinition<NoInfer<Component>, NoInfer<Contract>, NoInfer<Machine>>>

@@ -336,7 +336,7 @@ describe('validateSystem', () => {
         'unknown component kind',
         (s) => (s.components.db.kind = 'database'),
         'components.db.kind',
-        'expected one of "actor", "service", "datastore", "queue", "external", got the string "database"',
+        'expected one of "person", "actor", "system", "container", "component", "service", "datastore", "queue", "external", got the string "database"',
       ],
       ['empty name', (s) => (s.components[''] = {}), 'components[""]', 'invalid name "": a name must not be empty'],
       [
@@ -431,7 +431,8 @@ describe('validateSystem', () => {
         {
           rule: 'model/invalid',
           element: 'components.api.kind',
-          message: 'expected one of "actor", "service", "datastore", "queue", "external", got the string "database"',
+          message:
+            'expected one of "person", "actor", "system", "container", "component", "service", "datastore", "queue", "external", got the string "database"',
         },
         {
           rule: 'model/invalid',

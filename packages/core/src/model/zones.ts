@@ -1,7 +1,8 @@
 /**
- * Trust zones as the boundary rules see them: the zone a component is in, and whether a
+ * Trust zones as the boundary rules see them: the zone a component is in (its own, else its parent's), and whether a
  * call from one component to another enters a more trusted zone.
  */
+import { effectiveZone } from './hierarchy.js'
 import type { Model } from './model.js'
 import { own } from './own.js'
 
@@ -12,7 +13,7 @@ interface PlacedComponent {
 
 /** The component's zone and its trust; undefined when the component, its zone or the zone's declaration is missing. */
 function placeOf(model: Model, component: string): PlacedComponent | undefined {
-  const zone = own(model.components, component)?.zone
+  const zone = effectiveZone(model, component)
   if (zone === undefined) return undefined
   const declared = own(model.zones, zone)
   return declared === undefined ? undefined : { zone, trust: declared.trust }

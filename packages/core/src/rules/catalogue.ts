@@ -14,10 +14,12 @@ import { constraintViolated } from './constraint/violated.js'
 import { contractMismatch } from './contract/mismatch.js'
 import { contractUnknown } from './contract/unknown.js'
 import { decisionStale } from './decision/stale.js'
+import { deploymentUndeployed } from './deployment/undeployed.js'
 import { effectViolated } from './effect/violated.js'
 import { errorUnhandled } from './error/unhandled.js'
 import { exploreError } from './explore/error.js'
 import { exploreIncomplete } from './explore/incomplete.js'
+import { failureSingleInstance } from './failure/single-instance.js'
 import { failureUnhandled } from './failure/unhandled.js'
 import { identityAmbiguousTarget } from './identity/ambiguous-target.js'
 import { identityMissing } from './identity/missing.js'
@@ -66,6 +68,8 @@ export const rules: readonly Rule[] = [
   sequenceUseBeforeProduce,
   sequenceInfeasibleFlow,
   failureUnhandled,
+  deploymentUndeployed,
+  failureSingleInstance,
   boundaryUndeclaredZone,
   boundaryUnauthenticatedCrossing,
   ...behaviouralRules,

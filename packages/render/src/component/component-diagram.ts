@@ -11,8 +11,12 @@ import { mermaidInlineLabel } from '../escape/label.js'
 import { componentsOf, stepLabel, zoneOf, zonesByTrust } from '../model-reading.js'
 
 /** Opening and closing brackets of each kind's shape (node syntax both Mermaid 10.7 and 11 read). */
-const SHAPES: Readonly<Record<ComponentKind | 'none', readonly [string, string]>> = {
+export const SHAPES: Readonly<Record<ComponentKind | 'none', readonly [string, string]>> = {
+  person: ['([', '])'],
   actor: ['([', '])'],
+  system: ['[', ']'],
+  container: ['[', ']'],
+  component: ['[', ']'],
   service: ['(', ')'],
   datastore: ['[(', ')]'],
   queue: ['[/', '/]'],

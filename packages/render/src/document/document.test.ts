@@ -169,6 +169,8 @@ sequenceDiagram
       description: undefined,
       zones: {},
       components: {},
+      relations: [],
+      deployment: {},
       entities: {},
       contracts: {},
       flows: {},

@@ -1,16 +1,20 @@
 /**
- * One Markdown document per system: title and description, the component diagram, the
- * entity diagram, a section per flow and per machine, the decisions, the open questions,
+ * One Markdown document per system: title and description, the component diagram (for a
+ * model that nests its elements, a view per zoom level instead), a deployment diagram per
+ * environment, the entity diagram, a section per flow and per machine, the decisions, the open questions,
  * what is out of scope, and the check summary. Each section is also a named block for
  * marker injection (`<!-- plumbline:accounts/components -->`); `<system>` is the whole.
  */
-import type { Model, SystemCheck } from '@plumbline/core'
+import { isNested, type Model, type SystemCheck } from '@plumbline/core'
 import { componentDiagram } from '../component/component-diagram.js'
 import type { MermaidDiagram } from '../diagram.js'
 import { entityDiagram } from '../entity/entity-diagram.js'
 import { markdownText } from '../escape/markdown.js'
 import { flowDiagram } from '../sequence/flow-diagram.js'
 import { stateDiagram } from '../state/state-diagram.js'
+import { deploymentDiagram } from '../views/deployment-diagram.js'
+import { viewDiagram } from '../views/view-diagram.js'
+import { zoomViews } from '../views/zoom-levels.js'
 import { checkSummary } from './check-summary.js'
 import { decisionsTable, openQuestions, outOfScope } from './decisions.js'
 import { distinctSlugs } from './file-names.js'
@@ -54,8 +58,12 @@ export function renderDocument({ model, check, source }: DocumentInput): Rendere
   }
   const flowSlugs = distinctSlugs(Object.keys(model.flows))
   const machineSlugs = distinctSlugs(Object.keys(model.machines))
+  const environmentSlugs = distinctSlugs(Object.keys(model.deployment))
+  const elementSlugs = distinctSlugs(Object.keys(model.components))
+  const viewSlug = (element: string): string => elementSlugs[Object.keys(model.components).indexOf(element)] ?? element
   const sections: Section[] = [
-    ...(Object.keys(model.components).length === 0
+    // A model that nests its elements is drawn at each of its zoom levels instead of in one flat diagram.
+    ...(Object.keys(model.components).length === 0 || isNested(model)
       ? []
       : [
           {
@@ -64,6 +72,25 @@ export function renderDocument({ model, check, source }: DocumentInput): Rendere
             body: draw('components', componentDiagram(model), 'The component diagram'),
           },
         ]),
+    ...(isNested(model)
+      ? group('Views', 'views', zoomViews(model, viewSlug), (view) => ({
+          key: `views/${view.key}`,
+          title: view.title,
+          body: draw(`view-${view.key}`, viewDiagram(model, view), `The view ${view.title}`),
+        }))
+      : []),
+    ...group('Deployment', 'deployment', Object.entries(model.deployment), ([environment, definition], index) => ({
+      key: `deployment/${environment}`,
+      title: environment,
+      body: paragraphs(
+        definition.description === undefined ? undefined : markdownText(definition.description),
+        draw(
+          `deployment-${environmentSlugs[index]}`,
+          deploymentDiagram(model, definition),
+          `The deployment diagram of ${environment}`,
+        ),
+      ),
+    })),
     ...(Object.keys(model.entities).length === 0
       ? []
       : [{ key: 'entities', title: 'Entities', body: draw('entities', entityDiagram(model), 'The entity diagram') }]),

@@ -56,3 +56,8 @@ describe('mermaidLabel', () => {
     expect(mermaidLabel('')).toBe('')
   })
 })
+
+test('the space after "direction" is a code, so Mermaid 11 does not read a direction statement in a label', () => {
+  expect(mermaidInlineLabel('direction TB')).toBe('direction#32;TB')
+  expect(mermaidInlineLabel('a Direction lr b')).toBe('a Direction#32;lr b')
+})

@@ -26,6 +26,9 @@ const UNSAFE_NON_ASCII = /^[\p{C}\p{Zl}\p{Zp}\p{Zs}ﬂ°¶ß]$/u
 const MERMAID_MARK_PAIR = /ﬂ(?=°)|¶(?=ß)/gu
 const WORD_JOINER = '\u2060'
 
+/** Text ending in the word `direction`, whose following space is encoded. */
+const DIRECTION_WORD = /direction$/iu
+
 /** Mermaid 11 reads labels as Markdown: a line must not start like a list item. */
 const LIST_MARKER = /^(?:[-+]|\d+\.)/u
 
@@ -75,7 +78,9 @@ function encodeLine(line: string): string {
         index === listMarker - 1 ||
         // Leading and trailing spaces, which Mermaid trims, and the second of two spaces,
         // which Mermaid 10 cannot draw in an alt, else, opt or break label.
-        (character === ' ' && (index === 0 || index === characters.length - 1 || characters[index - 1] === ' '))
+        (character === ' ' && (index === 0 || index === characters.length - 1 || characters[index - 1] === ' ')) ||
+        // The space of `direction TB`: Mermaid 11's flowchart lexer reads it as a statement anywhere on a line, labels included.
+        (character === ' ' && DIRECTION_WORD.test(characters.slice(0, index).join('')))
       return mustEncode ? `#${character.codePointAt(0)};` : character
     })
     .join('')

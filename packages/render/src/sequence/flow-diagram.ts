@@ -6,7 +6,7 @@
  * each declared error of the step's contract and how it is handled, and a `break` block
  * for what happens when the called component fails.
  */
-import type { FlowDefinition, FlowStep, Model } from '@plumbline/core'
+import { kindOf, type FlowDefinition, type FlowStep, type Model } from '@plumbline/core'
 import { diagramText, type MermaidDiagram } from '../diagram.js'
 import { IdAllocator } from '../escape/ids.js'
 import { mermaidBlockLabel, mermaidLabel } from '../escape/label.js'
@@ -37,7 +37,7 @@ export function flowDiagram(model: Model, flow: FlowDefinition): MermaidDiagram 
     const depth = zone === undefined ? 1 : 2
     if (zone !== undefined) lines.push([1, `box ${BOX_COLOUR} ${mermaidLabel(zone)}`])
     for (const component of components) {
-      const keyword = model.components[component]?.kind === 'actor' ? 'actor' : 'participant'
+      const keyword = kindOf(model, component) === 'person' ? 'actor' : 'participant'
       lines.push([depth, `${keyword} ${idOf(component)} as ${mermaidLabel(component)}`])
     }
     if (zone !== undefined) lines.push([1, 'end'])

@@ -17,7 +17,7 @@ export function participantGroups(model: Model, flow: FlowDefinition): ZoneGroup
   const ordered = componentsOf(model).filter((id) => used.has(id))
   const groups: ZoneGroup[] = zonesByTrust(model).map((zone) => ({
     zone,
-    components: ordered.filter((id) => model.components[id]?.zone === zone),
+    components: ordered.filter((id) => zoneOf(model, id) === zone),
   }))
   const zoneless = ordered.filter((id) => zoneOf(model, id) === undefined)
   return [...groups, { zone: undefined, components: zoneless }].filter((group) => group.components.length > 0)

@@ -235,6 +235,8 @@ export function buildModel(input: ModelNames): Model {
     description: undefined,
     zones,
     components,
+    relations: [],
+    deployment: {},
     entities: {
       [input.entity]: {
         schema: z.object(Object.fromEntries(input.fields.map((field) => [field, z.string()]))),

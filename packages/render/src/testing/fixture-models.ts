@@ -2,6 +2,7 @@
 import { checkSystem, type Model } from '@plumbline/core'
 import hostile from '../../../../test/fixtures/render/hostile.js'
 import shop from '../../../../test/fixtures/render/shop.js'
+import bank from '../../../../test/fixtures/render/bank.js'
 
 async function modelOf(system: unknown): Promise<Model> {
   const { model, diagnostics } = await checkSystem(system)
@@ -11,3 +12,4 @@ async function modelOf(system: unknown): Promise<Model> {
 
 export const shopModel = (): Promise<Model> => modelOf(shop)
 export const hostileModel = (): Promise<Model> => modelOf(hostile)
+export const bankModel = (): Promise<Model> => modelOf(bank)

@@ -5,7 +5,7 @@
  */
 import type { AnyStateNode } from 'xstate'
 import { expect } from 'vitest'
-import type { Model } from '@plumbline/core'
+import { effectiveZone, type Model } from '@plumbline/core'
 import type { NamedDiagram } from '../document/document.js'
 import {
   parseEntityDiagram,
@@ -23,8 +23,12 @@ export async function expectDiagramsShowModel(model: Model, diagrams: readonly N
   const machines = Object.entries(model.machines)
   let flowIndex = 0
   let machineIndex = 0
+  const inViews = new Set<string>()
   for (const { name, diagram } of diagrams) {
     if (name === 'components') await expectComponentsShown(model, diagram.text)
+    else if (name.startsWith('view-'))
+      for (const label of await expectViewShown(model, name, diagram.text)) inViews.add(label)
+    else if (name.startsWith('deployment-')) await expectDeploymentShown(model, diagram.text)
     else if (name === 'entities') await expectEntitiesShown(model, diagram.text)
     else if (name.startsWith('flow-')) await expectFlowShown(model, flows[flowIndex++]?.[0] ?? '', diagram.text)
     else if (name.startsWith('machine-')) {
@@ -32,6 +36,73 @@ export async function expectDiagramsShowModel(model: Model, diagrams: readonly N
       await expectMachineShown(id, entry?.machine.root, diagram.text)
     } else for (const version of VERSIONS) await parseSequenceDiagram(version, diagram.text)
   }
+  // Every element is shown, under its own name, in the view of its level.
+  if (diagrams.some(({ name }) => name.startsWith('view-')))
+    expect([...inViews].sort()).toEqual(Object.keys(model.components).sort())
+}
+
+/**
+ * A zoom-level view: every node and every boundary is an element, named as written, each
+ * node inside the boundary of its nearest ancestor; every edge joins two nodes. The landscape
+ * shows exactly the elements that are part of none. Returns the elements shown as nodes.
+ */
+async function expectViewShown(model: Model, name: string, text: string): Promise<string[]> {
+  const elements = Object.keys(model.components)
+  let shown: string[] = []
+  for (const version of VERSIONS) {
+    const parsed = await parseFlowchart(version, text)
+    const labelOf = new Map(parsed.nodes.map((node) => [node.id, node.label]))
+    const nodes = parsed.nodes.filter((node) => !parsed.subgraphs.some((subgraph) => subgraph.id === node.id))
+    shown = nodes.map((node) => node.label)
+    for (const label of [...shown, ...parsed.subgraphs.map((subgraph) => subgraph.label)])
+      expect(elements).toContain(label)
+    if (name === 'view-landscape')
+      expect([...shown].sort()).toEqual(
+        elements.filter((element) => model.components[element]?.partOf === undefined).sort(),
+      )
+    for (const subgraph of parsed.subgraphs)
+      for (const member of subgraph.nodes) {
+        const label = labelOf.get(member) ?? parsed.subgraphs.find((inner) => inner.id === member)?.label
+        expect(model.components[label ?? '']?.partOf).toBe(subgraph.label)
+      }
+    for (const edge of parsed.edges) {
+      expect(shown).toContain(labelOf.get(edge.from))
+      expect(shown).toContain(labelOf.get(edge.to))
+    }
+  }
+  return shown
+}
+
+/** A deployment view: every node of the environment a subgraph labelled with its name first, every element it runs inside it. */
+async function expectDeploymentShown(model: Model, text: string): Promise<void> {
+  for (const version of VERSIONS) {
+    const parsed = await parseFlowchart(version, text)
+    const labelOf = new Map(parsed.nodes.map((node) => [node.id, node.label]))
+    const environment = Object.values(model.deployment).find((candidate) =>
+      parsed.subgraphs.every((subgraph) => nodeNamed(candidate.nodes, subgraph.label) !== undefined),
+    )
+    expect(environment).toBeDefined()
+    for (const subgraph of parsed.subgraphs) {
+      const node = nodeNamed(environment?.nodes ?? {}, subgraph.label)
+      const members = subgraph.nodes
+        .map((id) => labelOf.get(id))
+        .filter((label) => !parsed.subgraphs.some((inner) => inner.label === label))
+      expect(members.filter((label) => model.components[label ?? ''] !== undefined)).toEqual(node?.runs ?? [])
+    }
+  }
+}
+
+/** The node (at any depth) whose name starts the label: `bigbank-db01 [Ubuntu] ×2`. */
+function nodeNamed(
+  nodes: Model['deployment'][string]['nodes'],
+  label: string,
+): Model['deployment'][string]['nodes'][string] | undefined {
+  for (const [name, node] of Object.entries(nodes)) {
+    if (label === name || label.startsWith(`${name} [`) || label.startsWith(`${name} ×`)) return node
+    const inner = nodeNamed(node.nodes ?? {}, label)
+    if (inner !== undefined) return inner
+  }
+  return undefined
 }
 
 export function stepText(step: Model['flows'][string]['steps'][number]): string {
@@ -123,8 +194,10 @@ export async function expectFlowShown(model: Model, flowId: string, text: string
       [...new Set(flow.steps.flatMap((step) => [step.from, step.to]))].sort(),
     )
     for (const participant of parsed.participants) {
-      expect(participant.type).toBe(model.components[participant.label]?.kind === 'actor' ? 'actor' : 'participant')
-      const zone = model.components[participant.label]?.zone
+      expect(participant.type).toBe(
+        ['actor', 'person'].includes(model.components[participant.label]?.kind ?? '') ? 'actor' : 'participant',
+      )
+      const zone = effectiveZone(model, participant.label)
       expect(participant.box).toBe(zone !== undefined && zone in model.zones ? zone : undefined)
     }
     const messages = parsed.lines

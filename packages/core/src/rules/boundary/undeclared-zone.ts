@@ -1,5 +1,6 @@
 import type { Finding } from '../../diagnostics/types.js'
 import { elementPath } from '../../model/element-path.js'
+import { effectiveZone, hasParts } from '../../model/hierarchy.js'
 import { declaresZones } from '../../model/model.js'
 import type { Rule } from '../types.js'
 import { quoted, quotedList, segmentsOf } from '../wording.js'
@@ -12,7 +13,8 @@ export const boundaryUndeclaredZone: Rule = {
 all zones has no trust level, so no call to or from it can be checked for authentication
 (boundary/unauthenticated-crossing cannot see it). An error by default, because it hides
 the very crossings zones are declared to check. A system without zones is not checked for
-boundaries at all.
+boundaries at all. A nested element (partOf) is in its parent's zone unless it names its
+own; an element with parts needs none (its parts are placed).
 
 Bad:
   zones: { internet: { trust: 0 }, app: { trust: 1 } },
@@ -23,8 +25,9 @@ Good:
   check: (model) => {
     if (!declaresZones(model)) return []
     const findings: Finding[] = []
-    for (const [id, component] of Object.entries(model.components))
-      if (component.zone === undefined)
+    // An element with parts is placed by its parts (a system spanning zones); a part takes its parent's zone.
+    for (const id of Object.keys(model.components))
+      if (effectiveZone(model, id) === undefined && !hasParts(model, id))
         findings.push({
           rule: 'boundary/undeclared-zone',
           element: elementPath(['components', id, 'zone']),
