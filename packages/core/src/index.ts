@@ -24,7 +24,7 @@ export {
 export { conform, type ConformOptions, type ConformResult } from './conform/conform.js'
 export { AdapterError, type AdapterProblem } from './conform/validate-adapter.js'
 export { freshSeed } from './conform/seeded-random.js'
-export { describeDifference, stateDiff } from './conform/state-diff.js'
+export { describeChanges, describeDifference, stateDiff } from './model/state-diff.js'
 export { toDiagnostics } from './check/severity.js'
 export { machinePaths, storePaths, type ModelPaths, type PathOptions } from './conform/plan-paths.js'
 export type { Model } from './model/model.js'

@@ -37,7 +37,21 @@ export function transitionsOf(node: AnyStateNode): DrawnTransition[] {
   return drawn
 }
 
-/** An event type as the diagram names it (traces name their steps the same way). */
+/**
+ * An event of a trace as the machine's diagram names it (`charge done`, `after 5s`), found
+ * on the state node that handles it; an event no node handles, as it is.
+ */
+export function traceEventLabel(machine: AnyStateMachine, eventType: string): string {
+  const nodes = [machine.root]
+  for (let node = nodes.pop(); node !== undefined; node = nodes.pop()) {
+    const handled = node.transitions.get(eventType)?.[0]
+    if (handled !== undefined) return eventLabel(node, eventType, (handled as TransitionDefinition).delay)
+    nodes.push(...Object.values(node.states))
+  }
+  return eventType
+}
+
+/** An event type as the diagram names it. */
 function eventLabel(node: AnyStateNode, eventType: string, delay?: unknown): string {
   if (eventType === '') return 'always'
   if (delay !== undefined) return `after ${delayLabel(node.machine, delay)}`

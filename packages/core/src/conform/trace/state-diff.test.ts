@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { stateDiff as diffStates } from '../state-diff.js'
+import { stateDiff as diffStates } from '../../model/state-diff.js'
 import { describeDifferences } from './state-diff.js'
 
 describe('diffStates', () => {

@@ -1,6 +1,6 @@
 /**
  * A trace line's differences in words, for its message; the differences themselves come from
- * `../state-diff.ts`, the one comparison conformance runs and traces share.
+ * `../../model/state-diff.ts`, the one comparison conformance runs and traces share.
  */
 import type { StateDifference } from '../../diagnostics/types.js'
 
