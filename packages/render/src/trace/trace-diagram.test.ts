@@ -51,6 +51,7 @@ describe('traceDiagram', () => {
   test('a machine’s events by the names its state diagram gives them, each change a line', async () => {
     const model = await shopModel()
     const machine = model.machines.order?.machine
+    if (machine === undefined) throw new Error('no machine')
     const diagram = traceDiagram({
       subject: 'order',
       machine,
