@@ -4,7 +4,7 @@
  * system name would write the same document (exit 2 as well).
  */
 import type { Diagnostic } from '@plumbline/core'
-import { distinctSlugs, renderDocument, type RenderedDocument } from '@plumbline/render'
+import { distinctSlugs, renderDocument, type DocumentInput, type RenderedDocument } from '@plumbline/render'
 import { UsageError } from '../errors.js'
 import { displayPath } from '../load/find-model-files.js'
 import type { CheckedSystem } from '../run/check-systems.js'
@@ -22,8 +22,13 @@ export interface ModelDocument {
 /**
  * `sourceBase`: the folder a document names its model file from (the config's, else the
  * working directory), so the same document is written from whichever folder it is rendered.
+ * `machines`: how state diagrams are drawn (`--detail`, `--max-states`).
  */
-export function renderModels(systems: readonly CheckedSystem[], sourceBase: string): ModelDocument[] {
+export function renderModels(
+  systems: readonly CheckedSystem[],
+  sourceBase: string,
+  machines: DocumentInput['machines'] = {},
+): ModelDocument[] {
   const drawn: Array<Omit<ModelDocument, 'slug'>> = []
   const problems: string[] = []
   const fileOfSystem = new Map<string, string>()
@@ -42,7 +47,7 @@ export function renderModels(systems: readonly CheckedSystem[], sourceBase: stri
     drawn.push({
       shown,
       system: model.name,
-      rendered: renderDocument({ model, check, source: displayPath(file, sourceBase) }),
+      rendered: renderDocument({ model, check, source: displayPath(file, sourceBase), machines }),
     })
   }
   if (problems.length > 0) throw new UsageError(problems.join('\n'))

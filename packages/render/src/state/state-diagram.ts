@@ -52,6 +52,22 @@ export function stateDiagram(
   return new StateDiagramWriter(machineId, machine, stateMarks(diagnostics), options.detail ?? false).write()
 }
 
+/**
+ * One part of a machine drawn in parts (`state-diagram-parts.ts`): `scope` the machine's
+ * root for the overview of its top-level states, else a composite state, drawn with its
+ * own states; states inside those are drawn collapsed, and states outside the composite
+ * that its transitions come from or go to are drawn by their path, marked outside.
+ */
+export function stateDiagramPart(
+  machineId: string,
+  machine: AnyStateMachine,
+  scope: AnyStateNode,
+  diagnostics: readonly Diagnostic[] = [],
+  options: StateDiagramOptions = {},
+): MermaidDiagram {
+  return new StateDiagramWriter(machineId, machine, stateMarks(diagnostics), options.detail ?? false, scope).write()
+}
+
 class StateDiagramWriter {
   private readonly ids = new IdAllocator('s_', namesAPseudoState)
   /** Edges to draw inside each composite (by its node), and at the top level (`undefined`). */
@@ -66,12 +82,18 @@ class StateDiagramWriter {
     private readonly machine: AnyStateMachine,
     private readonly marks: ReadonlyMap<string, StateMark>,
     private readonly detail: boolean,
+    /** Drawing one part (see `stateDiagramPart`); `undefined` for the whole machine. */
+    private readonly scope?: AnyStateNode,
   ) {}
+
+  /** States outside the part's composite that its edges reach, drawn at the top level. */
+  private readonly outside = new Set<AnyStateNode>()
 
   write(): MermaidDiagram {
     const root = this.machine.root
     // A parallel machine is drawn as one composite, so its regions have a place to be separated.
-    const topNodes = root.type === 'parallel' ? [root] : children(root)
+    const inPart = this.scope !== undefined && this.scope !== root
+    const topNodes = inPart && this.scope ? [this.scope] : root.type === 'parallel' ? [root] : children(root)
     for (const node of [...allNodes(children(root)), root]) {
       for (const { source, target, label } of transitionsOf(node))
         if (target === undefined) this.stays.set(source, [...(this.stays.get(source) ?? []), label])
@@ -82,10 +104,13 @@ class StateDiagramWriter {
 
     const lines: Lines = [[0, 'stateDiagram-v2']]
     for (const node of topNodes) lines.push(...this.declare(node, 1))
-    if (root.type === 'parallel') {
+    for (const node of this.outside)
+      lines.push([1, `state "${mermaidInlineLabel(`${node.path.join('.')} (outside)`)}" as ${this.idOf(node)}`])
+    // A part's composite is entered from the states outside it, drawn there; the machine from its start.
+    if (!inPart && root.type === 'parallel') {
       lines.push([1, `[*] --> ${this.idOf(root)}`])
       this.edges++
-    } else lines.push(...this.machineNote(root), ...this.pseudoStates(root, 1))
+    } else if (!inPart) lines.push(...this.machineNote(root), ...this.pseudoStates(root, 1))
     lines.push(...this.edgeLines(undefined, 1))
     for (const [mark, ids] of this.marked)
       lines.push([1, `classDef ${mark} ${MARK_STYLE[mark]}`], [1, `class ${ids.join(',')} ${mark}`])
@@ -94,7 +119,17 @@ class StateDiagramWriter {
 
   /** Sibling edges go inside their composite; the rest at the top (see the module comment). */
   private placeEdges(source: AnyStateNode, target: AnyStateNode, label: string): void {
-    for (const { from, to, note } of edgeEnds(source, target, (node) => this.nameOf(node))) {
+    for (const ends of edgeEnds(source, target, (node) => this.nameOf(node))) {
+      const from = this.shownAs(ends.from)
+      const to = this.shownAs(ends.to)
+      const { note } = ends
+      // In a part: an edge inside one collapsed state, or between two states outside the part, is not its to draw.
+      if (from === undefined || to === undefined || (from === to && ends.from !== ends.to)) continue
+      const fromOutside = !this.inScope(from)
+      const toOutside = !this.inScope(to)
+      if (fromOutside && toOutside) continue
+      if (fromOutside) this.outside.add(from)
+      if (toOutside) this.outside.add(to)
       const owner = this.blockOf(from)
       const block = owner === this.blockOf(to) && owner?.type !== 'parallel' ? owner : undefined
       const text = note === undefined ? label : label === '' ? note : `${label} (${note})`
@@ -102,8 +137,33 @@ class StateDiagramWriter {
     }
   }
 
+  /**
+   * The state an edge end is drawn as: itself for the whole machine; in a part, the state of
+   * the part that holds it, or (outside the part's composite) the state itself, marked outside.
+   */
+  private shownAs(node: AnyStateNode): AnyStateNode | undefined {
+    const scope = this.scope
+    if (scope === undefined || node === scope) return node
+    for (let current: AnyStateNode | undefined = node; current !== undefined; current = current.parent)
+      if (current.parent === scope) return current
+    return scope === this.machine.root ? undefined : node
+  }
+
+  /** Whether a state is the part's composite or inside it (always, drawing the whole machine). */
+  private inScope(node: AnyStateNode): boolean {
+    for (let current: AnyStateNode | undefined = node; current !== undefined; current = current.parent)
+      if (current === this.scope) return true
+    return this.scope === undefined
+  }
+
+  /** Drawn without its states: a leaf, or in a part, any state but the part's composite. */
+  private drawnAsLeaf(node: AnyStateNode): boolean {
+    return isLeaf(node) || (this.scope !== undefined && node !== this.scope)
+  }
+
   /** The composite a node is declared in; `undefined` for the top level. */
   private blockOf(node: AnyStateNode): AnyStateNode | undefined {
+    if (this.outside.has(node)) return undefined
     const parent = node.parent
     if (parent === undefined || (parent === this.machine.root && parent.type !== 'parallel')) return undefined
     return parent
@@ -118,9 +178,10 @@ class StateDiagramWriter {
       ...invokesOf(node).map(({ name }) => `invokes ${name}`),
       ...(stays.length === 0 ? [] : [`stays on ${stays.join(SEPARATOR)}`]),
       ...(this.detail ? stateDetails(node) : []),
+      ...(isLeaf(node) || !this.drawnAsLeaf(node) ? [] : ['its states: in its own diagram']),
     ]
     const lines: Lines = []
-    if (isLeaf(node)) {
+    if (this.drawnAsLeaf(node)) {
       lines.push([depth, `state "${mermaidInlineLabel(this.stateLabel(node, mark))}" as ${id}`])
       // A leaf's description lines show inside its box, under its name.
       for (const line of details) lines.push([depth, `${id} : ${mermaidInlineLabel(line)}`])

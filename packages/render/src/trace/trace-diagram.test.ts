@@ -64,7 +64,11 @@ describe('traceDiagram', () => {
           params: {},
           state: { value: 'draft', context: { tries: 1 } },
         },
-        { action: 'xstate.after.paymentTimeout.order.paying', params: {}, state: { value: 'draft', context: { tries: 1 } } },
+        {
+          action: 'xstate.after.paymentTimeout.order.paying',
+          params: {},
+          state: { value: 'draft', context: { tries: 1 } },
+        },
       ],
       conclusion: 'state/deadlock',
     })
