@@ -128,7 +128,7 @@ describe('plumbline check: exploration', () => {
     expect(withoutTimes(forbidden.stdout)).toBe(withoutTimes(plain.stdout))
   })
 
-  it('prints traces as numbered steps in the human report', async () => {
+  it('prints traces as numbered steps with the fields each changed in the human report', async () => {
     const project = await makeProject({ 'models/puzzles.ts': JUGS })
     const result = await runCli(['check', '--max-states', '8'], { cwd: project })
     expect(result).toEqual({
@@ -146,7 +146,8 @@ describe('plumbline check: exploration', () => {
         '      29 |   },',
         '      30 | })',
         '    from {"value":"closed","context":{"opened":0}}',
-        '    1. LOCK → {"value":"locked","context":{"opened":0}}',
+        '    1. LOCK',
+        '       value: "closed" → "locked"',
         '  ✖ error  machines.door.invariants.openedOnce  invariant/violated',
         '    invariant "openedOnce" does not hold',
         '    at models/puzzles.ts:35:52',
@@ -157,9 +158,14 @@ describe('plumbline check: exploration', () => {
         '      36 | })',
         '      37 |',
         '    from {"value":"closed","context":{"opened":0}}',
-        '    1. OPEN → {"value":"open","context":{"opened":1}}',
-        '    2. CLOSE → {"value":"closed","context":{"opened":1}}',
-        '    3. OPEN → {"value":"open","context":{"opened":2}}',
+        '    1. OPEN',
+        '       value: "closed" → "open"',
+        '       context.opened: 0 → 1',
+        '    2. CLOSE',
+        '       value: "open" → "closed"',
+        '    3. OPEN',
+        '       value: "closed" → "open"',
+        '       context.opened: 1 → 2',
         '  ⚠ warning  machines.door  explore/incomplete',
         '    exploration stopped at the bound of 8 states, after 8 states and 7 transitions to depth 4: states beyond it are not checked',
         '    at models/puzzles.ts:35:15',

@@ -74,7 +74,8 @@ describe('a machine missing an actor and a delay', () => {
     expect(result.stdout).toContain(
       [
         '    from {"value":"open","context":{}}',
-        '    1. assignAgent failed (invoked in state "open") → {"value":"escalated","context":{}}',
+        '    1. assignAgent failed (invoked in state "open")',
+        '       value: "open" → "escalated"',
       ].join('\n'),
     )
     expect(result.stdout).not.toMatch(/xstate\./)

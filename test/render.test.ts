@@ -29,6 +29,29 @@ describe('plumbline render', () => {
     expect(await readFile(path.join(project, 'docs/models/shop.md'), 'utf8')).toBe(shop)
   })
 
+  it('--max-states draws a bigger machine as an overview and a linked diagram per composite', async () => {
+    const project = await makeProject({ 'models/shop.ts': shopSource })
+    expect((await runCli(['render', '--max-states', '5'], { cwd: project })).exitCode).toBe(0)
+    const shop = await readFile(path.join(project, 'docs/models/shop.md'), 'utf8')
+    expect(shop).toContain(
+      [
+        'Machine order is too big for one diagram: drawn as an overview of its top-level states, then one diagram per composite state.',
+        '',
+        '```mermaid',
+        'stateDiagram-v2',
+        '  state "draft" as s_draft',
+      ].join('\n'),
+    )
+    expect(shop).toContain(
+      '- [order: fulfilment](#order-fulfilment)\n- [order: fulfilment.packing](#order-fulfilmentpacking)\n- [order: fulfilment.billing](#order-fulfilmentbilling)\n\n#### order: fulfilment\n',
+    )
+    const invalid = await runCli(['render', '--max-states', '0'], { cwd: project })
+    expect(invalid.exitCode).toBe(2)
+    expect(invalid.stderr).toContain(
+      "option '--max-states <count>' argument '0' is invalid. expected a whole number, at least 1",
+    )
+  })
+
   it('--check exits 0 on an untouched tree and 1 after a model changes, writing nothing', async () => {
     const project = await makeProject({ 'models/shop.ts': shopSource })
     expect((await runCli(['render', 'models'], { cwd: project })).exitCode).toBe(0)

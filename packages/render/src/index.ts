@@ -3,7 +3,13 @@
  * Markdown documents. No I/O: the CLI writes what these return.
  */
 export { fitsMermaidLimits, MERMAID_LIMITS, type MermaidDiagram } from './diagram.js'
-export { stateDiagram } from './state/state-diagram.js'
+export { stateDiagram, type StateDiagramOptions } from './state/state-diagram.js'
+export {
+  DEFAULT_SPLIT_LIMITS,
+  stateDiagramParts,
+  type SplitLimits,
+  type StateDiagramPart,
+} from './state/state-diagram-parts.js'
 export { flowDiagram } from './sequence/flow-diagram.js'
 export { traceDiagram, type Counterexample } from './trace/trace-diagram.js'
 export { entityDiagram } from './entity/entity-diagram.js'

@@ -11,7 +11,7 @@
  */
 import { rm } from 'node:fs/promises'
 import path from 'node:path'
-import { Option } from 'commander'
+import { InvalidArgumentError, Option } from 'commander'
 import type { LoadedConfig } from '../config/load-config.js'
 import { settleRun, type RunFlags, type RunSettings } from '../config/run-settings.js'
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from '../errors.js'
@@ -49,6 +49,12 @@ export const registerRender: RegisterCommand = (program, { io, setExitCode }) =>
         'write the viewer instead: <out>/index.html and <out>/<system>.html, a static site that works from file:// (Mermaid bundled)',
       ).conflicts(['inject', 'svg']),
     )
+    .option('--detail', "also show each state's entry and exit actions, tags and description in the state diagrams")
+    .option(
+      '--max-states <count>',
+      'draw a machine with more states as an overview and one diagram per composite state (default: 40)',
+      positiveCount,
+    )
     .option('--check', 'write nothing; exit 1 if a file is missing or out of date, or left by a model that is gone')
     .addOption(CHECK_FLAGS.config.option)
     .addOption(
@@ -77,6 +83,7 @@ Examples:
   $ plumbline render --inject README.md    refresh the marked blocks of README.md
   $ plumbline render --svg                 documents and an SVG per diagram
   $ plumbline render --html --out site     the viewer: open site/index.html (plumbline serve serves it live)
+  $ plumbline render --detail              state diagrams with entry/exit actions, tags, descriptions
   $ plumbline render --watch               render again on every save
 
 Exit codes:
@@ -92,6 +99,8 @@ Exit codes:
 
 export interface RenderFlags extends RunFlags {
   out?: string
+  detail?: boolean
+  maxStates?: number
   inject?: string[]
   svg?: boolean
   html?: boolean
@@ -107,6 +116,7 @@ export interface RenderPlan {
   check: boolean
   /** Told every file of the run once they are written (serve: the files it may serve). */
   written?: (files: readonly string[]) => void
+  machines: { detail: boolean; limits: { maxStates?: number } }
 }
 
 function renderCommand(paths: readonly string[], flags: RenderFlags, io: Io): Promise<number> {
@@ -137,7 +147,18 @@ export async function planRender(
     svg: flags.svg === true,
     html: flags.html === true,
   }
-  return { settings, outputs, check: flags.check === true }
+  const machines = {
+    detail: flags.detail === true,
+    limits: flags.maxStates === undefined ? {} : { maxStates: flags.maxStates },
+  }
+  return { settings, outputs, check: flags.check === true, machines }
+}
+
+/** A whole number of at least 1 (commander names the flag in its error). */
+function positiveCount(text: string): number {
+  const count = Number(text)
+  if (!/^\d+$/u.test(text.trim()) || count < 1) throw new InvalidArgumentError('expected a whole number, at least 1')
+  return count
 }
 
 /** `--out`, else the config's `output` (relative to the config), else docs/models. */
@@ -173,7 +194,7 @@ export async function runRender(
   for (const system of systems) previous.set(system.file, system)
   // Documents name their model files from the config's folder, so they are the same from any folder below it.
   const sourceBase = config?.dir ?? io.cwd
-  const documents = renderModels(systems, sourceBase)
+  const documents = renderModels(systems, sourceBase, plan.machines)
   const planned = await plannedFiles(documents, plan.outputs, io)
   const stale: PlannedFile[] = []
   for (const file of planned) if ((await readIfExists(file.file)) !== file.content) stale.push(file)

@@ -6,7 +6,7 @@ import { formatPretty } from './pretty.js'
 const plain = styleFor({ write: () => {}, isTTY: false }, {})
 
 describe('formatPretty', () => {
-  it('prints findings grouped by model, with the trace as numbered steps and what each exploration covered', () => {
+  it('prints findings grouped by model, with the trace as numbered steps and the fields each changed, and what each exploration covered', () => {
     const report = buildReport([
       {
         file: 'models/accounts.ts',
@@ -66,8 +66,10 @@ describe('formatPretty', () => {
         '    resetPassword changed 2 accounts',
         '    at models/accounts.ts:42:5',
         '    from {"users":[]}',
-        '    1. signUp {"email":"ann@x"} → {"users":["ann@x"]}',
-        '    2. reset → {"users":[]}',
+        '    1. signUp {"email":"ann@x"}',
+        '       users[0]: absent → "ann@x"',
+        '    2. reset',
+        '       users[0]: "ann@x" → absent',
         '  ⚠ warning  decisions.old.answers  decision/stale',
         '    stale',
         '  explored stores.accounts: 13 states, 52 transitions, depth 4',

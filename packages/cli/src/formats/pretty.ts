@@ -70,7 +70,9 @@ function formatDiagnostic(diagnostic: Diagnostic, { style, sources }: FormatCont
       lines.push(...codeFrame(source, location.line, location.column, style).map((line) => `    ${line}`))
   }
   if (diagnostic.trace)
-    lines.push(...formatTrace(diagnostic.trace, diagnostic.initial, style).map((line) => `    ${line}`))
+    lines.push(
+      ...formatTrace(diagnostic.trace, diagnostic.initial, style, { changes: true }).map((line) => `    ${line}`),
+    )
   // A step refused where the state is (a recorded trace's): the state, and no step taken from it.
   else if (diagnostic.initial !== undefined) lines.push(`    ${style('dim', 'in')} ${compactJson(diagnostic.initial)}`)
   return lines

@@ -1,18 +1,33 @@
-/** A counterexample as lines: the initial state, then one numbered line per step. */
-import { describeDifference, type TraceStep } from '@plumbline/core'
+/**
+ * A counterexample as lines: the initial state, then one numbered line per step with the
+ * state after it, or (`changes`, for a person at a terminal) the fields the step changed,
+ * a line each, as the trace diagrams of `render` show them.
+ */
+import { describeChanges, describeDifference, type TraceStep } from '@plumbline/core'
 import type { Style } from '../style.js'
 import { compactJson } from '../text/json.js'
 
 const plain: Style = Object.assign((_format: Parameters<Style>[0], text: string) => text, { enabled: false })
 
-export function formatTrace(trace: readonly TraceStep[], initial: unknown, style: Style = plain): string[] {
+export function formatTrace(
+  trace: readonly TraceStep[],
+  initial: unknown,
+  style: Style = plain,
+  { changes = false }: { changes?: boolean } = {},
+): string[] {
   const lines = [`${style('dim', 'from')} ${compactJson(initial)}`]
   if (trace.length === 0) lines.push(style('dim', '(already in the initial state)'))
   trace.forEach((step, index) => {
     const params = Object.keys(step.params).length === 0 ? '' : ` ${compactJson(step.params)}`
     // An event XState names itself is shown in the machine's words (`fetchUser failed (invoked in state "a")`).
-    const action = step.description ?? step.action
-    lines.push(`${index + 1}. ${style('cyan', action)}${params} ${style('dim', '→')} ${compactJson(step.state)}`)
+    const action = `${index + 1}. ${style('cyan', step.description ?? step.action)}${params}`
+    if (changes) {
+      const changed = describeChanges(index === 0 ? initial : trace[index - 1]?.state, step.state)
+      lines.push(
+        action,
+        ...(changed.length === 0 ? [style('dim', '(nothing changes)')] : changed).map((line) => `   ${line}`),
+      )
+    } else lines.push(`${action} ${style('dim', '→')} ${compactJson(step.state)}`)
     // Conformance runs: what the real system did beside the model.
     if (step.refused !== undefined) lines.push(`   ${style('dim', 'refused:')} ${step.refused}`)
     if (step.observed !== undefined && step.diff !== undefined) {

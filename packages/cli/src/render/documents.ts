@@ -4,7 +4,7 @@
  * system name would write the same document (exit 2 as well).
  */
 import type { Diagnostic, Model, SystemCheck } from '@plumbline/core'
-import { distinctSlugs, renderDocument, type RenderedDocument } from '@plumbline/render'
+import { distinctSlugs, renderDocument, type DocumentInput, type RenderedDocument } from '@plumbline/render'
 import { UsageError } from '../errors.js'
 import { displayPath } from '../load/find-model-files.js'
 import type { CheckedSystem } from '../run/check-systems.js'
@@ -26,8 +26,13 @@ export interface ModelDocument {
 /**
  * `sourceBase`: the folder a document names its model file from (the config's, else the
  * working directory), so the same document is written from whichever folder it is rendered.
+ * `machines`: how state diagrams are drawn (`--detail`, `--max-states`).
  */
-export function renderModels(systems: readonly CheckedSystem[], sourceBase: string): ModelDocument[] {
+export function renderModels(
+  systems: readonly CheckedSystem[],
+  sourceBase: string,
+  machines: DocumentInput['machines'] = {},
+): ModelDocument[] {
   const drawn: Array<Omit<ModelDocument, 'slug'>> = []
   const problems: string[] = []
   const fileOfSystem = new Map<string, string>()
@@ -44,7 +49,14 @@ export function renderModels(systems: readonly CheckedSystem[], sourceBase: stri
     }
     fileOfSystem.set(model.name, shown)
     const source = displayPath(file, sourceBase)
-    drawn.push({ shown, system: model.name, source, model, check, rendered: renderDocument({ model, check, source }) })
+    drawn.push({
+      shown,
+      system: model.name,
+      source,
+      model,
+      check,
+      rendered: renderDocument({ model, check, source, machines }),
+    })
   }
   if (problems.length > 0) throw new UsageError(problems.join('\n'))
   const slugs = distinctSlugs(drawn.map((document) => document.system))

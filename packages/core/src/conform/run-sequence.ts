@@ -12,7 +12,7 @@ import { fingerprintInto } from '../explore/fingerprint.js'
 import { describeUnhashable } from '../explore/unhashable.js'
 import type { AnyAdapter } from './define-adapter.js'
 import type { ModelSide } from './model-side.js'
-import { describeDifferences, stateDiff } from './state-diff.js'
+import { describeDifferences, stateDiff } from '../model/state-diff.js'
 
 export interface SequenceRun {
   /** The first divergence, where there was one. */

@@ -4,10 +4,12 @@
  * trace diagram for every finding that carries a counterexample.
  */
 import { elementPath, summarize, type Diagnostic, type Model, type SystemCheck } from '@plumbline/core'
+import type { AnyStateMachine } from 'xstate'
 import type { MermaidDiagram } from '../diagram.js'
 import { markdownCode, markdownRow, markdownText } from '../escape/markdown.js'
 import { traceDiagram } from '../trace/trace-diagram.js'
 import { heading, paragraphs, plural, type Draw } from './markdown-blocks.js'
+import { traceStates } from './trace-states.js'
 
 type CheckResult = Pick<SystemCheck, 'diagnostics' | 'exploration'>
 
@@ -66,22 +68,30 @@ function counterexample(
   draw: (diagram: MermaidDiagram, what: string) => string,
 ): string {
   const title = `${diagnostic.rule} at ${diagnostic.element}`
+  const { subject, machine } = explored(model, diagnostic.element)
+  const trace = diagnostic.trace ?? []
   const diagram = traceDiagram({
-    subject: exploredSubject(model, diagnostic.element),
+    subject,
     initial: diagnostic.initial,
-    trace: diagnostic.trace ?? [],
+    trace,
     conclusion: diagnostic.message,
+    ...(machine === undefined ? {} : { machine }),
   })
-  return paragraphs(heading(level, title), draw(diagram, `The trace of ${title}`))
+  return paragraphs(
+    heading(level, title),
+    draw(diagram, `The trace of ${title}`),
+    trace.length === 0 ? undefined : traceStates(diagnostic.initial, trace),
+  )
 }
 
-/** The store or machine an element belongs to (`stores.accounts.invariants.x` → `accounts`). */
-function exploredSubject(model: Model, element: string): string {
+/** The store or machine an element belongs to (`stores.accounts.invariants.x` → `accounts`), and the machine itself. */
+function explored(model: Model, element: string): { subject: string; machine?: AnyStateMachine } {
   const owners = [
-    ...Object.keys(model.stores).map((id) => [id, elementPath(['stores', id])] as const),
-    ...Object.keys(model.machines).map((id) => [id, elementPath(['machines', id])] as const),
+    ...Object.keys(model.stores).map((id) => [id, elementPath(['stores', id]), undefined] as const),
+    ...Object.entries(model.machines).map(([id, entry]) => [id, elementPath(['machines', id]), entry.machine] as const),
   ]
-  for (const [id, path] of owners)
-    if (element === path || element.startsWith(`${path}.`) || element.startsWith(`${path}[`)) return id
-  return element
+  for (const [id, path, machine] of owners)
+    if (element === path || element.startsWith(`${path}.`) || element.startsWith(`${path}[`))
+      return machine === undefined ? { subject: id } : { subject: id, machine }
+  return { subject: element }
 }

@@ -92,7 +92,7 @@ describe('renderDocument', () => {
       '## Check',
       '### invariant/violated at stores.carts.invariants\\["one cart"\\]',
     ])
-    expect(markdown.endsWith('```\n')).toBe(true)
+    expect(markdown.endsWith('</details>\n')).toBe(true)
   })
 
   test('the decisions, the open questions and the check summary', async () => {
@@ -126,11 +126,27 @@ sequenceDiagram
   participant p_subject as carts
   Note over p_subject: initial#58; #123;#34;items#34;#58;#91;#93;#125;
   p_environment->>p_subject: add #123;#34;item#34;#58;#34;a#124;b#34;#125;
-  Note over p_subject: #123;#34;items#34;#58;#91;#34;a#124;b#34;#93;#125;
+  Note over p_subject: items#91;0#93;#58; absent → #34;a#124;b#34;
   rect rgba(255,0,0,0.12)
     Note over p_environment,p_subject: ✗ invariant #34;one cart#34; does not hold
   end
 \`\`\`
+
+<details>
+<summary>The full state after each step</summary>
+
+\`\`\`json
+initial: {
+  "items": []
+}
+1. after add: {
+  "items": [
+    "a|b"
+  ]
+}
+\`\`\`
+
+</details>
 `)
   })
 

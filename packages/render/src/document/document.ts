@@ -11,10 +11,12 @@ import type { MermaidDiagram } from '../diagram.js'
 import { entityDiagram } from '../entity/entity-diagram.js'
 import { markdownText } from '../escape/markdown.js'
 import { flowDiagram } from '../sequence/flow-diagram.js'
-import { stateDiagram } from '../state/state-diagram.js'
 import { deploymentDiagram } from '../views/deployment-diagram.js'
 import { viewDiagram } from '../views/view-diagram.js'
 import { zoomViews } from '../views/zoom-levels.js'
+import type { StateDiagramOptions } from '../state/state-diagram.js'
+import type { SplitLimits } from '../state/state-diagram-parts.js'
+import { machineDiagrams } from './machine-diagrams.js'
 import { checkSummary } from './check-summary.js'
 import { decisionsTable, openQuestions, outOfScope } from './decisions.js'
 import { distinctSlugs } from './file-names.js'
@@ -26,6 +28,8 @@ export interface DocumentInput {
   check: Pick<SystemCheck, 'diagnostics' | 'questions' | 'exploration'>
   /** The model file as the user names it, for the "generated from" line. */
   source: string
+  /** How machines are drawn: `detail` (entry/exit actions, tags, descriptions), and the limits above which one is drawn in parts. */
+  machines?: StateDiagramOptions & { limits?: Partial<SplitLimits> }
 }
 
 export interface NamedDiagram {
@@ -50,7 +54,7 @@ interface Section {
   subsections?: Section[]
 }
 
-export function renderDocument({ model, check, source }: DocumentInput): RenderedDocument {
+export function renderDocument({ model, check, source, machines = {} }: DocumentInput): RenderedDocument {
   const diagrams: NamedDiagram[] = []
   const draw: Draw = (name, diagram, what) => {
     diagrams.push({ name, diagram })
@@ -107,11 +111,7 @@ export function renderDocument({ model, check, source }: DocumentInput): Rendere
       title: id,
       body: paragraphs(
         entry.description === undefined ? undefined : markdownText(entry.description),
-        draw(
-          `machine-${machineSlugs[index]}`,
-          stateDiagram(id, entry.machine, check.diagnostics),
-          `The state diagram of machine ${id}`,
-        ),
+        machineDiagrams(id, `machine-${machineSlugs[index]}`, entry.machine, check.diagnostics, machines, draw),
       ),
     })),
     { key: 'decisions', title: 'Decisions', body: decisionsTable(model) },

@@ -1,4 +1,4 @@
-import { and, createMachine, not, setup } from 'xstate'
+import { and, assign, createMachine, not, setup } from 'xstate'
 import { describe, expect, test } from 'vitest'
 import type { Diagnostic } from '@plumbline/core'
 import { parseStateDiagram } from '../testing/mermaid.js'
@@ -11,7 +11,7 @@ function finding(rule: string, element: string): Diagnostic {
 }
 
 describe('stateDiagram', () => {
-  test('draws nesting, parallel regions, guards, delays, invoked actors, eventless and machine-level transitions', async () => {
+  test('draws nesting, parallel regions, guards, delays, invoked actors, eventless and machine-level transitions, one edge between two states', async () => {
     const model = await shopModel()
     const order = model.machines.order
     if (order === undefined) throw new Error('no machine')
@@ -19,6 +19,8 @@ describe('stateDiagram', () => {
   state "draft" as s_draft
   state "review" as s_review
   state "paying" as s_paying
+  s_paying : invokes charge
+  s_paying : stays on RETRY #91;canRetry#93;
   state "fulfilment" as s_fulfilment {
     state "packing" as s_fulfilment_packing {
       state "picking" as s_fulfilment_packing_picking
@@ -38,21 +40,19 @@ describe('stateDiagram', () => {
   }
   state "done" as s_done
   state "cancelled" as s_cancelled
-  state "#40;any state#41;" as s_any_state
   [*] --> s_draft
   s_done --> [*]
   s_cancelled --> [*]
   s_draft --> s_paying : PAY #91;hasItems#93;
   s_draft --> s_cancelled : CANCEL
   s_draft --> s_review : always #91;isBig#93;
-  s_review --> s_draft : REVIEW
-  s_paying --> s_paying : RETRY #91;canRetry#93;
+  s_review --> s_draft : REVIEW<br>RESET
   s_paying --> s_fulfilment : charge done
-  s_paying --> s_draft : charge error
-  s_paying --> s_draft : after paymentTimeout #40;30s#41;
+  s_paying --> s_draft : charge failed<br>after paymentTimeout #40;30s#41;<br>RESET
   s_fulfilment --> s_cancelled : CANCEL #91;isAdmin#93;
   s_fulfilment --> s_done : done
-  s_any_state --> s_draft : RESET
+  s_draft --> s_draft : RESET
+  s_fulfilment --> s_draft : RESET
 `)
   })
 
@@ -82,58 +82,237 @@ describe('stateDiagram', () => {
     }
   })
 
-  test('names composed guards, inline guards and delays', () => {
+  test('names composed, named, inline and anonymous guards (by their place among the branches), and delays', async () => {
     const machine = setup({ guards: { a: () => true, b: () => true } }).createMachine({
       initial: 'one',
       states: {
         one: {
-          on: { X: { target: 'two', guard: and(['a', not('b')]) }, Y: { target: 'two', guard: () => true } },
+          on: {
+            X: { target: 'two', guard: and(['a', not('b')]) },
+            Y: [
+              {
+                target: 'two',
+                guard: function isReady() {
+                  return true
+                },
+              },
+              { target: 'two', guard: { type: 'a', params: { n: 1 } } },
+            ],
+          },
+          always: [{ target: 'two', guard: () => true }, { target: 'three', guard: () => false }, { target: 'three' }],
+          // `slow` has no implementation in setup({ delays }): XState takes the transition at once.
           // biome-ignore lint/complexity/useSimpleNumberKeys: a long delay reads better with a separator
-          after: { 250: 'two', 120_000: 'two', 1500: 'two' },
+          after: { 250: 'two', 120_000: 'two', 1500: 'two', ...({ slow: 'three' } as object) },
         },
         two: {},
+        three: {},
       },
     })
-    const transitions = stateDiagram('m', machine)
-      .text.split('\n')
-      .filter((line) => line.includes(' --> s_two'))
-    expect(transitions).toEqual([
-      '  s_one --> s_two : X #91;and#40;a, not#40;b#41;#41;#93;',
-      '  s_one --> s_two : Y #91;guard#93;',
-      '  s_one --> s_two : after 250ms',
-      '  s_one --> s_two : after 1500ms',
-      '  s_one --> s_two : after 2min',
-    ])
+    const text = stateDiagram('m', machine).text
+    for (const version of VERSIONS) {
+      const { transitions } = await parseStateDiagram(version, text)
+      expect(transitions.filter(({ label }) => label !== '').map(({ to, label }) => [to, label.split('\n')])).toEqual([
+        [
+          's_two',
+          [
+            'X [and(a, not(b))]',
+            'Y [isReady]',
+            'Y [a]',
+            'after 250ms',
+            'after 1500ms',
+            'after 2min',
+            'always [guard 1]',
+          ],
+        ],
+        ['s_three', ['after slow (no duration: taken at once)', 'always [guard 2]', 'always']],
+      ])
+    }
   })
 
-  // Both do not lay out in Mermaid (mermaid#4866); `end note` would end the note (mermaid#7089).
-  test('draws a transition between a composite and its own states, or from a composite to itself, as a note', async () => {
+  // Mermaid cannot lay out an edge between a composite and a state inside it (see edge-ends.ts).
+  test('a transition across composite borders is an edge: from every state a composite can be in, or into the state it re-enters', async () => {
     const machine = createMachine({
       id: 'm',
       initial: 'outer',
       states: {
         outer: {
           initial: 'inner',
-          on: { TICK: {}, DOWN: '.inner' },
-          states: { inner: { on: { UP: '#m.outer', 'send note': '#m.outer' } } },
+          on: { TICK: {}, DOWN: '.inner.deep', AGAIN: { target: 'outer', reenter: true } },
+          states: {
+            inner: {
+              initial: 'deep',
+              on: { UP: '#m.outer', 'send note': '#m.outer' },
+              states: { deep: { on: { OUT: '#m.away' } } },
+            },
+            other: {},
+          },
         },
+        away: { on: { BACK: 'outer.other' } },
       },
     })
     const text = stateDiagram('m', machine).text
     expect(text).toBe(`stateDiagram-v2
-  state "outer" as s_outer {
-    state "inner" as s_outer_inner
-    note right of s_outer_inner : UP → outer · send#32;note → outer
+  state "outer · stays on TICK" as s_outer {
+    state "inner" as s_outer_inner {
+      state "deep" as s_outer_inner_deep
+      [*] --> s_outer_inner_deep
+      s_outer_inner_deep --> s_outer_inner_deep : DOWN<br>AGAIN #40;re-enters outer#41;<br>UP #40;re-enters outer#41;<br>send note #40;re-enters outer#41;
+    }
+    state "other" as s_outer_other
     [*] --> s_outer_inner
   }
-  note right of s_outer : ↻ TICK · DOWN → inner
+  state "away" as s_away
   [*] --> s_outer
+  s_outer_other --> s_outer_inner_deep : DOWN<br>AGAIN #40;re-enters outer#41;
+  s_outer_inner_deep --> s_away : OUT
+  s_away --> s_outer_other : BACK
+`)
+    for (const version of VERSIONS) {
+      const { notes, transitions, states } = await parseStateDiagram(version, text)
+      expect(notes).toEqual([])
+      expect(states.find(({ id }) => id === 's_outer')?.label).toBe('outer · stays on TICK')
+      expect(
+        transitions.filter(({ label }) => label !== '').map(({ from, to, label }) => `${from}→${to}: ${label}`),
+      ).toEqual([
+        's_outer_inner_deep→s_outer_inner_deep: DOWN\nAGAIN (re-enters outer)\nUP (re-enters outer)\nsend note (re-enters outer)',
+        's_outer_other→s_outer_inner_deep: DOWN\nAGAIN (re-enters outer)',
+        's_outer_inner_deep→s_away: OUT',
+        's_away→s_outer_other: BACK',
+      ])
+    }
+  })
+
+  test('a transition without a target is written in its state, a leaf or a composite, and the machine’s own in a note', async () => {
+    const machine = createMachine({
+      id: 'm',
+      initial: 'a',
+      on: { PING: {} },
+      states: { a: { on: { TICK: {}, GO: 'b' } }, b: { initial: 'c', on: { TOCK: {} }, states: { c: {} } } },
+    })
+    const text = stateDiagram('m', machine).text
+    expect(text).toBe(`stateDiagram-v2
+  state "a" as s_a
+  s_a : stays on TICK
+  state "b · stays on TOCK" as s_b {
+    state "c" as s_b_c
+    [*] --> s_b_c
+  }
+  note left of s_a : in every state, stays on PING
+  [*] --> s_a
+  s_a --> s_b : GO
 `)
     for (const version of VERSIONS) {
       const { notes, transitions } = await parseStateDiagram(version, text)
-      expect(notes.map((note) => note.text).sort()).toEqual(['UP → outer · send note → outer', '↻ TICK · DOWN → inner'])
-      expect(transitions.filter((transition) => transition.label !== '')).toEqual([])
+      expect(notes.map((note) => note.text)).toEqual(['in every state, stays on PING'])
+      expect(transitions.filter(({ from, to }) => from === to)).toEqual([])
     }
+  })
+
+  test('history states as H and H*, with an edge to the state each enters when it remembers nothing', async () => {
+    const machine = createMachine({
+      id: 'player',
+      initial: 'on',
+      states: {
+        on: {
+          initial: 'playing',
+          on: { OFF: 'off' },
+          states: {
+            playing: { on: { PAUSE: 'paused' } },
+            paused: { on: { PLAY: 'playing' } },
+            last: { type: 'history' },
+            deepest: { type: 'history', history: 'deep', target: 'paused' },
+          },
+        },
+        off: { on: { ON: 'on.last', RESUME: 'on.deepest' } },
+      },
+    })
+    const text = stateDiagram('player', machine).text
+    expect(text).toBe(`stateDiagram-v2
+  state "on" as s_on {
+    state "playing" as s_on_playing
+    state "paused" as s_on_paused
+    state "H" as s_on_last
+    state "H#42;" as s_on_deepest
+    [*] --> s_on_playing
+    s_on_playing --> s_on_paused : PAUSE
+    s_on_paused --> s_on_playing : PLAY
+    s_on_last --> s_on_playing
+    s_on_deepest --> s_on_paused
+  }
+  state "off" as s_off
+  [*] --> s_on
+  s_on --> s_off : OFF
+  s_off --> s_on_last : ON
+  s_off --> s_on_deepest : RESUME
+`)
+    for (const version of VERSIONS) {
+      const { states, transitions } = await parseStateDiagram(version, text)
+      expect(
+        states
+          .filter(({ id }) => id === 's_on_last' || id === 's_on_deepest')
+          .map(({ label, parent }) => [label, parent]),
+      ).toEqual([
+        ['H', 's_on'],
+        ['H*', 's_on'],
+      ])
+      expect(
+        transitions.filter(({ from }) => from === 's_on_last' || from === 's_on_deepest').map(({ to }) => to),
+      ).toEqual(['s_on_playing', 's_on_paused'])
+    }
+  })
+
+  test('--detail: entry and exit actions by name, tags and description, in the state', async () => {
+    const machine = setup({ actions: { logIn: () => {} } }).createMachine({
+      initial: 'a',
+      states: {
+        a: {
+          entry: ['logIn', assign({}), () => {}],
+          exit: function leave() {},
+          tags: ['busy', 'visible'],
+          description: 'Waiting for the user',
+          on: { GO: 'b' },
+        },
+        b: { initial: 'c', entry: { type: 'logIn' }, tags: 'open', states: { c: {} } },
+      },
+    })
+    expect(stateDiagram('m', machine).text).not.toContain('entry')
+    const text = stateDiagram('m', machine, [], { detail: true }).text
+    expect(text).toBe(`stateDiagram-v2
+  state "a" as s_a
+  s_a : entry / logIn, assign, an inline action
+  s_a : exit / leave
+  s_a : tags#58; busy, visible
+  s_a : Waiting for the user
+  state "b · entry / logIn · tags#58; open" as s_b {
+    state "c" as s_b_c
+    [*] --> s_b_c
+  }
+  [*] --> s_a
+  s_a --> s_b : GO
+`)
+    for (const version of VERSIONS)
+      expect((await parseStateDiagram(version, text)).states[0]?.lines).toEqual([
+        'entry / logIn, assign, an inline action',
+        'exit / leave',
+        'tags: busy, visible',
+        'Waiting for the user',
+      ])
+  })
+
+  test('a final state the check finds deadlocked (its parent has no onDone) is marked once, by its [*]', () => {
+    const machine = createMachine({
+      initial: 'outer',
+      states: { outer: { initial: 'finished', states: { finished: { type: 'final' } } } },
+    })
+    const text = stateDiagram('m', machine, [finding('state/deadlock', 'machines.m.states.outer.states.finished')]).text
+    expect(text).toBe(`stateDiagram-v2
+  state "outer" as s_outer {
+    state "finished" as s_outer_finished
+    [*] --> s_outer_finished
+    s_outer_finished --> [*]
+  }
+  [*] --> s_outer
+`)
   })
 
   // With a <br>, Mermaid 11 reads a state's label as Markdown: `*a*` would be italic.
@@ -158,6 +337,7 @@ describe('stateDiagram', () => {
     state "left" as s_left {
       state "a" as s_left_a
       [*] --> s_left_a
+      s_left_a --> s_left_a : STOP
     }
     --
     state "right" as s_right {
@@ -166,8 +346,8 @@ describe('stateDiagram', () => {
       s_right_b --> s_right_b : GO
     }
   }
-  note right of s_both : STOP → a
   [*] --> s_both
+  s_right --> s_left_a : STOP
 `)
     for (const version of VERSIONS) await parseStateDiagram(version, text)
   })

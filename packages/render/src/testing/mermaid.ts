@@ -47,6 +47,8 @@ export function withoutWordJoiners(text: string): string {
 interface ParsedState {
   id: string
   label: string
+  /** The description lines under the label (`id : text`). */
+  lines: string[]
   parent: string | undefined
   composite: boolean
   classes: string[]
@@ -76,9 +78,12 @@ function stateData11(db: any): ParsedStateDiagram {
     if (node.shape === 'note')
       result.notes.push({ of: String(node.id).split('----')[0] ?? '', text: displayed(node.label) })
     if (node.shape === 'noteGroup' || node.shape === 'note') continue
+    const label = displayed(node.label)
+    const lines = (Array.isArray(node.description) ? (node.description as string[]) : []).map(displayed)
     result.states.push({
       id: node.id,
-      label: displayed(node.label),
+      label,
+      lines: lines[0] === label ? lines.slice(1) : lines,
       parent: node.parentId,
       composite: node.isGroup === true,
       classes: String(node.cssClasses ?? '')
@@ -123,13 +128,15 @@ function stateData10(db: any): ParsedStateDiagram {
   const declare = (statement: any, parent: string | undefined): void => {
     const known = seen.get(statement.id)
     if (known) {
-      if (statement.description) known.label = displayed(statement.description)
+      // The first description is the label (`state "L" as id`), later ones are lines (`id : text`).
+      if (statement.description) known.lines.push(displayed(statement.description))
       if (statement.doc) known.composite = true
       return
     }
     const state: ParsedState = {
       id: statement.id,
       label: displayed(statement.description || statement.id),
+      lines: [],
       parent,
       composite: statement.doc !== undefined,
       classes: [],

@@ -252,18 +252,19 @@ export async function expectMachineShown(
       return isShown(state) ? [...pathOf(state.parent), baseName(state.label)] : pathOf(state.parent)
     }
     const shown = parsed.states.filter(isShown).map((state) => pathOf(state.id))
-    const expected = nodes.map((node) => (root.type === 'parallel' ? [machineId, ...node.path] : node.path))
+    // A history state shows as H or H*, in the composite it belongs to.
+    const shownPath = (node: AnyStateNode): string[] =>
+      node.type === 'history' ? [...node.path.slice(0, -1), node.history === 'deep' ? 'H*' : 'H'] : node.path
+    const expected = nodes.map((node) => (root.type === 'parallel' ? [machineId, ...shownPath(node)] : shownPath(node)))
     if (root.type === 'parallel') expected.push([machineId])
-    const anyState = shown.filter((path) => path.length === 1 && path[0] === '(any state)')
-    expect(
-      shown
-        .filter((path) => !anyState.includes(path))
-        .map((path) => JSON.stringify(path))
-        .sort(),
-    ).toEqual(expected.map((path) => JSON.stringify(path)).sort())
+    expect(shown.map((path) => JSON.stringify(path)).sort()).toEqual(
+      expected.map((path) => JSON.stringify(path)).sort(),
+    )
+    // Transitions with a target are edges; those without are written in their state (or a note, the machine's own).
     const named = [
       ...parsed.transitions.map((transition) => transition.label),
       ...parsed.notes.map((note) => note.text),
+      ...parsed.states.flatMap((state) => [state.label, ...state.lines]),
     ].join('\n')
     for (const node of [root, ...nodes])
       for (const eventType of node.transitions.keys())
@@ -271,7 +272,9 @@ export async function expectMachineShown(
   }
 }
 
-/** A state's label without the mark the renderer adds. */
+/** A state's label without what the renderer adds: a composite's details (` · invokes x`), the check's mark. */
 function baseName(label: string): string {
-  return label.replace(/ \((unreachable|deadlock|history)\)$/u, '')
+  return label
+    .replace(/ · (?:invokes |stays on |entry \/ |exit \/ |tags: ).*$/su, '')
+    .replace(/ \((unreachable|deadlock)\)$/u, '')
 }

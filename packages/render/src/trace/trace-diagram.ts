@@ -1,11 +1,14 @@
 /**
  * A counterexample as a `sequenceDiagram`: the environment sends each step's action to the
- * explored store or machine, a note shows the state after it, and the broken property is
- * shown last, highlighted.
+ * explored store or machine (a machine's events named as its state diagram names them), a
+ * note shows what the step changed, field by field (the full states are in the document's
+ * `<details>` block: `traceStates`), and the broken property is shown last, highlighted.
  */
-import type { TraceStep } from '@plumbline/core'
+import type { AnyStateMachine } from 'xstate'
+import { describeChanges, type TraceStep } from '@plumbline/core'
 import { diagramText, type MermaidDiagram } from '../diagram.js'
 import { mermaidLabel } from '../escape/label.js'
+import { traceEventLabel } from '../state/transitions.js'
 
 export interface Counterexample {
   /** The explored store or machine, as the reader knows it. */
@@ -14,6 +17,8 @@ export interface Counterexample {
   trace: readonly TraceStep[]
   /** What broke, e.g. the finding's message. */
   conclusion: string
+  /** The explored machine, to name its events as its diagram does; none for a store. */
+  machine?: AnyStateMachine
 }
 
 const ENVIRONMENT = 'environment'
@@ -21,18 +26,21 @@ const HIGHLIGHT = 'rgba(255,0,0,0.12)'
 /** Values longer than this are laid out one field a line. */
 const ONE_LINE = 60
 
-export function traceDiagram({ subject, initial, trace, conclusion }: Counterexample): MermaidDiagram {
+export function traceDiagram({ subject, initial, trace, conclusion, machine }: Counterexample): MermaidDiagram {
   const lines: Array<readonly [number, string]> = [
     [0, 'sequenceDiagram'],
     [1, `participant p_environment as ${mermaidLabel(ENVIRONMENT)}`],
     [1, `participant p_subject as ${mermaidLabel(subject)}`],
     [1, `Note over p_subject: ${mermaidLabel(`initial: ${showValue(initial)}`)}`],
   ]
+  let before = initial
   for (const step of trace) {
+    const changes = describeChanges(before, step.state)
     lines.push(
-      [1, `p_environment->>p_subject: ${mermaidLabel(actionText(step))}`],
-      [1, `Note over p_subject: ${mermaidLabel(showValue(step.state))}`],
+      [1, `p_environment->>p_subject: ${mermaidLabel(actionText(step, machine))}`],
+      [1, `Note over p_subject: ${mermaidLabel(changes.length === 0 ? 'nothing changes' : changes.join('\n'))}`],
     )
+    before = step.state
   }
   lines.push(
     [1, `rect ${HIGHLIGHT}`],
@@ -42,9 +50,9 @@ export function traceDiagram({ subject, initial, trace, conclusion }: Counterexa
   return { text: diagramText(lines), edges: trace.length }
 }
 
-/** An event XState names itself is shown in the machine's words (its description). */
-function actionText(step: TraceStep): string {
-  const action = step.description ?? step.action
+/** A machine's event by the name its state diagram gives it; a store's operation by its name. */
+function actionText(step: TraceStep, machine: AnyStateMachine | undefined): string {
+  const action = machine === undefined ? (step.description ?? step.action) : traceEventLabel(machine, step.action)
   return Object.keys(step.params).length === 0 ? action : `${action} ${showValue(step.params)}`
 }
 

@@ -1,12 +1,13 @@
 /**
- * The field-level difference between the model's state and the state observed on the real
- * system: each place where they differ, by path (`users[1].password`), with both values.
+ * The field-level difference between two states, the model's and the one observed on the
+ * real system (conformance), or a trace's state before and after a step (`describeChanges`):
+ * each place where they differ, by path (`users[1].password`), with both values.
  * Objects are compared by key (order ignored, as the engine's fingerprints ignore it; a key
  * whose value is `undefined` counts as absent, as in JSON), arrays by position. Values are
  * read as JSON would write them, so a `Date` from a database compares as its ISO text.
  */
 import type { StateDifference } from '../diagnostics/types.js'
-import { elementPath, type PathSegment } from '../model/element-path.js'
+import { elementPath, type PathSegment } from './element-path.js'
 
 export type { StateDifference }
 
@@ -75,4 +76,25 @@ export function describeDifferences(differences: readonly StateDifference[], roo
   const shown = differences.slice(0, SHOWN).map((difference) => describeDifference(difference, root))
   const more = differences.length - shown.length
   return `${shown.join('; ')}${more > 0 ? `; and ${more} more difference${more === 1 ? '' : 's'}` : ''}`
+}
+
+/**
+ * What one step of a trace changed, field by field: `stateDiff(before, after)`, each as
+ * `users[1].password: "secret" → "new"` (`absent` where a field is added or removed).
+ */
+export function describeChanges(before: unknown, after: unknown): string[] {
+  return stateDiff(before, after).map(({ path, ...values }) => {
+    const from = 'model' in values ? showJson(values.model) : 'absent'
+    const to = 'observed' in values ? showJson(values.observed) : 'absent'
+    return `${path === '' ? 'the state' : path}: ${from} → ${to}`
+  })
+}
+
+/** JSON, and what JSON cannot write (a BigInt) as `String` writes it. */
+function showJson(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value)
+  } catch {
+    return String(value)
+  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { describeDifference, describeDifferences, stateDiff } from './state-diff.js'
+import { describeChanges, describeDifference, describeDifferences, stateDiff } from './state-diff.js'
 
 describe('stateDiff', () => {
   it('ignores key order and reports each differing field by its path', () => {
@@ -55,5 +55,31 @@ describe('stateDiff', () => {
       'state.users[0].email: model "a", observed "b"',
     )
     expect(describeDifferences([{ path: '', model: 1, observed: 2 }], 'state')).toBe('state: model 1, observed 2')
+  })
+})
+
+describe('describeChanges', () => {
+  it('says what a step changed, field by field, from the old value to the new', () => {
+    expect(
+      describeChanges(
+        {
+          users: [
+            { email: 'a@x', password: 'secret' },
+            { email: 'b@x', password: 'secret' },
+          ],
+          count: 2,
+        },
+        {
+          users: [
+            { email: 'a@x', password: 'secret' },
+            { email: 'b@x', password: 'new' },
+          ],
+          count: 2,
+          open: true,
+        },
+      ),
+    ).toEqual(['users[1].password: "secret" → "new"', 'open: absent → true'])
+    expect(describeChanges({ value: 'a', context: {} }, { value: 'a', context: {} })).toEqual([])
+    expect(describeChanges(1n, 2n)).toEqual(['the state: 1 → 2'])
   })
 })
