@@ -66,6 +66,11 @@ const diagnostic = z
       .array(traceStep)
       .exactOptional()
       .describe('For behavioural findings: the shortest sequence of steps that shows the finding.'),
+    loop: count
+      .exactOptional()
+      .describe(
+        "For liveness findings (a lasso): the steps from trace[loop] on repeat for ever, the last returning to the state before trace[loop]; equal to the trace's length where the behaviour stops, nothing being enabled.",
+      ),
   })
   .meta({ id: 'Diagnostic' })
 
@@ -89,6 +94,12 @@ const exploration = z
       .max(1)
       .describe(
         'The chance that two distinct states shared a 64-bit fingerprint, so one was not explored: about states² / 2⁶⁵.',
+      ),
+    liveness: z
+      .enum(['checked', 'unchecked'])
+      .exactOptional()
+      .describe(
+        'Where the element declares liveness properties: checked on a complete exploration, unchecked on an incomplete one (never reported as holding).',
       ),
   })
   .meta({ id: 'ExplorationStats' })

@@ -9,6 +9,8 @@
 export interface Sighting {
   state: number
   action?: number
+  /** A liveness counterexample: from `state`, these actions, of which those from `loop` on repeat for ever. */
+  lasso?: { actions: readonly number[]; loop: number }
 }
 
 export interface PendingFinding {

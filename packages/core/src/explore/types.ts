@@ -22,6 +22,11 @@ export interface ExplorationStats {
    * was taken for visited and not explored: about states² / 2⁶⁵.
    */
   collisionProbability: number
+  /**
+   * Where the element declares liveness properties: `checked` on a complete exploration,
+   * `unchecked` on an incomplete one (a bound is not a proof: never reported as holding).
+   */
+  liveness?: 'checked' | 'unchecked'
 }
 
 export type ExplorationBound = 'states' | 'depth' | 'time'

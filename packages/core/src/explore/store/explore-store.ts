@@ -25,10 +25,18 @@ export function exploreStore(
   const { system, pristine, actions } = prepared
   const element = elementPath(['stores', id])
   const run = exploreBreadthFirst(system, { ...options, element })
+  const complete = run.bound === undefined && !system.failed
+  if (complete) system.liveness?.check(run.states)
   const findings = withTraces(system.recorder.findings, run.visited, system, pristine)
-  const incomplete = incompleteFinding(element, run, options.bounds, unboundedAdvice(run, system, actions, pristine))
+  const incomplete = incompleteFinding(
+    element,
+    run,
+    options.bounds,
+    unboundedAdvice(run, system, actions, pristine),
+    system.liveness !== undefined,
+  )
   if (incomplete) findings.push(incomplete)
-  return { stats: statsOf(element, run, system.failed), findings }
+  return { stats: statsOf(element, run, system.failed, system.liveness !== undefined), findings }
 }
 
 /** The store as a transition system, as exploration runs it; undefined where `exploreStore` explores nothing. */

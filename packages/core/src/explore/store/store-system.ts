@@ -14,6 +14,7 @@ import { checkPredicate, type PredicateContext } from '../predicates.js'
 import { ShapedFingerprint } from '../shaped-fingerprint.js'
 import type { Replay } from '../trace.js'
 import { describeUnhashable } from '../unhashable.js'
+import { LivenessTracker } from '../liveness/track-liveness.js'
 import { findMutator, type Named, type StoreFunctions } from './find-mutator.js'
 import { PlainLevel } from './plain-level.js'
 import { showAction, withParams, type StoreAction } from './store-actions.js'
@@ -21,8 +22,11 @@ import { showAction, withParams, type StoreAction } from './store-actions.js'
 type State = unknown
 
 export class StoreSystem implements TransitionSystem<State>, Replay<State> {
-  readonly indexKnown = false
+  /** Liveness needs every step's target: the index of known states is kept only then. */
+  readonly indexKnown: boolean
   readonly actionCount: number
+  /** The store's liveness properties, where it declares any. */
+  readonly liveness: LivenessTracker<State> | undefined
   readonly recorder = new FindingRecorder()
   /** True once a step could not be taken: then the exploration proves nothing. */
   failed = false
@@ -48,6 +52,8 @@ export class StoreSystem implements TransitionSystem<State>, Replay<State> {
     private readonly pristine: State,
   ) {
     this.actionCount = actions.length
+    this.liveness = storeLiveness(id, store, actions, this.recorder)
+    this.indexKnown = this.liveness !== undefined
     this.fingerprints = new ShapedFingerprint('plain', pristine)
     this.allActions = Uint32Array.from(actions.keys())
     this.predicates = {
@@ -105,6 +111,7 @@ export class StoreSystem implements TransitionSystem<State>, Replay<State> {
   }
 
   visitState(state: State, index: number): void {
+    this.liveness?.visitState(state, index)
     // Each predicate is dropped at its first finding: one finding per element, and no more calls.
     for (let i = 0; i < this.invariants.length; i++) {
       const { name, check } = this.invariants[i]!
@@ -117,7 +124,8 @@ export class StoreSystem implements TransitionSystem<State>, Replay<State> {
     }
   }
 
-  visitStep(before: State, index: number, action: number, after: State): void {
+  visitStep(before: State, index: number, action: number, after: State, toIndex: number): void {
+    this.liveness?.visitStep(index, action, toIndex)
     if (this.effects.length === 0) return
     const { operation, params } = this.actions[action]!
     const step: EffectStep<State> = { before, after, operation, params }
@@ -222,6 +230,19 @@ export class StoreSystem implements TransitionSystem<State>, Replay<State> {
       { state },
     )
   }
+}
+
+/** Fairness groups are operations: an action is in its operation's group, whatever its params. */
+function storeLiveness(
+  id: string,
+  store: StoreDefinition,
+  actions: readonly StoreAction[],
+  recorder: FindingRecorder,
+): LivenessTracker<State> | undefined {
+  if (store.liveness === undefined || Object.keys(store.liveness).length === 0) return undefined
+  const names = Object.keys(store.operations)
+  const groupOf = Uint32Array.from(actions, ({ operation }) => names.indexOf(operation))
+  return new LivenessTracker(['stores', id], store.liveness, store.fairness, { names, groupOf }, recorder)
 }
 
 function named<F>(record: Readonly<Record<string, F>> | undefined): Named<F>[] {

@@ -1,0 +1,145 @@
+/**
+ * The liveness properties of one store or machine during its exploration: `when` and
+ * `then` evaluated on every new state (a bit each), every step kept (`edges.ts`), and once
+ * the search is complete, each property checked on the graph (`check-liveness.ts`). An
+ * incomplete search checks none: a bound is not a proof, and a lasso needs the whole graph.
+ */
+import { elementPath, type PathSegment } from '../../model/element-path.js'
+import type { FairnessDefinition, LivenessProperty } from '../../model/types.js'
+import { describeThrown } from '../describe.js'
+import type { FindingRecorder } from '../findings.js'
+import { checkLiveness, type LivenessGraph } from './check-liveness.js'
+import { StepEdges } from './edges.js'
+
+interface TrackedProperty<State> {
+  name: string
+  property: LivenessProperty<State>
+  when: Uint8Array | undefined
+  then: Uint8Array
+  /** False once one of its functions threw (reported as explore/error): it is then not checked. */
+  sound: boolean
+}
+
+export interface FairnessGroups {
+  /** Every group's name (a store's operations, a machine's event types), in order. */
+  names: readonly string[]
+  /** The group of each action. */
+  groupOf: Uint32Array
+}
+
+export class LivenessTracker<State> {
+  readonly edges: StepEdges
+  private readonly properties: TrackedProperty<State>[]
+  private readonly weak: Uint8Array
+  private readonly strong: Uint8Array
+
+  constructor(
+    private readonly owner: readonly PathSegment[],
+    properties: Readonly<Record<string, LivenessProperty<State>>>,
+    fairness: FairnessDefinition<string> | undefined,
+    private readonly groups: FairnessGroups,
+    private readonly recorder: FindingRecorder,
+  ) {
+    this.edges = new StepEdges(groups.groupOf.length)
+    this.properties = Object.entries(properties).map(([name, property]) => ({
+      name,
+      property,
+      when: property.when === undefined ? undefined : new Uint8Array(1024),
+      then: new Uint8Array(1024),
+      sound: true,
+    }))
+    this.weak = groupFlags(groups.names, fairness?.weak === 'all' ? groups.names : (fairness?.weak ?? []))
+    this.strong = groupFlags(groups.names, fairness?.strong ?? [])
+  }
+
+  visitState(state: State, index: number): void {
+    for (const tracked of this.properties) {
+      if (!tracked.sound) continue
+      if (index >= tracked.then.length) grow(tracked)
+      const { when, then } = tracked.property
+      if (when !== undefined && tracked.when !== undefined)
+        tracked.when[index] = this.evaluate(tracked, 'when', when, state, index)
+      tracked.then[index] = this.evaluate(tracked, 'then', then, state, index)
+    }
+  }
+
+  visitStep(from: number, action: number, to: number): void {
+    this.edges.add(from, to, action)
+  }
+
+  /** Checks every property on the explored graph of `states` states, recording a lasso for each that fails. */
+  check(states: number): void {
+    this.edges.finish(states)
+    const graph: LivenessGraph = {
+      states,
+      edges: this.edges,
+      groupOf: this.groups.groupOf,
+      groups: this.groups.names.length,
+      weak: this.weak,
+      strong: this.strong,
+    }
+    for (const tracked of this.properties) {
+      if (!tracked.sound) continue
+      const lasso = checkLiveness(graph, { when: tracked.when, then: tracked.then })
+      if (lasso === undefined) continue
+      this.recorder.record(
+        'liveness/violated',
+        elementPath([...this.owner, 'liveness', tracked.name]),
+        `liveness ${JSON.stringify(tracked.name)} does not hold: ${tracked.when === undefined ? 'from the initial state' : 'from a reachable state where when holds'}, a fair behaviour never reaches a state where then holds (${lasso.actions.length === lasso.loop ? 'it stops where nothing is enabled' : 'it loops for ever'}; ${this.fairnessWords()})`,
+        { state: lasso.start, lasso: { actions: lasso.actions, loop: lasso.loop } },
+      )
+    }
+  }
+
+  private fairnessWords(): string {
+    const named = (flags: Uint8Array): string[] => this.groups.names.filter((_, group) => flags[group] === 1)
+    const weak = named(this.weak)
+    const strong = named(this.strong)
+    if (weak.length === 0 && strong.length === 0) return 'no fairness declared'
+    const parts: string[] = []
+    if (weak.length > 0) parts.push(`weak fairness of ${weak.join(', ')}`)
+    if (strong.length > 0) parts.push(`strong fairness of ${strong.join(', ')}`)
+    return `under ${parts.join(' and ')}`
+  }
+
+  private evaluate(
+    tracked: TrackedProperty<State>,
+    part: 'when' | 'then',
+    predicate: (state: State) => boolean,
+    state: State,
+    index: number,
+  ): number {
+    try {
+      return predicate(state) ? 1 : 0
+    } catch (error) {
+      tracked.sound = false
+      this.recorder.record(
+        'explore/error',
+        elementPath([...this.owner, 'liveness', tracked.name, part]),
+        `${part} of liveness ${JSON.stringify(tracked.name)} threw: ${describeThrown(error)}`,
+        { state: index },
+      )
+      return 0
+    }
+  }
+}
+
+function groupFlags(names: readonly string[], chosen: readonly string[]): Uint8Array {
+  const flags = new Uint8Array(names.length)
+  names.forEach((name, group) => {
+    if (chosen.includes(name)) flags[group] = 1
+  })
+  return flags
+}
+
+function grow<State>(tracked: TrackedProperty<State>): void {
+  const length = Math.ceil(tracked.then.length * 1.5)
+  const then = new Uint8Array(length)
+  then.set(tracked.then)
+  tracked.then = then
+  if (tracked.when !== undefined) {
+    const when = new Uint8Array(length)
+    when.set(tracked.when)
+    tracked.when = when
+  }
+}
