@@ -83,6 +83,61 @@ describe('formatPretty', () => {
       ].join('\n'),
     )
   })
+  it('marks a lasso: where its loop starts and that it goes back there, or that it stops; and liveness left unchecked', () => {
+    const lasso = (loop: number) =>
+      buildReport([
+        {
+          file: 'models/reset.ts',
+          system: 'reset',
+          diagnostics: [
+            {
+              rule: 'liveness/violated',
+              severity: 'error',
+              message: 'liveness "resetEnds" does not hold',
+              element: 'stores.reset.liveness.resetEnds',
+              initial: { reset: 'none' },
+              trace: [
+                { action: 'request', params: {}, state: { reset: 'pending', sent: 1 } },
+                { action: 'resend', params: {}, state: { reset: 'pending', sent: 2 } },
+              ],
+              loop,
+            },
+          ],
+          exploration: [
+            {
+              element: 'stores.big',
+              states: 10,
+              transitions: 20,
+              complete: false,
+              ms: 1,
+              depth: 3,
+              bound: 'states',
+              collisionProbability: 0,
+              liveness: 'unchecked',
+            },
+          ],
+          decided: [],
+          questions: [],
+        },
+      ])
+    expect(formatPretty(lasso(1), { style: plain }).split('\n').slice(1, 10)).toEqual([
+      '  ✖ error  stores.reset.liveness.resetEnds  liveness/violated',
+      '    liveness "resetEnds" does not hold',
+      '    from {"reset":"none"}',
+      '    1. request → {"reset":"pending","sent":1}',
+      '    ↻ from here, repeated for ever:',
+      '    2. resend → {"reset":"pending","sent":2}',
+      '    ↻ back to the state after step 1',
+      '  explored stores.big: 10 states, 20 transitions, depth 3 (incomplete: stopped at the states bound; liveness unchecked)',
+      '',
+    ])
+    expect(formatPretty(lasso(2), { style: plain }).split('\n').slice(4, 7)).toEqual([
+      '    1. request → {"reset":"pending","sent":1}',
+      '    2. resend → {"reset":"pending","sent":2}',
+      '    ■ stops here for ever: nothing is enabled',
+    ])
+  })
+
   it('shows a code frame of the model source at the element, where the source is at hand', () => {
     const source = [
       'export default defineSystem({',

@@ -70,7 +70,9 @@ function formatDiagnostic(diagnostic: Diagnostic, { style, sources }: FormatCont
       lines.push(...codeFrame(source, location.line, location.column, style).map((line) => `    ${line}`))
   }
   if (diagnostic.trace)
-    lines.push(...formatTrace(diagnostic.trace, diagnostic.initial, style).map((line) => `    ${line}`))
+    lines.push(
+      ...formatTrace(diagnostic.trace, diagnostic.initial, style, diagnostic.loop).map((line) => `    ${line}`),
+    )
   // A step refused where the state is (a recorded trace's): the state, and no step taken from it.
   else if (diagnostic.initial !== undefined) lines.push(`    ${style('dim', 'in')} ${compactJson(diagnostic.initial)}`)
   return lines
@@ -86,10 +88,19 @@ function codeFrame(source: string, line: number, column: number | undefined, sty
   ).split('\n')
 }
 
-function formatExploration({ element, states, transitions, depth, complete, bound }: ExplorationStats): string {
+function formatExploration({
+  element,
+  states,
+  transitions,
+  depth,
+  complete,
+  bound,
+  liveness,
+}: ExplorationStats): string {
   const covered = `explored ${element}: ${plural(states, 'state')}, ${plural(transitions, 'transition')}, depth ${depth}`
   if (complete) return covered
-  return `${covered} (incomplete: ${bound === undefined ? 'a step failed' : `stopped at the ${bound} bound`})`
+  const unchecked = liveness === 'unchecked' ? '; liveness unchecked' : ''
+  return `${covered} (incomplete: ${bound === undefined ? 'a step failed' : `stopped at the ${bound} bound`}${unchecked})`
 }
 
 function formatBaseline(baseline: BaselineSummary, style: Style): string {

@@ -71,6 +71,7 @@ function counterexample(
     initial: diagnostic.initial,
     trace: diagnostic.trace ?? [],
     conclusion: diagnostic.message,
+    loop: diagnostic.loop,
   })
   return paragraphs(heading(level, title), draw(diagram, `The trace of ${title}`))
 }

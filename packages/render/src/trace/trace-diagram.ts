@@ -1,7 +1,8 @@
 /**
  * A counterexample as a `sequenceDiagram`: the environment sends each step's action to the
  * explored store or machine, a note shows the state after it, and the broken property is
- * shown last, highlighted.
+ * shown last, highlighted. A lasso's loop (liveness) is a `loop` block, repeated for ever;
+ * a behaviour that stops where nothing is enabled ends with a note saying so.
  */
 import type { TraceStep } from '@plumbline/core'
 import { diagramText, type MermaidDiagram } from '../diagram.js'
@@ -14,6 +15,8 @@ export interface Counterexample {
   trace: readonly TraceStep[]
   /** What broke, e.g. the finding's message. */
   conclusion: string
+  /** For a lasso: the index of the first step that repeats for ever (the trace's length: it stops there). */
+  loop?: number | undefined
 }
 
 const ENVIRONMENT = 'environment'
@@ -21,19 +24,29 @@ const HIGHLIGHT = 'rgba(255,0,0,0.12)'
 /** Values longer than this are laid out one field a line. */
 const ONE_LINE = 60
 
-export function traceDiagram({ subject, initial, trace, conclusion }: Counterexample): MermaidDiagram {
+export function traceDiagram({ subject, initial, trace, conclusion, loop }: Counterexample): MermaidDiagram {
   const lines: Array<readonly [number, string]> = [
     [0, 'sequenceDiagram'],
     [1, `participant p_environment as ${mermaidLabel(ENVIRONMENT)}`],
     [1, `participant p_subject as ${mermaidLabel(subject)}`],
     [1, `Note over p_subject: ${mermaidLabel(`initial: ${showValue(initial)}`)}`],
   ]
-  for (const step of trace) {
+  const looping = loop !== undefined && loop < trace.length
+  trace.forEach((step, index) => {
+    if (looping && index === loop)
+      lines.push([
+        1,
+        `loop ${mermaidLabel(`for ever, back to the state ${loop === 0 ? 'it started from' : `after step ${loop}`}`)}`,
+      ])
+    const depth = looping && index >= loop ? 2 : 1
     lines.push(
-      [1, `p_environment->>p_subject: ${mermaidLabel(actionText(step))}`],
-      [1, `Note over p_subject: ${mermaidLabel(showValue(step.state))}`],
+      [depth, `p_environment->>p_subject: ${mermaidLabel(actionText(step))}`],
+      [depth, `Note over p_subject: ${mermaidLabel(showValue(step.state))}`],
     )
-  }
+  })
+  if (looping) lines.push([1, 'end'])
+  else if (loop !== undefined)
+    lines.push([1, `Note over p_subject: ${mermaidLabel('stops here for ever: nothing is enabled')}`])
   lines.push(
     [1, `rect ${HIGHLIGHT}`],
     [2, `Note over p_environment,p_subject: ${mermaidLabel(`✗ ${conclusion}`)}`],
