@@ -108,7 +108,10 @@ export interface MachineModel<Machine extends AnyStateMachine = AnyStateMachine>
   never?: Record<string, MachinePredicate<Machine>>
   /** `when` leads to `then`: checked on the explored graph, under `fairness`. */
   liveness?: Record<string, LivenessProperty<SnapshotFrom<Machine>>>
-  /** Over event types, XState's own included (`xstate.after.…`, `xstate.done.actor.…`): "a timeout eventually fires". */
+  /**
+   * Over event types, XState's own included (`xstate.after.…`, `xstate.done.actor.…`): "a
+   * timeout eventually fires". Each payload sample of a type is fair on its own.
+   */
   fairness?: FairnessDefinition<string>
   description?: string
 }
@@ -181,7 +184,7 @@ export interface StoreDefinition<State = any> {
   effects?: Record<string, (step: EffectStep<State>) => boolean>
   /** `when` leads to `then`, checked on the explored graph under `fairness`. */
   liveness?: Record<string, LivenessProperty<State>>
-  /** Over operations (an operation is enabled where some combination of its params is). */
+  /** Over operations: each combination of an operation's params is fair on its own. */
   fairness?: FairnessDefinition<string>
   description?: string
 }

@@ -4,7 +4,7 @@
  * `¬then` states and either stops in a state with nothing enabled, or ends in a fair strongly
  * connected component of them, which it goes round for ever (a lasso).
  *
- * Fairness is over groups of actions (a store's operations, a machine's event types). A
+ * Fairness is per action (an operation with its params, an event with its payload). A
  * component is weakly fair for a group unless the group is enabled in every one of its
  * states and taken on none of its steps; strongly fair unless the group is enabled in some
  * state and taken on no step, in which case those states are dropped and what is left is
@@ -18,10 +18,9 @@ import type { StepEdges } from './edges.js'
 export interface LivenessGraph {
   states: number
   edges: StepEdges
-  /** The fairness group of each action. */
-  groupOf: Uint32Array
+  /** Actions: each is its own fairness group. */
   groups: number
-  /** 1 for each weakly (strongly) fair group. */
+  /** 1 for each weakly (strongly) fair action. */
   weak: Uint8Array
   strong: Uint8Array
 }
@@ -125,7 +124,7 @@ class LivenessSearch {
    */
   private fairPart(component: Uint32Array): Uint32Array | undefined {
     const { offsets, targets, actions } = this.graph.edges
-    const { groupOf, groups, weak, strong } = this.graph
+    const { groups, weak, strong } = this.graph
     if (component.length === 1) {
       const state = component[0]!
       if (offsets[state] === offsets[state + 1]) return this.register(component)
@@ -150,7 +149,7 @@ class LivenessSearch {
       const state = component[i]!
       let allowed = true
       for (let at = offsets[state]!; at < offsets[state + 1]! && allowed; at++) {
-        const group = groupOf[actions[at]!]!
+        const group = actions[at]!
         if (strong[group] === 1 && enabledIn[group]! > 0 && taken[group] === 0) allowed = false
       }
       if (allowed) rest.push(state)
@@ -173,7 +172,7 @@ class LivenessSearch {
   /** Group by group, in how many of the part's states (marked `tag`) it is enabled, and whether it is taken inside. */
   private countGroups(part: ArrayLike<number>, tag: number): GroupCounts {
     const { offsets, targets, actions } = this.graph.edges
-    const { groupOf, groups } = this.graph
+    const { groups } = this.graph
     const mark = this.components.mark
     const enabledIn = new Uint32Array(groups)
     const taken = new Uint8Array(groups)
@@ -181,7 +180,7 @@ class LivenessSearch {
       const state = part[i]!
       const seen = ++this.stampCounter
       for (let at = offsets[state]!; at < offsets[state + 1]!; at++) {
-        const group = groupOf[actions[at]!]!
+        const group = actions[at]!
         if (this.stamp[group] !== seen) {
           this.stamp[group] = seen
           enabledIn[group]!++
@@ -213,15 +212,14 @@ class LivenessSearch {
   /** A loop from `entry` back to it inside `part`, through what fairness asks of it. */
   private fairLoop(part: Uint32Array, entry: number): number[] {
     const { offsets, actions: stepActions } = this.graph.edges
-    const { groupOf, groups, weak, strong } = this.graph
+    const { groups, weak, strong } = this.graph
     const tag = this.components.newTag()
     const mark = this.components.mark
     for (let i = 0; i < part.length; i++) mark[part[i]!] = tag
     const inside = (state: number): boolean => mark[state] === tag
     const { enabledIn } = this.countGroups(part, tag)
     const enabledAt = (state: number, group: number): boolean => {
-      for (let at = offsets[state]!; at < offsets[state + 1]!; at++)
-        if (groupOf[stepActions[at]!] === group) return true
+      for (let at = offsets[state]!; at < offsets[state + 1]!; at++) if (stepActions[at] === group) return true
       return false
     }
     const loop: number[] = []
@@ -231,7 +229,7 @@ class LivenessSearch {
     const follow = (path: SteppedPath): void => {
       for (const action of path.actions) {
         loop.push(action)
-        takenOnLoop[groupOf[action]!] = 1
+        takenOnLoop[action] = 1
       }
       visited.push(...path.states)
       at = path.end
@@ -263,7 +261,6 @@ class LivenessSearch {
     group?: number,
   ): SteppedPath {
     const { offsets, targets, actions } = this.graph.edges
-    const { groupOf } = this.graph
     if (goal?.(from)) return { actions: [], states: [], end: from }
     const via = new Map<number, number>([[from, -1]])
     const queue = [from]
@@ -272,7 +269,7 @@ class LivenessSearch {
       for (let at = offsets[state]!; at < offsets[state + 1]!; at++) {
         const target = targets[at]!
         if (!allowed(target)) continue
-        if (group !== undefined && (group === -1 || groupOf[actions[at]!] === group)) {
+        if (group !== undefined && (group === -1 || actions[at] === group)) {
           return this.pathOf(via, state, at, target)
         }
         if (via.has(target)) continue

@@ -68,6 +68,12 @@ function storeOf(graph: Graph): StoreDefinition {
   }
 }
 
+/** An operation and its param. */
+type Action = [number, number]
+
+const actionsOf = (graph: Graph): Action[] =>
+  [...Array(GROUPS).keys()].flatMap((group) => [...Array(graph.size).keys()].map((to): Action => [group, to]))
+
 function reachableFrom(graph: Graph, starts: number[], through: (state: number) => boolean): Set<number> {
   const seen = new Set(starts)
   const queue = [...starts]
@@ -90,7 +96,8 @@ function violatedByBruteForce(graph: Graph): boolean {
     (state) => open(state) && (graph.when === undefined ? state === 0 : graph.when[state]),
   )
   const from = reachableFrom(graph, starts, open)
-  const enabled = (state: number, group: number) => graph.steps.some(([s, g]) => s === state && g === group)
+  const enabled = (state: number, [group, to]: Action) =>
+    graph.steps.some(([s, g, t]) => s === state && g === group && t === to)
   if ([...from].some((state) => open(state) && !graph.steps.some(([s]) => s === state))) return true
   const inner = graph.steps.filter(([s, , t]) => from.has(s) && open(s) && from.has(t) && open(t))
   for (let subset = 1; subset < 1 << inner.length; subset++) {
@@ -112,12 +119,12 @@ function violatedByBruteForce(graph: Graph): boolean {
       return seen
     }
     if (along(nodes[0]!, false).size !== nodes.length || along(nodes[0]!, true).size !== nodes.length) continue
-    const takes = new Set(chosen.map(([, g]) => g))
-    const fair = [...Array(GROUPS).keys()].every(
-      (group) =>
-        takes.has(group) ||
-        ((!graph.weak[group] || nodes.some((state) => !enabled(state, group))) &&
-          (!graph.strong[group] || nodes.every((state) => !enabled(state, group)))),
+    const takes = new Set(chosen.map(([, g, t]) => `${g}:${t}`))
+    const fair = actionsOf(graph).every(
+      (action) =>
+        takes.has(action.join(':')) ||
+        ((!graph.weak[action[0]] || nodes.some((state) => !enabled(state, action))) &&
+          (!graph.strong[action[0]] || nodes.every((state) => !enabled(state, action)))),
     )
     if (fair) return true
   }
@@ -142,18 +149,21 @@ describe('liveness against an independent search', () => {
             states.slice(i).every((s) => !graph.then[s]),
         )
         expect(start).toBeGreaterThanOrEqual(0)
-        const enabled = (state: number, group: number) => graph.steps.some(([s, g]) => s === state && g === group)
+        const enabled = (state: number, [group, to]: Action) =>
+          graph.steps.some(([s, g, t]) => s === state && g === group && t === to)
         if (loop === finding.trace!.length) {
           expect(graph.steps.some(([s]) => s === states.at(-1))).toBe(false)
           return
         }
         expect(states.at(-1)).toBe(states[loop])
         const cycle = states.slice(loop, -1)
-        const taken = new Set(finding.trace!.slice(loop).map(({ action }) => OPERATIONS.indexOf(action)))
-        for (let group = 0; group < GROUPS; group++) {
-          if (taken.has(group)) continue
-          if (graph.weak[group]) expect(cycle.every((state) => enabled(state, group))).toBe(false)
-          if (graph.strong[group]) expect(cycle.some((state) => enabled(state, group))).toBe(false)
+        const taken = new Set(
+          finding.trace!.slice(loop).map(({ action, params }) => `${OPERATIONS.indexOf(action)}:${params.to}`),
+        )
+        for (const action of actionsOf(graph)) {
+          if (taken.has(action.join(':'))) continue
+          if (graph.weak[action[0]]) expect(cycle.every((state) => enabled(state, action))).toBe(false)
+          if (graph.strong[action[0]]) expect(cycle.some((state) => enabled(state, action))).toBe(false)
         }
       }),
       { numRuns: 400 },

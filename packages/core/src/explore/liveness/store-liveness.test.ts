@@ -66,6 +66,28 @@ describe('liveness of stores', () => {
     expect(explore(reset({ strong: ['expire'] })).findings).toEqual([])
   })
 
+  it('fairness is per combination of params: closing u2 again and again does not make closing u1 fair', () => {
+    const tokens = (fairness: FairnessDefinition<'open' | 'close'>) =>
+      defineStore({
+        initial: { u1: false, u2: false },
+        domains: { ids: ['u1', 'u2'] as const },
+        operations: {
+          open: { params: { id: 'ids' }, guard: (s, { id }) => !s[id], apply: (s, { id }) => ({ ...s, [id]: true }) },
+          close: { params: { id: 'ids' }, guard: (s, { id }) => s[id], apply: (s, { id }) => ({ ...s, [id]: false }) },
+        },
+        liveness: { u1Closes: { when: (s) => s.u1, then: (s) => !s.u1 } },
+        fairness,
+      })
+    expect(explore(tokens({ weak: ['close'] })).findings).toEqual([])
+    const [finding] = explore(tokens({ weak: ['open'] })).findings
+    expect(finding?.trace?.map(({ action, params }) => `${action} ${params.id}`)).toEqual([
+      'open u1',
+      'open u2',
+      'close u2',
+    ])
+    expect(finding?.loop).toBe(1)
+  })
+
   it('a behaviour that stops where nothing is enabled is a counterexample: loop is the trace length', () => {
     const store = defineStore({
       initial: { at: 0 },

@@ -20,11 +20,15 @@ interface TrackedProperty<State> {
   sound: boolean
 }
 
-export interface FairnessGroups {
-  /** Every group's name (a store's operations, a machine's event types), in order. */
+/**
+ * What fairness names: a store's operations, a machine's event types. Each action (an
+ * operation with one combination of params, an event with one payload sample) is fair on
+ * its own: `resetPassword` for u1 is not made fair by `resetPassword` for u2.
+ */
+export interface FairnessNames {
   names: readonly string[]
-  /** The group of each action. */
-  groupOf: Uint32Array
+  /** The name of each action, by its index in `names`. */
+  nameOf: Uint32Array
 }
 
 export class LivenessTracker<State> {
@@ -37,10 +41,10 @@ export class LivenessTracker<State> {
     private readonly owner: readonly PathSegment[],
     properties: Readonly<Record<string, LivenessProperty<State>>>,
     fairness: FairnessDefinition<string> | undefined,
-    private readonly groups: FairnessGroups,
+    private readonly fairnessNames: FairnessNames,
     private readonly recorder: FindingRecorder,
   ) {
-    this.edges = new StepEdges(groups.groupOf.length)
+    this.edges = new StepEdges(fairnessNames.nameOf.length)
     this.properties = Object.entries(properties).map(([name, property]) => ({
       name,
       property,
@@ -48,8 +52,9 @@ export class LivenessTracker<State> {
       then: new Uint8Array(1024),
       sound: true,
     }))
-    this.weak = groupFlags(groups.names, fairness?.weak === 'all' ? groups.names : (fairness?.weak ?? []))
-    this.strong = groupFlags(groups.names, fairness?.strong ?? [])
+    const { names, nameOf } = fairnessNames
+    this.weak = actionFlags(names, nameOf, fairness?.weak === 'all' ? names : (fairness?.weak ?? []))
+    this.strong = actionFlags(names, nameOf, fairness?.strong ?? [])
   }
 
   visitState(state: State, index: number): void {
@@ -73,8 +78,7 @@ export class LivenessTracker<State> {
     const graph: LivenessGraph = {
       states,
       edges: this.edges,
-      groupOf: this.groups.groupOf,
-      groups: this.groups.names.length,
+      groups: this.fairnessNames.nameOf.length,
       weak: this.weak,
       strong: this.strong,
     }
@@ -92,7 +96,9 @@ export class LivenessTracker<State> {
   }
 
   private fairnessWords(): string {
-    const named = (flags: Uint8Array): string[] => this.groups.names.filter((_, group) => flags[group] === 1)
+    const { names, nameOf } = this.fairnessNames
+    const named = (flags: Uint8Array): string[] =>
+      names.filter((_, name) => nameOf.some((of, action) => of === name && flags[action] === 1))
     const weak = named(this.weak)
     const strong = named(this.strong)
     if (weak.length === 0 && strong.length === 0) return 'no fairness declared'
@@ -124,12 +130,9 @@ export class LivenessTracker<State> {
   }
 }
 
-function groupFlags(names: readonly string[], chosen: readonly string[]): Uint8Array {
-  const flags = new Uint8Array(names.length)
-  names.forEach((name, group) => {
-    if (chosen.includes(name)) flags[group] = 1
-  })
-  return flags
+/** 1 for each action whose name is chosen. */
+function actionFlags(names: readonly string[], nameOf: Uint32Array, chosen: readonly string[]): Uint8Array {
+  return Uint8Array.from(nameOf, (name) => (chosen.includes(names[name]!) ? 1 : 0))
 }
 
 function grow<State>(tracked: TrackedProperty<State>): void {

@@ -99,7 +99,7 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
             ['machines', id],
             model.liveness as Record<string, LivenessProperty<Snapshot>>,
             model.fairness,
-            { names: events.types, groupOf: Uint32Array.from(events.events, ({ typeIndex }) => typeIndex) },
+            { names: events.types, nameOf: Uint32Array.from(events.events, ({ typeIndex }) => typeIndex) },
             this.recorder,
           )
     this.invariants = [

@@ -232,7 +232,7 @@ export class StoreSystem implements TransitionSystem<State>, Replay<State> {
   }
 }
 
-/** Fairness groups are operations: an action is in its operation's group, whatever its params. */
+/** Fairness names operations; each of an operation's actions (its params) is fair on its own. */
 function storeLiveness(
   id: string,
   store: StoreDefinition,
@@ -241,8 +241,8 @@ function storeLiveness(
 ): LivenessTracker<State> | undefined {
   if (store.liveness === undefined || Object.keys(store.liveness).length === 0) return undefined
   const names = Object.keys(store.operations)
-  const groupOf = Uint32Array.from(actions, ({ operation }) => names.indexOf(operation))
-  return new LivenessTracker(['stores', id], store.liveness, store.fairness, { names, groupOf }, recorder)
+  const nameOf = Uint32Array.from(actions, ({ operation }) => names.indexOf(operation))
+  return new LivenessTracker(['stores', id], store.liveness, store.fairness, { names, nameOf }, recorder)
 }
 
 function named<F>(record: Readonly<Record<string, F>> | undefined): Named<F>[] {
