@@ -302,7 +302,7 @@ const accounts = defineStore({
   liveness: Object.fromEntries(
     ids.map((id) => [
       `resetEndsFor_${id}`,
-      { when: (state) => resetOpen(state, id), then: (state) => !resetOpen(state, id) },
+      { when: (state: AccountsState) => resetOpen(state, id), then: (state: AccountsState) => !resetOpen(state, id) },
     ]),
   ),
   // The expiry timer: a token left open is eventually expired (for each account on its own).
