@@ -54,6 +54,7 @@ export {
   type ExplorationBound,
   type ExplorationBounds,
   type ExplorationProgress,
+  type CoverageEntry,
   type ExplorationStats,
   type ProgressListener,
 } from './explore/types.js'

@@ -12,6 +12,8 @@ export interface CheckOptionFlags {
   timeout?: number
   /** `--fail-on-incomplete`: over the config's `explore.failOnIncomplete`. */
   failOnIncomplete?: boolean
+  /** `--coverage`: each exploration's stats say how often each operation was enabled and taken. */
+  coverage?: boolean
 }
 
 export function checkOptionsFrom(config: PlumblineConfig | undefined, flags: CheckOptionFlags = {}): CheckOptions {
@@ -34,6 +36,7 @@ export function checkOptionsFrom(config: PlumblineConfig | undefined, flags: Che
     options.bounds = bounds
   }
   if (config?.packs !== undefined) options.packs = config.packs
+  if (flags.coverage === true) options.coverage = true
   return options
 }
 

@@ -138,6 +138,41 @@ describe('formatPretty', () => {
     ])
   })
 
+  it('with coverage, lists each operation under its exploration: the states it is enabled in, the steps taken', () => {
+    const report = buildReport([
+      {
+        file: 'models/c.ts',
+        system: 'c',
+        diagnostics: [],
+        exploration: [
+          {
+            element: 'stores.c',
+            states: 10,
+            transitions: 15,
+            complete: true,
+            ms: 1,
+            depth: 6,
+            collisionProbability: 0,
+            coverage: [
+              { name: 'up', enabled: 6, taken: 9 },
+              { name: 'follow', enabled: 1, taken: 1 },
+              { name: 'reset', enabled: 0, taken: 0 },
+            ],
+          },
+        ],
+        decided: [],
+        questions: [],
+      },
+    ])
+    expect(formatPretty(report, { style: plain }).split('\n').slice(1, 6)).toEqual([
+      '  ✔ no findings',
+      '  explored stores.c: 10 states, 15 transitions, depth 6',
+      '    up: enabled in 6 states, taken 9 times',
+      '    follow: enabled in 1 state, taken once',
+      '    reset: enabled in 0 states, taken 0 times',
+    ])
+  })
+
   it('shows a code frame of the model source at the element, where the source is at hand', () => {
     const source = [
       'export default defineSystem({',

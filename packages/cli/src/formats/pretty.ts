@@ -88,19 +88,19 @@ function codeFrame(source: string, line: number, column: number | undefined, sty
   ).split('\n')
 }
 
-function formatExploration({
-  element,
-  states,
-  transitions,
-  depth,
-  complete,
-  bound,
-  liveness,
-}: ExplorationStats): string {
+function formatExploration(stats: ExplorationStats): string {
+  const { element, states, transitions, depth, complete, bound, liveness, coverage } = stats
   const covered = `explored ${element}: ${plural(states, 'state')}, ${plural(transitions, 'transition')}, depth ${depth}`
-  if (complete) return covered
   const unchecked = liveness === 'unchecked' ? '; liveness unchecked' : ''
-  return `${covered} (incomplete: ${bound === undefined ? 'a step failed' : `stopped at the ${bound} bound`}${unchecked})`
+  const line = complete
+    ? covered
+    : `${covered} (incomplete: ${bound === undefined ? 'a step failed' : `stopped at the ${bound} bound`}${unchecked})`
+  // --coverage: one line per operation (event type), as TLC's coverage lists its actions.
+  const lines = (coverage ?? []).map(
+    ({ name, enabled, taken }) =>
+      `\n    ${name}: enabled in ${plural(enabled, 'state')}, taken ${taken === 1 ? 'once' : `${taken} times`}`,
+  )
+  return line + lines.join('')
 }
 
 function formatBaseline(baseline: BaselineSummary, style: Style): string {

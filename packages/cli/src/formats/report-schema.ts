@@ -101,6 +101,18 @@ const exploration = z
       .describe(
         'Where the element declares liveness properties: checked on a complete exploration, unchecked on an incomplete one (never reported as holding).',
       ),
+    coverage: z
+      .array(
+        z
+          .strictObject({
+            name: z.string().describe('The operation (stores) or event type (machines).'),
+            enabled: count.describe('Visited states in which some step of it was enabled.'),
+            taken: count.describe('Steps of it taken.'),
+          })
+          .meta({ id: 'CoverageEntry' }),
+      )
+      .exactOptional()
+      .describe('With --coverage: each operation (event type), in order, how often enabled and taken.'),
   })
   .meta({ id: 'ExplorationStats' })
 

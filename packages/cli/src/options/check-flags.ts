@@ -36,6 +36,7 @@ export interface CheckFlags {
   /** Milliseconds. */
   stepTimeout?: number
   failOnIncomplete?: boolean
+  coverage?: boolean
 }
 
 interface FlagSpec {
@@ -111,6 +112,12 @@ export const CHECK_FLAGS: { [Key in keyof CheckFlags]-?: FlagSpec } = {
   timeout: { option: timeoutOption(), config: 'explore' },
   stepTimeout: { option: stepTimeoutOption(), config: 'explore' },
   failOnIncomplete: { option: failOnIncompleteOption(), config: 'explore' },
+  coverage: {
+    option: new Option(
+      '--coverage',
+      'how often each operation (event type) was enabled and taken, in each exploration (JSON stats, pretty output)',
+    ),
+  },
 }
 
 export const checkFlagOptions: readonly Option[] = Object.values(CHECK_FLAGS).map((spec) => spec.option)

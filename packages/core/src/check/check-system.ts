@@ -36,6 +36,8 @@ export interface CheckOptions {
   heartbeat?: Int32Array
   /** Steps a previous run of this model never finished (found by that watchdog): explorations stop before them. */
   interruptions?: readonly Interruption[]
+  /** Add to each exploration's stats how often each operation (event type) was enabled and taken. */
+  coverage?: boolean
 }
 
 export interface SystemCheck {
@@ -72,6 +74,7 @@ export async function checkSystem(value: unknown, options: CheckOptions = {}): P
     onProgress: options.onProgress,
     heartbeat: options.heartbeat,
     interruptions: options.interruptions,
+    coverage: options.coverage,
   })
   findings.push(...exploration.findings)
   // Pack questions go through decisions like findings do; they are diagnostics only where the

@@ -70,6 +70,8 @@ export interface ExploreOptions {
   heartbeat?: Int32Array | undefined
   /** Stop just before this step, which a previous run never finished. */
   stopAt?: StopAt | undefined
+  /** Add coverage to the stats (read by the adapters; the engine does not). */
+  coverage?: boolean | undefined
 }
 
 export interface ExplorationRun {

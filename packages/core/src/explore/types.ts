@@ -27,6 +27,18 @@ export interface ExplorationStats {
    * `unchecked` on an incomplete one (a bound is not a proof: never reported as holding).
    */
   liveness?: 'checked' | 'unchecked'
+  /** With `coverage`: each operation (store) or event type (machine), in order. */
+  coverage?: CoverageEntry[]
+}
+
+/** How often an operation (event type) was enabled and taken in an exploration. */
+export interface CoverageEntry {
+  /** The operation, or the event type. */
+  name: string
+  /** Visited states in which some step of it was enabled. */
+  enabled: number
+  /** Steps of it taken (each combination of params, each payload sample, counts). */
+  taken: number
 }
 
 export type ExplorationBound = 'states' | 'depth' | 'time'

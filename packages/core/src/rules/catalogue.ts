@@ -24,6 +24,7 @@ import { identityMissing } from './identity/missing.js'
 import { identityUniquenessUndecided } from './identity/uniqueness-undecided.js'
 import { invariantViolated } from './invariant/violated.js'
 import { livenessViolated } from './liveness/violated.js'
+import { operationNeverEnabled } from './operation/never-enabled.js'
 import { modelInvalid } from './model/invalid.js'
 import { sequenceInfeasibleFlow } from './sequence/infeasible-flow.js'
 import { sequenceUseBeforeProduce } from './sequence/use-before-produce.js'
@@ -43,6 +44,7 @@ const behaviouralRules: readonly Rule[] = [
   stateUnreachable,
   stateNoFinalPath,
   stateUnusedEvent,
+  operationNeverEnabled,
   exploreError,
   exploreIncomplete,
 ]

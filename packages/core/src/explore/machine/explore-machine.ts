@@ -62,7 +62,8 @@ export function exploreMachine(
     liveness,
   )
   if (incomplete) findings.push(incomplete)
-  return { stats: statsOf(element, run, system.failed, liveness), findings }
+  const stats = statsOf(element, run, system.failed, liveness)
+  return { stats: options.coverage ? { ...stats, coverage: system.coverage.entries() } : stats, findings }
 }
 
 /** A previous run never got the initial snapshot made: its context, entry actions or eventless transitions do not return. */

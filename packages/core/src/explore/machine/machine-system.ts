@@ -18,6 +18,7 @@ import type { LivenessProperty, MachineModel } from '../../model/types.js'
 import type { InPlaceChange, TransitionSystem } from '../breadth-first.js'
 import { describeThrown, showMs } from '../describe.js'
 import { FindingRecorder } from '../findings.js'
+import { CoverageCounter } from '../coverage.js'
 import { LivenessTracker } from '../liveness/track-liveness.js'
 import { GrowableUint32Array } from '../growable.js'
 import { checkPredicate, type PredicateContext } from '../predicates.js'
@@ -51,6 +52,8 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
   /** For each event type, whether XState took one of its transitions in some visited snapshot. */
   readonly taken: boolean[]
   readonly eventTypes: readonly string[]
+  /** How often each event type was enabled and taken. */
+  readonly coverage: CoverageCounter
   /** The machine's liveness properties, where it declares any (fairness over event types). */
   readonly liveness: LivenessTracker<Snapshot> | undefined
   /** Every step between distinct snapshots, when kept (`keepSteps`). */
@@ -92,6 +95,10 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
     this.actionCount = events.events.length
     this.taken = events.types.map(() => false)
     this.eventTypes = events.types
+    this.coverage = new CoverageCounter(
+      events.types,
+      Uint32Array.from(events.events, ({ typeIndex }) => typeIndex),
+    )
     this.liveness =
       model.liveness === undefined || Object.keys(model.liveness).length === 0
         ? undefined
@@ -245,6 +252,7 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
     // Taken even where it leads back to the same snapshot: a re-entering transition (a retry)
     // restarts the state's invoked actors and timers, which is what it is for.
     this.taken[this.events.events[action]!.typeIndex] = true
+    this.coverage.step(fromIndex, action)
     this.liveness?.visitStep(fromIndex, action, toIndex)
     if (toIndex === fromIndex) return
     if (this.options.keepSteps) {

@@ -26,7 +26,10 @@ export function exploreStore(
   const element = elementPath(['stores', id])
   const run = exploreBreadthFirst(system, { ...options, element })
   const complete = run.bound === undefined && !system.failed
-  if (complete) system.liveness?.check(run.states)
+  if (complete) {
+    system.liveness?.check(run.states)
+    system.reportNeverEnabled()
+  }
   const findings = withTraces(system.recorder.findings, run.visited, system, pristine)
   const incomplete = incompleteFinding(
     element,
@@ -36,7 +39,8 @@ export function exploreStore(
     system.liveness !== undefined,
   )
   if (incomplete) findings.push(incomplete)
-  return { stats: statsOf(element, run, system.failed, system.liveness !== undefined), findings }
+  const stats = statsOf(element, run, system.failed, system.liveness !== undefined)
+  return { stats: options.coverage ? { ...stats, coverage: system.coverage.entries() } : stats, findings }
 }
 
 /** The store as a transition system, as exploration runs it; undefined where `exploreStore` explores nothing. */

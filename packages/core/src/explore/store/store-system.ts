@@ -14,6 +14,7 @@ import { checkPredicate, type PredicateContext } from '../predicates.js'
 import { ShapedFingerprint } from '../shaped-fingerprint.js'
 import type { Replay } from '../trace.js'
 import { describeUnhashable } from '../unhashable.js'
+import { CoverageCounter } from '../coverage.js'
 import { LivenessTracker } from '../liveness/track-liveness.js'
 import { findMutator, type Named, type StoreFunctions } from './find-mutator.js'
 import { PlainLevel } from './plain-level.js'
@@ -25,6 +26,8 @@ export class StoreSystem implements TransitionSystem<State>, Replay<State> {
   /** Liveness needs every step's target: the index of known states is kept only then. */
   readonly indexKnown: boolean
   readonly actionCount: number
+  /** How often each operation was enabled and taken. */
+  readonly coverage: CoverageCounter
   /** The store's liveness properties, where it declares any. */
   readonly liveness: LivenessTracker<State> | undefined
   readonly recorder = new FindingRecorder()
@@ -44,7 +47,7 @@ export class StoreSystem implements TransitionSystem<State>, Replay<State> {
 
   constructor(
     private readonly id: string,
-    store: StoreDefinition,
+    private readonly store: StoreDefinition,
     private readonly actions: readonly StoreAction[],
     /** Where the search starts: a copy of the model's initial state, which a faulty function may change. */
     readonly initial: State,
@@ -52,6 +55,11 @@ export class StoreSystem implements TransitionSystem<State>, Replay<State> {
     private readonly pristine: State,
   ) {
     this.actionCount = actions.length
+    const operations = Object.keys(store.operations)
+    this.coverage = new CoverageCounter(
+      operations,
+      Uint32Array.from(actions, ({ operation }) => operations.indexOf(operation)),
+    )
     this.liveness = storeLiveness(id, store, actions, this.recorder)
     this.indexKnown = this.liveness !== undefined
     this.fingerprints = new ShapedFingerprint('plain', pristine)
@@ -125,6 +133,7 @@ export class StoreSystem implements TransitionSystem<State>, Replay<State> {
   }
 
   visitStep(before: State, index: number, action: number, after: State, toIndex: number): void {
+    this.coverage.step(index, action)
     this.liveness?.visitStep(index, action, toIndex)
     if (this.effects.length === 0) return
     const { operation, params } = this.actions[action]!
@@ -171,6 +180,19 @@ export class StoreSystem implements TransitionSystem<State>, Replay<State> {
   /** The state at the end of `path` as it was found, rebuilt with every apply working on its own copy. */
   private replayPristine(path: readonly number[]): State {
     return path.reduce<State>((state, action) => this.replay(state, action), structuredClone(this.pristine))
+  }
+
+  /** Once a complete search is over: operations no reachable state enables. */
+  reportNeverEnabled(): void {
+    Object.keys(this.store.operations).forEach((operation, index) => {
+      if (this.coverage.wasTaken(index)) return
+      this.recorder.record(
+        'operation/never-enabled',
+        elementPath(['stores', this.id, 'operations', operation]),
+        `operation ${JSON.stringify(operation)} is never enabled: in no reachable state does its guard hold, for any params`,
+        undefined,
+      )
+    })
   }
 
   stuck(index: number, action: number, limitMs: number): void {
