@@ -88,3 +88,37 @@ describe('plumbline check: liveness', () => {
     expect(model.diagnostics[0].message).toBe('unknown operation "confrim" (did you mean "confirm"?)')
   })
 })
+
+const COUNTER = `import { defineStore, defineSystem } from '@plumbline/core'
+
+const counter = defineStore({
+  initial: { n: 0 },
+  domains: { by: [1, 2] },
+  operations: { up: { params: { by: 'by' }, apply: (s, { by }) => ({ n: s.n + by }) } },
+  invariants: { belowThirty: (s) => s.n < 30 },
+})
+
+export default defineSystem({ name: 'counter', stores: { counter } })
+`
+
+describe('plumbline check --simulate', () => {
+  it('finds a violation beyond --max-states, prints its seed, and replays the same run with --seed', async () => {
+    const project = await makeProject({ 'models/counter.ts': COUNTER })
+    const args = ['check', '--max-states', '10', '--simulate', '20', '--depth', '40']
+    const first = await runCli([...args, '--format', 'json'], { cwd: project })
+    expect(first.stderr).toBe('')
+    const [model] = JSON.parse(first.stdout).models
+    expect(model.diagnostics.map(({ rule }: { rule: string }) => rule)).toEqual([
+      'invariant/violated',
+      'explore/incomplete',
+    ])
+    const [stats] = model.exploration
+    expect(stats).toMatchObject({ complete: false, simulation: { behaviours: 20, depth: 40 } })
+    const again = await runCli([...args, '--seed', String(stats.simulation.seed), '--format', 'json'], { cwd: project })
+    expect(JSON.parse(again.stdout).models[0].diagnostics).toEqual(model.diagnostics)
+    const pretty = await runCli([...args, '--seed', '7'], { cwd: project })
+    expect(pretty.stdout).toMatch(
+      /explored stores\.counter: 10 states, \d+ transitions, depth \d+; then simulated 20 behaviours of up to 40 steps \(\d+ steps\), seed 7 \(incomplete: simulation is not a proof; the search stopped at the states bound\)/,
+    )
+  })
+})

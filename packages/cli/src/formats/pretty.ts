@@ -89,12 +89,14 @@ function codeFrame(source: string, line: number, column: number | undefined, sty
 }
 
 function formatExploration(stats: ExplorationStats): string {
-  const { element, states, transitions, depth, complete, bound, liveness, coverage } = stats
+  const { element, states, transitions, depth, complete, bound, liveness, coverage, simulation } = stats
   const covered = `explored ${element}: ${plural(states, 'state')}, ${plural(transitions, 'transition')}, depth ${depth}`
   const unchecked = liveness === 'unchecked' ? '; liveness unchecked' : ''
   const line = complete
     ? covered
-    : `${covered} (incomplete: ${bound === undefined ? 'a step failed' : `stopped at the ${bound} bound`}${unchecked})`
+    : simulation !== undefined
+      ? `${covered}; then simulated ${plural(simulation.behaviours, 'behaviour')} of up to ${plural(simulation.depth, 'step')} (${plural(simulation.steps, 'step')}), seed ${simulation.seed} (incomplete: simulation is not a proof${bound === undefined ? '' : `; the search stopped at the ${bound} bound`}${unchecked})`
+      : `${covered} (incomplete: ${bound === undefined ? 'a step failed' : `stopped at the ${bound} bound`}${unchecked})`
   // --coverage: one line per operation (event type), as TLC's coverage lists its actions.
   const lines = (coverage ?? []).map(
     ({ name, enabled, taken }) =>

@@ -101,6 +101,18 @@ const exploration = z
       .describe(
         'Where the element declares liveness properties: checked on a complete exploration, unchecked on an incomplete one (never reported as holding).',
       ),
+    simulation: z
+      .strictObject({
+        behaviours: count.describe('Random behaviours run.'),
+        steps: count.describe('Steps taken in all of them.'),
+        depth: count.describe('Steps in each, at most.'),
+        seed: z.int().min(0).describe('The seed: --seed replays the same behaviours.'),
+        ms: z.number().min(0),
+      })
+      .exactOptional()
+      .describe(
+        'With --simulate: random behaviours after the search, from its frontier where a bound stopped it; complete is then false (never a proof).',
+      ),
     coverage: z
       .array(
         z

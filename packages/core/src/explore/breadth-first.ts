@@ -18,6 +18,7 @@
 import type { ExplorationBound, ExplorationBounds, ProgressListener } from './types.js'
 import { BEAT, newHeartbeat, type StopAt } from './heartbeat.js'
 import { ArrayLevel, type Level } from './level.js'
+import type { SimulationOptions } from './simulate.js'
 import { NO_PARENT, VisitedStates } from './visited.js'
 
 export interface TransitionSystem<State> {
@@ -72,6 +73,8 @@ export interface ExploreOptions {
   stopAt?: StopAt | undefined
   /** Add coverage to the stats (read by the adapters; the engine does not). */
   coverage?: boolean | undefined
+  /** After the search, random behaviours (`simulate.ts`; stores); read by the adapters. */
+  simulate?: SimulationOptions | undefined
 }
 
 export interface ExplorationRun {

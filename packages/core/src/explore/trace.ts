@@ -30,7 +30,7 @@ export function withTraces<State>(
 ): Finding[] {
   return findings.map(({ rule, element, message, at }) => {
     if (at === undefined) return { rule, element, message }
-    const actions = pathTo(visited, at.state)
+    const actions = at.path === undefined ? pathTo(visited, at.state) : [...at.path]
     if (at.action !== undefined) actions.push(at.action)
     const loop = at.lasso === undefined ? undefined : actions.length + at.lasso.loop
     if (at.lasso !== undefined) actions.push(...at.lasso.actions)

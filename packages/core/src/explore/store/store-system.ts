@@ -119,7 +119,7 @@ export class StoreSystem implements TransitionSystem<State>, Replay<State> {
   }
 
   visitState(state: State, index: number): void {
-    this.liveness?.visitState(state, index)
+    if (index >= 0) this.liveness?.visitState(state, index)
     // Each predicate is dropped at its first finding: one finding per element, and no more calls.
     for (let i = 0; i < this.invariants.length; i++) {
       const { name, check } = this.invariants[i]!
@@ -133,8 +133,11 @@ export class StoreSystem implements TransitionSystem<State>, Replay<State> {
   }
 
   visitStep(before: State, index: number, action: number, after: State, toIndex: number): void {
-    this.coverage.step(index, action)
-    this.liveness?.visitStep(index, action, toIndex)
+    // Simulated steps (index -1, `simulate.ts`) are in no graph.
+    if (index >= 0) {
+      this.coverage.step(index, action)
+      this.liveness?.visitStep(index, action, toIndex)
+    }
     if (this.effects.length === 0) return
     const { operation, params } = this.actions[action]!
     const step: EffectStep<State> = { before, after, operation, params }
