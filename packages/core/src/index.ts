@@ -48,7 +48,6 @@ export type {
 export type { Rule } from './rules/types.js'
 export { rules, rulesById, ruleIds } from './rules/catalogue.js'
 export { checkSystem, type CheckOptions, type SystemCheck } from './check/check-system.js'
-export type { SimulationOptions } from './explore/simulate.js'
 export type { SeveritySettings } from './check/severity.js'
 export {
   DEFAULT_BOUNDS,
@@ -58,6 +57,7 @@ export {
   type CoverageEntry,
   type ExplorationStats,
   type ProgressListener,
+  type SimulationOptions,
 } from './explore/types.js'
 export {
   buildReport,

@@ -8,7 +8,7 @@
 import type { DecidedFinding, Diagnostic, Finding, Question } from '../diagnostics/types.js'
 import { exploreModel } from '../explore/explore-model.js'
 import type { Interruption } from '../explore/heartbeat.js'
-import type { SimulationOptions } from '../explore/simulate.js'
+import type { SimulationOptions } from '../explore/types.js'
 import {
   DEFAULT_BOUNDS,
   type ExplorationBounds,

@@ -15,10 +15,9 @@
  * state, where freezing states would slow the model's own code (V8 copies a frozen array
  * with `slice()` some twenty times slower).
  */
-import type { ExplorationBound, ExplorationBounds, ProgressListener } from './types.js'
+import type { ExplorationBound, ExplorationBounds, ProgressListener, SimulationOptions } from './types.js'
 import { BEAT, newHeartbeat, type StopAt } from './heartbeat.js'
 import { ArrayLevel, type Level } from './level.js'
-import type { SimulationOptions } from './simulate.js'
 import { NO_PARENT, VisitedStates } from './visited.js'
 
 export interface TransitionSystem<State> {

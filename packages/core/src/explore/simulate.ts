@@ -8,14 +8,7 @@
  */
 import type { TransitionSystem } from './breadth-first.js'
 import type { PendingFinding } from './findings.js'
-
-export interface SimulationOptions {
-  /** Behaviours to run. */
-  behaviours: number
-  /** Steps in each, at most. */
-  depth: number
-  seed: number
-}
+import type { SimulationOptions } from './types.js'
 
 export interface SimulationStats {
   behaviours: number

@@ -73,3 +73,12 @@ export interface ExplorationProgress {
 
 /** Called now and then (about every 100 ms) while an exploration runs. */
 export type ProgressListener = (progress: ExplorationProgress) => void
+
+/** Random behaviours after a search (`simulate.ts`). */
+export interface SimulationOptions {
+  /** Behaviours to run. */
+  behaviours: number
+  /** Steps in each, at most. */
+  depth: number
+  seed: number
+}
