@@ -101,6 +101,10 @@ const exploration = z
       .describe(
         'Where the element declares liveness properties: checked on a complete exploration, unchecked on an incomplete one (never reported as holding).',
       ),
+    symmetry: z
+      .array(z.string())
+      .exactOptional()
+      .describe('The symmetric domains whose permutations made equal states one, where any did.'),
     simulation: z
       .strictObject({
         behaviours: count.describe('Random behaviours run.'),

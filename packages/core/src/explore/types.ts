@@ -27,6 +27,8 @@ export interface ExplorationStats {
    * `unchecked` on an incomplete one (a bound is not a proof: never reported as holding).
    */
   liveness?: 'checked' | 'unchecked'
+  /** The symmetric domains whose permutations made equal states one (`symmetric([...])`), where any did. */
+  symmetry?: string[]
   /** With `simulate`: the random behaviours run after the search (then `complete` is false: never a proof). */
   simulation?: { behaviours: number; steps: number; depth: number; seed: number; ms: number }
   /** With `coverage`: each operation (store) or event type (machine), in order. */

@@ -45,7 +45,8 @@ export function exploreStore(
   )
   if (incomplete) findings.push(incomplete)
   const explored = statsOf(element, run, system.failed, system.liveness !== undefined)
-  const stats = simulation === undefined ? explored : { ...explored, complete: false, simulation: roundMs(simulation) }
+  const reduced = system.symmetry === undefined ? explored : { ...explored, symmetry: system.symmetry.domains }
+  const stats = simulation === undefined ? reduced : { ...reduced, complete: false, simulation: roundMs(simulation) }
   return { stats: options.coverage ? { ...stats, coverage: system.coverage.entries() } : stats, findings }
 }
 

@@ -18,6 +18,7 @@ import { CoverageCounter } from '../coverage.js'
 import { LivenessTracker } from '../liveness/track-liveness.js'
 import { findMutator, type Named, type StoreFunctions } from './find-mutator.js'
 import { PlainLevel } from './plain-level.js'
+import { permuted, symmetryOf, type Symmetry } from './symmetry.js'
 import { showAction, withParams, type StoreAction } from './store-actions.js'
 
 type State = unknown
@@ -30,6 +31,11 @@ export class StoreSystem implements TransitionSystem<State>, Replay<State> {
   readonly coverage: CoverageCounter
   /** The store's liveness properties, where it declares any. */
   readonly liveness: LivenessTracker<State> | undefined
+  /**
+   * Where domains are symmetric: states equal up to a permutation of their values are one.
+   * Not with liveness, whose fairness is per combination of params, which permutations mix.
+   */
+  readonly symmetry: Symmetry | undefined
   readonly recorder = new FindingRecorder()
   /** True once a step could not be taken: then the exploration proves nothing. */
   failed = false
@@ -62,6 +68,7 @@ export class StoreSystem implements TransitionSystem<State>, Replay<State> {
     )
     this.liveness = storeLiveness(id, store, actions, this.recorder)
     this.indexKnown = this.liveness !== undefined
+    this.symmetry = this.liveness === undefined ? symmetryOf(store.domains) : undefined
     this.fingerprints = new ShapedFingerprint('plain', pristine)
     this.allActions = Uint32Array.from(actions.keys())
     this.predicates = {
@@ -80,9 +87,27 @@ export class StoreSystem implements TransitionSystem<State>, Replay<State> {
   }
 
   fingerprint(state: State, out: Int32Array): boolean {
-    if (this.fingerprints.fingerprint(state, out)) return true
-    this.notPlain(state)
-    return false
+    if (!this.fingerprints.fingerprint(state, out)) {
+      this.notPlain(state)
+      return false
+    }
+    if (this.symmetry !== undefined) this.leastImage(state, out)
+    return true
+  }
+
+  /** Symmetry: the least fingerprint of the state's images under the permutations (`symmetry.ts`). */
+  private leastImage(state: State, out: Int32Array): void {
+    let high = out[0]!
+    let low = out[1]!
+    for (const map of this.symmetry!.permutations) {
+      this.fingerprints.fingerprint(permuted(state, map), out)
+      if (out[0]! < high || (out[0] === high && out[1]! < low)) {
+        high = out[0]!
+        low = out[1]!
+      }
+    }
+    out[0] = high
+    out[1] = low
   }
 
   /** Store states are plain data: a level keeps them written out, not as objects (`plain-level.ts`). */
