@@ -11,7 +11,8 @@
  *   also times the engine in turn with itself, in its process, for the fairest ratio);
  * - spin: SPIN's `pan -DSAFETY -DBFS -DNOREDUCE` on the same model in Promela (where spin
  *   and a C compiler are installed); for liveness, `pan -a -f` (weak fairness) on its LTL;
- * - safety: for the liveness model, the engine on the same model without its liveness property.
+ * - safety: for the liveness model, the engine on the same model without its liveness property;
+ * - unreduced: for the symmetric users, the engine on the same model without `symmetric`.
  *
  * Options: --runs N (default 3), --quick (one run, up to 10⁵), --only family,family.
  */
@@ -31,7 +32,7 @@ const scratch = path.join(root, 'bench/.tmp')
 const cli = path.join(root, 'packages/cli/bin/plumbline.js')
 const MAX_STATES = '5000000'
 
-type PeerName = 'plumbline' | 'engine' | 'naive' | 'graph' | 'bare' | 'spin' | 'safety'
+type PeerName = 'plumbline' | 'engine' | 'naive' | 'graph' | 'bare' | 'spin' | 'safety' | 'unreduced'
 
 interface Scale {
   family: Family
@@ -84,6 +85,14 @@ const SCALES: Scale[] = [
         `stores: { counters: countersLiveness(${k}, ${COUNTER_TOP}) }`,
       ),
     spin: { compile: ['-DNOREDUCE'], run: ['-a', '-f'] },
+  },
+  {
+    family: 'users-symmetric',
+    describe: (k) => `${k} interchangeable users at levels 0..5, a store with symmetric ids (unreduced: without)`,
+    sizes: [3, 4, 5],
+    peers: ['engine', 'unreduced'],
+    promela: () => '',
+    modelFile: (k) => modelFile('users', 'users.js', `stores: { users: users(${k}, true) }`),
   },
   {
     family: 'filter-lock',
@@ -143,10 +152,10 @@ async function measure(scale: Scale, size: number, peer: PeerName): Promise<Samp
   const file = path.join(
     root,
     'bench/peers',
-    `${peer === 'bare' ? 'bare-transition' : peer === 'safety' ? 'engine' : peer}.ts`,
+    `${peer === 'bare' ? 'bare-transition' : peer === 'safety' || peer === 'unreduced' ? 'engine' : peer}.ts`,
   )
-  // The safety peer: the same counters without the liveness property.
-  const family = peer === 'safety' ? 'counters-store' : scale.family
+  // The safety peer: the same counters without the liveness property; unreduced: the users without symmetry.
+  const family = peer === 'safety' ? 'counters-store' : peer === 'unreduced' ? 'users-plain' : scale.family
   const run = await runProcess(process.execPath, ['--import', 'jiti/register', file, family, String(size)], {
     cwd: root,
   })
@@ -248,8 +257,12 @@ async function main(): Promise<void> {
       console.log(table(['peer', 'states', 'time', 'states/s', 'peak memory'], rows))
       const skipped = Object.entries(scale.limits ?? {}).filter(([, limit]) => size > limit.size)
       for (const [peer, limit] of skipped) console.log(`(${peer} left out: ${limit.reason})`)
-      // SPIN's liveness search counts the product with its never claim: not the model's states.
-      const counts = new Set(rows.filter((row) => scale.spin === undefined || row[0] !== 'spin').map((row) => row[1]))
+      // SPIN's liveness search counts the product with its never claim; symmetry is there to count fewer.
+      const counts = new Set(
+        rows
+          .filter((row) => (scale.spin === undefined || row[0] !== 'spin') && row[0] !== 'unreduced')
+          .map((row) => row[1]),
+      )
       if (counts.size > 1) console.log('WARNING: the peers do not agree on the number of states')
     }
   }
@@ -291,6 +304,21 @@ function targets(medians: Map<string, Sample>): string {
       spinLiveness && liveness.ms / spinLiveness.ms,
       () => true,
       'reported',
+    )
+  }
+  for (const k of [3, 4, 5]) {
+    const reduced = get('users-symmetric', k, 'engine')
+    const unreduced = get('users-symmetric', k, 'unreduced')
+    if (!reduced || !unreduced) continue
+    const factorial = [1, 1, 2, 6, 24, 120][k]!
+    const factor = unreduced.states / reduced.states
+    lines.push(`  ${k} symmetric users (k! = ${factorial}):`)
+    line('  states without / with symmetry', factor, () => true, `reported; k! = ${factorial}`)
+    line(
+      '  time without / with symmetry',
+      unreduced.ms / reduced.ms,
+      (v) => k !== 4 || v >= factor / 2,
+      k === 4 ? '≥ half the states factor' : 'reported',
     )
   }
   const engine5 = get('counters-machine', 5, 'engine')
