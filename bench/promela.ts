@@ -14,6 +14,13 @@ ${steps.join('\n')}
 `
 }
 
+/** The counters with the liveness property, as LTL for `pan -a -f`: every counter eventually at its top. */
+export function countersLivenessPromela(k: number, m: number): string {
+  const atTop = Array.from({ length: k }, (_, index) => `c[${index}] == ${m - 1}`).join(' && ')
+  return `${countersPromela(k, m)}ltl allAtTop { <> (${atTop}) }
+`
+}
+
 /** pc: 0 idle, 1 yield, 2 wait, 3 critical. */
 export function filterLockPromela(n: number): string {
   const othersAtOrAbove = Array.from(

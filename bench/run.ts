@@ -10,7 +10,9 @@
  * - bare: the machine's own transition function over the same steps, nothing else (it
  *   also times the engine in turn with itself, in its process, for the fairest ratio);
  * - spin: SPIN's `pan -DSAFETY -DBFS -DNOREDUCE` on the same model in Promela (where spin
- *   and a C compiler are installed).
+ *   and a C compiler are installed); for liveness, `pan -a -f` (weak fairness) on its LTL;
+ * - safety: for the liveness model, the engine on the same model without its liveness property;
+ * - unreduced: for the symmetric users, the engine on the same model without `symmetric`.
  *
  * Then the conformance cases (`conformance.ts`): covering paths against xstate/graph's
  * `getShortestPaths`, and recorded traces checked a line at a time.
@@ -28,14 +30,14 @@ import { coveringPathsCase, traceCase, type CaseResult, type Context } from './c
 import { canMeasureMemory, runProcess, type ProcessRun } from './lib/processes.js'
 import { grouped, median, ratio, seconds, table } from './lib/statistics.js'
 import { COUNTER_TOP, type Family, type PeerResult } from './peers/scale-models.js'
-import { countersPromela, filterLockPromela } from './promela.js'
+import { countersLivenessPromela, countersPromela, filterLockPromela } from './promela.js'
 
 const root = path.resolve(fileURLToPath(import.meta.url), '../..')
 const scratch = path.join(root, 'bench/.tmp')
 const cli = path.join(root, 'packages/cli/bin/plumbline.js')
 const MAX_STATES = '5000000'
 
-type PeerName = 'plumbline' | 'engine' | 'naive' | 'graph' | 'bare' | 'spin'
+type PeerName = 'plumbline' | 'engine' | 'naive' | 'graph' | 'bare' | 'spin' | 'safety' | 'unreduced'
 
 interface Scale {
   family: Family
@@ -47,6 +49,8 @@ interface Scale {
   limits?: Partial<Record<PeerName, { size: number; reason: string }>>
   promela: (size: number) => string
   modelFile: (size: number) => string
+  /** How SPIN checks it: `pan`'s compile flags and arguments (safety, breadth-first, by default). */
+  spin?: { compile: string[]; run: string[] }
 }
 
 const SCALES: Scale[] = [
@@ -72,6 +76,28 @@ const SCALES: Scale[] = [
         'counters-machine.js',
         `machines: { counters: countersMachine(${k}, ${COUNTER_TOP}) }`,
       ),
+  },
+  {
+    family: 'counters-liveness',
+    describe: (k) => `${k} counters in 0..${COUNTER_TOP - 1}, a store, with "every counter eventually at its top"`,
+    sizes: [5],
+    peers: ['engine', 'safety', 'spin'],
+    promela: (k) => countersLivenessPromela(k, COUNTER_TOP),
+    modelFile: (k) =>
+      modelFile(
+        'countersLiveness',
+        'counters-store.js',
+        `stores: { counters: countersLiveness(${k}, ${COUNTER_TOP}) }`,
+      ),
+    spin: { compile: ['-DNOREDUCE'], run: ['-a', '-f'] },
+  },
+  {
+    family: 'users-symmetric',
+    describe: (k) => `${k} interchangeable users at levels 0..5, a store with symmetric ids (unreduced: without)`,
+    sizes: [3, 4, 5],
+    peers: ['engine', 'unreduced'],
+    promela: () => '',
+    modelFile: (k) => modelFile('users', 'users.js', `stores: { users: users(${k}, true) }`),
   },
   {
     family: 'filter-lock',
@@ -115,8 +141,11 @@ async function measure(scale: Scale, size: number, peer: PeerName): Promise<Samp
     return { states: stats.states, ms: run.wallMs, peakKb: run.peakKb }
   }
   if (peer === 'spin') {
-    const run = await runProcess('./pan', ['-E'], { cwd: path.join(scratch, 'spin', tag) })
+    const run = await runProcess('./pan', scale.spin?.run ?? ['-E'], { cwd: path.join(scratch, 'spin', tag) })
     const states = /(\d+) states, stored/.exec(run.stdout)
+    // A liveness run must agree with ours: the property holds.
+    if (scale.spin !== undefined && !/errors: 0\b/.test(run.stdout))
+      throw new Error(`pan found a violation: ${run.stdout}`)
     const memory = /([\d.]+)\s+total actual memory usage/.exec(run.stdout)
     if (!states) throw new Error(`pan: ${run.stdout}${run.stderr}`)
     return {
@@ -125,8 +154,14 @@ async function measure(scale: Scale, size: number, peer: PeerName): Promise<Samp
       peakKb: run.peakKb ?? (memory ? Number(memory[1]) * 1024 : undefined),
     }
   }
-  const file = path.join(root, 'bench/peers', `${peer === 'bare' ? 'bare-transition' : peer}.ts`)
-  const run = await runProcess(process.execPath, ['--import', 'jiti/register', file, scale.family, String(size)], {
+  const file = path.join(
+    root,
+    'bench/peers',
+    `${peer === 'bare' ? 'bare-transition' : peer === 'safety' || peer === 'unreduced' ? 'engine' : peer}.ts`,
+  )
+  // The safety peer: the same counters without the liveness property; unreduced: the users without symmetry.
+  const family = peer === 'safety' ? 'counters-store' : peer === 'unreduced' ? 'users-plain' : scale.family
+  const run = await runProcess(process.execPath, ['--import', 'jiti/register', file, family, String(size)], {
     cwd: root,
   })
   const result = parsePeer(run, `${peer} ${tag}`)
@@ -153,10 +188,14 @@ function prepare(scale: Scale, size: number): void {
   mkdirSync(dir, { recursive: true })
   writeFileSync(path.join(dir, 'model.pml'), scale.promela(size))
   execFileSync('spin', ['-a', 'model.pml'], { cwd: dir, stdio: 'ignore' })
-  execFileSync('gcc', ['-O2', '-w', '-DSAFETY', '-DBFS', '-DNOREDUCE', '-o', 'pan', 'pan.c'], {
-    cwd: dir,
-    stdio: 'ignore',
-  })
+  execFileSync(
+    'gcc',
+    ['-O2', '-w', ...(scale.spin?.compile ?? ['-DSAFETY', '-DBFS', '-DNOREDUCE']), '-o', 'pan', 'pan.c'],
+    {
+      cwd: dir,
+      stdio: 'ignore',
+    },
+  )
 }
 
 function hasCommand(command: string): boolean {
@@ -196,7 +235,7 @@ async function main(): Promise<void> {
           (peer !== 'spin' || spinAvailable) && size <= (scale.limits?.[peer]?.size ?? Number.POSITIVE_INFINITY),
       )
       // A run of the command first, not counted: jiti caches the transpiled model on disk.
-      await measure(scale, size, 'plumbline')
+      if (peers.includes('plumbline')) await measure(scale, size, 'plumbline')
       const samples = new Map<PeerName, Sample[]>(peers.map((peer) => [peer, []]))
       for (let run = 0; run < runs; run++)
         for (const peer of peers) samples.get(peer)!.push(await measure(scale, size, peer))
@@ -223,7 +262,12 @@ async function main(): Promise<void> {
       console.log(table(['peer', 'states', 'time', 'states/s', 'peak memory'], rows))
       const skipped = Object.entries(scale.limits ?? {}).filter(([, limit]) => size > limit.size)
       for (const [peer, limit] of skipped) console.log(`(${peer} left out: ${limit.reason})`)
-      const counts = new Set(rows.map((row) => row[1]))
+      // SPIN's liveness search counts the product with its never claim; symmetry is there to count fewer.
+      const counts = new Set(
+        rows
+          .filter((row) => (scale.spin === undefined || row[0] !== 'spin') && row[0] !== 'unreduced')
+          .map((row) => row[1]),
+      )
       if (counts.size > 1) console.log('WARNING: the peers do not agree on the number of states')
     }
   }
@@ -264,6 +308,34 @@ function targets(medians: Map<string, Sample>): string {
       '≤ 1×',
     )
     line('  plumbline check time / SPIN time', spin && ours.ms / spin.ms, () => true, 'reported')
+  }
+  const liveness = get('counters-liveness', 5, 'engine')
+  const safety = get('counters-liveness', 5, 'safety')
+  const spinLiveness = get('counters-liveness', 5, 'spin')
+  if (liveness) {
+    lines.push(`  counters-liveness at ${grouped(liveness.states)} states:`)
+    line('  liveness check / safety check of the same model', safety && liveness.ms / safety.ms, (v) => v <= 2, '≤ 2×')
+    line(
+      '  liveness check / SPIN pan -a -f (same verdict)',
+      spinLiveness && liveness.ms / spinLiveness.ms,
+      () => true,
+      'reported',
+    )
+  }
+  for (const k of [3, 4, 5]) {
+    const reduced = get('users-symmetric', k, 'engine')
+    const unreduced = get('users-symmetric', k, 'unreduced')
+    if (!reduced || !unreduced) continue
+    const factorial = [1, 1, 2, 6, 24, 120][k]!
+    const factor = unreduced.states / reduced.states
+    lines.push(`  ${k} symmetric users (k! = ${factorial}):`)
+    line('  states without / with symmetry', factor, () => true, `reported; k! = ${factorial}`)
+    line(
+      '  time without / with symmetry',
+      unreduced.ms / reduced.ms,
+      (v) => k !== 4 || v >= factor / 2,
+      k === 4 ? '≥ half the states factor' : 'reported',
+    )
   }
   const engine5 = get('counters-machine', 5, 'engine')
   const engine6 = get('counters-machine', 6, 'engine')

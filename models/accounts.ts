@@ -155,6 +155,10 @@ interface AccountsState {
 const normalise = (email: string): string => email.trim().toLowerCase()
 const ids = ['u1', 'u2'] as const
 
+/** A reset started for this account and not yet completed, expired or dropped with the account. */
+const resetOpen = (state: AccountsState, id: string): boolean =>
+  state.resetTokens.some((token) => token.userId === id && !token.used && !token.expired)
+
 const changedUsers = (before: AccountsState, after: AccountsState): number => {
   const byId = new Map(after.users.map((user) => [user.id, JSON.stringify(user)]))
   let changed = after.users.filter((user) => !before.users.some((old) => old.id === user.id)).length
@@ -293,6 +297,16 @@ const accounts = defineStore({
     aResetTokenWorksOnce: ({ before, operation, params }) =>
       operation !== 'resetPassword' || before.resetTokens.some((token) => token.userId === params.id && !token.used),
   },
+  // A started reset eventually completes or expires, for each account: requesting again only
+  // replaces the token, so without the expiry timer a user could keep a reset open for ever.
+  liveness: Object.fromEntries(
+    ids.map((id) => [
+      `resetEndsFor_${id}`,
+      { when: (state: AccountsState) => resetOpen(state, id), then: (state: AccountsState) => !resetOpen(state, id) },
+    ]),
+  ),
+  // The expiry timer: a token left open is eventually expired (for each account on its own).
+  fairness: { weak: ['expireResetToken'] },
 })
 
 // ── Contracts between the parts ─────────────────────────────────────────────────────────

@@ -120,6 +120,22 @@ const checkout = defineMachine({
       snapshot.matches('cancelled') && snapshot.context.charged && !snapshot.context.refunded,
     cancelledWithStockHeld: (snapshot) => snapshot.matches('cancelled') && snapshot.context.stockReserved,
   },
+  liveness: {
+    // Every placed order is eventually paid, or ends with nothing charged (or the charge refunded).
+    orderSettles: {
+      when: (snapshot) => !snapshot.matches('cart'),
+      then: (snapshot) =>
+        snapshot.matches('confirmed') ||
+        (snapshot.status === 'done' && (!snapshot.context.charged || snapshot.context.refunded)),
+    },
+  },
+  fairness: {
+    // Every call eventually answers and every timer fires: no event enabled throughout is ignored for ever.
+    weak: 'all',
+    // A refund or a release retried again and again eventually succeeds (a provider that refuses one for ever is
+    // answered by hand, outside the saga).
+    strong: ['xstate.done.actor.refundPayment', 'xstate.done.actor.releaseStock'],
+  },
 })
 
 // ── Idempotent payments and the outbox, explored in a small scope ─────────────────────

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs'
 import { readFile, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { fixtures, makeProject, runCli } from './helpers/cli.js'
 import { callTool, connectMcp } from './helpers/mcp-client.js'
 

@@ -20,3 +20,15 @@ export function countersStore(k: number, m: number) {
     invariants: { withinBounds: (state) => state.counters.every((counter) => counter < m) },
   })
 }
+
+/**
+ * The same counters with a liveness property: every counter eventually reaches its top,
+ * under weak fairness of every increment (it holds: the only behaviour that stops is at the top).
+ */
+export function countersLiveness(k: number, m: number) {
+  return defineStore({
+    ...countersStore(k, m),
+    liveness: { allAtTop: { then: (state) => state.counters.every((counter) => counter === m - 1) } },
+    fairness: { weak: 'all' },
+  })
+}

@@ -1,14 +1,24 @@
 /** The scale models by name, as the peers build them: `counters-store 6` is 6 counters in 0..9. */
 import { countersMachine } from '../models/counters-machine.js'
-import { countersStore } from '../models/counters-store.js'
+import { countersLiveness, countersStore } from '../models/counters-store.js'
 import { filterLock } from '../models/filter-lock.js'
+import { users } from '../models/users.js'
 
 export const COUNTER_TOP = 10
 
-export type Family = 'counters-store' | 'counters-machine' | 'filter-lock'
+export type Family =
+  | 'counters-store'
+  | 'counters-machine'
+  | 'filter-lock'
+  | 'counters-liveness'
+  | 'users-symmetric'
+  | 'users-plain'
 
 export function storeOf(family: Family, size: number) {
   if (family === 'counters-store') return countersStore(size, COUNTER_TOP)
+  if (family === 'counters-liveness') return countersLiveness(size, COUNTER_TOP)
+  if (family === 'users-symmetric') return users(size, true)
+  if (family === 'users-plain') return users(size, false)
   if (family === 'filter-lock') return filterLock(size)
   throw new Error(`${family} is not a store`)
 }

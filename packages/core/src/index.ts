@@ -61,14 +61,17 @@ export type {
 export type { Rule } from './rules/types.js'
 export { rules, rulesById, ruleIds } from './rules/catalogue.js'
 export { checkSystem, type CheckOptions, type SystemCheck } from './check/check-system.js'
+export { symmetric } from './model/symmetric.js'
 export type { SeveritySettings } from './check/severity.js'
 export {
   DEFAULT_BOUNDS,
   type ExplorationBound,
   type ExplorationBounds,
   type ExplorationProgress,
+  type CoverageEntry,
   type ExplorationStats,
   type ProgressListener,
+  type SimulationOptions,
 } from './explore/types.js'
 export {
   buildReport,

@@ -14,7 +14,15 @@ export interface CheckOptionFlags {
   maxMemory?: number
   /** `--fail-on-incomplete`: over the config's `explore.failOnIncomplete`. */
   failOnIncomplete?: boolean
+  /** `--coverage`: each exploration's stats say how often each operation was enabled and taken. */
+  coverage?: boolean
+  /** `--simulate n`, `--depth d`, `--seed s`: random behaviours after each store's search. */
+  simulate?: number
+  depth?: number
+  seed?: number
 }
+
+const SIMULATION_DEPTH = 100
 
 export function checkOptionsFrom(config: PlumblineConfig | undefined, flags: CheckOptionFlags = {}): CheckOptions {
   const options: CheckOptions = {}
@@ -42,6 +50,14 @@ export function checkOptionsFrom(config: PlumblineConfig | undefined, flags: Che
     options.bounds = bounds
   }
   if (config?.packs !== undefined) options.packs = config.packs
+  if (flags.coverage === true) options.coverage = true
+  // Without --seed, a fresh one: every run prints its seed, so it can be replayed.
+  if (flags.simulate !== undefined)
+    options.simulate = {
+      behaviours: flags.simulate,
+      depth: flags.depth ?? SIMULATION_DEPTH,
+      seed: flags.seed ?? Math.floor(Math.random() * 0x100000000),
+    }
   return options
 }
 

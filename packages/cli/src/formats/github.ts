@@ -26,7 +26,10 @@ function annotation(diagnostic: Diagnostic, file: string, repositoryPath: (file:
   if (where.column !== undefined) properties.push(['col', String(where.column)])
   properties.push(['title', `${diagnostic.rule}: ${diagnostic.element || '(model)'}`])
   const message = diagnostic.trace
-    ? [diagnostic.message, ...formatTrace(diagnostic.trace, diagnostic.initial)].join('\n')
+    ? [
+        diagnostic.message,
+        ...formatTrace(diagnostic.trace, diagnostic.initial, undefined, { loop: diagnostic.loop }),
+      ].join('\n')
     : diagnostic.message
   return `::${COMMAND[diagnostic.severity]} ${properties.map(([key, value]) => `${key}=${escapeProperty(value)}`).join(',')}::${escapeData(message)}`
 }

@@ -81,7 +81,9 @@ function describe(diagnostic: Diagnostic): string {
       ? ''
       : ` (${diagnostic.location.file}:${diagnostic.location.line}:${diagnostic.location.column ?? 1})`
   const head = `${diagnostic.severity} ${diagnostic.rule} at ${diagnostic.element || '(model)'}${where}\n${diagnostic.message}`
-  return diagnostic.trace ? `${head}\n${formatTrace(diagnostic.trace, diagnostic.initial).join('\n')}` : head
+  return diagnostic.trace
+    ? `${head}\n${formatTrace(diagnostic.trace, diagnostic.initial, undefined, { loop: diagnostic.loop }).join('\n')}`
+    : head
 }
 
 function isError(diagnostic: Diagnostic): boolean {

@@ -85,6 +85,102 @@ describe('formatPretty', () => {
       ].join('\n'),
     )
   })
+  it('marks a lasso: where its loop starts and that it goes back there, or that it stops; and liveness left unchecked', () => {
+    const lasso = (loop: number) =>
+      buildReport([
+        {
+          file: 'models/reset.ts',
+          system: 'reset',
+          diagnostics: [
+            {
+              rule: 'liveness/violated',
+              severity: 'error',
+              message: 'liveness "resetEnds" does not hold',
+              element: 'stores.reset.liveness.resetEnds',
+              initial: { reset: 'none' },
+              trace: [
+                { action: 'request', params: {}, state: { reset: 'pending', sent: 1 } },
+                { action: 'resend', params: {}, state: { reset: 'pending', sent: 2 } },
+              ],
+              loop,
+            },
+          ],
+          exploration: [
+            {
+              element: 'stores.big',
+              states: 10,
+              transitions: 20,
+              complete: false,
+              ms: 1,
+              depth: 3,
+              bound: 'states',
+              collisionProbability: 0,
+              liveness: 'unchecked',
+            },
+          ],
+          decided: [],
+          questions: [],
+        },
+      ])
+    expect(formatPretty(lasso(1), { style: plain }).split('\n').slice(1, 13)).toEqual([
+      '  ✖ error  stores.reset.liveness.resetEnds  liveness/violated',
+      '    liveness "resetEnds" does not hold',
+      '    from {"reset":"none"}',
+      '    1. request',
+      '       reset: "none" → "pending"',
+      '       sent: absent → 1',
+      '    ↻ from here, repeated for ever:',
+      '    2. resend',
+      '       sent: 1 → 2',
+      '    ↻ back to the state after step 1',
+      '  explored stores.big: 10 states, 20 transitions, depth 3 (incomplete: stopped at the states bound; liveness unchecked)',
+      '',
+    ])
+    expect(formatPretty(lasso(2), { style: plain }).split('\n').slice(4, 10)).toEqual([
+      '    1. request',
+      '       reset: "none" → "pending"',
+      '       sent: absent → 1',
+      '    2. resend',
+      '       sent: 1 → 2',
+      '    ■ stops here for ever: nothing is enabled',
+    ])
+  })
+
+  it('with coverage, lists each operation under its exploration: the states it is enabled in, the steps taken', () => {
+    const report = buildReport([
+      {
+        file: 'models/c.ts',
+        system: 'c',
+        diagnostics: [],
+        exploration: [
+          {
+            element: 'stores.c',
+            states: 10,
+            transitions: 15,
+            complete: true,
+            ms: 1,
+            depth: 6,
+            collisionProbability: 0,
+            coverage: [
+              { name: 'up', enabled: 6, taken: 9 },
+              { name: 'follow', enabled: 1, taken: 1 },
+              { name: 'reset', enabled: 0, taken: 0 },
+            ],
+          },
+        ],
+        decided: [],
+        questions: [],
+      },
+    ])
+    expect(formatPretty(report, { style: plain }).split('\n').slice(1, 6)).toEqual([
+      '  ✔ no findings',
+      '  explored stores.c: 10 states, 15 transitions, depth 6',
+      '    up: enabled in 6 states, taken 9 times',
+      '    follow: enabled in 1 state, taken once',
+      '    reset: enabled in 0 states, taken 0 times',
+    ])
+  })
+
   it('shows a code frame of the model source at the element, where the source is at hand', () => {
     const source = [
       'export default defineSystem({',

@@ -71,7 +71,9 @@ function formatDiagnostic(diagnostic: Diagnostic, { style, sources }: FormatCont
   }
   if (diagnostic.trace)
     lines.push(
-      ...formatTrace(diagnostic.trace, diagnostic.initial, style, { changes: true }).map((line) => `    ${line}`),
+      ...formatTrace(diagnostic.trace, diagnostic.initial, style, { changes: true, loop: diagnostic.loop }).map(
+        (line) => `    ${line}`,
+      ),
     )
   // A step refused where the state is (a recorded trace's): the state, and no step taken from it.
   else if (diagnostic.initial !== undefined) lines.push(`    ${style('dim', 'in')} ${compactJson(diagnostic.initial)}`)
@@ -88,10 +90,21 @@ function codeFrame(source: string, line: number, column: number | undefined, sty
   ).split('\n')
 }
 
-function formatExploration({ element, states, transitions, depth, complete, bound }: ExplorationStats): string {
+function formatExploration(stats: ExplorationStats): string {
+  const { element, states, transitions, depth, complete, bound, liveness, coverage, simulation } = stats
   const covered = `explored ${element}: ${plural(states, 'state')}, ${plural(transitions, 'transition')}, depth ${depth}`
-  if (complete) return covered
-  return `${covered} (incomplete: ${bound === undefined ? 'a step failed' : `stopped at the ${bound} bound`})`
+  const unchecked = liveness === 'unchecked' ? '; liveness unchecked' : ''
+  const line = complete
+    ? covered
+    : simulation !== undefined
+      ? `${covered}; then simulated ${plural(simulation.behaviours, 'behaviour')} of up to ${plural(simulation.depth, 'step')} (${plural(simulation.steps, 'step')}), seed ${simulation.seed} (incomplete: simulation is not a proof${bound === undefined ? '' : `; the search stopped at the ${bound} bound`}${unchecked})`
+      : `${covered} (incomplete: ${bound === undefined ? 'a step failed' : `stopped at the ${bound} bound`}${unchecked})`
+  // --coverage: one line per operation (event type), as TLC's coverage lists its actions.
+  const lines = (coverage ?? []).map(
+    ({ name, enabled, taken }) =>
+      `\n    ${name}: enabled in ${plural(enabled, 'state')}, taken ${taken === 1 ? 'once' : `${taken} times`}`,
+  )
+  return line + lines.join('')
 }
 
 function formatBaseline(baseline: BaselineSummary, style: Style): string {

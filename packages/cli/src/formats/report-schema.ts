@@ -66,6 +66,11 @@ const diagnostic = z
       .array(traceStep)
       .exactOptional()
       .describe('For behavioural findings: the shortest sequence of steps that shows the finding.'),
+    loop: count
+      .exactOptional()
+      .describe(
+        "For liveness findings (a lasso): the steps from trace[loop] on repeat for ever, the last returning to the state before trace[loop]; equal to the trace's length where the behaviour stops, nothing being enabled.",
+      ),
   })
   .meta({ id: 'Diagnostic' })
 
@@ -90,6 +95,40 @@ const exploration = z
       .describe(
         'The chance that two distinct states shared a 64-bit fingerprint, so one was not explored: about states² / 2⁶⁵.',
       ),
+    liveness: z
+      .enum(['checked', 'unchecked'])
+      .exactOptional()
+      .describe(
+        'Where the element declares liveness properties: checked on a complete exploration, unchecked on an incomplete one (never reported as holding).',
+      ),
+    symmetry: z
+      .array(z.string())
+      .exactOptional()
+      .describe('The symmetric domains whose permutations made equal states one, where any did.'),
+    simulation: z
+      .strictObject({
+        behaviours: count.describe('Random behaviours run.'),
+        steps: count.describe('Steps taken in all of them.'),
+        depth: count.describe('Steps in each, at most.'),
+        seed: z.int().min(0).describe('The seed: --seed replays the same behaviours.'),
+        ms: z.number().min(0),
+      })
+      .exactOptional()
+      .describe(
+        'With --simulate: random behaviours after the search, from its frontier where a bound stopped it; complete is then false (never a proof).',
+      ),
+    coverage: z
+      .array(
+        z
+          .strictObject({
+            name: z.string().describe('The operation (stores) or event type (machines).'),
+            enabled: count.describe('Visited states in which some step of it was enabled.'),
+            taken: count.describe('Steps of it taken.'),
+          })
+          .meta({ id: 'CoverageEntry' }),
+      )
+      .exactOptional()
+      .describe('With --coverage: each operation (event type), in order, how often enabled and taken.'),
   })
   .meta({ id: 'ExplorationStats' })
 

@@ -126,10 +126,12 @@ function codeFlow(diagnostic: Diagnostic, location: Location): CodeFlow {
     message: { text: `${plural(steps, 'step')} from the initial state` },
     threadFlows: [
       {
-        locations: formatTrace(diagnostic.trace ?? [], diagnostic.initial).map((text, index) => ({
-          executionOrder: index,
-          location: { ...location, message: { text } },
-        })),
+        locations: formatTrace(diagnostic.trace ?? [], diagnostic.initial, undefined, { loop: diagnostic.loop }).map(
+          (text, index) => ({
+            executionOrder: index,
+            location: { ...location, message: { text } },
+          }),
+        ),
       },
     ],
   }

@@ -39,6 +39,10 @@ export interface CheckFlags {
   /** Megabytes. */
   maxMemory?: number
   failOnIncomplete?: boolean
+  coverage?: boolean
+  simulate?: number
+  depth?: number
+  seed?: number
 }
 
 interface FlagSpec {
@@ -115,6 +119,37 @@ export const CHECK_FLAGS: { [Key in keyof CheckFlags]-?: FlagSpec } = {
   stepTimeout: { option: stepTimeoutOption(), config: 'explore' },
   maxMemory: { option: maxMemoryOption(), config: 'explore' },
   failOnIncomplete: { option: failOnIncompleteOption(), config: 'explore' },
+  simulate: {
+    option: new Option(
+      '--simulate <n>',
+      "after each store's search, n random behaviours (from its frontier where a bound stopped it): never a proof",
+    ).argParser(positiveWhole),
+  },
+  depth: {
+    option: new Option('--depth <d>', 'with --simulate: steps in each behaviour, at most (default: 100)').argParser(
+      positiveWhole,
+    ),
+  },
+  seed: {
+    option: new Option('--seed <s>', 'with --simulate: the seed, printed by every run, to replay it exactly').argParser(
+      (value: string) => {
+        if (!/^\d+$/.test(value) || Number(value) > 0xffffffff)
+          throw new InvalidArgumentError('Expected a whole number from 0 to 4294967295.')
+        return Number(value)
+      },
+    ),
+  },
+  coverage: {
+    option: new Option(
+      '--coverage',
+      'how often each operation (event type) was enabled and taken, in each exploration (JSON stats, pretty output)',
+    ),
+  },
+}
+
+function positiveWhole(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('Expected a whole number, 1 or more.')
+  return Number(value)
 }
 
 export const checkFlagOptions: readonly Option[] = Object.values(CHECK_FLAGS).map((spec) => spec.option)

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { listChecks, owningCheck } from './list-checks.js'
 
 describe('listChecks', () => {
-  it('lists each flow, machine and store, and each invariant, never and effect', () => {
+  it('lists each flow, machine and store, and each invariant, never, effect and liveness property', () => {
     const system = defineSystem({
       name: 's',
       components: { a: {}, b: {} },
@@ -22,6 +22,7 @@ describe('listChecks', () => {
           operations: { inc: { apply: (n: number) => n + 1 } },
           invariants: { small: (n) => n < 3 },
           effects: { up: () => true },
+          liveness: { grows: { then: (n) => n > 2 } },
         }),
       },
     })
@@ -35,6 +36,7 @@ describe('listChecks', () => {
       { kind: 'store', element: 'stores.s' },
       { kind: 'invariant', element: 'stores.s.invariants.small' },
       { kind: 'effect', element: 'stores.s.effects.up' },
+      { kind: 'liveness', element: 'stores.s.liveness.grows' },
     ])
   })
 })

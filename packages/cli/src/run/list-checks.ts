@@ -1,11 +1,11 @@
 /**
  * What a model asks to be checked, one item per check a CI test tab would show: each flow,
- * machine and store, and each invariant, `never` constraint and effect. Findings belong to
+ * machine and store, and each invariant, `never` constraint, effect and liveness property. Findings belong to
  * the item whose element encloses theirs; everything else belongs to the model as a whole.
  */
 import { elementPath, type Model } from '@plumbline/core'
 
-export type CheckKind = 'flow' | 'machine' | 'store' | 'invariant' | 'constraint' | 'effect'
+export type CheckKind = 'flow' | 'machine' | 'store' | 'invariant' | 'constraint' | 'effect' | 'liveness'
 
 export interface CheckItem {
   kind: CheckKind
@@ -16,6 +16,7 @@ const PREDICATES = [
   ['invariants', 'invariant'],
   ['never', 'constraint'],
   ['effects', 'effect'],
+  ['liveness', 'liveness'],
 ] as const
 
 export function listChecks(model: Model): CheckItem[] {

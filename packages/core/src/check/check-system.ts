@@ -8,6 +8,7 @@
 import type { DecidedFinding, Diagnostic, Finding, Question } from '../diagnostics/types.js'
 import { exploreModel } from '../explore/explore-model.js'
 import type { Interruption } from '../explore/heartbeat.js'
+import type { SimulationOptions } from '../explore/types.js'
 import {
   DEFAULT_BOUNDS,
   type ExplorationBounds,
@@ -38,6 +39,10 @@ export interface CheckOptions {
   interruptions?: readonly Interruption[]
   /** The memory the check holds now, in megabytes, for `bounds.maxMemoryMb` (the runner knows what to measure). */
   memoryInUseMb?: () => number
+  /** Add to each exploration's stats how often each operation (event type) was enabled and taken. */
+  coverage?: boolean
+  /** After each store's search, random behaviours past its bound (`explore/simulate.ts`). */
+  simulate?: SimulationOptions
 }
 
 export interface SystemCheck {
@@ -75,6 +80,8 @@ export async function checkSystem(value: unknown, options: CheckOptions = {}): P
     heartbeat: options.heartbeat,
     interruptions: options.interruptions,
     memoryInUseMb: options.memoryInUseMb,
+    coverage: options.coverage,
+    simulate: options.simulate,
   })
   findings.push(...exploration.findings)
   // Pack questions go through decisions like findings do; they are diagnostics only where the

@@ -33,6 +33,8 @@ export function toDiagnostics(findings: readonly Finding[], settings: SeveritySe
   return diagnostics
 }
 
-function rest(finding: Finding): Pick<Diagnostic, 'initial' | 'trace'> {
-  return finding.trace === undefined ? {} : { initial: finding.initial, trace: finding.trace }
+function rest(finding: Finding): Pick<Diagnostic, 'initial' | 'trace' | 'loop'> {
+  if (finding.trace === undefined) return {}
+  const { initial, trace, loop } = finding
+  return loop === undefined ? { initial, trace } : { initial, trace, loop }
 }

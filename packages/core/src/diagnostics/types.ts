@@ -60,6 +60,12 @@ export interface Diagnostic {
   initial?: unknown
   /** For behavioural findings: the shortest sequence of steps that shows the finding. */
   trace?: TraceStep[]
+  /**
+   * For liveness findings (a lasso): the steps from `trace[loop]` on repeat for ever (after
+   * the last, the state is the one before `trace[loop]`); equal to the trace's length where
+   * the behaviour stops, nothing being enabled.
+   */
+  loop?: number
 }
 
 /** A finding answered by an explicit decision in the model: recorded, not reported. */

@@ -15,7 +15,7 @@
  * state, where freezing states would slow the model's own code (V8 copies a frozen array
  * with `slice()` some twenty times slower).
  */
-import type { ExplorationBound, ExplorationBounds, ProgressListener } from './types.js'
+import type { ExplorationBound, ExplorationBounds, ProgressListener, SimulationOptions } from './types.js'
 import { BEAT, newHeartbeat, type StopAt } from './heartbeat.js'
 import { ArrayLevel, type Level } from './level.js'
 import { NO_PARENT, VisitedStates } from './visited.js'
@@ -72,6 +72,10 @@ export interface ExploreOptions {
   stopAt?: StopAt | undefined
   /** The memory the check holds now, in megabytes, for `bounds.maxMemoryMb`. */
   memoryInUseMb?: (() => number) | undefined
+  /** Add coverage to the stats (read by the adapters; the engine does not). */
+  coverage?: boolean | undefined
+  /** After the search, random behaviours (`simulate.ts`; stores); read by the adapters. */
+  simulate?: SimulationOptions | undefined
 }
 
 export interface ExplorationRun {

@@ -9,6 +9,10 @@
 export interface Sighting {
   state: number
   action?: number
+  /** Met by simulation (not in the visited graph): the actions from the initial state, `state` being 0. */
+  path?: readonly number[]
+  /** A liveness counterexample: from `state`, these actions, of which those from `loop` on repeat for ever. */
+  lasso?: { actions: readonly number[]; loop: number }
 }
 
 export interface PendingFinding {

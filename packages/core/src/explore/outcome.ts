@@ -12,17 +12,22 @@ export interface ExplorationOutcome {
   findings: Finding[]
 }
 
-/** `failed`: some step could not be taken (its code threw), so some states may be missing. */
-export function statsOf(element: string, run: ExplorationRun, failed: boolean): ExplorationStats {
+/**
+ * `failed`: some step could not be taken (its code threw), so some states may be missing.
+ * `liveness`: the element declares liveness properties, checked only where the search is complete.
+ */
+export function statsOf(element: string, run: ExplorationRun, failed: boolean, liveness = false): ExplorationStats {
+  const complete = run.bound === undefined && !failed
   return {
     element,
     states: run.states,
     transitions: run.transitions,
-    complete: run.bound === undefined && !failed,
+    complete,
     ms: Math.round(run.ms),
     depth: run.depth,
     ...(run.bound === undefined ? {} : { bound: run.bound }),
     collisionProbability: collisionProbability(run.states),
+    ...(liveness ? { liveness: complete ? ('checked' as const) : ('unchecked' as const) } : {}),
   }
 }
 
@@ -32,6 +37,8 @@ export function incompleteFinding(
   run: ExplorationRun,
   bounds: ExplorationBounds,
   advice?: string,
+  /** The element declares liveness properties, which an incomplete search leaves unchecked. */
+  liveness = false,
 ): Finding | undefined {
   if (run.bound === undefined) return undefined
   const limit =
@@ -45,6 +52,6 @@ export function incompleteFinding(
   return {
     rule: 'explore/incomplete',
     element,
-    message: `exploration stopped at ${limit}, after ${run.states} states and ${run.transitions} transitions to depth ${run.depth}: states beyond it are not checked${advice === undefined ? '' : `; ${advice}`}`,
+    message: `exploration stopped at ${limit}, after ${run.states} states and ${run.transitions} transitions to depth ${run.depth}: states beyond it are not checked${liveness ? ', nor is liveness' : ''}${advice === undefined ? '' : `; ${advice}`}`,
   }
 }

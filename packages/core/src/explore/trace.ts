@@ -18,7 +18,8 @@ export interface Replay<State> {
 }
 
 /**
- * The findings with their traces: every finding met at a state gets `initial` and `trace`.
+ * The findings with their traces: every finding met at a state gets `initial` and `trace`,
+ * and a liveness finding `loop`, the index of the trace's first step that repeats.
  * `initial` is the initial state as the model gives it (not a copy the search may have seen changed).
  */
 export function withTraces<State>(
@@ -29,9 +30,12 @@ export function withTraces<State>(
 ): Finding[] {
   return findings.map(({ rule, element, message, at }) => {
     if (at === undefined) return { rule, element, message }
-    const actions = pathTo(visited, at.state)
+    const actions = at.path === undefined ? pathTo(visited, at.state) : [...at.path]
     if (at.action !== undefined) actions.push(at.action)
-    return { rule, element, message, initial: replay.show(initial), trace: traceOf(actions, replay, initial) }
+    const loop = at.lasso === undefined ? undefined : actions.length + at.lasso.loop
+    if (at.lasso !== undefined) actions.push(...at.lasso.actions)
+    const trace = traceOf(actions, replay, initial)
+    return { rule, element, message, initial: replay.show(initial), trace, ...(loop === undefined ? {} : { loop }) }
   })
 }
 

@@ -22,6 +22,27 @@ export interface ExplorationStats {
    * was taken for visited and not explored: about states² / 2⁶⁵.
    */
   collisionProbability: number
+  /**
+   * Where the element declares liveness properties: `checked` on a complete exploration,
+   * `unchecked` on an incomplete one (a bound is not a proof: never reported as holding).
+   */
+  liveness?: 'checked' | 'unchecked'
+  /** The symmetric domains whose permutations made equal states one (`symmetric([...])`), where any did. */
+  symmetry?: string[]
+  /** With `simulate`: the random behaviours run after the search (then `complete` is false: never a proof). */
+  simulation?: { behaviours: number; steps: number; depth: number; seed: number; ms: number }
+  /** With `coverage`: each operation (store) or event type (machine), in order. */
+  coverage?: CoverageEntry[]
+}
+
+/** How often an operation (event type) was enabled and taken in an exploration. */
+export interface CoverageEntry {
+  /** The operation, or the event type. */
+  name: string
+  /** Visited states in which some step of it was enabled. */
+  enabled: number
+  /** Steps of it taken (each combination of params, each payload sample, counts). */
+  taken: number
 }
 
 export type ExplorationBound = 'states' | 'depth' | 'time' | 'memory'
@@ -60,3 +81,12 @@ export interface ExplorationProgress {
 
 /** Called now and then (about every 100 ms) while an exploration runs. */
 export type ProgressListener = (progress: ExplorationProgress) => void
+
+/** Random behaviours after a search (`simulate.ts`). */
+export interface SimulationOptions {
+  /** Behaviours to run. */
+  behaviours: number
+  /** Steps in each, at most. */
+  depth: number
+  seed: number
+}

@@ -9,7 +9,9 @@ import type {
   EffectStep,
   EntityDefinition,
   EntitySchema,
+  FairnessDefinition,
   FieldOf,
+  LivenessProperty,
   MachineEntry,
   MachineModel,
   OperationTarget,
@@ -90,6 +92,8 @@ export function defineStore<
   invariants?: Record<string, (state: NoInfer<State>) => boolean>
   never?: Record<string, (state: NoInfer<State>) => boolean>
   effects?: Record<string, (step: EffectStep<NoInfer<State>>) => boolean>
+  liveness?: Record<string, LivenessProperty<NoInfer<State>>>
+  fairness?: FairnessDefinition<NoInfer<keyof Ops & string>>
   description?: string
 }): TypedStore<State, { [Name in keyof Ops & string]: ParamsFrom<D, Ops[Name]> }> {
   return store as unknown as TypedStore<State, { [Name in keyof Ops & string]: ParamsFrom<D, Ops[Name]> }>

@@ -17,7 +17,7 @@ import { findNonPlainData } from './plain-data.js'
 import type { Model } from './model.js'
 import { own } from './own.js'
 import { unknownName } from './suggest.js'
-import type { ContractDefinition, EntitySchema, FlowStep } from './types.js'
+import type { ContractDefinition, EntitySchema, FairnessDefinition, FlowStep } from './types.js'
 
 /**
  * The names each referable section declares. Where the shape was broken, the model holds only
@@ -153,6 +153,7 @@ export function checkReferences(
           `domain values must be plain data; found ${valueProblem.found}`,
         )
     }
+    checkFairness(['stores', id, 'fairness'], store.fairness, 'operation', Object.keys(store.operations), invalid)
     for (const [name, operation] of Object.entries(store.operations)) {
       const path = ['stores', id, 'operations', name]
       for (const [param, domain] of Object.entries(operation.params ?? {}))
@@ -171,8 +172,11 @@ export function checkReferences(
     }
   }
 
-  for (const [id, { machine, events }] of Object.entries(model.machines)) {
+  for (const [id, { machine, events, fairness }] of Object.entries(model.machines)) {
     checkMachineImplementations(id, machine, invalid)
+    // Fairness may name XState's own events (a delay, an actor done): every type the machine sends itself.
+    const types = [...new Set((machine.root.events as string[]).filter((type) => type !== '' && !type.includes('*')))]
+    checkFairness(['machines', id, 'fairness'], fairness, 'event', types, invalid)
     // A sample for a type no descriptor of the machine matches is never taken: a misspelt type,
     // whose real event is then sent bare.
     for (const type of Object.keys(events ?? {}))
@@ -252,4 +256,21 @@ function declaredNamesOf(model: Model): DeclaredNames {
 
 export function fieldsOf(schema: EntitySchema): string[] {
   return Object.keys(schema.shape)
+}
+
+/** Every name fairness lists must be an operation (event type) of its store (machine). */
+function checkFairness(
+  path: PathSegment[],
+  fairness: FairnessDefinition<string> | undefined,
+  kind: string,
+  known: readonly string[],
+  invalid: (path: PathSegment[], message: string) => void,
+): void {
+  for (const strength of ['weak', 'strong'] as const) {
+    const listed = fairness?.[strength]
+    if (listed === undefined || listed === 'all') continue
+    listed.forEach((name, index) => {
+      if (!known.includes(name)) invalid([...path, strength, index], unknownName(kind, name, known))
+    })
+  }
 }

@@ -108,6 +108,13 @@ const flow = z.strictObject({
   steps: z.array(step),
 })
 
+const liveness = z.record(nameSchema, z.strictObject({ when: fn.optional(), then: fn, description: text.optional() }))
+
+const fairness = z.strictObject({
+  weak: z.union([z.literal('all'), names]).optional(),
+  strong: names.optional(),
+})
+
 const machineModel = z.strictObject({
   machine: z.custom(isStateMachine, {
     message: 'expected an XState v5 machine (createMachine(…) or setup(…).createMachine(…))',
@@ -118,6 +125,8 @@ const machineModel = z.strictObject({
     .optional(),
   invariants: z.record(nameSchema, fn).optional(),
   never: z.record(nameSchema, fn).optional(),
+  liveness: liveness.optional(),
+  fairness: fairness.optional(),
   description: text.optional(),
 })
 
@@ -162,6 +171,8 @@ const store = z.strictObject({
   invariants: z.record(nameSchema, fn).optional(),
   never: z.record(nameSchema, fn).optional(),
   effects: z.record(nameSchema, fn).optional(),
+  liveness: liveness.optional(),
+  fairness: fairness.optional(),
   description: text.optional(),
 })
 

@@ -173,6 +173,13 @@ export interface MachineModel<Machine extends AnyStateMachine = AnyStateMachine>
   invariants?: Record<string, MachinePredicate<Machine>>
   /** Must be false in every reachable snapshot. */
   never?: Record<string, MachinePredicate<Machine>>
+  /** `when` leads to `then`: checked on the explored graph, under `fairness`. */
+  liveness?: Record<string, LivenessProperty<SnapshotFrom<Machine>>>
+  /**
+   * Over event types, XState's own included (`xstate.after.…`, `xstate.done.actor.…`): "a
+   * timeout eventually fires". Each payload sample of a type is fair on its own.
+   */
+  fairness?: FairnessDefinition<string>
   description?: string
 }
 
@@ -213,6 +220,28 @@ export interface EffectStep<State> {
   params: Record<string, unknown>
 }
 
+/**
+ * `when` leads to `then`: from every reachable state where `when` holds, every fair
+ * behaviour reaches a state where `then` holds (that state included). Without `when`, from
+ * the initial state: "eventually then". A behaviour is an infinite path of the explored
+ * graph, or a finite one that stops in a state with nothing enabled.
+ */
+export interface LivenessProperty<State> {
+  when?: (state: State) => boolean
+  then: (state: State) => boolean
+  description?: string
+}
+
+/**
+ * Which behaviours count. Weak: an operation (event type) enabled from some point on in
+ * every state must be taken again and again. Strong: one enabled again and again (not
+ * necessarily throughout) must be taken again and again. Unlisted ones may be ignored for ever.
+ */
+export interface FairnessDefinition<Name extends string> {
+  weak?: readonly Name[] | 'all'
+  strong?: readonly Name[]
+}
+
 export interface StoreDefinition<State = any> {
   initial: State
   domains?: Domains
@@ -220,6 +249,10 @@ export interface StoreDefinition<State = any> {
   invariants?: Record<string, (state: State) => boolean>
   never?: Record<string, (state: State) => boolean>
   effects?: Record<string, (step: EffectStep<State>) => boolean>
+  /** `when` leads to `then`, checked on the explored graph under `fairness`. */
+  liveness?: Record<string, LivenessProperty<State>>
+  /** Over operations: each combination of an operation's params is fair on its own. */
+  fairness?: FairnessDefinition<string>
   description?: string
 }
 

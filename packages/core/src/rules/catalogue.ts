@@ -25,6 +25,8 @@ import { identityAmbiguousTarget } from './identity/ambiguous-target.js'
 import { identityMissing } from './identity/missing.js'
 import { identityUniquenessUndecided } from './identity/uniqueness-undecided.js'
 import { invariantViolated } from './invariant/violated.js'
+import { livenessViolated } from './liveness/violated.js'
+import { operationNeverEnabled } from './operation/never-enabled.js'
 import { modelInvalid } from './model/invalid.js'
 import { sequenceInfeasibleFlow } from './sequence/infeasible-flow.js'
 import { sequenceUseBeforeProduce } from './sequence/use-before-produce.js'
@@ -39,10 +41,12 @@ const behaviouralRules: readonly Rule[] = [
   invariantViolated,
   constraintViolated,
   effectViolated,
+  livenessViolated,
   stateDeadlock,
   stateUnreachable,
   stateNoFinalPath,
   stateUnusedEvent,
+  operationNeverEnabled,
   exploreError,
   exploreIncomplete,
 ]

@@ -76,6 +76,7 @@ function counterexample(
     trace,
     conclusion: diagnostic.message,
     ...(machine === undefined ? {} : { machine }),
+    loop: diagnostic.loop,
   })
   return paragraphs(
     heading(level, title),

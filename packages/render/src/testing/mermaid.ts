@@ -159,6 +159,8 @@ const SEQUENCE_LINE: Record<number, string> = {
   0: 'message',
   1: 'reply',
   2: 'note',
+  10: 'loop',
+  11: 'end',
   12: 'alt',
   13: 'else',
   14: 'end',

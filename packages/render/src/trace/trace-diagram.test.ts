@@ -104,6 +104,48 @@ initial: {
 </details>`)
   })
 
+  test('a lasso: the steps that repeat in a loop block, saying where it goes back to', async () => {
+    const lasso = { ...counterexample, conclusion: 'liveness resetEnds does not hold', loop: 1 }
+    const diagram = traceDiagram(lasso)
+    expect(diagram.text).toBe(`sequenceDiagram
+  participant p_environment as environment
+  participant p_subject as accounts
+  Note over p_subject: initial#58; #123;#34;users#34;#58;#91;#93;#125;
+  p_environment->>p_subject: signUp #123;#34;email#34;#58;#34;ann@x#34;#125;
+  Note over p_subject: users#91;0#93;#58; absent → #123;#34;email#34;#58;#34;ann@x#34;#125;
+  loop for ever, back to the state after step 1
+    p_environment->>p_subject: tick
+    Note over p_subject: users#91;1#93;#58; absent → #123;#34;email#34;#58;#34;ann@x#34;#125;
+    p_environment->>p_subject: tick
+    Note over p_subject: nothing changes
+  end
+  rect rgba(255,0,0,0.12)
+    Note over p_environment,p_subject: ✗ liveness resetEnds does not hold
+  end
+`)
+    for (const version of VERSIONS)
+      expect((await parseSequenceDiagram(version, diagram.text)).lines).toEqual([
+        'note p_subject→p_subject: initial: {"users":[]}',
+        'message p_environment→p_subject: signUp {"email":"ann@x"}',
+        'note p_subject→p_subject: users[0]: absent → {"email":"ann@x"}',
+        'loop: for ever, back to the state after step 1',
+        'message p_environment→p_subject: tick',
+        'note p_subject→p_subject: users[1]: absent → {"email":"ann@x"}',
+        'message p_environment→p_subject: tick',
+        'note p_subject→p_subject: nothing changes',
+        'end: ',
+        'rect: rgba(255,0,0,0.12)',
+        'note p_environment→p_subject: ✗ liveness resetEnds does not hold',
+        'end: ',
+      ])
+    const stops = traceDiagram({ ...lasso, loop: lasso.trace.length })
+    expect(stops.text).toContain('  Note over p_subject: stops here for ever#58; nothing is enabled\n')
+    for (const version of VERSIONS)
+      expect((await parseSequenceDiagram(version, stops.text)).lines).toContain(
+        'note p_subject→p_subject: stops here for ever: nothing is enabled',
+      )
+  })
+
   test('a violation in the initial state has no steps', () => {
     expect(traceDiagram({ ...counterexample, trace: [] }).edges).toBe(0)
   })

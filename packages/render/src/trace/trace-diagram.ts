@@ -2,7 +2,9 @@
  * A counterexample as a `sequenceDiagram`: the environment sends each step's action to the
  * explored store or machine (a machine's events named as its state diagram names them), a
  * note shows what the step changed, field by field (the full states are in the document's
- * `<details>` block: `traceStates`), and the broken property is shown last, highlighted.
+ * `<details>` block: `traceStates`), and the broken property is shown last, highlighted. A
+ * lasso's loop (liveness) is a `loop` block, repeated for ever; a behaviour that stops where
+ * nothing is enabled ends with a note saying so.
  */
 import type { AnyStateMachine } from 'xstate'
 import { describeChanges, type TraceStep } from '@plumbline/core'
@@ -19,6 +21,8 @@ export interface Counterexample {
   conclusion: string
   /** The explored machine, to name its events as its diagram does; none for a store. */
   machine?: AnyStateMachine
+  /** For a lasso: the index of the first step that repeats for ever (the trace's length: it stops there). */
+  loop?: number | undefined
 }
 
 const ENVIRONMENT = 'environment'
@@ -26,22 +30,32 @@ const HIGHLIGHT = 'rgba(255,0,0,0.12)'
 /** Values longer than this are laid out one field a line. */
 const ONE_LINE = 60
 
-export function traceDiagram({ subject, initial, trace, conclusion, machine }: Counterexample): MermaidDiagram {
+export function traceDiagram({ subject, initial, trace, conclusion, machine, loop }: Counterexample): MermaidDiagram {
   const lines: Array<readonly [number, string]> = [
     [0, 'sequenceDiagram'],
     [1, `participant p_environment as ${mermaidLabel(ENVIRONMENT)}`],
     [1, `participant p_subject as ${mermaidLabel(subject)}`],
     [1, `Note over p_subject: ${mermaidLabel(`initial: ${showValue(initial)}`)}`],
   ]
+  const looping = loop !== undefined && loop < trace.length
   let before = initial
-  for (const step of trace) {
+  trace.forEach((step, index) => {
+    if (looping && index === loop)
+      lines.push([
+        1,
+        `loop ${mermaidLabel(`for ever, back to the state ${loop === 0 ? 'it started from' : `after step ${loop}`}`)}`,
+      ])
+    const depth = looping && index >= loop ? 2 : 1
     const changes = describeChanges(before, step.state)
     lines.push(
-      [1, `p_environment->>p_subject: ${mermaidLabel(actionText(step, machine))}`],
-      [1, `Note over p_subject: ${mermaidLabel(changes.length === 0 ? 'nothing changes' : changes.join('\n'))}`],
+      [depth, `p_environment->>p_subject: ${mermaidLabel(actionText(step, machine))}`],
+      [depth, `Note over p_subject: ${mermaidLabel(changes.length === 0 ? 'nothing changes' : changes.join('\n'))}`],
     )
     before = step.state
-  }
+  })
+  if (looping) lines.push([1, 'end'])
+  else if (loop !== undefined)
+    lines.push([1, `Note over p_subject: ${mermaidLabel('stops here for ever: nothing is enabled')}`])
   lines.push(
     [1, `rect ${HIGHLIGHT}`],
     [2, `Note over p_environment,p_subject: ${mermaidLabel(`✗ ${conclusion}`)}`],

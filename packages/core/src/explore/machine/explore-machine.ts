@@ -45,6 +45,7 @@ export function exploreMachine(
   const run = exploreBreadthFirst(system, { ...options, element })
   const inert = inertTransitions(machine)
   if (run.bound === undefined && !system.failed) {
+    system.liveness?.check(run.states)
     reportUnreachable(id, machine, system)
     reportUnusedEvents(id, system, inert.shadowing, events)
     if (finishes) reportNoFinalPath(id, run.states, system)
@@ -52,9 +53,17 @@ export function exploreMachine(
   // What the config alone shows needs no complete search.
   reportInertEvents(id, inert.inert, system)
   const findings = withEventWords(withTraces(system.recorder.findings, run.visited, system, initial), events)
-  const incomplete = incompleteFinding(element, run, options.bounds, unboundedAdvice(run, system, events, initial))
+  const liveness = system.liveness !== undefined
+  const incomplete = incompleteFinding(
+    element,
+    run,
+    options.bounds,
+    unboundedAdvice(run, system, events, initial),
+    liveness,
+  )
   if (incomplete) findings.push(incomplete)
-  return { stats: statsOf(element, run, system.failed), findings }
+  const stats = statsOf(element, run, system.failed, liveness)
+  return { stats: options.coverage ? { ...stats, coverage: system.coverage.entries() } : stats, findings }
 }
 
 /** A previous run never got the initial snapshot made: its context, entry actions or eventless transitions do not return. */

@@ -15,10 +15,12 @@ import { sampleKeyOf } from '../../model/invoke-sample-keys.js'
 import type { AnyEventObject, AnyMachineSnapshot, AnyStateMachine, AnyStateNode } from 'xstate'
 import type { TraceStep } from '../../diagnostics/types.js'
 import { elementPath } from '../../model/element-path.js'
-import type { MachineModel } from '../../model/types.js'
+import type { LivenessProperty, MachineModel } from '../../model/types.js'
 import type { InPlaceChange, TransitionSystem } from '../breadth-first.js'
 import { describeThrown, showMs } from '../describe.js'
 import { FindingRecorder } from '../findings.js'
+import { CoverageCounter } from '../coverage.js'
+import { LivenessTracker } from '../liveness/track-liveness.js'
 import { GrowableUint32Array } from '../growable.js'
 import { checkPredicate, type PredicateContext } from '../predicates.js'
 import { ShapedFingerprint } from '../shaped-fingerprint.js'
@@ -51,6 +53,10 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
   /** For each event type, whether XState took one of its transitions in some visited snapshot. */
   readonly taken: boolean[]
   readonly eventTypes: readonly string[]
+  /** How often each event type was enabled and taken. */
+  readonly coverage: CoverageCounter
+  /** The machine's liveness properties, where it declares any (fairness over event types). */
+  readonly liveness: LivenessTracker<Snapshot> | undefined
   /** Every step between distinct snapshots, when kept (`keepSteps`). */
   readonly steps = { from: new GrowableUint32Array(), to: new GrowableUint32Array() }
   /** Visited snapshots with status done, and deadlocked ones. */
@@ -90,6 +96,20 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
     this.actionCount = events.events.length
     this.taken = events.types.map(() => false)
     this.eventTypes = events.types
+    this.coverage = new CoverageCounter(
+      events.types,
+      Uint32Array.from(events.events, ({ typeIndex }) => typeIndex),
+    )
+    this.liveness =
+      model.liveness === undefined || Object.keys(model.liveness).length === 0
+        ? undefined
+        : new LivenessTracker<Snapshot>(
+            ['machines', id],
+            model.liveness as Record<string, LivenessProperty<Snapshot>>,
+            model.fairness,
+            { names: events.types, nameOf: Uint32Array.from(events.events, ({ typeIndex }) => typeIndex) },
+            this.recorder,
+          )
     this.invariants = [
       ...Object.entries(model.invariants ?? {}).map(([name, check]) => ({
         name,
@@ -216,6 +236,7 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
   }
 
   visitState(snapshot: Snapshot, index: number): void {
+    this.liveness?.visitState(snapshot, index)
     const nodes = nodesOf(snapshot)
     this.markReached(nodes)
     if (snapshot.status === 'done') this.finished.push(index)
@@ -232,6 +253,8 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
     // Taken even where it leads back to the same snapshot: a re-entering transition (a retry)
     // restarts the state's invoked actors and timers, which is what it is for.
     this.taken[this.events.events[action]!.typeIndex] = true
+    this.coverage.step(fromIndex, action)
+    this.liveness?.visitStep(fromIndex, action, toIndex)
     if (toIndex === fromIndex) return
     if (this.options.keepSteps) {
       this.steps.from.push(fromIndex)

@@ -2,7 +2,8 @@
 import { elementPath } from '../../model/element-path.js'
 import { findNonPlainData } from '../../model/plain-data.js'
 import type { StoreDefinition } from '../../model/types.js'
-import { exploreBreadthFirst, type ExplorationRun, type ExploreOptions } from '../breadth-first.js'
+import { exploreBreadthFirst, pathTo, type ExplorationRun, type ExploreOptions } from '../breadth-first.js'
+import { simulate, type SimulationStart, type SimulationStats } from '../simulate.js'
 import { incompleteFinding, statsOf, type ExplorationOutcome } from '../outcome.js'
 import { withTraces } from '../trace.js'
 import { growthAdvice, growthHint } from '../unbounded.js'
@@ -25,10 +26,49 @@ export function exploreStore(
   const { system, pristine, actions } = prepared
   const element = elementPath(['stores', id])
   const run = exploreBreadthFirst(system, { ...options, element })
+  const complete = run.bound === undefined && !system.failed
+  if (complete) {
+    system.liveness?.check(run.states)
+    system.reportNeverEnabled()
+  }
+  const simulation =
+    options.simulate === undefined
+      ? undefined
+      : simulate(system, system.recorder.findings, startsAfter(run, system, pristine), options.simulate)
   const findings = withTraces(system.recorder.findings, run.visited, system, pristine)
-  const incomplete = incompleteFinding(element, run, options.bounds, unboundedAdvice(run, system, actions, pristine))
+  const incomplete = incompleteFinding(
+    element,
+    run,
+    options.bounds,
+    unboundedAdvice(run, system, actions, pristine),
+    system.liveness !== undefined,
+  )
   if (incomplete) findings.push(incomplete)
-  return { stats: statsOf(element, run, system.failed), findings }
+  const explored = statsOf(element, run, system.failed, system.liveness !== undefined)
+  const reduced = system.symmetry === undefined ? explored : { ...explored, symmetry: system.symmetry.domains }
+  const stats = simulation === undefined ? reduced : { ...reduced, complete: false, simulation: roundMs(simulation) }
+  return { stats: options.coverage ? { ...stats, coverage: system.coverage.entries() } : stats, findings }
+}
+
+/**
+ * Where simulated behaviours start: the initial state after a complete search; after one a
+ * bound stopped, one of the states it found last (the deepest tenth: its frontier).
+ */
+function startsAfter(
+  run: ExplorationRun,
+  system: StoreSystem,
+  pristine: unknown,
+): (random: () => number) => SimulationStart<unknown> {
+  if (run.bound === undefined) return () => ({ state: structuredClone(pristine), path: [] })
+  const from = Math.floor(run.states * 0.9)
+  return (random) => {
+    const path = pathTo(run.visited, from + Math.floor(random() * (run.states - from)))
+    return { state: path.reduce((state, action) => system.replay(state, action), structuredClone(pristine)), path }
+  }
+}
+
+function roundMs(stats: SimulationStats): SimulationStats {
+  return { ...stats, ms: Math.round(stats.ms) }
 }
 
 /** The store as a transition system, as exploration runs it; undefined where `exploreStore` explores nothing. */

@@ -119,7 +119,8 @@ describe('exploreStore: the reachable states of random stores', () => {
           { bounds: DEFAULT_BOUNDS },
         )
         const reference = referenceSearch(store)
-        expect(outcome?.findings).toEqual([])
+        // Random guards may enable an operation nowhere (operation/never-enabled, tested in coverage.test.ts).
+        expect(outcome?.findings.filter(({ rule }) => rule !== 'operation/never-enabled')).toEqual([])
         expect(visited.sort()).toEqual(reference.states)
         expect(outcome?.stats).toMatchObject({
           states: reference.states.length,

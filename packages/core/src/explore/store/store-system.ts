@@ -14,15 +14,28 @@ import { checkPredicate, type PredicateContext } from '../predicates.js'
 import { ShapedFingerprint } from '../shaped-fingerprint.js'
 import type { Replay } from '../trace.js'
 import { describeUnhashable } from '../unhashable.js'
+import { CoverageCounter } from '../coverage.js'
+import { LivenessTracker } from '../liveness/track-liveness.js'
 import { findMutator, type Named, type StoreFunctions } from './find-mutator.js'
 import { PlainLevel } from './plain-level.js'
+import { permuted, symmetryOf, type Symmetry } from './symmetry.js'
 import { showAction, withParams, type StoreAction } from './store-actions.js'
 
 type State = unknown
 
 export class StoreSystem implements TransitionSystem<State>, Replay<State> {
-  readonly indexKnown = false
+  /** Liveness needs every step's target: the index of known states is kept only then. */
+  readonly indexKnown: boolean
   readonly actionCount: number
+  /** How often each operation was enabled and taken. */
+  readonly coverage: CoverageCounter
+  /** The store's liveness properties, where it declares any. */
+  readonly liveness: LivenessTracker<State> | undefined
+  /**
+   * Where domains are symmetric: states equal up to a permutation of their values are one.
+   * Not with liveness, whose fairness is per combination of params, which permutations mix.
+   */
+  readonly symmetry: Symmetry | undefined
   readonly recorder = new FindingRecorder()
   /** True once a step could not be taken: then the exploration proves nothing. */
   failed = false
@@ -40,7 +53,7 @@ export class StoreSystem implements TransitionSystem<State>, Replay<State> {
 
   constructor(
     private readonly id: string,
-    store: StoreDefinition,
+    private readonly store: StoreDefinition,
     private readonly actions: readonly StoreAction[],
     /** Where the search starts: a copy of the model's initial state, which a faulty function may change. */
     readonly initial: State,
@@ -48,6 +61,14 @@ export class StoreSystem implements TransitionSystem<State>, Replay<State> {
     private readonly pristine: State,
   ) {
     this.actionCount = actions.length
+    const operations = Object.keys(store.operations)
+    this.coverage = new CoverageCounter(
+      operations,
+      Uint32Array.from(actions, ({ operation }) => operations.indexOf(operation)),
+    )
+    this.liveness = storeLiveness(id, store, actions, this.recorder)
+    this.indexKnown = this.liveness !== undefined
+    this.symmetry = this.liveness === undefined ? symmetryOf(store.domains) : undefined
     this.fingerprints = new ShapedFingerprint('plain', pristine)
     this.allActions = Uint32Array.from(actions.keys())
     this.predicates = {
@@ -66,9 +87,27 @@ export class StoreSystem implements TransitionSystem<State>, Replay<State> {
   }
 
   fingerprint(state: State, out: Int32Array): boolean {
-    if (this.fingerprints.fingerprint(state, out)) return true
-    this.notPlain(state)
-    return false
+    if (!this.fingerprints.fingerprint(state, out)) {
+      this.notPlain(state)
+      return false
+    }
+    if (this.symmetry !== undefined) this.leastImage(state, out)
+    return true
+  }
+
+  /** Symmetry: the least fingerprint of the state's images under the permutations (`symmetry.ts`). */
+  private leastImage(state: State, out: Int32Array): void {
+    let high = out[0]!
+    let low = out[1]!
+    for (const map of this.symmetry!.permutations) {
+      this.fingerprints.fingerprint(permuted(state, map), out)
+      if (out[0]! < high || (out[0] === high && out[1]! < low)) {
+        high = out[0]!
+        low = out[1]!
+      }
+    }
+    out[0] = high
+    out[1] = low
   }
 
   /** Store states are plain data: a level keeps them written out, not as objects (`plain-level.ts`). */
@@ -105,6 +144,7 @@ export class StoreSystem implements TransitionSystem<State>, Replay<State> {
   }
 
   visitState(state: State, index: number): void {
+    if (index >= 0) this.liveness?.visitState(state, index)
     // Each predicate is dropped at its first finding: one finding per element, and no more calls.
     for (let i = 0; i < this.invariants.length; i++) {
       const { name, check } = this.invariants[i]!
@@ -117,7 +157,12 @@ export class StoreSystem implements TransitionSystem<State>, Replay<State> {
     }
   }
 
-  visitStep(before: State, index: number, action: number, after: State): void {
+  visitStep(before: State, index: number, action: number, after: State, toIndex: number): void {
+    // Simulated steps (index -1, `simulate.ts`) are in no graph.
+    if (index >= 0) {
+      this.coverage.step(index, action)
+      this.liveness?.visitStep(index, action, toIndex)
+    }
     if (this.effects.length === 0) return
     const { operation, params } = this.actions[action]!
     const step: EffectStep<State> = { before, after, operation, params }
@@ -163,6 +208,19 @@ export class StoreSystem implements TransitionSystem<State>, Replay<State> {
   /** The state at the end of `path` as it was found, rebuilt with every apply working on its own copy. */
   private replayPristine(path: readonly number[]): State {
     return path.reduce<State>((state, action) => this.replay(state, action), structuredClone(this.pristine))
+  }
+
+  /** Once a complete search is over: operations no reachable state enables. */
+  reportNeverEnabled(): void {
+    Object.keys(this.store.operations).forEach((operation, index) => {
+      if (this.coverage.wasTaken(index)) return
+      this.recorder.record(
+        'operation/never-enabled',
+        elementPath(['stores', this.id, 'operations', operation]),
+        `operation ${JSON.stringify(operation)} is never enabled: in no reachable state does its guard hold, for any params`,
+        undefined,
+      )
+    })
   }
 
   stuck(index: number, action: number, limitMs: number): void {
@@ -222,6 +280,19 @@ export class StoreSystem implements TransitionSystem<State>, Replay<State> {
       { state },
     )
   }
+}
+
+/** Fairness names operations; each of an operation's actions (its params) is fair on its own. */
+function storeLiveness(
+  id: string,
+  store: StoreDefinition,
+  actions: readonly StoreAction[],
+  recorder: FindingRecorder,
+): LivenessTracker<State> | undefined {
+  if (store.liveness === undefined || Object.keys(store.liveness).length === 0) return undefined
+  const names = Object.keys(store.operations)
+  const nameOf = Uint32Array.from(actions, ({ operation }) => names.indexOf(operation))
+  return new LivenessTracker(['stores', id], store.liveness, store.fairness, { names, nameOf }, recorder)
 }
 
 function named<F>(record: Readonly<Record<string, F>> | undefined): Named<F>[] {

@@ -1,0 +1,124 @@
+/**
+ * Liveness through the command: a lasso in the JSON report (trace plus loop) and in pretty
+ * output, fairness that makes the property hold, and a bound that leaves it unchecked.
+ */
+import { describe, expect, it } from 'vitest'
+import { makeProject, runCli } from './helpers/cli.js'
+
+const RESET = (fairness: string) => `import { defineStore, defineSystem } from '@plumbline/core'
+
+type Reset = 'none' | 'pending' | 'done'
+const reset = defineStore({
+  initial: { reset: 'none' as Reset, sent: 1 },
+  operations: {
+    request: { guard: (s) => s.reset === 'none', apply: (s) => ({ ...s, reset: 'pending' as Reset }) },
+    resend: { guard: (s) => s.reset === 'pending', apply: (s) => ({ ...s, sent: 3 - s.sent }) },
+    confirm: { guard: (s) => s.reset === 'pending', apply: (s) => ({ ...s, reset: 'done' as Reset }) },
+  },
+  liveness: { resetEnds: { when: (s) => s.reset === 'pending', then: (s) => s.reset === 'done' } },
+  ${fairness}
+})
+
+export default defineSystem({ name: 'reset', stores: { reset } })
+`
+
+describe('plumbline check: liveness', () => {
+  it('reports a lasso: the trace to the loop and the loop, with loop its first step, in JSON and in pretty output', async () => {
+    const project = await makeProject({ 'models/reset.ts': RESET('') })
+    const json = await runCli(['check', '--format', 'json'], { cwd: project })
+    expect(json.stderr).toBe('')
+    expect(json.exitCode).toBe(1)
+    const [model] = JSON.parse(json.stdout).models
+    expect(model.diagnostics).toEqual([
+      {
+        rule: 'liveness/violated',
+        severity: 'error',
+        message:
+          'liveness "resetEnds" does not hold: from a reachable state where when holds, a fair behaviour never reaches a state where then holds (it loops for ever; no fairness declared)',
+        element: 'stores.reset.liveness.resetEnds',
+        location: { file: 'models/reset.ts', line: 11, column: 15 },
+        initial: { reset: 'none', sent: 1 },
+        trace: [
+          { action: 'request', params: {}, state: { reset: 'pending', sent: 1 } },
+          { action: 'resend', params: {}, state: { reset: 'pending', sent: 2 } },
+          { action: 'resend', params: {}, state: { reset: 'pending', sent: 1 } },
+        ],
+        loop: 1,
+      },
+    ])
+    expect(model.exploration[0]).toMatchObject({
+      element: 'stores.reset',
+      states: 5,
+      complete: true,
+      liveness: 'checked',
+    })
+    const pretty = await runCli(['check'], { cwd: project })
+    expect(pretty.stdout).toContain(
+      [
+        '    from {"reset":"none","sent":1}',
+        '    1. request → {"reset":"pending","sent":1}',
+        '    ↻ from here, repeated for ever:',
+        '    2. resend → {"reset":"pending","sent":2}',
+        '    3. resend → {"reset":"pending","sent":1}',
+        '    ↻ back to the state after step 1',
+      ].join('\n'),
+    )
+  })
+
+  it('holds under weak fairness of confirm; a bound leaves it unchecked, never holding', async () => {
+    const project = await makeProject({ 'models/reset.ts': RESET("fairness: { weak: ['confirm'] },") })
+    const fair = await runCli(['check', '--format', 'json'], { cwd: project })
+    expect(fair.exitCode).toBe(0)
+    expect(JSON.parse(fair.stdout).models[0].diagnostics).toEqual([])
+    const bounded = await runCli(['check', '--max-states', '2'], { cwd: project })
+    expect(bounded.stdout).toContain(
+      'explored stores.reset: 2 states, 1 transition, depth 1 (incomplete: stopped at the states bound; liveness unchecked)',
+    )
+    expect(bounded.stdout).toContain('states beyond it are not checked, nor is liveness')
+  })
+
+  it('names an unknown operation in fairness; liveness is checked with the fairness that is known', async () => {
+    const project = await makeProject({ 'models/reset.ts': RESET("fairness: { weak: ['confrim'] },") })
+    const result = await runCli(['check', '--format', 'json'], { cwd: project })
+    const [model] = JSON.parse(result.stdout).models
+    expect(model.diagnostics.map(({ rule, element }: { rule: string; element: string }) => [rule, element])).toEqual([
+      ['model/invalid', 'stores.reset.fairness.weak[0]'],
+      ['liveness/violated', 'stores.reset.liveness.resetEnds'],
+    ])
+    expect(model.diagnostics[0].message).toBe('unknown operation "confrim" (did you mean "confirm"?)')
+  })
+})
+
+const COUNTER = `import { defineStore, defineSystem } from '@plumbline/core'
+
+const counter = defineStore({
+  initial: { n: 0 },
+  domains: { by: [1, 2] },
+  operations: { up: { params: { by: 'by' }, apply: (s, { by }) => ({ n: s.n + by }) } },
+  invariants: { belowThirty: (s) => s.n < 30 },
+})
+
+export default defineSystem({ name: 'counter', stores: { counter } })
+`
+
+describe('plumbline check --simulate', () => {
+  it('finds a violation beyond --max-states, prints its seed, and replays the same run with --seed', async () => {
+    const project = await makeProject({ 'models/counter.ts': COUNTER })
+    const args = ['check', '--max-states', '10', '--simulate', '20', '--depth', '40']
+    const first = await runCli([...args, '--format', 'json'], { cwd: project })
+    expect(first.stderr).toBe('')
+    const [model] = JSON.parse(first.stdout).models
+    expect(model.diagnostics.map(({ rule }: { rule: string }) => rule)).toEqual([
+      'invariant/violated',
+      'explore/incomplete',
+    ])
+    const [stats] = model.exploration
+    expect(stats).toMatchObject({ complete: false, simulation: { behaviours: 20, depth: 40 } })
+    const again = await runCli([...args, '--seed', String(stats.simulation.seed), '--format', 'json'], { cwd: project })
+    expect(JSON.parse(again.stdout).models[0].diagnostics).toEqual(model.diagnostics)
+    const pretty = await runCli([...args, '--seed', '7'], { cwd: project })
+    expect(pretty.stdout).toMatch(
+      /explored stores\.counter: 10 states, \d+ transitions, depth \d+; then simulated 20 behaviours of up to 40 steps \(\d+ steps\), seed 7 \(incomplete: simulation is not a proof; the search stopped at the states bound\)/,
+    )
+  })
+})
