@@ -7,7 +7,6 @@
  * and Math.random is a fixed sequence restarted for every diagram.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
-import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
@@ -40,10 +39,10 @@ export interface MermaidSvgRenderer {
   close(): Promise<void>
 }
 
-/** `mermaidBundle`: the Mermaid build to draw with; the installed Mermaid 11 unless given (tests draw with 10 too). */
+/** `mermaidBundle`: the path of the Mermaid build to draw with (`svgPackages()` finds the installed one; tests draw with 10 too). */
 export async function openMermaidSvgRenderer(
   executablePath: string,
-  mermaidBundle: string = installedMermaid(),
+  mermaidBundle: string,
 ): Promise<MermaidSvgRenderer> {
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'plumbline-chromium-'))
   let context: BrowserContext | undefined
@@ -81,10 +80,6 @@ const NOT_IN_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu
 
 export function xmlSafe(svg: string): string {
   return svg.replace(NOT_IN_XML, '\uFFFD')
-}
-
-function installedMermaid(): string {
-  return createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js')
 }
 
 async function loadMermaid(page: Page, bundle: string): Promise<void> {
