@@ -253,16 +253,20 @@ describe.each(PACKAGES)('@plumbline/%s as packed', (name) => {
     expect(messages).toEqual([])
   })
 
-  test('@arethetypeswrong finds no problem for ES module consumers', async () => {
-    const attw = path.join(repoRoot, 'node_modules/@arethetypeswrong/cli/dist/index.js')
-    // esm-only: the packages are ES modules only, so node10 and require() from CommonJS are out of scope.
-    const checked = await run(
-      process.execPath,
-      [attw, tarballs[name], '--profile', 'esm-only', '--format', 'json'],
-      work,
-    )
-    expect(checked.exitCode, checked.stdout).toBe(0)
-  })
+  test(
+    '@arethetypeswrong finds no problem for ES module consumers',
+    async () => {
+      const attw = path.join(repoRoot, 'node_modules/@arethetypeswrong/cli/dist/index.js')
+      // esm-only: the packages are ES modules only, so node10 and require() from CommonJS are out of scope.
+      const checked = await run(
+        process.execPath,
+        [attw, tarballs[name], '--profile', 'esm-only', '--format', 'json'],
+        work,
+      )
+      expect(checked.exitCode, checked.stdout).toBe(0)
+    },
+    INSTALL,
+  )
 })
 
 test(
