@@ -5,9 +5,11 @@
  * publint and @arethetypeswrong on each tarball, `pnpm -r publish --dry-run`, and the
  * GitHub Action's step run in that project.
  *
- * Cost: about 40 s on a quiet machine with npm's cache warm (one install of the tarballs,
- * zod and xstate; one more of mermaid and playwright-core where Chromium is present); the
- * first run on a machine also downloads those from the npm registry.
+ * Cost: about 95 s alone on two shared, busy cores with npm's cache warm (one npm install of
+ * the tarballs, zod and xstate, about 10 s; mermaid and playwright-core and the SVG drawing,
+ * where Chromium is present, about 25 s; attw, which loads TypeScript, 5 to 15 s a package;
+ * `pnpm -r publish --dry-run` about 15 s). Beside the other test files it adds under a minute
+ * to `pnpm test`. The first run on a machine also downloads those packages from the registry.
  */
 import { spawn } from 'node:child_process'
 import { access, cp, lstat, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
