@@ -8,8 +8,8 @@
  * Cost: about 95 s alone on two shared, busy cores with npm's cache warm (one npm install of
  * the tarballs, zod and xstate, about 10 s; mermaid and playwright-core and the SVG drawing,
  * where Chromium is present, about 25 s; attw, which loads TypeScript, 5 to 15 s a package;
- * `pnpm -r publish --dry-run` about 15 s). Beside the other test files it adds under a minute
- * to `pnpm test`. The first run on a machine also downloads those packages from the registry.
+ * `pnpm -r publish --dry-run` about 15 s); vitest runs it beside the other test files.
+ * The first run on a machine also downloads those packages from the registry.
  */
 import { spawn } from 'node:child_process'
 import { access, cp, lstat, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
