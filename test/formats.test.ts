@@ -6,18 +6,11 @@ import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { Ajv2020 } from 'ajv/dist/2020.js'
-import AjvDraft04 from 'ajv-draft-04'
-import addFormats from 'ajv-formats'
 import { parse as parseJunit } from 'junit2json'
 import { describe, expect, it } from 'vitest'
-import { fixtures, makeProject, repoRoot, runCli } from './helpers/cli.js'
+import { makeProject, repoRoot, runCli } from './helpers/cli.js'
+import { sarifValidator } from './helpers/sarif.js'
 import { RENAMED, shopWith, UNKNOWN_CONTRACT, UNKNOWN_ZONE } from './helpers/shop.js'
-
-function sarifValidator() {
-  const ajv = new AjvDraft04.default({ allErrors: true, strict: false })
-  addFormats.default(ajv)
-  return ajv.compile(JSON.parse(readFileSync(path.join(fixtures, 'schemas/sarif-schema-2.1.0.json'), 'utf8')))
-}
 
 function reportValidator() {
   return new Ajv2020({ allErrors: true, strict: true }).compile(

@@ -74,7 +74,8 @@ section one of components (views, views/<view> for a model that nests its elemen
 deployment, deployment/<environment>, entities, flows, flows/<flow>, machines,
 machines/<machine>, decisions, questions, out-of-scope, check.
 
-Chromium for --svg: PLUMBLINE_CHROMIUM, else /usr/bin/chromium.
+--svg needs the optional packages mermaid and playwright-core (npm i -D mermaid playwright-core)
+and a Chromium: PLUMBLINE_CHROMIUM, else /usr/bin/chromium.
 
 Examples:
   $ plumbline render                       write docs/models/<system>.md for every model under models/
@@ -89,8 +90,8 @@ Examples:
 Exit codes:
   0  written (or, with --check, up to date), whatever the findings: they are in the documents
   1  with --check: a file is stale
-  2  unusable input: a model that does not load or cannot be drawn, a bad marker, no Chromium for --svg,
-     no mermaid package for --svg or --html`,
+  2  unusable input: a model that does not load or cannot be drawn, a bad marker, no Chromium or
+     no mermaid and playwright-core for --svg, no mermaid for --html`,
     )
     .action(async (paths: string[], flags: RenderFlags) => {
       setExitCode(await renderCommand(paths, flags, io))

@@ -12,6 +12,7 @@ import type { Io } from '../io.js'
 import { readUtf8File } from '../files/text-file.js'
 import { displayPath } from '../load/find-model-files.js'
 import { findChromium } from '../svg/find-chromium.js'
+import { svgPackages } from '../svg/svg-packages.js'
 import type { ModelDocument } from './documents.js'
 
 export interface PlannedFile {
@@ -71,9 +72,11 @@ async function injectedFiles(
 }
 
 async function svgFiles(documents: readonly ModelDocument[], out: string, io: Io): Promise<PlannedFile[]> {
-  // The browser driver is loaded only for --svg.
+  // Mermaid and the browser driver are optional packages, loaded only for --svg.
+  const { mermaidBundle } = svgPackages()
+  const executablePath = await findChromium(io.env)
   const { openMermaidSvgRenderer } = await import('../svg/mermaid-svg.js')
-  const renderer = await openMermaidSvgRenderer(await findChromium(io.env))
+  const renderer = await openMermaidSvgRenderer(executablePath, mermaidBundle)
   try {
     const files: PlannedFile[] = []
     for (const { slug, rendered } of documents) {

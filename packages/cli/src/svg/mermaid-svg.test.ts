@@ -17,6 +17,7 @@ import { withoutWordJoiners } from '../../../render/src/testing/mermaid.js'
 import { noteShown, stepText } from '../../../render/src/testing/model-expectations.js'
 import { findChromium } from './find-chromium.js'
 import { openMermaidSvgRenderer, xmlSafe, type MermaidSvgRenderer } from './mermaid-svg.js'
+import { svgPackages } from './svg-packages.js'
 
 let renderer: MermaidSvgRenderer
 /** Mermaid 10, as GitLab drew it before 19.0: documents must show the same there. */
@@ -26,7 +27,7 @@ let reader: Page
 
 beforeAll(async () => {
   const executablePath = await findChromium(process.env)
-  renderer = await openMermaidSvgRenderer(executablePath)
+  renderer = await openMermaidSvgRenderer(executablePath, svgPackages().mermaidBundle)
   renderer10 = await openMermaidSvgRenderer(
     executablePath,
     createRequire(import.meta.url).resolve('mermaid10/dist/mermaid.min.js'),
@@ -210,7 +211,7 @@ test('the same diagram renders to the same bytes, in one browser and in the next
   const machine = diagrams.find((diagram) => diagram.name === 'machine-order')?.diagram.text ?? ''
   const [first] = await renderer.render([{ text: machine, id: 'order' }])
   expect(await renderer.render([{ text: machine, id: 'order' }])).toEqual([first])
-  const another = await openMermaidSvgRenderer(await findChromium(process.env))
+  const another = await openMermaidSvgRenderer(await findChromium(process.env), svgPackages().mermaidBundle)
   try {
     expect(await another.render([{ text: machine, id: 'order' }])).toEqual([first])
   } finally {

@@ -10,7 +10,6 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
-import { installedMermaid } from './installed-mermaid.js'
 
 /** The launch flags: headless, no sandbox (containers, CI), and nothing that phones home. */
 const CHROMIUM_ARGS = [
@@ -40,10 +39,10 @@ export interface MermaidSvgRenderer {
   close(): Promise<void>
 }
 
-/** `mermaidBundle`: the Mermaid build to draw with; the installed Mermaid 11 unless given (tests draw with 10 too). */
+/** `mermaidBundle`: the path of the Mermaid build to draw with (`svgPackages()` finds the installed one; tests draw with 10 too). */
 export async function openMermaidSvgRenderer(
   executablePath: string,
-  mermaidBundle: string = installedMermaid(),
+  mermaidBundle: string,
 ): Promise<MermaidSvgRenderer> {
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'plumbline-chromium-'))
   let context: BrowserContext | undefined
