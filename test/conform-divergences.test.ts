@@ -30,8 +30,10 @@ const DIVERGENCES: Divergence[] = [
   ✖ error  stores.users.operations.signUp  conform/state-mismatch
     signUp {"email":"bob@x"} (step 2: signUp · signUp), the real system's state differs from the model's: users[0].email: model "ann@x", observed "bob@x"; users[1].email: model "bob@x", observed "ann@x"
     from {"users":[]}
-    1. signUp {"email":"ann@x"} → {"users":[{"email":"ann@x"}]}
-    2. signUp {"email":"bob@x"} → {"users":[{"email":"ann@x"},{"email":"bob@x"}]}
+    1. signUp {"email":"ann@x"}
+       users[0]: absent → {"email":"ann@x"}
+    2. signUp {"email":"bob@x"}
+       users[1]: absent → {"email":"bob@x"}
        observed {"users":[{"email":"bob@x"},{"email":"ann@x"}]}
        ≠ users[0].email: model "ann@x", observed "bob@x"
        ≠ users[1].email: model "bob@x", observed "ann@x"
@@ -77,8 +79,10 @@ const DIVERGENCES: Divergence[] = [
   ✖ error  stores.users.operations.signUp  conform/rejected
     the real system refused signUp {"email":"bob@x"} (step 2: signUp · signUp), which the model allows: it threw Error: the users table is full
     from {"users":[]}
-    1. signUp {"email":"ann@x"} → {"users":[{"email":"ann@x"}]}
-    2. signUp {"email":"bob@x"} → {"users":[{"email":"ann@x"},{"email":"bob@x"}]}
+    1. signUp {"email":"ann@x"}
+       users[0]: absent → {"email":"ann@x"}
+    2. signUp {"email":"bob@x"}
+       users[1]: absent → {"email":"bob@x"}
        refused: Error: the users table is full
        observed {"users":[{"email":"ann@x"}]}
        ≠ users[1]: model {"email":"bob@x"}, observed absent
@@ -122,8 +126,10 @@ const DIVERGENCES: Divergence[] = [
   ✖ error  stores.users.operations.signUp  conform/accepted
     the real system accepted signUp {"email":"ann@x"} (step 2: signUp · signUp), which the model does not allow in that state (it must refuse it: throw)
     from {"users":[]}
-    1. signUp {"email":"ann@x"} → {"users":[{"email":"ann@x"}]}
-    2. signUp {"email":"ann@x"} → {"users":[{"email":"ann@x"}]}
+    1. signUp {"email":"ann@x"}
+       users[0]: absent → {"email":"ann@x"}
+    2. signUp {"email":"ann@x"}
+       (nothing changes)
        observed {"users":[{"email":"ann@x"},{"email":"ann@x"}]}
        ≠ users[1]: model absent, observed {"email":"ann@x"}
   explored stores.users: 5 states, 4 transitions, depth 2
@@ -166,8 +172,10 @@ const DIVERGENCES: Divergence[] = [
   ✖ error  stores.users  conform/error
     after signUp {"email":"bob@x"} (step 2: signUp · signUp), observe threw: Error: connection lost
     from {"users":[]}
-    1. signUp {"email":"ann@x"} → {"users":[{"email":"ann@x"}]}
-    2. signUp {"email":"bob@x"} → {"users":[{"email":"ann@x"},{"email":"bob@x"}]}
+    1. signUp {"email":"ann@x"}
+       users[0]: absent → {"email":"ann@x"}
+    2. signUp {"email":"bob@x"}
+       users[1]: absent → {"email":"bob@x"}
   explored stores.users: 5 states, 4 transitions, depth 2
   conformance of stores.users: 2 sequences, 4 steps, transitions covered 2/4, states 3/5
 

@@ -41,9 +41,12 @@ describe('plumbline conform on a machine, against a class', () => {
   ✖ error  machines.order.events["xstate.error.actor.charge"]  conform/state-mismatch
     xstate.error.actor.charge (step 3: ADD · SUBMIT · xstate.error.actor.charge), the real system's state differs from the model's: context.items: model 1, observed 0
     from {"value":"cart","context":{"items":0}}
-    1. ADD → {"value":"cart","context":{"items":1}}
-    2. SUBMIT → {"value":"paying","context":{"items":1}}
-    3. xstate.error.actor.charge → {"value":"cart","context":{"items":1}}
+    1. ADD
+       context.items: 0 → 1
+    2. SUBMIT
+       value: "cart" → "paying"
+    3. xstate.error.actor.charge
+       value: "paying" → "cart"
        observed {"value":"cart","context":{"items":0}}
        ≠ context.items: model 1, observed 0
   explored machines.order: 9 states, 12 transitions, depth 4

@@ -56,10 +56,13 @@ describe('plumbline check: liveness', () => {
     expect(pretty.stdout).toContain(
       [
         '    from {"reset":"none","sent":1}',
-        '    1. request → {"reset":"pending","sent":1}',
+        '    1. request',
+        '       reset: "none" → "pending"',
         '    ↻ from here, repeated for ever:',
-        '    2. resend → {"reset":"pending","sent":2}',
-        '    3. resend → {"reset":"pending","sent":1}',
+        '    2. resend',
+        '       sent: 1 → 2',
+        '    3. resend',
+        '       sent: 2 → 1',
         '    ↻ back to the state after step 1',
       ].join('\n'),
     )
