@@ -8,9 +8,9 @@ import { existsSync } from 'node:fs'
 import { readFile, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { fixtures, makeProject, runCli } from './helpers/cli.js'
-import { callTool, connectMcp } from './helpers/mcp-client.js'
+import { callTool, connectMcp, startRawMcp } from './helpers/mcp-client.js'
 
 /** A small model with a store; its top level runs `top` first. */
 function model(name: string, top = ''): string {
@@ -244,6 +244,41 @@ describe('plumbline mcp', () => {
     const drawn = await callTool(session, 'render', { path: 'models/loop.ts' })
     expect(drawn.isError).toBe(false)
     expect(drawn.text).toContain(finding.message)
+  })
+
+  describe('when the client is gone', () => {
+    /** A call of check on a model that prints, then never returns (and the watchdog waits two minutes). */
+    const printingForever = {
+      'plumbline.config.ts': 'export default { explore: { stepTimeout: 120000 } }\n',
+      'models/loud.ts': "setInterval(() => console.log('still here'), 5)\nwhile (true) console.log('NOISE')\n",
+    }
+    const callCheck = (file: string) =>
+      JSON.stringify({
+        jsonrpc: '2.0',
+        id: 2,
+        method: 'tools/call',
+        params: { name: 'check', arguments: { paths: [file] } },
+      })
+
+    it('mid-call, every pipe closed: the server ends, exit code 0, its workers with it', async () => {
+      const server = await startRawMcp(await makeProject(printingForever))
+      server.send(callCheck('models/loud.ts'))
+      // As a client that exits does: stdin ends, and nobody reads stdout or stderr any more.
+      server.child.stdin.end()
+      server.child.stdout.destroy()
+      server.child.stderr.destroy()
+      expect(await server.exited).toEqual({ code: 0, signal: null })
+    })
+
+    it('stdout’s pipe broken (EPIPE) with stdin still open: the server ends when it answers', async () => {
+      const server = await startRawMcp(
+        await makeProject({ 'models/noisy.ts': model('noisy', "console.log('hello from the model')\n") }),
+      )
+      server.child.stdout.destroy()
+      server.child.stderr.destroy()
+      server.send(callCheck('models/noisy.ts'))
+      expect(await server.exited).toEqual({ code: 0, signal: null })
+    })
   })
 
   describe('confinement to the roots', () => {
