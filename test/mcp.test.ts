@@ -9,7 +9,7 @@ import { readFile, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { fixtures, makeProject, runCli } from './helpers/cli.js'
+import { fixtures, makeProject, runCli, STACK_FRAME } from './helpers/cli.js'
 import { callTool, connectMcp, startRawMcp } from './helpers/mcp-client.js'
 
 /** A small model with a store; its top level runs `top` first. */
@@ -244,6 +244,52 @@ describe('plumbline mcp', () => {
     const drawn = await callTool(session, 'render', { path: 'models/loop.ts' })
     expect(drawn.isError).toBe(false)
     expect(drawn.text).toContain(finding.message)
+  })
+
+  describe('roots the client cannot give', () => {
+    const cases = [
+      {
+        answer: 'an error',
+        listRoots: () => {
+          throw new Error('no roots here')
+        },
+        why: 'the client answered roots/list with an error (MCP error -32603: no roots here)',
+      },
+      {
+        answer: 'a URI that is not file://',
+        listRoots: () => ({ roots: [{ uri: 'https://example.com/repo' }] }),
+        why: 'the client\'s answer to roots/list is not a list of roots (roots.0.uri: Invalid string: must start with "file://")',
+      },
+      {
+        answer: 'a file:// URI of another machine',
+        listRoots: () => ({ roots: [{ uri: 'file://server/share' }] }),
+        why: 'file://server/share is not a file:// URI of a folder on this machine',
+      },
+    ]
+    for (const { answer, listRoots, why } of cases)
+      it(`roots/list answered with ${answer}: explain and rules answer, the other tools refuse, saying why`, async () => {
+        const session = await connectMcp(fixtures, { listRoots })
+        const explained = await runCli(['explain', 'identity/uniqueness-undecided'], { cwd: fixtures })
+        expect(await callTool(session, 'explain', { rule: 'identity/uniqueness-undecided' })).toEqual({
+          isError: false,
+          text: explained.stdout,
+        })
+        expect((await callTool(session, 'rules')).isError).toBe(false)
+        const refused = { isError: true, text: `the client's roots could not be used: ${why}; nothing was read` }
+        expect(await callTool(session, 'check', { paths: ['accounts-naive.ts'] })).toEqual(refused)
+        expect(await callTool(session, 'questions', {})).toEqual(refused)
+        expect(await callTool(session, 'render', { path: 'valid/tiny.ts' })).toEqual(refused)
+        expect(await callTool(session, 'explain', { rule: 'pack:accounts' })).toEqual(refused)
+        expect(session.stderr()).not.toMatch(STACK_FRAME)
+      })
+
+    it('a client that never answers roots/list: the call is refused after 5 s, not the SDK’s 60', async () => {
+      const session = await connectMcp(fixtures, { listRoots: () => new Promise(() => undefined) })
+      expect(await callTool(session, 'check', { paths: ['accounts-naive.ts'] })).toEqual({
+        isError: true,
+        text: "the client's roots could not be used: the client did not answer roots/list within 5 s; nothing was read",
+      })
+    })
   })
 
   describe('when the client is gone', () => {

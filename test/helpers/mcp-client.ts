@@ -26,10 +26,14 @@ afterEach(async () => {
   await Promise.all(open.splice(0).map((client) => client.close()))
 })
 
-/** Starts the server in `cwd` (serving `folder`, where given); with `roots`, the client offers them (as `file://` URIs). */
+/**
+ * Starts the server in `cwd` (serving `folder`, where given); with `roots`, the client offers
+ * them (as `file://` URIs); with `listRoots`, the client declares roots and answers roots/list
+ * with what it returns (or throws).
+ */
 export async function connectMcp(
   cwd: string,
-  options: { roots?: readonly string[]; folder?: string } = {},
+  options: { roots?: readonly string[]; folder?: string; listRoots?: () => unknown } = {},
 ): Promise<McpSession> {
   const env = testEnv()
   const transport = new StdioClientTransport({
@@ -42,11 +46,15 @@ export async function connectMcp(
   let stderr = ''
   transport.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
   const { roots } = options
-  const client = new Client({ name: 'plumbline-e2e', version: '0.0.0' }, { capabilities: roots ? { roots: {} } : {} })
-  if (roots)
-    client.setRequestHandler(ListRootsRequestSchema, () => ({
-      roots: roots.map((root) => ({ uri: pathToFileURL(root).href, name: path.basename(root) })),
-    }))
+  const listRoots =
+    options.listRoots ??
+    (roots && (() => ({ roots: roots.map((root) => ({ uri: pathToFileURL(root).href, name: path.basename(root) })) })))
+  const client = new Client(
+    { name: 'plumbline-e2e', version: '0.0.0' },
+    { capabilities: listRoots ? { roots: {} } : {} },
+  )
+  // The SDK's types want a valid answer: a client that answers otherwise is what listRoots may be.
+  if (listRoots) client.setRequestHandler(ListRootsRequestSchema, listRoots as () => { roots: [] })
   const errors: Error[] = []
   client.onerror = (error) => errors.push(error)
   await client.connect(transport)

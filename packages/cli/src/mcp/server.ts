@@ -23,7 +23,8 @@ import type { Io } from '../io.js'
 import { displayPath } from '../load/find-model-files.js'
 import { version } from '../version.js'
 import { modelFiles, openProject } from './project.js'
-import { baseOf, confine, rootsFrom, type Roots } from './roots.js'
+import { clientRoots } from './client-roots.js'
+import { baseOf, confine } from './roots.js'
 import { checkTool, explainTool, questionsTool, renderTool, rulesTool } from './tools.js'
 
 /** Bounds on a call's input: enough for any project, too little to be a way of exhausting the server. */
@@ -61,12 +62,7 @@ export async function serveMcp(io: Io, startDirectory: string): Promise<never> {
         'Plumbline checks architecture models (TypeScript files exporting defineSystem) and asks the decisions they leave open. Call questions before writing code from a model; answer each in the model or as a decision.',
     },
   )
-  const roots = async (): Promise<Roots> => {
-    const listed = server.server.getClientCapabilities()?.roots
-      ? (await server.server.listRoots()).roots.map(({ uri }) => uri)
-      : undefined
-    return rootsFrom(listed, startDirectory)
-  }
+  const roots = clientRoots(server.server, startDirectory)
   const serial = serialQueue()
   const call = (run: () => Promise<CallToolResult>) => serial(run).catch((error: unknown) => toolError(error, io))
 
@@ -99,7 +95,7 @@ export async function serveMcp(io: Io, startDirectory: string): Promise<never> {
       },
       annotations: { readOnlyHint: true },
     },
-    ({ rule }) => call(async () => text(await explainTool(rule, await roots()))),
+    ({ rule }) => call(async () => text(await explainTool(rule, roots))),
   )
   server.registerTool(
     'rules',

@@ -63,11 +63,14 @@ export async function questionsTool(paths: readonly string[], roots: Roots): Pro
   return jsonText(questionsReport(checked))
 }
 
-/** `plumbline explain`: a rule, or a checklist pack (built in or the config's). */
-export async function explainTool(id: string, roots: Roots): Promise<string> {
+/**
+ * `plumbline explain`: a rule, or a checklist pack (built in or the config's). A rule needs no
+ * roots; a pack does, as the config (in the first root) may define or replace it.
+ */
+export async function explainTool(id: string, roots: () => Promise<Roots>): Promise<string> {
   const rule = rulesById.get(id)
   if (rule !== undefined) return explainRule(rule, plain)
-  const packs = resolvePacks((await openProject(roots)).config?.config.packs)
+  const packs = resolvePacks((await openProject(await roots())).config?.config.packs)
   const pack = packs.find((candidate) => packSource(candidate) === id)
   if (pack === undefined) throw new UsageError(unknownRuleMessage(id, settableIds(packs)))
   return explainPack(pack, plain)
