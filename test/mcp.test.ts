@@ -1,8 +1,9 @@
 /**
  * `plumbline mcp` (issues 17 and 20) driven by the MCP SDK's own client over stdio, against the
  * built command: every tool answers what the matching command prints; bad input, a model that
- * throws or never returns, and every way out of the roots (absolute, `..`, a symbolic link, a
- * root the client names) are tool errors, after which the server still answers.
+ * throws or whose top level never returns, roots the client cannot give, and every way out of
+ * the roots (absolute, `..`, a symbolic link, a root the client names) are tool errors, after
+ * which the server still answers; a guard that never returns is a finding; a client gone ends it.
  */
 import { existsSync } from 'node:fs'
 import { readFile, symlink, writeFile } from 'node:fs/promises'
@@ -229,7 +230,7 @@ describe('plumbline mcp', () => {
     expect(after.isError).toBe(false)
   })
 
-  it('render of a model whose guard never returns: drawn with the exploration stopped where check stops it', async () => {
+  it('a model whose guard never returns: check answers its report with an explore/error finding, render draws it stopped there', async () => {
     const project = await makeProject({
       'plumbline.config.ts': 'export default { explore: { stepTimeout: 1000 } }\n',
       'models/loop.ts': model('loop').replace(
@@ -239,6 +240,8 @@ describe('plumbline mcp', () => {
     })
     const session = await connectMcp(project)
     const checked = await callTool(session, 'check', { paths: ['models/loop.ts'] })
+    // Not a tool error: the report, as plumbline check gives it, with the hang as a finding.
+    expect(checked.isError).toBe(false)
     const [finding] = JSON.parse(checked.text).models[0].diagnostics
     expect(finding.rule).toBe('explore/error')
     const drawn = await callTool(session, 'render', { path: 'models/loop.ts' })
