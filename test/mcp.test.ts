@@ -379,6 +379,21 @@ describe('plumbline mcp', () => {
       expect(existsSync(path.join(outside, 'counter.md'))).toBe(false)
     })
 
+    it('render with write and an out outside the roots is refused before the model is loaded', async () => {
+      const project = await makeProject({})
+      const marker = path.join(project, 'loaded')
+      await writeFile(path.join(project, 'model.ts'), markingModel(marker))
+      const session = await connectMcp(project)
+      for (const out of ['../elsewhere', path.join(path.dirname(project), 'elsewhere')])
+        expect(await callTool(session, 'render', { path: 'model.ts', write: true, out })).toEqual({
+          isError: true,
+          text: `${out}: outside the folders this server may read (${project})`,
+        })
+      expect(existsSync(marker)).toBe(false)
+      expect((await callTool(session, 'render', { path: 'model.ts' })).isError).toBe(false)
+      expect(existsSync(marker)).toBe(true)
+    })
+
     it('plumbline mcp FOLDER serves that folder where the client names no roots', async () => {
       const started = await makeProject({})
       const served = await makeProject({ 'models/counter.ts': model('counter') })

@@ -103,6 +103,8 @@ export interface RenderResult {
  */
 export async function renderTool(request: RenderRequest, roots: Roots, io: Io): Promise<RenderResult> {
   const project = await openProject(roots)
+  // Refused before any model code runs: a call that cannot write where it asks does nothing.
+  const out = request.write ? await outFolder(request.out, project, roots) : undefined
   const files = await modelFiles([request.path], project, roots)
   const watched = await checkWatched(files, project)
   const { renderModels } = await import('../render/documents.js')
@@ -119,8 +121,7 @@ export async function renderTool(request: RenderRequest, roots: Roots, io: Io): 
   }
   const documents = renderModels(systems, project.config?.dir ?? project.base)
   const markdown = documents.map(({ rendered }) => rendered.markdown)
-  if (!request.write) return { markdown, written: [] }
-  const out = await outFolder(request.out, project, roots)
+  if (out === undefined) return { markdown, written: [] }
   const written: string[] = []
   for (const { slug, rendered } of documents) {
     const file = path.join(out, `${slug}.md`)
