@@ -295,6 +295,15 @@ describe('plumbline mcp', () => {
     })
   })
 
+  it('a line on stdin that is not JSON is dropped without a reply (the SDK’s stdio transport has no parse-error reply), and the server goes on', async () => {
+    const server = await startRawMcp(fixtures)
+    const before = server.messages.length
+    server.send('this is not JSON')
+    server.send(JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'ping' }))
+    expect(await server.reply(2)).toEqual({ jsonrpc: '2.0', id: 2, result: {} })
+    expect(server.messages.slice(before)).toEqual([{ jsonrpc: '2.0', id: 2, result: {} }])
+  })
+
   describe('when the client is gone', () => {
     /** A call of check on a model that prints, then never returns (and the watchdog waits two minutes). */
     const printingForever = {

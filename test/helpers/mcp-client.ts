@@ -86,6 +86,8 @@ export async function callTool(
 export interface RawMcpServer {
   /** Writes one line to the server's stdin. */
   send(line: string): void
+  /** The JSON-RPC messages the server sent so far, in order. */
+  messages: Array<Record<string, unknown>>
   /** The next message with this id. */
   reply(id: number): Promise<Record<string, unknown>>
   /** How the process ended. */
@@ -132,7 +134,7 @@ export async function startRawMcp(cwd: string): Promise<RawMcpServer> {
   )
   await reply(1)
   send(JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }))
-  return { send, reply, exited, child }
+  return { send, messages, reply, exited, child }
 }
 
 const running: ChildProcessWithoutNullStreams[] = []
