@@ -1,16 +1,17 @@
 /**
  * `plumbline mcp` (issues 17 and 20) driven by the MCP SDK's own client over stdio, against the
  * built command: every tool answers what the matching command prints; bad input, a model that
- * throws or never returns, and every way out of the roots (absolute, `..`, a symbolic link, a
- * root the client names) are tool errors, after which the server still answers.
+ * throws or whose top level never returns, roots the client cannot give, and every way out of
+ * the roots (absolute, `..`, a symbolic link, a root the client names) are tool errors, after
+ * which the server still answers; a guard that never returns is a finding; a client gone ends it.
  */
 import { existsSync } from 'node:fs'
 import { readFile, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { fixtures, makeProject, runCli } from './helpers/cli.js'
-import { callTool, connectMcp } from './helpers/mcp-client.js'
+import { fixtures, makeProject, runCli, STACK_FRAME } from './helpers/cli.js'
+import { callTool, connectMcp, startRawMcp } from './helpers/mcp-client.js'
 
 /** A small model with a store; its top level runs `top` first. */
 function model(name: string, top = ''): string {
@@ -229,7 +230,7 @@ describe('plumbline mcp', () => {
     expect(after.isError).toBe(false)
   })
 
-  it('render of a model whose guard never returns: drawn with the exploration stopped where check stops it', async () => {
+  it('a model whose guard never returns: check answers its report with an explore/error finding, render draws it stopped there', async () => {
     const project = await makeProject({
       'plumbline.config.ts': 'export default { explore: { stepTimeout: 1000 } }\n',
       'models/loop.ts': model('loop').replace(
@@ -239,11 +240,103 @@ describe('plumbline mcp', () => {
     })
     const session = await connectMcp(project)
     const checked = await callTool(session, 'check', { paths: ['models/loop.ts'] })
+    // Not a tool error: the report, as plumbline check gives it, with the hang as a finding.
+    expect(checked.isError).toBe(false)
     const [finding] = JSON.parse(checked.text).models[0].diagnostics
     expect(finding.rule).toBe('explore/error')
     const drawn = await callTool(session, 'render', { path: 'models/loop.ts' })
     expect(drawn.isError).toBe(false)
     expect(drawn.text).toContain(finding.message)
+  })
+
+  describe('roots the client cannot give', () => {
+    const cases = [
+      {
+        answer: 'an error',
+        listRoots: () => {
+          throw new Error('no roots here')
+        },
+        why: 'the client answered roots/list with an error (MCP error -32603: no roots here)',
+      },
+      {
+        answer: 'a URI that is not file://',
+        listRoots: () => ({ roots: [{ uri: 'https://example.com/repo' }] }),
+        why: 'the client\'s answer to roots/list is not a list of roots (roots.0.uri: Invalid string: must start with "file://")',
+      },
+      {
+        answer: 'a file:// URI of another machine',
+        listRoots: () => ({ roots: [{ uri: 'file://server/share' }] }),
+        why: 'file://server/share is not a file:// URI of a folder on this machine',
+      },
+    ]
+    for (const { answer, listRoots, why } of cases)
+      it(`roots/list answered with ${answer}: explain and rules answer, the other tools refuse, saying why`, async () => {
+        const session = await connectMcp(fixtures, { listRoots })
+        const explained = await runCli(['explain', 'identity/uniqueness-undecided'], { cwd: fixtures })
+        expect(await callTool(session, 'explain', { rule: 'identity/uniqueness-undecided' })).toEqual({
+          isError: false,
+          text: explained.stdout,
+        })
+        expect((await callTool(session, 'rules')).isError).toBe(false)
+        const refused = { isError: true, text: `the client's roots could not be used: ${why}; nothing was read` }
+        expect(await callTool(session, 'check', { paths: ['accounts-naive.ts'] })).toEqual(refused)
+        expect(await callTool(session, 'questions', {})).toEqual(refused)
+        expect(await callTool(session, 'render', { path: 'valid/tiny.ts' })).toEqual(refused)
+        expect(await callTool(session, 'explain', { rule: 'pack:accounts' })).toEqual(refused)
+        expect(session.stderr()).not.toMatch(STACK_FRAME)
+      })
+
+    it('a client that never answers roots/list: the call is refused after 5 s, not the SDK’s 60', async () => {
+      const session = await connectMcp(fixtures, { listRoots: () => new Promise(() => undefined) })
+      expect(await callTool(session, 'check', { paths: ['accounts-naive.ts'] })).toEqual({
+        isError: true,
+        text: "the client's roots could not be used: the client did not answer roots/list within 5 s; nothing was read",
+      })
+    })
+  })
+
+  it('a line on stdin that is not JSON is dropped without a reply (the SDK’s stdio transport has no parse-error reply), and the server goes on', async () => {
+    const server = await startRawMcp(fixtures)
+    const before = server.messages.length
+    server.send('this is not JSON')
+    server.send(JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'ping' }))
+    expect(await server.reply(2)).toEqual({ jsonrpc: '2.0', id: 2, result: {} })
+    expect(server.messages.slice(before)).toEqual([{ jsonrpc: '2.0', id: 2, result: {} }])
+  })
+
+  describe('when the client is gone', () => {
+    /** A call of check on a model that prints, then never returns (and the watchdog waits two minutes). */
+    const printingForever = {
+      'plumbline.config.ts': 'export default { explore: { stepTimeout: 120000 } }\n',
+      'models/loud.ts': "setInterval(() => console.log('still here'), 5)\nwhile (true) console.log('NOISE')\n",
+    }
+    const callCheck = (file: string) =>
+      JSON.stringify({
+        jsonrpc: '2.0',
+        id: 2,
+        method: 'tools/call',
+        params: { name: 'check', arguments: { paths: [file] } },
+      })
+
+    it('mid-call, every pipe closed: the server ends, exit code 0, its workers with it', async () => {
+      const server = await startRawMcp(await makeProject(printingForever))
+      server.send(callCheck('models/loud.ts'))
+      // As a client that exits does: stdin ends, and nobody reads stdout or stderr any more.
+      server.child.stdin.end()
+      server.child.stdout.destroy()
+      server.child.stderr.destroy()
+      expect(await server.exited).toEqual({ code: 0, signal: null })
+    })
+
+    it('stdout’s pipe broken (EPIPE) with stdin still open: the server ends when it answers', async () => {
+      const server = await startRawMcp(
+        await makeProject({ 'models/noisy.ts': model('noisy', "console.log('hello from the model')\n") }),
+      )
+      server.child.stdout.destroy()
+      server.child.stderr.destroy()
+      server.send(callCheck('models/noisy.ts'))
+      expect(await server.exited).toEqual({ code: 0, signal: null })
+    })
   })
 
   describe('confinement to the roots', () => {
@@ -293,6 +386,21 @@ describe('plumbline mcp', () => {
       ).toEqual({ isError: true, text: `${leads('linked-folder')}${outside}` })
       expect(existsSync(marker)).toBe(false)
       expect(existsSync(path.join(outside, 'counter.md'))).toBe(false)
+    })
+
+    it('render with write and an out outside the roots is refused before the model is loaded', async () => {
+      const project = await makeProject({})
+      const marker = path.join(project, 'loaded')
+      await writeFile(path.join(project, 'model.ts'), markingModel(marker))
+      const session = await connectMcp(project)
+      for (const out of ['../elsewhere', path.join(path.dirname(project), 'elsewhere')])
+        expect(await callTool(session, 'render', { path: 'model.ts', write: true, out })).toEqual({
+          isError: true,
+          text: `${out}: outside the folders this server may read (${project})`,
+        })
+      expect(existsSync(marker)).toBe(false)
+      expect((await callTool(session, 'render', { path: 'model.ts' })).isError).toBe(false)
+      expect(existsSync(marker)).toBe(true)
     })
 
     it('plumbline mcp FOLDER serves that folder where the client names no roots', async () => {

@@ -4,10 +4,10 @@
  */
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
-import { EXIT_CLEAN, UsageError } from '../errors.js'
+import { UsageError } from '../errors.js'
 import type { RegisterCommand } from './types.js'
 
-export const registerMcp: RegisterCommand = (program, { io, setExitCode }) => {
+export const registerMcp: RegisterCommand = (program, { io }) => {
   program
     .command('mcp')
     .description('serve check, questions, explain, rules and render to a coding agent (Model Context Protocol, stdio)')
@@ -32,6 +32,5 @@ Add it to an agent (Claude Code):
       if (!(await stat(start).catch(() => undefined))?.isDirectory()) throw new UsageError(`${folder}: no such folder`)
       const { serveMcp } = await import('../mcp/server.js')
       await serveMcp(io, start)
-      setExitCode(EXIT_CLEAN)
     })
 }

@@ -1,5 +1,5 @@
 /**
- * Where `plumbline mcp` may go: the client's roots (MCP `roots/list`, `file://` URIs only), or
+ * Where `plumbline mcp` may go: the client's roots (MCP `roots/list`, `client-roots.ts`), or
  * where the client gives none, the directory the server was started in. Every path a tool is
  * given is resolved against the first root and must stay inside one: lexically (an absolute
  * path elsewhere, `..` out) and once symbolic links are followed (a link inside pointing out).
@@ -7,7 +7,6 @@
  */
 import { realpath } from 'node:fs/promises'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { UsageError } from '../errors.js'
 
 /** A path outside the roots: the tool call is refused, nothing is read. */
@@ -20,23 +19,12 @@ export interface Roots {
   real: readonly string[]
 }
 
-/** The roots from the client's `roots/list` answer; the start directory where it names no `file://` root. */
-export async function rootsFrom(uris: readonly string[] | undefined, startDirectory: string): Promise<Roots> {
-  const fromClient = (uris ?? []).flatMap((uri) => {
-    const folder = filePathOf(uri)
-    return folder === undefined ? [] : [folder]
-  })
-  const given = (fromClient.length > 0 ? fromClient : [startDirectory]).map((root) => path.resolve(root))
+/** The folders the client names as roots (see `client-roots.ts`); the start directory where it names none. */
+export async function rootsFrom(folders: readonly string[] | undefined, startDirectory: string): Promise<Roots> {
+  const given = (folders !== undefined && folders.length > 0 ? folders : [startDirectory]).map((root) =>
+    path.resolve(root),
+  )
   return { given, real: await Promise.all(given.map(realPathOfNearest)) }
-}
-
-function filePathOf(uri: string): string | undefined {
-  if (!uri.startsWith('file://')) return undefined
-  try {
-    return fileURLToPath(uri)
-  } catch {
-    return undefined
-  }
 }
 
 /** The folder relative paths are read from. */

@@ -17,13 +17,14 @@ import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mc
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js'
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js'
 import { z } from 'zod'
-import { UsageError } from '../errors.js'
+import { EXIT_CLEAN, UsageError } from '../errors.js'
 import { describeFileSystemError, isFileSystemError } from '../files/file-system-errors.js'
 import type { Io } from '../io.js'
 import { displayPath } from '../load/find-model-files.js'
 import { version } from '../version.js'
 import { modelFiles, openProject } from './project.js'
-import { baseOf, confine, rootsFrom, type Roots } from './roots.js'
+import { clientRoots } from './client-roots.js'
+import { baseOf, confine } from './roots.js'
 import { checkTool, explainTool, questionsTool, renderTool, rulesTool } from './tools.js'
 
 /** Bounds on a call's input: enough for any project, too little to be a way of exhausting the server. */
@@ -45,8 +46,13 @@ const pathsInput = {
     .describe("model files, folders or globs, relative to the first root (default: the config's models, else models/)"),
 }
 
-/** Serves until the client closes stdin; `startDirectory` is the root where the client names none. */
-export async function serveMcp(io: Io, startDirectory: string): Promise<void> {
+/**
+ * Serves until the client is gone (stdin ended, stdout's pipe broken), then ends the process,
+ * exit code 0; `startDirectory` is the root where the client names none.
+ */
+export async function serveMcp(io: Io, startDirectory: string): Promise<never> {
+  // Taken now: while a model's code runs, process.exit is replaced by one that throws (`model-output.ts`).
+  const exit: (code: number) => never = process.exit.bind(process)
   const protocolOut = protocolStdout()
   const server = new McpServer(
     { name: 'plumbline', version },
@@ -56,12 +62,7 @@ export async function serveMcp(io: Io, startDirectory: string): Promise<void> {
         'Plumbline checks architecture models (TypeScript files exporting defineSystem) and asks the decisions they leave open. Call questions before writing code from a model; answer each in the model or as a decision.',
     },
   )
-  const roots = async (): Promise<Roots> => {
-    const listed = server.server.getClientCapabilities()?.roots
-      ? (await server.server.listRoots()).roots.map(({ uri }) => uri)
-      : undefined
-    return rootsFrom(listed, startDirectory)
-  }
+  const roots = clientRoots(server.server, startDirectory)
   const serial = serialQueue()
   const call = (run: () => Promise<CallToolResult>) => serial(run).catch((error: unknown) => toolError(error, io))
 
@@ -94,7 +95,7 @@ export async function serveMcp(io: Io, startDirectory: string): Promise<void> {
       },
       annotations: { readOnlyHint: true },
     },
-    ({ rule }) => call(async () => text(await explainTool(rule, await roots()))),
+    ({ rule }) => call(async () => text(await explainTool(rule, roots))),
   )
   server.registerTool(
     'rules',
@@ -159,16 +160,25 @@ export async function serveMcp(io: Io, startDirectory: string): Promise<void> {
     )
   process.on('uncaughtException', stray)
   process.on('unhandledRejection', stray)
+  // A stderr nobody reads any more is no reason to stop, and its write errors must not reach the
+  // handlers above: they would write to it again, fail again, and so on forever at full CPU.
+  process.stderr.on('error', () => undefined)
   const transport = new StdioServerTransport(process.stdin, protocolOut)
   const closed = new Promise<void>((resolve) => {
     transport.onclose = resolve
-    process.stdin.once('end', () => void server.close())
   })
+  // The client is gone when stdin ends or stdout's pipe breaks (EPIPE): nobody is left to answer.
+  const clientGone = () => void server.close()
+  process.stdin.once('end', clientGone)
+  process.stdout.on('error', clientGone)
+  protocolOut.on('error', clientGone)
   await server.connect(transport)
   io.stderr.write(
     `plumbline mcp ${version}: serving on stdio, files under ${startDirectory} unless the client names roots\n`,
   )
   await closed
+  // A call still running (its worker threads, a model's timers) would keep the process alive for nobody.
+  exit(EXIT_CLEAN)
 }
 
 /** The process's stdout for the protocol alone; everything else written to it goes to stderr. */

@@ -63,11 +63,14 @@ export async function questionsTool(paths: readonly string[], roots: Roots): Pro
   return jsonText(questionsReport(checked))
 }
 
-/** `plumbline explain`: a rule, or a checklist pack (built in or the config's). */
-export async function explainTool(id: string, roots: Roots): Promise<string> {
+/**
+ * `plumbline explain`: a rule, or a checklist pack (built in or the config's). A rule needs no
+ * roots; a pack does, as the config (in the first root) may define or replace it.
+ */
+export async function explainTool(id: string, roots: () => Promise<Roots>): Promise<string> {
   const rule = rulesById.get(id)
   if (rule !== undefined) return explainRule(rule, plain)
-  const packs = resolvePacks((await openProject(roots)).config?.config.packs)
+  const packs = resolvePacks((await openProject(await roots())).config?.config.packs)
   const pack = packs.find((candidate) => packSource(candidate) === id)
   if (pack === undefined) throw new UsageError(unknownRuleMessage(id, settableIds(packs)))
   return explainPack(pack, plain)
@@ -100,6 +103,8 @@ export interface RenderResult {
  */
 export async function renderTool(request: RenderRequest, roots: Roots, io: Io): Promise<RenderResult> {
   const project = await openProject(roots)
+  // Refused before any model code runs: a call that cannot write where it asks does nothing.
+  const out = request.write ? await outFolder(request.out, project, roots) : undefined
   const files = await modelFiles([request.path], project, roots)
   const watched = await checkWatched(files, project)
   const { renderModels } = await import('../render/documents.js')
@@ -116,8 +121,7 @@ export async function renderTool(request: RenderRequest, roots: Roots, io: Io): 
   }
   const documents = renderModels(systems, project.config?.dir ?? project.base)
   const markdown = documents.map(({ rendered }) => rendered.markdown)
-  if (!request.write) return { markdown, written: [] }
-  const out = await outFolder(request.out, project, roots)
+  if (out === undefined) return { markdown, written: [] }
   const written: string[] = []
   for (const { slug, rendered } of documents) {
     const file = path.join(out, `${slug}.md`)
