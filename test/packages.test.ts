@@ -11,24 +11,19 @@
  * `pnpm -r publish --dry-run` about 15 s); vitest runs it beside the other test files.
  * The first run on a machine also downloads those packages from the registry.
  */
-import { spawn } from 'node:child_process'
 import { access, cp, lstat, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { publint } from 'publint'
 import { parse as parseYaml } from 'yaml'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { fixtures, repoRoot } from './helpers/run-cli.js'
+import { type CliResult, fixtures, repoRoot, runCollected } from './helpers/run-cli.js'
 import { sarifValidator } from './helpers/sarif.js'
 
 const PACKAGES = ['core', 'render', 'cli'] as const
 const INSTALL = 180_000
 
-interface Run {
-  exitCode: number
-  stdout: string
-  stderr: string
-}
+type Run = CliResult
 
 /**
  * A command as a user's shell runs it: none of the variables `pnpm test` sets (its
@@ -40,19 +35,7 @@ function run(command: string, args: readonly string[], cwd: string, env: Record<
       ([name]) => !/^(npm_|pnpm_|NODE_PATH$|FORCE_COLOR$|VITEST|INIT_CWD$)/iu.test(name),
     ),
   )
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      cwd,
-      env: { ...inherited, NO_COLOR: '1', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ exitCode: code ?? -1, stdout, stderr }))
-  })
+  return runCollected(command, args, cwd, { ...inherited, NO_COLOR: '1', ...env })
 }
 
 /** A line of the README's shell blocks, run as it is written there. */

@@ -20,15 +20,25 @@ export function runCli(
   args: readonly string[],
   options: { cwd?: string; env?: Record<string, string> } = {},
 ): Promise<CliResult> {
+  // Plain output, as in a pipe: no colours (vitest itself sets FORCE_COLOR, so drop it).
+  // No NODE_PATH either: `pnpm test` sets one that a user's shell does not have.
+  const { FORCE_COLOR: _forced, NODE_PATH: _pnpmPath, ...inherited } = process.env
+  return runCollected(process.execPath, [bin, ...args], options.cwd ?? repoRoot, {
+    ...inherited,
+    NO_COLOR: '1',
+    ...options.env,
+  })
+}
+
+/** Runs a command with exactly this environment, and collects its exit code and output. */
+export function runCollected(
+  command: string,
+  args: readonly string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    // Plain output, as in a pipe: no colours (vitest itself sets FORCE_COLOR, so drop it).
-    // No NODE_PATH either: `pnpm test` sets one that a user's shell does not have.
-    const { FORCE_COLOR: _forced, NODE_PATH: _pnpmPath, ...inherited } = process.env
-    const child = spawn(process.execPath, [bin, ...args], {
-      cwd: options.cwd ?? repoRoot,
-      env: { ...inherited, NO_COLOR: '1', ...options.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
     let stderr = ''
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
