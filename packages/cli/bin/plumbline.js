@@ -5,3 +5,8 @@ if (process.argv.includes('--debug')) process.setSourceMapsEnabled(true)
 const { main } = await import('../bundle/index.js')
 
 process.exitCode = await main(process.argv.slice(2))
+// The command is done: what a model or an adapter left pending (a timer, a call that conform
+// gave up on past --step-timeout) must not hold the process open. An unref'd timer fires only
+// when something else keeps the process alive; the output is written by then (stdout and
+// stderr are synchronous on Linux for files, pipes and terminals).
+setTimeout(() => process.exit(), 0).unref()
