@@ -123,7 +123,7 @@ const DIVERGENCES: Divergence[] = [
     the real system accepted signUp {"email":"ann@x"} (step 2: signUp · signUp), which the model does not allow in that state (it must refuse it: throw)
     from {"users":[]}
     1. signUp {"email":"ann@x"} → {"users":[{"email":"ann@x"}]}
-    2. signUp {"email":"ann@x"} → {"users":[{"email":"ann@x"}]}
+    2. signUp {"email":"ann@x"} → not taken: the model refuses it here (stays {"users":[{"email":"ann@x"}]}); the real system took it
        observed {"users":[{"email":"ann@x"},{"email":"ann@x"}]}
        ≠ users[1]: model absent, observed {"email":"ann@x"}
   explored stores.users: 5 states, 4 transitions, depth 2
@@ -144,6 +144,7 @@ const DIVERGENCES: Divergence[] = [
           action: 'signUp',
           params: ann,
           state: { users: [ann] },
+          modelDisallows: 'refuses',
           observed: { users: [ann, ann] },
           diff: [{ path: 'users[1]', observed: ann }],
         },

@@ -40,6 +40,15 @@ describe('plumbline conform --trace', () => {
     })
   })
 
+  it('says "after 1 step that does" when one step conformed before the failing line', async () => {
+    const file = await trace([signUp('ann@x'), signUp('ann@x')])
+    const result = await runCli(['conform', MODEL, '--store', 'users', '--trace', file])
+    expect(result.exitCode).toBe(1)
+    expect(result.stderr).toMatch(
+      /run\.jsonl:2: does not conform to stores\.users \(conform\/trace-disabled\), after 1 step that does\n$/,
+    )
+  })
+
   it('names a line whose observed state differs, field by field', async () => {
     const file = await trace([signUp('ann@x', { users: [{ email: 'ann@y' }] })])
     const result = await runCli(['conform', MODEL, '--store', 'users', '--trace', file, '--format', 'json'])
@@ -76,7 +85,7 @@ describe('plumbline conform --trace', () => {
     const [diagnostic] = JSON.parse(failing.stdout).models[0].diagnostics
     expect(diagnostic).toMatchObject({
       rule: 'conform/trace-disabled',
-      element: 'machines.order.events.CANCEL',
+      element: 'machines.order.states.cart',
       message: 'event "CANCEL" is not enabled: in state "cart" XState takes no transition for it',
       location: { line: 4 },
       initial: { value: 'cart', context: { items: 1 } },

@@ -88,7 +88,7 @@ export async function runTraceConformance(options: TraceRunOptions): Promise<Tra
   const summary =
     outcome.failure === undefined
       ? `${shownTrace}: ${steps(outcome.steps)} checked, conforming to ${element}`
-      : `${shownTrace}:${outcome.failure.line}: does not conform to ${element} (${outcome.failure.rule}), after ${steps(outcome.steps - 1)} that do`
+      : `${shownTrace}:${outcome.failure.line}: does not conform to ${element} (${outcome.failure.rule}), after ${steps(outcome.steps - 1)} that ${outcome.steps - 1 === 1 ? 'does' : 'do'}`
   return { report, summary, exitCode: report.summary.errors > 0 ? EXIT_FINDINGS : EXIT_CLEAN, outcome }
 }
 

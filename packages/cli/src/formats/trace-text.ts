@@ -12,7 +12,11 @@ export function formatTrace(trace: readonly TraceStep[], initial: unknown, style
     const params = Object.keys(step.params).length === 0 ? '' : ` ${compactJson(step.params)}`
     // An event XState names itself is shown in the machine's words (`fetchUser failed (invoked in state "a")`).
     const action = step.description ?? step.action
-    lines.push(`${index + 1}. ${style('cyan', action)}${params} ${style('dim', '→')} ${compactJson(step.state)}`)
+    const next =
+      step.modelDisallows === undefined
+        ? compactJson(step.state)
+        : `not taken: the model ${step.modelDisallows} it here (stays ${compactJson(step.state)}); the real system took it`
+    lines.push(`${index + 1}. ${style('cyan', action)}${params} ${style('dim', '→')} ${next}`)
     // Conformance runs: what the real system did beside the model.
     if (step.refused !== undefined) lines.push(`   ${style('dim', 'refused:')} ${step.refused}`)
     if (step.observed !== undefined && step.diff !== undefined) {

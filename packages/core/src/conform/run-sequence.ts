@@ -92,7 +92,7 @@ export async function runSequence(
           trace.push({ ...label, state: side.show(next ?? state) })
           return finding(
             'conform/error',
-            side.actionElement(action),
+            side.stepElement(action, state),
             `the adapter's ${side.kind === 'store' ? 'operation' : 'event'} ${actionWords(side, action)} ${done.unsettled}, ${position === 0 ? 'at the first step' : `after step ${position} (${namesUpTo(side, actions, position)})`}: the sequence stopped there`,
           )
         }
@@ -103,10 +103,16 @@ export async function runSequence(
           const after = await observe(side.show(state))
           if ('error' in after) return finding('conform/error', side.element, `after ${where}, ${after.error}`)
           if (side.ignoresDisabled && after.diff.length === 0) return undefined
-          trace.push({ ...label, state: side.show(state), observed: after.observed, ...diffOf(after.diff) })
+          trace.push({
+            ...label,
+            state: side.show(state),
+            modelDisallows: side.ignoresDisabled ? 'ignores' : 'refuses',
+            observed: after.observed,
+            ...diffOf(after.diff),
+          })
           return finding(
             'conform/accepted',
-            side.actionElement(action),
+            side.stepElement(action, state),
             `the real system accepted ${where}, which the model does not allow in that state${side.ignoresDisabled ? `, and its state changed: ${describeDifferences(after.diff)}` : ' (it must refuse it: throw)'}`,
           )
         }
@@ -126,13 +132,13 @@ export async function runSequence(
         if (refusal !== undefined)
           return finding(
             'conform/rejected',
-            side.actionElement(action),
+            side.stepElement(action, state),
             `the real system refused ${where}, which the model allows: it threw ${refusal}`,
           )
         if (after.diff.length > 0)
           return finding(
             'conform/state-mismatch',
-            side.actionElement(action),
+            side.stepElement(action, state),
             `${where}, the real system's state differs from the model's: ${describeDifferences(after.diff)}`,
           )
         conformed.push({ before: state, action })

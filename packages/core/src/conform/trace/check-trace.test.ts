@@ -292,7 +292,7 @@ describe('checkTrace on a machine', () => {
     expect(outcome.failure).toEqual({
       line: 2,
       rule: 'conform/trace-disabled',
-      element: 'machines.order.events.PAY',
+      element: 'machines.order.states.checking',
       message: 'event "PAY" is not enabled: in state "checking" XState takes no transition for it',
       before: { value: 'checking', context: { attempts: 1, amount: 0 } },
       step: { action: 'PAY', params: {} },
