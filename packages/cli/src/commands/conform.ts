@@ -73,7 +73,8 @@ A trace (--trace FILE.jsonl, with --store ID or --machine ID) has one JSON objec
 Each step must be enabled where the model stands and the state, where given, equal the
 model's; invariants, never and effects must hold. The first line that does not is reported
 by its number (conform/trace-disabled, conform/trace-mismatch, or the invariant's rule); a
-malformed line is exit 2, naming it. The file is streamed, never read whole.
+malformed line is exit 2, naming it. A param outside its domain is replayed as it is; the first
+such line is a warning (conform/trace-outside-domain). The file is streamed, never read whole.
 
 Examples:
   $ plumbline conform examples/login/engineered.adapter.ts
