@@ -128,8 +128,7 @@ const DIVERGENCES: Divergence[] = [
     from {"users":[]}
     1. signUp {"email":"ann@x"}
        users[0]: absent → {"email":"ann@x"}
-    2. signUp {"email":"ann@x"}
-       (nothing changes)
+    2. signUp {"email":"ann@x"} → not taken: the model refuses it here (stays {"users":[{"email":"ann@x"}]}); the real system took it
        observed {"users":[{"email":"ann@x"},{"email":"ann@x"}]}
        ≠ users[1]: model absent, observed {"email":"ann@x"}
   explored stores.users: 5 states, 4 transitions, depth 2
@@ -150,6 +149,7 @@ const DIVERGENCES: Divergence[] = [
           action: 'signUp',
           params: ann,
           state: { users: [ann] },
+          modelDisallows: 'refuses',
           observed: { users: [ann, ann] },
           diff: [{ path: 'users[1]', observed: ann }],
         },
@@ -200,6 +200,43 @@ const DIVERGENCES: Divergence[] = [
       states: { covered: 3, reachable: 5 },
     },
   },
+  {
+    rule: 'conform/error',
+    adapter: 'never-settles',
+    flags: ['--step-timeout', '100ms'],
+    pretty: `${FIXTURES}/never-settles.adapter.ts (users)
+  ✖ error  stores.users.operations.signUp  conform/error
+    the adapter's operation signUp {"email":"bob@x"} did not settle within 100 ms, after step 1 (signUp): the sequence stopped there
+    from {"users":[]}
+    1. signUp {"email":"ann@x"}
+       users[0]: absent → {"email":"ann@x"}
+    2. signUp {"email":"bob@x"}
+       users[1]: absent → {"email":"bob@x"}
+  explored stores.users: 5 states, 4 transitions, depth 2
+  conformance of stores.users: 2 sequences, 4 steps, transitions covered 2/4, states 3/5
+
+1 model checked: ✖ 1 error, 0 warnings, 0 infos
+`,
+    diagnostic: {
+      rule: 'conform/error',
+      severity: 'error',
+      message:
+        'the adapter\'s operation signUp {"email":"bob@x"} did not settle within 100 ms, after step 1 (signUp): the sequence stopped there',
+      element: 'stores.users.operations.signUp',
+      initial: { users: [] },
+      trace: [
+        { action: 'signUp', params: ann, state: { users: [ann] }, observed: { users: [ann] } },
+        { action: 'signUp', params: bob, state: { users: [ann, bob] } },
+      ],
+      location: { file: `${FIXTURES}/never-settles.adapter.ts` },
+    },
+    conformance: {
+      sequences: 2,
+      steps: 4,
+      transitions: { covered: 2, reachable: 4 },
+      states: { covered: 3, reachable: 5 },
+    },
+  },
 ]
 
 describe.each(DIVERGENCES)('plumbline conform: $rule', ({ adapter, flags, pretty, diagnostic, conformance }) => {
@@ -220,6 +257,32 @@ describe.each(DIVERGENCES)('plumbline conform: $rule', ({ adapter, flags, pretty
     const { ms, ...figures } = model.conformance[0]
     expect(typeof ms).toBe('number')
     expect(figures).toEqual({ element: 'stores.users', paths: 'transitions', complete: true, ...conformance })
+  })
+})
+
+describe('plumbline conform: a call into the adapter that does not settle', () => {
+  it("the config's explore.stepTimeout bounds an hour-long setup: conform/error, exit 1, and the process ends", async () => {
+    const project = await makeProject({
+      'plumbline.config.ts': `import { defineConfig } from '@plumbline/cli'\n\nexport default defineConfig({ explore: { stepTimeout: 100 } })\n`,
+    })
+    const result = await runCli([
+      'conform',
+      `${FIXTURES}/hour-long-setup.adapter.ts`,
+      '--config',
+      path.join(project, 'plumbline.config.ts'),
+    ])
+    expect(result.stderr).toBe('')
+    expect(result.stdout).toBe(`${FIXTURES}/hour-long-setup.adapter.ts (users)
+  ✖ error  stores.users  conform/error
+    setup did not settle within 100 ms
+    from {"users":[]}
+    (already in the initial state)
+  explored stores.users: 5 states, 4 transitions, depth 2
+  conformance of stores.users: 2 sequences, 0 steps, transitions covered 0/4, states 0/5
+
+1 model checked: ✖ 1 error, 0 warnings, 0 infos
+`)
+    expect(result.exitCode).toBe(1)
   })
 })
 

@@ -40,6 +40,36 @@ describe('plumbline conform --trace', () => {
     })
   })
 
+  it('says "after 1 step that does" when one step conformed before the failing line', async () => {
+    const file = await trace([signUp('ann@x'), signUp('ann@x')])
+    const result = await runCli(['conform', MODEL, '--store', 'users', '--trace', file])
+    expect(result.exitCode).toBe(1)
+    expect(result.stderr).toMatch(
+      /run\.jsonl:2: does not conform to stores\.users \(conform\/trace-disabled\), after 1 step that does\n$/,
+    )
+  })
+
+  it('replays a param outside its domain, and warns of the first such line (an error with --rule)', async () => {
+    const file = await trace([signUp('ann@x'), signUp('carol@x'), signUp('dave@x')])
+    const shown = path.relative(process.cwd(), file)
+    const args = ['conform', MODEL, '--store', 'users', '--trace', file]
+    const warned = await runCli(args)
+    expect(warned.exitCode).toBe(0)
+    expect(warned.stdout).toBe(`${MODEL} (users)
+  ⚠ warning  stores.users.operations.signUp.params.email  conform/trace-outside-domain
+    signUp {"email":"carol@x"}: "email" is "carol@x", not a value of its domain "emails" ("ann@x", "bob@x"): no exploration checked this step
+    at ${shown}:2:1
+    in {"users":[{"email":"ann@x"}]}
+
+1 model checked: 0 errors, 1 warning, 0 infos
+`)
+    expect(warned.stderr).toBe(
+      `${shown}: 3 steps checked, conforming to stores.users, but line 2 has params outside the model's domains (conform/trace-outside-domain)\n`,
+    )
+    const failed = await runCli([...args, '--rule', 'conform/trace-outside-domain=error'])
+    expect(failed.exitCode).toBe(1)
+  })
+
   it('names a line whose observed state differs, field by field', async () => {
     const file = await trace([signUp('ann@x', { users: [{ email: 'ann@y' }] })])
     const result = await runCli(['conform', MODEL, '--store', 'users', '--trace', file, '--format', 'json'])
@@ -76,7 +106,7 @@ describe('plumbline conform --trace', () => {
     const [diagnostic] = JSON.parse(failing.stdout).models[0].diagnostics
     expect(diagnostic).toMatchObject({
       rule: 'conform/trace-disabled',
-      element: 'machines.order.events.CANCEL',
+      element: 'machines.order.states.cart',
       message: 'event "CANCEL" is not enabled: in state "cart" XState takes no transition for it',
       location: { line: 4 },
       initial: { value: 'cart', context: { items: 1 } },

@@ -167,7 +167,7 @@ describe('plumbline check: exploration', () => {
         '       value: "closed" → "open"',
         '       context.opened: 1 → 2',
         '  ⚠ warning  machines.door  explore/incomplete',
-        '    exploration stopped at the bound of 8 states, after 8 states and 7 transitions to depth 4: states beyond it are not checked',
+        '    exploration stopped at the bound of 8 states, after 8 states and 7 transitions to depth 4: states beyond it are not checked; it was still going deeper when it stopped, so the state space may be unbounded (context.opened kept changing): bound it with a guard on the events that grow it (OPEN), or check to a depth with --max-depth N; if it is finite, raise --max-states',
         '    at models/puzzles.ts:35:15',
         "      33 |   name: 'puzzles',",
         '      34 |   stores: { jugs },',
@@ -176,7 +176,7 @@ describe('plumbline check: exploration', () => {
         '      36 | })',
         '      37 |',
         '  ⚠ warning  stores.jugs  explore/incomplete',
-        '    exploration stopped at the bound of 8 states, after 8 states and 40 transitions to depth 3: states beyond it are not checked',
+        '    exploration stopped at the bound of 8 states, after 8 states and 40 transitions to depth 3: states beyond it are not checked; it was still going deeper when it stopped, so the state space may be unbounded (big and small kept changing): bound it with a guard or a smaller domain on the operations that grow it (fillBig, bigToSmall and emptySmall), or check to a depth with --max-depth N; if it is finite, raise --max-states',
         '    at models/puzzles.ts:34:13',
         '      32 | export default defineSystem({',
         "      33 |   name: 'puzzles',",
@@ -369,5 +369,53 @@ export default defineSystem({ name: 'tickets', stores: { desk } })
     expect(
       model.exploration.map(({ bound, complete }: { bound: string; complete: boolean }) => [bound, complete]),
     ).toEqual([['states', false]])
+  })
+})
+
+describe('plumbline check: a machine whose context grows without bound', () => {
+  // Its levels alternate in size (open, then dispensing and closed), and its deepest path is long.
+  const vault = `import { defineMachine, defineSystem } from '@plumbline/core'
+import { assign, createMachine } from 'xstate'
+
+const vault = createMachine({
+  id: 'vault',
+  context: { balance: 1 },
+  initial: 'closed',
+  states: {
+    closed: { on: { OPEN: 'open' } },
+    open: {
+      on: {
+        WITHDRAW: { target: 'dispensing', actions: assign({ balance: ({ context }) => context.balance - 1 }) },
+        CLOSE: 'closed',
+      },
+    },
+    dispensing: { on: { DONE: 'open' } },
+  },
+})
+
+export default defineSystem({ name: 'vault', machines: { vault: defineMachine({ machine: vault }) } })
+`
+  const hint =
+    'it was still going deeper when it stopped, so the state space may be unbounded (context.balance kept changing): bound it with a guard on the events that grow it (WITHDRAW), or check to a depth with --max-depth N; if it is finite, raise --max-states'
+
+  it.each([
+    ['1000', 'after 1000 states and 1332 transitions to depth 667'],
+    ['1001', 'after 1001 states and 1333 transitions to depth 667'],
+    // Deeper than the hint replays: it reads the first 100 000 steps of the deepest path.
+    ['160000', 'after 160000 states and 213332 transitions to depth 106667'],
+  ])('--max-states %s: says what kept changing and which event grows it', async (states, reached) => {
+    const project = await makeProject({ 'models/vault.ts': vault })
+    const result = await runCli(['check', '--max-states', states, '--format', 'json'], { cwd: project })
+    expect(result.exitCode).toBe(0)
+    const [model] = JSON.parse(result.stdout).models
+    expect(
+      model.diagnostics.map(({ rule, severity, message }: Record<string, string>) => [rule, severity, message]),
+    ).toEqual([
+      [
+        'explore/incomplete',
+        'warning',
+        `exploration stopped at the bound of ${Number(states)} states, ${reached}: states beyond it are not checked; ${hint}`,
+      ],
+    ])
   })
 })

@@ -5,3 +5,8 @@ if (process.argv.includes('--debug')) process.setSourceMapsEnabled(true)
 const { main } = await import('../bundle/index.js')
 
 process.exitCode = await main(process.argv.slice(2))
+// The command is done: what a model or an adapter left pending (a timer, a call that conform
+// gave up on past --step-timeout) must not hold the process open. An unref'd timer fires only
+// when something else keeps the process alive; it exits once stdout and stderr have written
+// what they hold (a pipe is asynchronous on macOS: exiting at once could cut the report).
+setTimeout(() => process.stdout.write('', () => process.stderr.write('', () => process.exit())), 0).unref()

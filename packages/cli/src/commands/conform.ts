@@ -16,7 +16,7 @@ import { CHECK_FLAGS } from '../options/check-flags.js'
 import { ruleSeverityOption } from '../options/rule-severities.js'
 import { resolveTargets } from '../output/targets.js'
 import { writeReports } from '../output/write-reports.js'
-import { maxDepthOption, maxStatesOption, timeoutOption } from '../options/exploration.js'
+import { maxDepthOption, maxStatesOption, stepTimeoutOption, timeoutOption } from '../options/exploration.js'
 import type { RegisterCommand } from './types.js'
 
 export const registerConform: RegisterCommand = (program, { io, setExitCode }) => {
@@ -45,6 +45,7 @@ export const registerConform: RegisterCommand = (program, { io, setExitCode }) =
     .addOption(maxStatesOption())
     .addOption(maxDepthOption())
     .addOption(timeoutOption())
+    .addOption(stepTimeoutOption())
     .addHelpText(
       'after',
       `
@@ -61,7 +62,8 @@ observe(real) must equal the model's state (key order ignored); the first diverg
 as a shortest sequence, each step with the model's and the observed state and a field diff.
 Findings: conform/state-mismatch, conform/rejected (refused a step the model allows),
 conform/accepted (accepted one it forbids, with --rejections), conform/error (setup,
-observe or teardown threw). JSON has the coverage: sequences, steps, transitions and states
+observe or teardown threw, or a call into the adapter did not settle within --step-timeout,
+10s by default: that sequence stops there). JSON has the coverage: sequences, steps, transitions and states
 covered of those reachable. The config's rules and --rule set these rules' severities as for
 check (a divergence fails the run only at error level); its explore bounds apply too.
 
@@ -71,7 +73,8 @@ A trace (--trace FILE.jsonl, with --store ID or --machine ID) has one JSON objec
 Each step must be enabled where the model stands and the state, where given, equal the
 model's; invariants, never and effects must hold. The first line that does not is reported
 by its number (conform/trace-disabled, conform/trace-mismatch, or the invariant's rule); a
-malformed line is exit 2, naming it. The file is streamed, never read whole.
+malformed line is exit 2, naming it. A param outside its domain is replayed as it is; the first
+such line is a warning (conform/trace-outside-domain). The file is streamed, never read whole.
 
 Examples:
   $ plumbline conform examples/login/engineered.adapter.ts
@@ -94,8 +97,12 @@ async function conformCommand(file: string, flags: ConformFlags, io: Io): Promis
   } else if ((flags.store === undefined) === (flags.machine === undefined))
     throw new UsageError('--trace needs the store or the machine it was recorded from: --store ID or --machine ID')
   // The config's rules and explore bounds, with --rule and the bound flags on top, as for check.
-  const { checkOptions } = await settleRun([], flags, io, { fresh: false })
-  if (flags.trace === undefined) return runAdapter(file, flags, io, checkOptions)
+  const { config, checkOptions } = await settleRun([], flags, io, { fresh: false })
+  if (flags.trace === undefined)
+    return runAdapter(file, flags, io, {
+      ...checkOptions,
+      stepTimeoutMs: flags.stepTimeout ?? config?.config.explore?.stepTimeout,
+    })
   const targets = resolveTargets(flags.format, flags.outputFile ?? [])
   const run = await runTraceConformance({
     modelFile: file,

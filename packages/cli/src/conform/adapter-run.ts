@@ -26,8 +26,16 @@ import { writeReports } from '../output/write-reports.js'
 import type { CheckKind } from '../run/list-checks.js'
 import { DEFAULT_MAX_LENGTH, type ConformFlags } from './conform-flags.js'
 
-/** `settings`: the severities and bounds of the config and the flags (`checkOptionsFrom`). */
-export async function runAdapter(file: string, flags: ConformFlags, io: Io, settings: CheckOptions): Promise<number> {
+/**
+ * `settings`: the severities and bounds of the config and the flags (`checkOptionsFrom`), and
+ * the step timeout (`--step-timeout` or the config's `explore.stepTimeout`).
+ */
+export async function runAdapter(
+  file: string,
+  flags: ConformFlags,
+  io: Io,
+  settings: CheckOptions & { stepTimeoutMs: number | undefined },
+): Promise<number> {
   const absolute = path.resolve(io.cwd, file)
   const shown = displayPath(absolute, io.cwd)
   if (!existsSync(absolute)) throw new UsageError(`${shown}: no such file`)
@@ -46,6 +54,7 @@ export async function runAdapter(file: string, flags: ConformFlags, io: Io, sett
     paths: flags.paths ?? 'transitions',
     rejections: flags.rejections === true,
     ...(settings.bounds === undefined ? {} : { bounds: settings.bounds }),
+    ...(settings.stepTimeoutMs === undefined ? {} : { stepTimeoutMs: settings.stepTimeoutMs }),
     ...(random === undefined ? {} : { random }),
   }
   let result: Awaited<ReturnType<typeof conform>>

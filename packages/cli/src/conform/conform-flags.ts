@@ -26,6 +26,8 @@ export interface ConformFlags {
   maxDepth?: number
   /** Milliseconds. */
   timeout?: number
+  /** Milliseconds: the longest one call into the adapter may take to settle. */
+  stepTimeout?: number
 }
 
 /** A random sequence's greatest length when --max-length is not given. */

@@ -79,16 +79,20 @@ export async function runTraceConformance(options: TraceRunOptions): Promise<Tra
     lines.close()
   }
   const element = target.store === undefined ? `machines.${target.machine}` : `stores.${target.store}`
-  const diagnostics =
-    outcome.failure === undefined ? [] : diagnosticsOf(outcome.failure, shownTrace, options.severities)
+  const noted =
+    outcome.outsideDomain === undefined ? [] : diagnosticsOf(outcome.outsideDomain, shownTrace, options.severities)
+  const diagnostics = [
+    ...noted,
+    ...(outcome.failure === undefined ? [] : diagnosticsOf(outcome.failure, shownTrace, options.severities)),
+  ]
   const report = buildReport([
     { file: shownModel, system: validation.model.name, diagnostics, exploration: [], decided: [], questions: [] },
   ])
   const steps = (count: number) => `${groupDigits(count)} ${count === 1 ? 'step' : 'steps'}`
   const summary =
     outcome.failure === undefined
-      ? `${shownTrace}: ${steps(outcome.steps)} checked, conforming to ${element}`
-      : `${shownTrace}:${outcome.failure.line}: does not conform to ${element} (${outcome.failure.rule}), after ${steps(outcome.steps - 1)} that do`
+      ? `${shownTrace}: ${steps(outcome.steps)} checked, conforming to ${element}${noted.length === 0 ? '' : `, but line ${outcome.outsideDomain?.line} has params outside the model's domains (conform/trace-outside-domain)`}`
+      : `${shownTrace}:${outcome.failure.line}: does not conform to ${element} (${outcome.failure.rule}), after ${steps(outcome.steps - 1)} that ${outcome.steps - 1 === 1 ? 'does' : 'do'}`
   return { report, summary, exitCode: report.summary.errors > 0 ? EXIT_FINDINGS : EXIT_CLEAN, outcome }
 }
 

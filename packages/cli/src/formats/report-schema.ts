@@ -45,6 +45,12 @@ const traceStep = z
       .string()
       .exactOptional()
       .describe('plumbline conform: what the real system threw when it refused the step.'),
+    modelDisallows: z
+      .enum(['refuses', 'ignores'])
+      .exactOptional()
+      .describe(
+        'plumbline conform, a --rejections probe: the model does not take this step (it refuses or ignores it), which the real system took; state is where the model stays.',
+      ),
     description: z
       .string()
       .exactOptional()

@@ -24,7 +24,11 @@ export function formatTrace(
     const params = Object.keys(step.params).length === 0 ? '' : ` ${compactJson(step.params)}`
     // An event XState names itself is shown in the machine's words (`fetchUser failed (invoked in state "a")`).
     const action = `${index + 1}. ${style('cyan', step.description ?? step.action)}${params}`
-    if (changes) {
+    if (step.modelDisallows !== undefined)
+      lines.push(
+        `${action} ${style('dim', '→')} not taken: the model ${step.modelDisallows} it here (stays ${compactJson(step.state)}); the real system took it`,
+      )
+    else if (changes) {
       const changed = describeChanges(index === 0 ? initial : trace[index - 1]?.state, step.state)
       lines.push(
         action,

@@ -26,6 +26,8 @@ export interface ConformOptions {
   /** Also try, in each state the covering sequences reach, every action the model disables there. */
   rejections?: boolean
   bounds?: Partial<ExplorationBounds>
+  /** The longest one call into the adapter may take to settle, in milliseconds (default 10 s). */
+  stepTimeoutMs?: number
   /** Told after each sequence (for a progress line). */
   onSequence?: (done: number) => void
 }
@@ -36,7 +38,12 @@ export interface ConformResult {
   findings: Finding[]
   exploration: ExplorationStats
   conformance: ConformanceStats
+  /** Whether a call into the adapter was given up on past the step timeout: it may still hold the process open. */
+  unsettled: boolean
 }
+
+/** As check's `--step-timeout`. */
+const DEFAULT_STEP_TIMEOUT_MS = 10_000
 
 export async function conform(adapter: unknown, options: ConformOptions = {}): Promise<ConformResult> {
   const started = performance.now()
@@ -60,8 +67,10 @@ export async function conform(adapter: unknown, options: ConformOptions = {}): P
   const coverage = new Coverage(side, planned.graph)
   let sequences = 0
   let steps = 0
+  let unsettled = false
   const run = async (actions: readonly number[]): Promise<SequenceRun> => {
-    const result = await runSequence(side, parsed.binding, actions)
+    const result = await runSequence(side, parsed.binding, actions, options.stepTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS)
+    if (result.unsettled) unsettled = true
     sequences++
     steps += result.steps
     coverage.add(result)
@@ -131,6 +140,7 @@ export async function conform(adapter: unknown, options: ConformOptions = {}): P
       complete: planned.complete,
       ms: Math.round(performance.now() - started),
     },
+    unsettled,
   }
 }
 

@@ -11,6 +11,7 @@ import type { TransitionSystem } from '../explore/breadth-first.js'
 import { elementPath } from '../model/element-path.js'
 import type { Model } from '../model/model.js'
 import type { Replay } from '../explore/trace.js'
+import { machineStateElement } from './machine-state-element.js'
 
 export interface ModelSide<State = unknown> {
   kind: 'store' | 'machine'
@@ -32,8 +33,11 @@ export interface ModelSide<State = unknown> {
   show(state: State): unknown
   /** What the adapter's function for the action receives: the params, or the whole event. */
   argument(action: number): Record<string, unknown> | AnyEventObject
-  /** Where a finding about the action is: `stores.users.operations.signUp`, `machines.order.events.PAY`. */
-  actionElement(action: number): string
+  /**
+   * Where a finding about the action taken in `state` is: the operation of a store
+   * (`stores.users.operations.signUp`), the state of a machine it was sent in (`machines.order.states.paying`).
+   */
+  stepElement(action: number, state: State): string
   /** The names the adapter must bind: every operation, or every event type the machine can be sent. */
   names: readonly string[]
   /** Whether a machine leaves an event it does not take unseen (XState ignores it), rather than refusing it. */
@@ -70,7 +74,7 @@ async function storeSide(model: Model, id: string): Promise<ModelSide> {
     label: (action) => labels[action]!,
     show: (state) => state,
     argument: (action) => labels[action]!.params,
-    actionElement: (action) => elementPath(['stores', id, 'operations', labels[action]!.action]),
+    stepElement: (action) => elementPath(['stores', id, 'operations', labels[action]!.action]),
     names: Object.keys(store.operations),
     ignoresDisabled: false,
   }
@@ -107,7 +111,7 @@ async function machineSide(model: Model, id: string): Promise<ModelSide> {
     label: (action) => labels[action]!,
     show: (state) => system.show(state),
     argument: (action) => ({ ...labels[action]!.params, type: labels[action]!.action }),
-    actionElement: (action) => elementPath(['machines', id, 'events', labels[action]!.action]),
+    stepElement: (_action, state) => machineStateElement(id, (system.show(state) as { value: unknown }).value),
     names: system.eventTypes,
     ignoresDisabled: true,
   }

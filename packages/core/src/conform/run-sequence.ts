@@ -4,12 +4,15 @@
  * a throw or a rejection is a refusal), with `observe(real)` compared with the model's state
  * before the first step and after every step, by the engine's fingerprints (key order
  * ignored). The run stops at the first divergence, which it returns as a finding whose trace
- * holds each step's model state, observed state and, where they differ, the diff.
+ * holds each step's model state, observed state and, where they differ, the diff. Every call
+ * into the adapter is bounded by `limitMs`: one that does not settle in time stops the
+ * sequence with conform/error naming the call.
  */
 import type { Finding, TraceStep } from '../diagnostics/types.js'
 import { describeThrown } from '../explore/describe.js'
 import { fingerprintInto } from '../explore/fingerprint.js'
 import { describeUnhashable } from '../explore/unhashable.js'
+import { type Settled, settleWithin } from './settle-within.js'
 import type { AnyAdapter } from './define-adapter.js'
 import type { ModelSide } from './model-side.js'
 import { describeDifferences, stateDiff } from '../model/state-diff.js'
@@ -21,6 +24,8 @@ export interface SequenceRun {
   steps: number
   /** The steps that conformed, as [model state before, action] pairs: what the run covered. */
   conformed: { before: unknown; action: number }[]
+  /** Whether a call was given up on: it may still hold the process open. */
+  unsettled: boolean
 }
 
 /**
@@ -31,6 +36,7 @@ export async function runSequence(
   side: ModelSide,
   binding: AnyAdapter,
   actions: readonly number[],
+  limitMs: number,
 ): Promise<SequenceRun> {
   const trace: TraceStep[] = []
   const conformed: SequenceRun['conformed'] = []
@@ -42,21 +48,31 @@ export async function runSequence(
     initial,
     trace,
   })
-  let real: unknown
-  try {
-    real = await binding.setup()
-  } catch (error) {
+  let unsettled = false
+  const call = async <T>(run: () => T | PromiseLike<T>) => {
+    const settled = await settleWithin(run, limitMs)
+    if ('unsettled' in settled) unsettled = true
+    return settled
+  }
+  const setup = await call(() => binding.setup())
+  if (!('value' in setup))
     return {
-      divergence: finding('conform/error', side.element, `setup threw: ${describeThrown(error)}`),
+      divergence: finding(
+        'conform/error',
+        side.element,
+        'thrown' in setup ? `setup threw: ${describeThrown(setup.thrown)}` : `setup ${setup.unsettled}`,
+      ),
       steps: 0,
       conformed,
+      unsettled,
     }
-  }
+  const real = setup.value
+  const observe = (expected: unknown) => observeState(side, binding, real, expected, call)
   let divergence: Finding | undefined
   let steps = 0
   try {
     divergence = await (async (): Promise<Finding | undefined> => {
-      const first = await observeState(side, binding, real, initial)
+      const first = await observe(initial)
       if ('error' in first) return finding('conform/error', side.element, `before any step, ${first.error}`)
       if (first.diff.length > 0)
         return finding(
@@ -70,28 +86,38 @@ export async function runSequence(
         const label = side.label(action)
         const next = side.step(state, action)
         const where = stepWords(side, actions, position)
-        let refusal: string | undefined
         steps++
-        try {
-          await handlerOf(side, binding, action)(real, side.argument(action))
-        } catch (error) {
-          refusal = describeThrown(error)
+        const done = await call(() => handlerOf(side, binding, action)(real, side.argument(action)))
+        if ('unsettled' in done) {
+          trace.push({ ...label, state: side.show(next ?? state) })
+          return finding(
+            'conform/error',
+            side.stepElement(action, state),
+            `the adapter's ${side.kind === 'store' ? 'operation' : 'event'} ${actionWords(side, action)} ${done.unsettled}, ${position === 0 ? 'at the first step' : `after step ${position} (${namesUpTo(side, actions, position)})`}: the sequence stopped there`,
+          )
         }
+        const refusal = 'thrown' in done ? describeThrown(done.thrown) : undefined
         if (next === undefined) {
           // A probe: the model disables this action here; the real system must refuse it.
           if (refusal !== undefined) return undefined
-          const after = await observeState(side, binding, real, side.show(state))
+          const after = await observe(side.show(state))
           if ('error' in after) return finding('conform/error', side.element, `after ${where}, ${after.error}`)
           if (side.ignoresDisabled && after.diff.length === 0) return undefined
-          trace.push({ ...label, state: side.show(state), observed: after.observed, ...diffOf(after.diff) })
+          trace.push({
+            ...label,
+            state: side.show(state),
+            modelDisallows: side.ignoresDisabled ? 'ignores' : 'refuses',
+            observed: after.observed,
+            ...diffOf(after.diff),
+          })
           return finding(
             'conform/accepted',
-            side.actionElement(action),
+            side.stepElement(action, state),
             `the real system accepted ${where}, which the model does not allow in that state${side.ignoresDisabled ? `, and its state changed: ${describeDifferences(after.diff)}` : ' (it must refuse it: throw)'}`,
           )
         }
         const shown = side.show(next)
-        const after = await observeState(side, binding, real, shown)
+        const after = await observe(shown)
         if ('error' in after) {
           trace.push({ ...label, state: shown })
           return finding('conform/error', side.element, `after ${where}, ${after.error}`)
@@ -106,13 +132,13 @@ export async function runSequence(
         if (refusal !== undefined)
           return finding(
             'conform/rejected',
-            side.actionElement(action),
+            side.stepElement(action, state),
             `the real system refused ${where}, which the model allows: it threw ${refusal}`,
           )
         if (after.diff.length > 0)
           return finding(
             'conform/state-mismatch',
-            side.actionElement(action),
+            side.stepElement(action, state),
             `${where}, the real system's state differs from the model's: ${describeDifferences(after.diff)}`,
           )
         conformed.push({ before: state, action })
@@ -121,14 +147,18 @@ export async function runSequence(
       return undefined
     })()
   } finally {
-    if (binding.teardown !== undefined)
-      try {
-        await binding.teardown(real)
-      } catch (error) {
-        divergence ??= finding('conform/error', side.element, `teardown threw: ${describeThrown(error)}`)
-      }
+    const teardown = binding.teardown
+    if (teardown !== undefined) {
+      const done = await call(() => teardown(real))
+      if (!('value' in done))
+        divergence ??= finding(
+          'conform/error',
+          side.element,
+          'thrown' in done ? `teardown threw: ${describeThrown(done.thrown)}` : `teardown ${done.unsettled}`,
+        )
+    }
   }
-  return { divergence, steps, conformed }
+  return { divergence, steps, conformed, unsettled }
 }
 
 type Observation = { observed: unknown; diff: ReturnType<typeof stateDiff> } | { error: string }
@@ -141,13 +171,12 @@ async function observeState(
   binding: AnyAdapter,
   real: unknown,
   expected: unknown,
+  call: (run: () => unknown) => Promise<Settled<unknown>>,
 ): Promise<Observation> {
-  let observed: unknown
-  try {
-    observed = await binding.observe(real)
-  } catch (error) {
-    return { error: `observe threw: ${describeThrown(error)}` }
-  }
+  const settled = await call(() => binding.observe(real))
+  if ('thrown' in settled) return { error: `observe threw: ${describeThrown(settled.thrown)}` }
+  if ('unsettled' in settled) return { error: `observe ${settled.unsettled}` }
+  const observed = settled.value
   if (!fingerprintInto(observed, 'json', observedPrint))
     return {
       error: `observe returned a value that is not data: found ${describeUnhashable(observed, 'json', 'observed')}`,
@@ -184,9 +213,19 @@ function diffOf(diff: ReturnType<typeof stateDiff>): Pick<TraceStep, 'diff'> {
 
 /** `resetPassword {"email":"ann@x"} (step 3: signUp · signUp · resetPassword)`. */
 function stepWords(side: ModelSide, actions: readonly number[], position: number): string {
-  const label = side.label(actions[position]!)
-  const shown =
-    Object.keys(label.params).length === 0 ? label.action : `${label.action} ${JSON.stringify(label.params)}`
-  const names = actions.slice(0, position + 1).map((action) => side.label(action).action)
-  return `${shown} (step ${position + 1}: ${names.join(' · ')})`
+  return `${actionWords(side, actions[position]!)} (step ${position + 1}: ${namesUpTo(side, actions, position + 1)})`
+}
+
+/** `resetPassword {"email":"ann@x"}`. */
+function actionWords(side: ModelSide, action: number): string {
+  const label = side.label(action)
+  return Object.keys(label.params).length === 0 ? label.action : `${label.action} ${JSON.stringify(label.params)}`
+}
+
+/** `signUp · signUp`: the names of the first `count` actions. */
+function namesUpTo(side: ModelSide, actions: readonly number[], count: number): string {
+  return actions
+    .slice(0, count)
+    .map((action) => side.label(action).action)
+    .join(' · ')
 }

@@ -32,6 +32,12 @@ export interface TraceStep {
   /** Conformance runs: what the real system threw when it refused the step. */
   refused?: string
   /**
+   * Conformance runs (a `--rejections` probe): the model does not take this step, which the
+   * real system took. It refuses it (a store's operation, a machine's guarded event) or ignores
+   * it (an event a machine has no transition for); `state` is where the model stays.
+   */
+  modelDisallows?: 'refuses' | 'ignores'
+  /**
    * For an event XState names itself (a delay firing, an invoked actor done or failed): the
    * event in the machine's words, e.g. `fetchUser failed (invoked in state "a")`.
    */

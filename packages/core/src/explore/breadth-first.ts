@@ -87,8 +87,10 @@ export interface ExplorationRun {
   bound: ExplorationBound | undefined
   /**
    * Whether the levels were not yet shrinking where the search stopped (the level being
-   * expanded is as large as the one before it, at depth 2 or more): a hint, not a proof, that
-   * the state space goes on.
+   * expanded is as large as the one before it, at depth 2 or more, or as the one two before
+   * it, at depth 3 or more): a hint, not a proof, that the state space goes on. Two before:
+   * a machine that cycles through its states while a counter grows has levels whose sizes
+   * alternate (2, 1, 2, 1, …).
    */
   growing: boolean
   ms: number
@@ -119,6 +121,7 @@ export function exploreBreadthFirst<State>(system: TransitionSystem<State>, opti
   let attempts = 0
   let levelLength = 1
   let previousLevelLength = 0
+  let twoLevelsBackLength = 0
   const beat = options.heartbeat ?? newHeartbeat()
   // A state index no search reaches when there is nowhere to stop.
   const { stopAt } = options
@@ -135,7 +138,7 @@ export function exploreBreadthFirst<State>(system: TransitionSystem<State>, opti
     transitions,
     depth,
     bound,
-    growing: depth >= 2 && levelLength >= previousLevelLength,
+    growing: (depth >= 2 && levelLength >= previousLevelLength) || (depth >= 3 && levelLength >= twoLevelsBackLength),
     ms: performance.now() - started,
     visited,
   })
@@ -235,6 +238,7 @@ export function exploreBreadthFirst<State>(system: TransitionSystem<State>, opti
     }
     if (probing) break
     levelStart += level.length
+    twoLevelsBackLength = previousLevelLength
     previousLevelLength = level.length
     levelLength = next.length
     level = next

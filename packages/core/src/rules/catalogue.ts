@@ -10,6 +10,7 @@ import { conformRejected } from './conform/rejected.js'
 import { conformStateMismatch } from './conform/state-mismatch.js'
 import { conformTraceDisabled } from './conform/trace-disabled.js'
 import { conformTraceMismatch } from './conform/trace-mismatch.js'
+import { conformTraceOutsideDomain } from './conform/trace-outside-domain.js'
 import { constraintViolated } from './constraint/violated.js'
 import { contractMismatch } from './contract/mismatch.js'
 import { contractUnknown } from './contract/unknown.js'
@@ -59,6 +60,7 @@ const conformanceRules: readonly Rule[] = [
   conformError,
   conformTraceDisabled,
   conformTraceMismatch,
+  conformTraceOutsideDomain,
 ]
 
 export const rules: readonly Rule[] = [

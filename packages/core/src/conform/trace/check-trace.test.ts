@@ -51,7 +51,7 @@ describe('checkTrace on a store', () => {
     const outcome = await checkTrace(model, STORE, [
       signUp('ann@x', { users: [{ email: 'ann@x', password: 'initial' }] }),
       '',
-      // A value outside the param's domain: domains bound exploration, a real run has real values.
+      // A value outside the param's domain: domains bound exploration, a real run has real values (noted).
       signUp('carol@x'),
       line({
         op: 'resetPassword',
@@ -65,7 +65,19 @@ describe('checkTrace on a store', () => {
       }),
       '   ',
     ])
-    expect(outcome).toEqual({ lines: 5, steps: 3 })
+    expect(outcome).toEqual({
+      lines: 5,
+      steps: 3,
+      outsideDomain: {
+        line: 3,
+        rule: 'conform/trace-outside-domain',
+        element: 'stores.accounts.operations.signUp.params.email',
+        message:
+          'signUp {"email":"carol@x"}: "email" is "carol@x", not a value of its domain "email" ("ann@x", "bob@x"): no exploration checked this step',
+        before: { users: [{ email: 'ann@x', password: 'initial' }] },
+        step: { action: 'signUp', params: { email: 'carol@x' } },
+      },
+    })
   })
 
   it('a step whose guard is false: conform/trace-disabled at its line, with the state before it', async () => {
@@ -292,7 +304,7 @@ describe('checkTrace on a machine', () => {
     expect(outcome.failure).toEqual({
       line: 2,
       rule: 'conform/trace-disabled',
-      element: 'machines.order.events.PAY',
+      element: 'machines.order.states.checking',
       message: 'event "PAY" is not enabled: in state "checking" XState takes no transition for it',
       before: { value: 'checking', context: { attempts: 1, amount: 0 } },
       step: { action: 'PAY', params: {} },

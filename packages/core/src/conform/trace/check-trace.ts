@@ -41,9 +41,14 @@ export async function checkTrace(
     if (isBlank(text)) continue
     steps++
     const failure = checker.check(text, line)
-    if (failure !== undefined) return { lines: line, steps, failure }
+    if (failure !== undefined) return { lines: line, steps, failure, ...noted(checker) }
   }
-  return { lines: line, steps }
+  return { lines: line, steps, ...noted(checker) }
+}
+
+function noted(checker: TraceChecker): Pick<TraceOutcome, 'outsideDomain'> {
+  const note = checker.outsideDomainNote
+  return note === undefined ? {} : { outsideDomain: note }
 }
 
 function isBlank(text: string): boolean {

@@ -20,6 +20,7 @@ import type { PredicateContext } from '../../explore/predicates.js'
 import { ShapedFingerprint } from '../../explore/shaped-fingerprint.js'
 import { firstBroken, predicatesOf, type Predicate } from './first-broken.js'
 import { failLine } from './line-failure.js'
+import { machineStateElement } from '../machine-state-element.js'
 import { describeDifferences, stateDiff as diffStates } from '../../model/state-diff.js'
 import { TraceLineError, TraceTargetError } from './trace-line-error.js'
 import { readLine, showStep } from './trace-lines.js'
@@ -75,7 +76,7 @@ export class MachineTraceChecker implements TraceChecker {
     const disabled = (why: string) =>
       fail(
         'conform/trace-disabled',
-        elementPath(['machines', this.id, 'events', type]),
+        machineStateElement(this.id, current.value),
         `event ${JSON.stringify(type)} is not enabled: ${why}`,
       )
     if (current.status !== 'active')

@@ -3,13 +3,15 @@
  * Each step must be enabled where the model stands (its guard holds), the observed state,
  * where the line gives one, must equal the model's (by the engine's fingerprint: key order
  * does not matter), and the invariants, `never` predicates and effects must hold, as in an
- * exploration. A param's value need not be in its domain: domains bound the exploration,
- * a recorded run has the real system's values.
+ * exploration. A param's value need not be in its domain (domains bound the exploration, a
+ * recorded run has the real system's values), but the first line whose value is not is
+ * noted (conform/trace-outside-domain): no exploration took that step.
  */
+import { isDeepStrictEqual } from 'node:util'
 import { elementPath } from '../../model/element-path.js'
 import { isPlainObject } from '../../model/recognise.js'
 import { unknownName } from '../../model/suggest.js'
-import type { EffectStep, OperationDefinition, StoreDefinition } from '../../model/types.js'
+import type { Domains, EffectStep, OperationDefinition, StoreDefinition } from '../../model/types.js'
 import { describeThrown } from '../../explore/describe.js'
 import { FindingRecorder } from '../../explore/findings.js'
 import type { PredicateContext } from '../../explore/predicates.js'
@@ -32,6 +34,9 @@ interface Operation {
   params: readonly string[]
 }
 
+/** A domain is shown whole up to this many values. */
+const SHOWN_VALUES = 10
+
 const FIELDS = ['op', 'params', 'state'] as const
 const NO_PARAMS: Params = Object.freeze({})
 
@@ -47,6 +52,9 @@ export class StoreTraceChecker implements TraceChecker {
   private readonly fingerprints: ShapedFingerprint
   private readonly observedFingerprints: ShapedFingerprint
   private readonly element: string
+  private readonly domains: Domains
+  /** The first line whose params are outside their domains. */
+  outsideDomainNote: TraceFailure | undefined
   /** The step being checked, for an effect's message. */
   private current: { action: string; params: Params } = { action: '', params: NO_PARAMS }
 
@@ -55,6 +63,7 @@ export class StoreTraceChecker implements TraceChecker {
     store: StoreDefinition,
   ) {
     this.element = elementPath(['stores', id])
+    this.domains = store.domains ?? {}
     // A copy: a function that changes its input must not change the model.
     this.state = structuredClone(store.initial)
     for (const [name, definition] of Object.entries(store.operations))
@@ -80,6 +89,13 @@ export class StoreTraceChecker implements TraceChecker {
     const fail = failLine(line, before, step)
     const { guard, apply } = operation.definition
     const at = ['stores', this.id, 'operations', operation.name] as const
+    const outside = this.outsideDomain(operation, params)
+    if (outside !== undefined && this.outsideDomainNote === undefined)
+      this.outsideDomainNote = fail(
+        'conform/trace-outside-domain',
+        elementPath([...at, 'params', outside.param]),
+        `${showStep(step)}: ${JSON.stringify(outside.param)} is ${JSON.stringify(params[outside.param])}, not a value of its domain ${JSON.stringify(outside.domain)} (${showValues(outside.values)}): no exploration checked this step`,
+      )
     if (guard !== undefined) {
       let enabled: boolean
       try {
@@ -155,6 +171,20 @@ export class StoreTraceChecker implements TraceChecker {
     return operation
   }
 
+  /** The first param whose value is not one of its domain's: the model has no step with it. */
+  private outsideDomain(
+    operation: Operation,
+    params: Params,
+  ): { param: string; domain: string; values: readonly unknown[] } | undefined {
+    for (const [param, domain] of Object.entries(operation.definition.params ?? {})) {
+      const values = this.domains[domain]
+      // An unknown domain is the model's error, reported by check.
+      if (values === undefined) continue
+      if (!values.some((value) => isDeepStrictEqual(value, params[param]))) return { param, domain, values }
+    }
+    return undefined
+  }
+
   /** The params as the line gives them: exactly the operation's params, by name. */
   private paramsOf(entry: Record<string, unknown>, operation: Operation, line: number): Params {
     const { params } = entry
@@ -174,6 +204,12 @@ export class StoreTraceChecker implements TraceChecker {
     }
     return params
   }
+}
+
+/** `1, 2`, or the first SHOWN_VALUES and how many in all. */
+function showValues(values: readonly unknown[]): string {
+  const shown = values.slice(0, SHOWN_VALUES).map((value) => JSON.stringify(value) ?? String(value))
+  return values.length <= SHOWN_VALUES ? shown.join(', ') : `${shown.join(', ')}, … ${values.length} values in all`
 }
 
 function list(names: readonly string[]): string {

@@ -27,6 +27,8 @@ export interface TraceChecker {
    * does not. Throws `TraceLineError` for a line that is not a step at all.
    */
   check(text: string, line: number): TraceFailure | undefined
+  /** The first line that conforms yet is worth a warning (a store's params outside their domains). */
+  readonly outsideDomainNote?: TraceFailure | undefined
 }
 
 export interface TraceOutcome {
@@ -36,4 +38,6 @@ export interface TraceOutcome {
   steps: number
   /** Absent when every line conforms. */
   failure?: TraceFailure
+  /** The first line, up to the failure, whose params are outside their domains (conform/trace-outside-domain). */
+  outsideDomain?: TraceFailure
 }
