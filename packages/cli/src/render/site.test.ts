@@ -14,6 +14,7 @@ import { chromium, type Browser, type Page } from 'playwright-core'
 import { checkSystem } from '@plumbline/core'
 import checkout from '../../../../models/checkout.js'
 import accountsNaive from '../../../../test/fixtures/accounts-naive.js'
+import bank from '../../../../test/fixtures/render/bank.js'
 import hostile from '../../../../test/fixtures/render/hostile.js'
 import door from '../../../../test/fixtures/viewer/door.js'
 import hostileDoor from '../../../../test/fixtures/viewer/hostile-door.js'
@@ -30,6 +31,7 @@ const MODELS = {
   'hostile-door.ts': hostileDoor,
   'checkout.ts': checkout,
   'accounts-naive.ts': accountsNaive,
+  'bank.ts': bank,
 }
 
 let browser: Browser
@@ -98,6 +100,7 @@ const PAGES = [
   'script-b-door-b.html',
   'checkout.html',
   'accounts-naive.html',
+  'bank.html',
 ]
 
 describe.each(PAGES)('%s', (file) => {
@@ -246,6 +249,25 @@ test('selecting a finding highlights the element it names in its diagram', async
     const selected = page.locator('figure[data-diagram="entities"] g.pl-selected')
     expect(await selected.count()).toBe(1)
     expect(await selected.locator('text, span, p').first().textContent()).toBe('User')
+  } finally {
+    await page.close()
+  }
+}, 60_000)
+
+test('a zoom link scrolls to the view it names', async () => {
+  const { page } = await open('bank.html')
+  try {
+    const target = page.locator('#d-view-components-API-Application')
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight))
+    await expect(target.evaluate((section) => section.getBoundingClientRect().top)).resolves.toBeLessThan(0)
+    await page
+      .getByRole('navigation', { name: 'Zoom from Containers of Internet Banking System' })
+      .getByRole('link', { name: 'Zoom in: Components of API Application' })
+      .click()
+    expect(new URL(page.url()).hash).toBe('#d-view-components-API-Application')
+    // At the top of the viewport: the browser followed the anchor.
+    await expect(target.evaluate((section) => section.getBoundingClientRect().top)).resolves.toBeCloseTo(0, 0)
+    expect(await target.locator('figure.diagram .canvas[data-drawn="true"] > svg').isVisible()).toBe(true)
   } finally {
     await page.close()
   }

@@ -13,7 +13,7 @@ import { markdownText } from '../escape/markdown.js'
 import { flowDiagram } from '../sequence/flow-diagram.js'
 import { deploymentDiagram } from '../views/deployment-diagram.js'
 import { viewDiagram } from '../views/view-diagram.js'
-import { zoomViews } from '../views/zoom-levels.js'
+import { viewSlugs, zoomViews } from '../views/zoom-levels.js'
 import type { StateDiagramOptions } from '../state/state-diagram.js'
 import type { SplitLimits } from '../state/state-diagram-parts.js'
 import { machineDiagrams } from './machine-diagrams.js'
@@ -63,8 +63,6 @@ export function renderDocument({ model, check, source, machines = {} }: Document
   const flowSlugs = distinctSlugs(Object.keys(model.flows))
   const machineSlugs = distinctSlugs(Object.keys(model.machines))
   const environmentSlugs = distinctSlugs(Object.keys(model.deployment))
-  const elementSlugs = distinctSlugs(Object.keys(model.components))
-  const viewSlug = (element: string): string => elementSlugs[Object.keys(model.components).indexOf(element)] ?? element
   const sections: Section[] = [
     // A model that nests its elements is drawn at each of its zoom levels instead of in one flat diagram.
     ...(Object.keys(model.components).length === 0 || isNested(model)
@@ -77,7 +75,7 @@ export function renderDocument({ model, check, source, machines = {} }: Document
           },
         ]),
     ...(isNested(model)
-      ? group('Views', 'views', zoomViews(model, viewSlug), (view) => ({
+      ? group('Views', 'views', zoomViews(model, viewSlugs(model)), (view) => ({
           key: `views/${view.key}`,
           title: view.title,
           body: draw(`view-${view.key}`, viewDiagram(model, view), `The view ${view.title}`),

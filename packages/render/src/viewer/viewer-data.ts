@@ -10,6 +10,7 @@ import { fitsMermaidLimits } from '../diagram.js'
 import type { NamedDiagram } from '../document/document.js'
 import { distinctSlugs } from '../document/file-names.js'
 import { showValue } from '../trace/trace-diagram.js'
+import { viewSlugs, zoomViews } from '../views/zoom-levels.js'
 import { namedNodeId, stateNodeId } from './diagram-nodes.js'
 
 export interface ViewerDiagram {
@@ -115,6 +116,7 @@ function diagramTitles(model: Model, diagnostics: readonly Diagnostic[]): Map<st
   const machines = Object.keys(model.machines)
   for (const [index, slug] of distinctSlugs(machines).entries())
     titles.set(`machine-${slug}`, `Machine ${machines[index]}`)
+  for (const view of zoomViews(model, viewSlugs(model))) titles.set(`view-${view.key}`, view.title)
   const traced = diagnostics.filter((diagnostic) => diagnostic.trace !== undefined)
   for (const [index, { rule, element }] of traced.entries())
     titles.set(`trace-${index + 1}`, `Counterexample: ${rule} at ${element}`)

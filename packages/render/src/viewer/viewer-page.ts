@@ -10,6 +10,7 @@ import { explicitDecisions, type Model, type Question } from '@plumbline/core'
 import type { RenderedDocument } from '../document/document.js'
 import { htmlText, jsonIsland } from './html-text.js'
 import { viewerData, type ViewerDiagram, type ViewerFinding } from './viewer-data.js'
+import { zoomLinks, type ZoomLink } from './zoom-links.js'
 import type { Diagnostic } from '@plumbline/core'
 
 /** The site's files the pages refer to, relative to them. */
@@ -44,6 +45,11 @@ export function viewerPage({ model, diagnostics, questions, rendered, source, li
   const byName = new Map(data.diagrams.map((diagram) => [diagram.name, diagram]))
   const placed = new Set(shown.map((diagram) => diagram.name))
   const unplaced = data.findings.filter((finding) => finding.diagram === undefined || !placed.has(finding.diagram))
+  const zooms = zoomLinks(model)
+  const zoomNav = (diagram: ViewerDiagram): string[] => {
+    const links = (zooms.get(diagram.name) ?? []).filter((link) => placed.has(link.diagram))
+    return links.length === 0 ? [] : [zoomList(diagram.title, links)]
+  }
   const findingItems = (findings: readonly ViewerFinding[]): string =>
     findings.map((finding) => findingItem(finding, byName)).join('\n')
 
@@ -52,10 +58,13 @@ export function viewerPage({ model, diagnostics, questions, rendered, source, li
       section(
         `d-${diagram.name}`,
         diagram.title,
-        `<div class="beside">\n${figure(diagram)}\n${aside(
-          diagram.title,
-          findingItems(data.findings.filter((finding) => finding.diagram === diagram.name)),
-        )}\n</div>`,
+        [
+          ...zoomNav(diagram),
+          `<div class="beside">\n${figure(diagram)}\n${aside(
+            diagram.title,
+            findingItems(data.findings.filter((finding) => finding.diagram === diagram.name)),
+          )}\n</div>`,
+        ].join('\n'),
       ),
     ),
     ...(unplaced.length === 0
@@ -171,6 +180,15 @@ function figure(diagram: ViewerDiagram): string {
     ? '<p class="drawing">Drawing the diagram…</p>'
     : '<p class="too-big">This diagram is past what Mermaid draws (500 edges or 50,000 characters), so it is not drawn.</p>'
   return `<figure class="diagram" data-diagram="${htmlText(diagram.name)}">\n<div class="canvas">${fallback}</div>\n<figcaption>${htmlText(diagram.title)}</figcaption>\n</figure>`
+}
+
+/** Plain anchors to the views' sections: they work without the script, under the page's CSP. */
+function zoomList(title: string, links: readonly ZoomLink[]): string {
+  const items = links.map(
+    ({ direction, diagram, title: to }) =>
+      `<li><a class="zoom-${direction}" href="#${htmlText(`d-${diagram}`)}">${direction === 'in' ? 'Zoom in' : 'Zoom out'}: ${htmlText(to)}</a></li>`,
+  )
+  return `<nav class="zoom" aria-label="${htmlText(`Zoom from ${title}`)}">\n<ul>\n${items.join('\n')}\n</ul>\n</nav>`
 }
 
 function aside(title: string, items: string): string {

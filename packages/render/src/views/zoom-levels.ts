@@ -19,6 +19,7 @@ import {
   type Model,
   type Relation,
 } from '@plumbline/core'
+import { distinctSlugs } from '../document/file-names.js'
 
 export interface ZoomView {
   /** Unique within the document, usable as a file name and a block name: `landscape`, `containers-banking`. */
@@ -50,6 +51,13 @@ export function zoomViews(model: Model, slug: (name: string) => string): ZoomVie
     views.push(view(key, title, boundaries, new Set([...parts, ...related]), model))
   }
   return views
+}
+
+/** Each element's slug in view keys: distinct over all the model's elements. */
+export function viewSlugs(model: Model): (element: string) => string {
+  const elements = Object.keys(model.components)
+  const slugs = new Map(distinctSlugs(elements).map((slug, index) => [elements[index], slug]))
+  return (element) => slugs.get(element) ?? element
 }
 
 function view(key: string, title: string, boundaries: string[], shown: Set<string>, model: Model): ZoomView {
