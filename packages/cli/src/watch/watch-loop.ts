@@ -14,7 +14,7 @@
  * run read is not a change.
  */
 import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import type { FSWatcher } from 'chokidar'
 import { reportFailure } from '../failure.js'
@@ -75,12 +75,17 @@ export async function watchLoop(command: WatchedCommand, io: Io): Promise<number
     for (const { file } of changes) ranWith.set(file, contentHash(file))
     if (io.stdout.isTTY) io.stdout.write(CLEAR_SCREEN)
     if (changes.length > 0) io.stderr.write(`${style('dim', header(changes, io.cwd, new Date()))}\n`)
+    const started = Date.now()
     try {
       exitCode = await command.run(changes)
     } catch (error) {
       exitCode = reportFailure(error, io, false)
     }
-    await rewatch(await command.files().catch(() => []))
+    const files = await command.files().catch(() => [])
+    await rewatch(files)
+    // A save while the run went on, before any watcher covered that file (the first run has
+    // none; a run can also depend on files the one before did not), still counts.
+    for (const file of changedSince(files, started)) schedule({ event: 'change', file })
     io.stderr.write(`\n${style('dim', 'Watching for changes (Ctrl-C to stop)…')}\n`)
     hear()
   }
@@ -121,6 +126,17 @@ export async function watchLoop(command: WatchedCommand, io: Io): Promise<number
 }
 
 const SHOWN_FILES = 3
+
+/** The files (or folders) modified at or after `time`, by their modification time. */
+function changedSince(files: readonly string[], time: number): string[] {
+  return files.filter((file) => {
+    try {
+      return statSync(file).mtimeMs >= time
+    } catch {
+      return false
+    }
+  })
+}
 
 function contentHash(file: string): string | undefined {
   try {
