@@ -3,6 +3,7 @@
  * visited states it was enabled and how many steps of it were taken. Counted on every step
  * the search takes, a few typed-array writes each.
  */
+import type { FairnessNames } from './liveness/track-liveness.js'
 import type { CoverageEntry } from './types.js'
 
 export class CoverageCounter {
@@ -11,11 +12,13 @@ export class CoverageCounter {
   /** The last state each name was counted enabled in: states are expanded in order, so once each. */
   private readonly lastState: Int32Array
 
-  constructor(
-    private readonly names: readonly string[],
-    /** The name of each action, by its index in `names`. */
-    private readonly nameOf: Uint32Array,
-  ) {
+  private readonly names: readonly string[]
+  private readonly nameOf: Uint32Array
+
+  /** Counted by name: a store's operations, a machine's event types (as fairness names them). */
+  constructor({ names, nameOf }: FairnessNames) {
+    this.names = names
+    this.nameOf = nameOf
     this.enabled = new Uint32Array(names.length)
     this.taken = new Float64Array(names.length)
     this.lastState = new Int32Array(names.length).fill(-1)

@@ -96,10 +96,8 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
     this.actionCount = events.events.length
     this.taken = events.types.map(() => false)
     this.eventTypes = events.types
-    this.coverage = new CoverageCounter(
-      events.types,
-      Uint32Array.from(events.events, ({ typeIndex }) => typeIndex),
-    )
+    const typeNames = { names: events.types, nameOf: Uint32Array.from(events.events, ({ typeIndex }) => typeIndex) }
+    this.coverage = new CoverageCounter(typeNames)
     this.liveness =
       model.liveness === undefined || Object.keys(model.liveness).length === 0
         ? undefined
@@ -107,7 +105,7 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
             ['machines', id],
             model.liveness as Record<string, LivenessProperty<Snapshot>>,
             model.fairness,
-            { names: events.types, nameOf: Uint32Array.from(events.events, ({ typeIndex }) => typeIndex) },
+            typeNames,
             this.recorder,
           )
     this.invariants = [

@@ -15,7 +15,7 @@ import { ShapedFingerprint } from '../shaped-fingerprint.js'
 import type { Replay } from '../trace.js'
 import { describeUnhashable } from '../unhashable.js'
 import { CoverageCounter } from '../coverage.js'
-import { LivenessTracker } from '../liveness/track-liveness.js'
+import { type FairnessNames, LivenessTracker } from '../liveness/track-liveness.js'
 import { findMutator, type Named, type StoreFunctions } from './find-mutator.js'
 import { PlainLevel } from './plain-level.js'
 import { permuted, symmetryOf, type Symmetry } from './symmetry.js'
@@ -62,11 +62,12 @@ export class StoreSystem implements TransitionSystem<State>, Replay<State> {
   ) {
     this.actionCount = actions.length
     const operations = Object.keys(store.operations)
-    this.coverage = new CoverageCounter(
-      operations,
-      Uint32Array.from(actions, ({ operation }) => operations.indexOf(operation)),
-    )
-    this.liveness = storeLiveness(id, store, actions, this.recorder)
+    const operationNames = {
+      names: operations,
+      nameOf: Uint32Array.from(actions, ({ operation }) => operations.indexOf(operation)),
+    }
+    this.coverage = new CoverageCounter(operationNames)
+    this.liveness = storeLiveness(id, store, operationNames, this.recorder)
     this.indexKnown = this.liveness !== undefined
     this.symmetry = this.liveness === undefined ? symmetryOf(store.domains) : undefined
     this.fingerprints = new ShapedFingerprint('plain', pristine)
@@ -286,13 +287,11 @@ export class StoreSystem implements TransitionSystem<State>, Replay<State> {
 function storeLiveness(
   id: string,
   store: StoreDefinition,
-  actions: readonly StoreAction[],
+  operationNames: FairnessNames,
   recorder: FindingRecorder,
 ): LivenessTracker<State> | undefined {
   if (store.liveness === undefined || Object.keys(store.liveness).length === 0) return undefined
-  const names = Object.keys(store.operations)
-  const nameOf = Uint32Array.from(actions, ({ operation }) => names.indexOf(operation))
-  return new LivenessTracker(['stores', id], store.liveness, store.fairness, { names, nameOf }, recorder)
+  return new LivenessTracker(['stores', id], store.liveness, store.fairness, operationNames, recorder)
 }
 
 function named<F>(record: Readonly<Record<string, F>> | undefined): Named<F>[] {
