@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { buildReport, type CheckOptions, type Report } from '@plumbline/core'
-import { BASELINE_NAME } from '../baseline/baseline-name.js'
+import { configuredBaseline } from '../baseline/baseline-name.js'
 import { settleRun } from '../config/run-settings.js'
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from '../errors.js'
 import { EXIT_CODES_HELP } from '../help.js'
@@ -91,7 +91,7 @@ async function planCheck(paths: readonly string[], flags: CheckFlags, io: Io, op
   const configDir = loaded?.dir ?? io.cwd
   const baseline =
     flags.baseline === undefined
-      ? path.resolve(configDir, config?.baseline ?? BASELINE_NAME)
+      ? configuredBaseline(configDir, config?.baseline)
       : path.resolve(io.cwd, flags.baseline)
   return {
     ...models,

@@ -17,7 +17,7 @@ import {
   type QuestionsReport,
   type Report,
 } from '@plumbline/core'
-import { BASELINE_NAME } from '../baseline/baseline-name.js'
+import { configuredBaseline } from '../baseline/baseline-name.js'
 import { UsageError } from '../errors.js'
 import { writeFileAtomic } from '../files/atomic-write.js'
 import type { Io } from '../io.js'
@@ -49,7 +49,7 @@ export async function checkTool(paths: readonly string[], roots: Roots): Promise
 /** As `check` reads it: the config's `baseline` (relative to the config), else plumbline-baseline.json beside it. */
 async function withBaseline(report: Report, project: Project, roots: Roots): Promise<Report> {
   const { config, base } = project
-  const file = path.resolve(config?.dir ?? base, config?.config.baseline ?? BASELINE_NAME)
+  const file = configuredBaseline(config?.dir ?? base, config?.config.baseline)
   if (!existsSync(await confine(displayPath(file, base), roots))) return report
   const { compareWithBaseline, readBaseline } = await import('../baseline/baseline.js')
   const baseline = await readBaseline(file, base)
