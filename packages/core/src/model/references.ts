@@ -33,6 +33,18 @@ export interface DeclaredNames {
   readonly entities: readonly string[] | undefined
 }
 
+/** What every section's check shares: the model, the declared names, and how a finding is reported. */
+interface ReferenceCheck {
+  readonly model: Model
+  readonly declared: DeclaredNames
+  readonly findings: Finding[]
+  readonly invalid: (path: PathSegment[], message: string) => void
+  /** `name` must be one of `known` (unless the section it points into is itself broken). */
+  readonly expectName: (path: PathSegment[], kind: string, name: string, known: readonly string[] | undefined) => void
+  /** No name listed twice in `list`. */
+  readonly expectDistinct: (path: PathSegment[], what: string, list: readonly string[]) => void
+}
+
 export function checkReferences(
   model: Model,
   knownRules: ReadonlySet<string>,
@@ -42,34 +54,56 @@ export function checkReferences(
   const invalid = (path: PathSegment[], message: string): void => {
     findings.push({ rule: 'model/invalid', element: elementPath(path), message })
   }
-  const { zones, components, contracts, machines, entities } = declared
-
-  const expectName = (path: PathSegment[], kind: string, name: string, known: readonly string[] | undefined): void => {
-    if (known !== undefined && !known.includes(name)) invalid(path, unknownName(kind, name, known))
+  const check: ReferenceCheck = {
+    model,
+    declared,
+    findings,
+    invalid,
+    expectName: (path, kind, name, known) => {
+      if (known !== undefined && !known.includes(name)) invalid(path, unknownName(kind, name, known))
+    },
+    expectDistinct: (path, what, list) => {
+      const seen = new Set<string>()
+      list.forEach((name, index) => {
+        if (seen.has(name)) invalid([...path, index], `${JSON.stringify(name)} is listed twice in ${what}`)
+        seen.add(name)
+      })
+    },
   }
-  const expectDistinct = (path: PathSegment[], what: string, list: readonly string[]): void => {
-    const seen = new Set<string>()
-    list.forEach((name, index) => {
-      if (seen.has(name)) invalid([...path, index], `${JSON.stringify(name)} is listed twice in ${what}`)
-      seen.add(name)
-    })
-  }
+  // In the order of the sections in a model file, so findings come in that order.
+  checkComponents(check)
+  checkRelations(check)
+  checkDeployment(check)
+  checkEntities(check)
+  checkContracts(check)
+  checkFlows(check)
+  checkStores(check)
+  checkMachines(check)
+  checkDecisions(check, knownRules)
+  check.expectDistinct(['outOfScope'], 'outOfScope', model.outOfScope)
+  return findings
+}
 
+function checkComponents({ model, declared, invalid, expectName, expectDistinct }: ReferenceCheck): void {
   for (const [id, component] of Object.entries(model.components)) {
-    if (component.zone !== undefined) expectName(['components', id, 'zone'], 'zone', component.zone, zones)
+    if (component.zone !== undefined) expectName(['components', id, 'zone'], 'zone', component.zone, declared.zones)
     if (component.partOf !== undefined)
-      expectName(['components', id, 'partOf'], 'element', component.partOf, components)
+      expectName(['components', id, 'partOf'], 'element', component.partOf, declared.components)
     if (component.tags) expectDistinct(['components', id, 'tags'], 'tags', component.tags)
     for (const [index, relation] of (component.relations ?? []).entries())
-      expectName(['components', id, 'relations', index, 'to'], 'element', relation.to, components)
+      expectName(['components', id, 'relations', index, 'to'], 'element', relation.to, declared.components)
   }
   for (const { path, message } of partOfCycles(model)) invalid(path, message)
+}
 
+function checkRelations({ model, declared, expectName }: ReferenceCheck): void {
   model.relations.forEach((relation, index) => {
-    expectName(['relations', index, 'from'], 'element', relation.from, components)
-    expectName(['relations', index, 'to'], 'element', relation.to, components)
+    expectName(['relations', index, 'from'], 'element', relation.from, declared.components)
+    expectName(['relations', index, 'to'], 'element', relation.to, declared.components)
   })
+}
 
+function checkDeployment({ model, declared, invalid, expectName, expectDistinct }: ReferenceCheck): void {
   for (const [environment, { nodes, relations }] of Object.entries(model.deployment)) {
     const nodeNames: string[] = []
     for (const { name, path, node } of deploymentNodesOf(environment, nodes)) {
@@ -77,7 +111,7 @@ export function checkReferences(
         invalid(path, `node ${JSON.stringify(name)} is named twice in environment ${JSON.stringify(environment)}`)
       nodeNames.push(name)
       for (const [index, element] of (node.runs ?? []).entries())
-        expectName([...path, 'runs', index], 'element', element, components)
+        expectName([...path, 'runs', index], 'element', element, declared.components)
       if (node.runs) expectDistinct([...path, 'runs'], 'runs', node.runs)
     }
     relations?.forEach((relation, index) => {
@@ -86,7 +120,9 @@ export function checkReferences(
       expectName([...path, 'to'], 'node', relation.to, nodeNames)
     })
   }
+}
 
+function checkEntities({ model, invalid, expectDistinct }: ReferenceCheck): void {
   for (const [name, entity] of Object.entries(model.entities)) {
     const fields = fieldsOf(entity.schema)
     const expectFields = (path: PathSegment[], list: readonly string[]): void => {
@@ -106,12 +142,17 @@ export function checkReferences(
       })
     }
   }
+}
 
+function checkContracts({ model, declared, expectName }: ReferenceCheck): void {
   for (const [id, contract] of Object.entries(model.contracts)) {
-    expectName(['contracts', id, 'from'], 'component', contract.from, components)
-    expectName(['contracts', id, 'to'], 'component', contract.to, components)
+    expectName(['contracts', id, 'from'], 'component', contract.from, declared.components)
+    expectName(['contracts', id, 'to'], 'component', contract.to, declared.components)
   }
+}
 
+function checkFlows({ model, declared, findings, invalid, expectName, expectDistinct }: ReferenceCheck): void {
+  const { components, contracts, machines } = declared
   for (const [id, flow] of Object.entries(model.flows)) {
     if (flow.machine !== undefined) expectName(['flows', id, 'machine'], 'machine', flow.machine, machines)
     flow.steps.forEach((step, index) => {
@@ -139,7 +180,9 @@ export function checkReferences(
       if (step.consumes) expectDistinct([...path, 'consumes'], 'consumes', step.consumes)
     })
   }
+}
 
+function checkStores({ model, declared, invalid, expectName }: ReferenceCheck): void {
   for (const [id, store] of Object.entries(model.stores)) {
     const problem = findNonPlainData(store.initial)
     if (problem)
@@ -160,7 +203,7 @@ export function checkReferences(
         expectName([...path, 'params', param], 'domain', domain, domains)
       if (operation.target) {
         const entity = own(model.entities, operation.target.entity)
-        if (!entity) expectName([...path, 'target', 'entity'], 'entity', operation.target.entity, entities)
+        if (!entity) expectName([...path, 'target', 'entity'], 'entity', operation.target.entity, declared.entities)
         else {
           const fields = fieldsOf(entity.schema)
           operation.target.by.forEach((field, index) => {
@@ -171,7 +214,9 @@ export function checkReferences(
       }
     }
   }
+}
 
+function checkMachines({ model, invalid }: ReferenceCheck): void {
   for (const [id, { machine, events, fairness }] of Object.entries(model.machines)) {
     checkMachineImplementations(id, machine, invalid)
     // Fairness may name XState's own events (a delay, an actor done): every type the machine sends itself.
@@ -194,7 +239,10 @@ export function checkReferences(
           ),
         )
   }
+}
 
+/** Decisions answer findings of known rules, each finding once. */
+function checkDecisions({ model, invalid }: ReferenceCheck, knownRules: ReadonlySet<string>): void {
   const answered = new Map<string, string>()
   for (const [id, decision] of Object.entries(model.decisions))
     for (const { rule, element, path } of answersOf(id, decision)) {
@@ -215,9 +263,6 @@ export function checkReferences(
             : `answers the same finding as decision ${JSON.stringify(earlier)}`,
         )
     }
-
-  expectDistinct(['outOfScope'], 'outOfScope', model.outOfScope)
-  return findings
 }
 
 /** Every error a step's onError handles must be one its contract declares (an unknown contract is reported on its own). */
