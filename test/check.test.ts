@@ -93,6 +93,11 @@ describe('plumbline check', () => {
         `error: throws.ts:3:21: threw while loading: SyntaxError: Unexpected token '}', "{"max": }" is not valid JSON\n`,
       ],
       [
+        // The line runs indented otherwise and without its types: the column is the source's.
+        'throws-after-types.ts',
+        "error: throws-after-types.ts:7:58: threw while loading: TypeError: Cannot read properties of null (reading 'max')\n",
+      ],
+      [
         'no-default.ts',
         'error: no-default.ts: has no default export; a model file must `export default defineSystem({ … })` (a folder of models skips helper modules whose names start with _)\n',
       ],

@@ -5,6 +5,7 @@
  * checker's own imports see. Any failure becomes a ModelLoadError naming the file and,
  * where the loader knows it, the line.
  */
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import type { createJiti as CreateJiti, Jiti } from 'jiti'
@@ -12,6 +13,7 @@ import { describeThrown } from '@plumbline/core'
 import { ModelLoadError } from '../errors.js'
 import { exitMessage, ModelExitError } from '../run/model-output.js'
 import { displayPath } from './find-model-files.js'
+import { sourceColumn } from './thrown-column.js'
 
 export interface ModelLoader {
   /** The module's default export. `kind` says what the file should be, for the message when it has none. */
@@ -54,7 +56,7 @@ async function loadDefaultExport(jiti: Jiti, file: string, cwd: string, kind: Mo
   try {
     namespace = await jiti.import(file)
   } catch (error) {
-    throw describeLoadFailure(error, file, cwd)
+    throw describeLoadFailure(jiti, error, file, cwd)
   }
   if (
     typeof namespace !== 'object' ||
@@ -75,7 +77,7 @@ function resolveProjectFile(jiti: Jiti, specifier: string, from: string): string
   return resolved?.startsWith('file:') ? fileURLToPath(resolved) : undefined
 }
 
-function describeLoadFailure(error: unknown, file: string, cwd: string): ModelLoadError {
+function describeLoadFailure(jiti: Jiti, error: unknown, file: string, cwd: string): ModelLoadError {
   const shown = displayPath(file, cwd)
   if (error instanceof ModelExitError)
     return new ModelLoadError(shown, exitMessage(error), undefined, undefined, { cause: error })
@@ -106,9 +108,27 @@ function describeLoadFailure(error: unknown, file: string, cwd: string): ModelLo
     )
   }
   const frame = error instanceof Error ? frameInFile(error.stack, file) : undefined
+  const column = frame && sourceFrameColumn(jiti, file, frame)
   // A plain Error reads as its message alone; any other error by its name too, and any other value as util.inspect shows it.
   const thrown = describeThrown(error).replace(/^Error: /, '')
-  return new ModelLoadError(shown, `threw while loading: ${thrown}`, frame?.line, frame?.column, { cause: error })
+  return new ModelLoadError(shown, `threw while loading: ${thrown}`, frame?.line, column, { cause: error })
+}
+
+/** The frame's column in the model's source (see `thrown-column.ts`), reading the file and transpiling it again: only on this failure. */
+function sourceFrameColumn(jiti: Jiti, file: string, frame: { line: number; column: number }): number | undefined {
+  // jiti runs the module inside a function whose head it writes on the first line: a column there is not the code's.
+  if (frame.line === 1) return undefined
+  try {
+    const source = readFileSync(file, 'utf8')
+    const ran = jiti.transform({ source, filename: file, ts: /\.[cm]?tsx?$/.test(file) })
+    const sourceLine = source.split('\n')[frame.line - 1]
+    const ranLine = ran.split('\n')[frame.line - 1]
+    return sourceLine === undefined || ranLine === undefined
+      ? undefined
+      : sourceColumn(sourceLine, ranLine, frame.column)
+  } catch {
+    return undefined
+  }
 }
 
 /** The first stack frame in the model file itself: where its top level threw. */
