@@ -199,15 +199,16 @@ export async function runRender(
   const planned = await plannedFiles(documents, plan.outputs, io)
   const stale: PlannedFile[] = []
   for (const file of planned) if ((await readIfExists(file.file)) !== file.content) stale.push(file)
-  // Orphans are Markdown documents: the site (--html) neither writes nor removes them.
+  // Orphans are of the kind this run writes: Markdown documents, or the site's pages (--html).
   const orphans =
-    plan.outputs.inject.length > 0 || plan.outputs.html
+    plan.outputs.inject.length > 0
       ? []
       : await orphanedDocuments(
           path.resolve(io.cwd, plan.outputs.out),
           new Set(planned.map(({ file }) => file)),
           new Set(systems.map(({ file }) => file)),
           sourceBase,
+          plan.outputs.html ? '.html' : '.md',
         )
   const shown = (file: string): string => displayPath(file, io.cwd)
   const folders = [...new Set(planned.map(({ file }) => path.dirname(file)))]

@@ -8,6 +8,7 @@
  */
 import { explicitDecisions, type Model, type Question } from '@plumbline/core'
 import type { RenderedDocument } from '../document/document.js'
+import { generatedMarker } from '../document/generated-marker.js'
 import { htmlText, jsonIsland } from './html-text.js'
 import { viewerData, type ViewerDiagram, type ViewerFinding } from './viewer-data.js'
 import { zoomLinks, type ZoomLink } from './zoom-links.js'
@@ -86,6 +87,7 @@ export function viewerPage({ model, diagnostics, questions, rendered, source, li
   const summary = findingCounts(diagnostics)
   return page({
     title: `${model.name} · Plumbline`,
+    source,
     live,
     data: jsonIsland(data),
     body: [
@@ -124,17 +126,21 @@ export function viewerIndex(entries: readonly ViewerIndexEntry[], live?: string)
 
 function page({
   title,
+  source,
   live,
   data,
   body,
 }: {
   title: string
+  /** A model's page names its model file on its second line (`generatedMarker`), as documents do on their first. */
+  source?: string
   live: string | undefined
   data: string | undefined
   body: string
 }): string {
   return `${[
     '<!doctype html>',
+    ...(source === undefined ? [] : [generatedMarker(source)]),
     '<html lang="en">',
     '<head>',
     '<meta charset="utf-8">',
