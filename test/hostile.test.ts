@@ -2,6 +2,8 @@
  * Hostile model code (issue 14): what a model throws, prints or never returns from, and how the
  * command still answers with a report on stdout and the exit code of the contract.
  */
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { makeProject, runCli } from './helpers/cli.js'
 
@@ -85,6 +87,28 @@ describe('model code that never returns is bounded', () => {
       'operation "inc" (its guard or apply, or a check of the state it reached) did not finish within 1 s: the model\'s code does not return (or is far too slow). Exploration stopped here',
       [{ action: 'inc', params: {}, state: { n: 1 } }],
     ])
+  })
+
+  it('render and questions are bounded as check is: the guard is stopped, the document says where', async () => {
+    const project = await makeProject({
+      'models/model.ts': storeWithGuard('if (s.n === 1) while (true) {}\n return s.n < 3'),
+      'plumbline.config.ts':
+        "import { defineConfig } from '@plumbline/cli'\nexport default defineConfig({ explore: { stepTimeout: 1000 } })\n",
+    })
+    expect(await runCli(['questions'], { cwd: project })).toEqual({
+      exitCode: 0,
+      stdout: 'models/model.ts (hostile)\n  ✔ no open questions\n\n0 open questions in 1 model\n',
+      stderr: '',
+    })
+    const rendered = await runCli(['render'], { cwd: project })
+    expect(rendered).toEqual({
+      exitCode: 0,
+      stdout: '',
+      stderr: 'wrote docs/models/hostile.md\n1 written, 0 unchanged\n',
+    })
+    expect(await readFile(path.join(project, 'docs/models/hostile.md'), 'utf8')).toContain(
+      '| error | `explore/error` | `stores.counter.operations.inc` | operation "inc" (its guard or apply, or a check of the state it reached) did not finish within 1 s',
+    )
   })
 
   it('a module whose top level never finishes loading is a load error, exit 2', async () => {

@@ -60,7 +60,7 @@ export type {
 } from './diagnostics/types.js'
 export type { Rule } from './rules/types.js'
 export { rules, rulesById, ruleIds } from './rules/catalogue.js'
-export { checkSystem, type CheckOptions, type SystemCheck } from './check/check-system.js'
+export { checkSystem, type CheckOptions, type SystemCheck, validatedModel } from './check/check-system.js'
 export { symmetric } from './model/symmetric.js'
 export type { SeveritySettings } from './check/severity.js'
 export {

@@ -3,13 +3,15 @@
  * questions are not failures: exit 0, or 2 when the input cannot be used (a model that does
  * not load, or whose shape is too broken to ask anything of).
  */
-import { buildQuestionsReport, type ModelQuestions, type QuestionsReport, type SeveritySettings } from '@plumbline/core'
+import type { SeveritySettings } from '@plumbline/core'
 import { settleRun } from '../config/run-settings.js'
-import { EXIT_CLEAN, UsageError } from '../errors.js'
+import { EXIT_CLEAN } from '../errors.js'
+import { findModelFiles } from '../load/find-model-files.js'
 import { CHECK_FLAGS } from '../options/check-flags.js'
 import { choiceOption } from '../options/choices.js'
 import { ruleSeverityOption } from '../options/rule-severities.js'
-import { checkSystems, type CheckedSystem } from '../run/check-systems.js'
+import { checkFiles } from '../run/check-files.js'
+import { questionsReportOf } from '../run/questions-report.js'
 import { styleFor } from '../style.js'
 import { jsonText } from '../text/json.js'
 import { formatQuestionsPretty } from '../text/questions.js'
@@ -42,30 +44,18 @@ Exit codes:
     )
     .action(async (paths: string[], options: { format: QuestionsFormat; rule?: SeveritySettings; config?: string }) => {
       // The config's models, rules and checklist packs, as for check.
-      const { models, checkOptions } = await settleRun(paths, options, io, { fresh: false })
-      const report = questionsReport(await checkSystems(models, io, { checkOptions, fresh: false }))
+      const { models, checkOptions, stepTimeoutMs } = await settleRun(paths, options, io, { fresh: false })
+      // Checked in watched workers, as check checks: a model whose code never returns is stopped, not waited for.
+      const checked = await checkFiles(await findModelFiles(models.paths, models.base), {
+        cwd: io.cwd,
+        checkOptions,
+        fresh: false,
+        ...(stepTimeoutMs === undefined ? {} : { stepTimeoutMs }),
+      })
+      const report = questionsReportOf(checked, 'plumbline check')
       io.stdout.write(
         options.format === 'json' ? jsonText(report) : formatQuestionsPretty(report, styleFor(io.stdout, io.env)),
       )
       setExitCode(EXIT_CLEAN)
     })
-}
-
-/** The open questions of checked models; a model too malformed to ask anything of is a usage error. */
-function questionsReport(systems: readonly CheckedSystem[]): QuestionsReport {
-  const questions: ModelQuestions[] = []
-  const malformed: string[] = []
-  for (const { shown, check, fallbackName } of systems) {
-    if (check.model === undefined) {
-      const [first] = check.diagnostics
-      const problem = first === undefined ? '' : `: ${first.element || '(model)'}: ${first.message}`
-      malformed.push(
-        `${shown}: the model is malformed, so its questions cannot be listed${problem} (plumbline check shows every problem)`,
-      )
-      continue
-    }
-    questions.push({ file: shown, system: check.system ?? fallbackName, questions: check.questions })
-  }
-  if (malformed.length > 0) throw new UsageError(malformed.join('\n'))
-  return buildQuestionsReport(questions)
 }

@@ -191,6 +191,7 @@ export async function runRender(
     checkOptions,
     fresh: options.fresh,
     reuse: (file) => (options.unchanged?.has(file) ? held.get(file) : undefined),
+    stepTimeoutMs: plan.settings.stepTimeoutMs,
   })
   for (const system of systems) previous.set(system.file, system)
   // Documents name their model files from the config's folder, so they are the same from any folder below it.

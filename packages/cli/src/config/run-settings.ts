@@ -25,6 +25,8 @@ export interface RunSettings {
   config: LoadedConfig | undefined
   models: ModelPaths
   checkOptions: CheckOptions
+  /** The config's bound on one call into the model's code (`explore.stepTimeout`), for the watchdog. */
+  stepTimeoutMs: number | undefined
 }
 
 export interface RunFlags extends CheckOptionFlags {
@@ -44,6 +46,7 @@ export async function settleRun(
     config,
     models: modelPathsFrom(paths, config, io.cwd),
     checkOptions: checkOptionsFrom(config?.config, flags),
+    stepTimeoutMs: config?.config.explore?.stepTimeout,
   }
 }
 

@@ -7,16 +7,7 @@
  */
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import {
-  buildQuestionsReport,
-  buildReport,
-  packSource,
-  resolvePacks,
-  rules,
-  rulesById,
-  type QuestionsReport,
-  type Report,
-} from '@plumbline/core'
+import { buildReport, packSource, resolvePacks, rules, rulesById, type Report } from '@plumbline/core'
 import { configuredBaseline } from '../baseline/baseline-name.js'
 import { UsageError } from '../errors.js'
 import { writeFileAtomic } from '../files/atomic-write.js'
@@ -24,7 +15,8 @@ import type { Io } from '../io.js'
 import { displayPath } from '../load/find-model-files.js'
 import { checkFiles } from '../run/check-files.js'
 import type { CheckedModel } from '../run/check-model-file.js'
-import { type CheckedSystem, checkSystems } from '../run/check-systems.js'
+import { checkSystems } from '../run/check-systems.js'
+import { questionsReportOf } from '../run/questions-report.js'
 import { duplicateSystems } from '../run/duplicate-systems.js'
 import { styleFor } from '../style.js'
 import { explainPack, explainRule } from '../text/explain.js'
@@ -60,7 +52,7 @@ async function withBaseline(report: Report, project: Project, roots: Roots): Pro
 export async function questionsTool(paths: readonly string[], roots: Roots): Promise<string> {
   const project = await openProject(roots)
   const checked = await checkWatched(await modelFiles(paths, project, roots), project)
-  return jsonText(questionsReport(checked))
+  return jsonText(questionsReportOf(checked, 'the check tool'))
 }
 
 /**
@@ -106,19 +98,17 @@ export async function renderTool(request: RenderRequest, roots: Roots, io: Io): 
   // Refused before any model code runs: a call that cannot write where it asks does nothing.
   const out = request.write ? await outFolder(request.out, project, roots) : undefined
   const files = await modelFiles([request.path], project, roots)
-  const watched = await checkWatched(files, project)
+  // Checked in watched workers first, then on this thread to draw (`checkSystems`).
+  const systems = await checkSystems(
+    { paths: files, base: project.base },
+    { ...io, cwd: project.base },
+    { checkOptions: project.checkOptions, fresh: true, stepTimeoutMs: project.stepTimeoutMs },
+  )
+  const duplicates = duplicateSystems(
+    systems.map(({ shown, check, fallbackName }) => ({ shown, system: check.system ?? fallbackName })),
+  )
+  if (duplicates.length > 0) throw new UsageError(duplicates.join('\n'))
   const { renderModels } = await import('../render/documents.js')
-  const systems: CheckedSystem[] = []
-  for (const [index, file] of files.entries()) {
-    const interruptions = watched[index]?.interruptions ?? []
-    systems.push(
-      ...(await checkSystems(
-        { paths: [file], base: project.base },
-        { ...io, cwd: project.base },
-        { checkOptions: { ...project.checkOptions, interruptions }, fresh: true },
-      )),
-    )
-  }
   const documents = renderModels(systems, project.config?.dir ?? project.base)
   const markdown = documents.map(({ rendered }) => rendered.markdown)
   if (out === undefined) return { markdown, written: [] }
@@ -150,21 +140,4 @@ async function checkWatched(files: readonly string[], project: Project): Promise
   const duplicates = duplicateSystems(checked.map(({ report }) => ({ shown: report.file, system: report.system })))
   if (duplicates.length > 0) throw new UsageError(duplicates.join('\n'))
   return checked
-}
-
-function questionsReport(checked: readonly CheckedModel[]): QuestionsReport {
-  const malformed = checked.filter((model) => model.malformed)
-  if (malformed.length > 0)
-    throw new UsageError(
-      malformed
-        .map(({ report }) => {
-          const [first] = report.diagnostics
-          const problem = first === undefined ? '' : `: ${first.element || '(model)'}: ${first.message}`
-          return `${report.file}: the model is malformed, so its questions cannot be listed${problem} (the check tool shows every problem)`
-        })
-        .join('\n'),
-    )
-  return buildQuestionsReport(
-    checked.map(({ report }) => ({ file: report.file, system: report.system, questions: report.questions })),
-  )
 }

@@ -105,6 +105,16 @@ export async function checkSystem(value: unknown, options: CheckOptions = {}): P
   }
 }
 
+/**
+ * The model `checkSystem` checks, validated as it validates it (the same rules and packs a
+ * decision may answer), without checking it: for a caller that has the findings already, from
+ * a check on another thread. Undefined when its shape is broken.
+ */
+export function validatedModel(value: unknown, options: Pick<CheckOptions, 'packs'> = {}): Model | undefined {
+  const validation = validateSystem(value, answerableSources(ruleIds, resolvePacks(options.packs)))
+  return validation.success ? validation.model : undefined
+}
+
 function systemName(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null) return undefined
   const name = (value as { name?: unknown }).name
