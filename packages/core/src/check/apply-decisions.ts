@@ -8,6 +8,7 @@ import type { DecidedFinding, Finding } from '../diagnostics/types.js'
 import { answersOf, type WrittenAnswer } from '../model/decision-answers.js'
 import { elementPath } from '../model/element-path.js'
 import type { Model } from '../model/model.js'
+import { decisionStale } from '../rules/decision/stale.js'
 
 export interface DecisionOutcome {
   open: Finding[]
@@ -49,14 +50,14 @@ export function applyDecisions(model: Model, findings: readonly Finding[]): Deci
   }
   for (const { id, answer, used } of answering.values())
     if (!used)
-      open.push({
-        rule: 'decision/stale',
-        element: elementPath(answer.path),
-        message:
+      open.push(
+        decisionStale.finding(
+          elementPath(answer.path),
           answer.element === undefined
             ? `decision ${JSON.stringify(id)} answers every question of ${answer.rule}, but it asks none here`
             : `decision ${JSON.stringify(id)} answers ${answer.rule} at ${JSON.stringify(answer.element)}, but there is no such finding`,
-      })
+        ),
+      )
   return { open, decided }
 }
 

@@ -4,6 +4,8 @@
  * remembers where it was met (a state, and the step taken from it for a step's finding);
  * its trace is rebuilt once the search is over.
  */
+import type { RuleId } from '../rules/catalogue.js'
+import type { DefinedRule } from '../rules/define-rule.js'
 
 /** Where a finding was met: in visited state `state`, or on the step `action` from it. */
 export interface Sighting {
@@ -16,7 +18,7 @@ export interface Sighting {
 }
 
 export interface PendingFinding {
-  rule: string
+  rule: DefinedRule<RuleId>
   element: string
   message: string
   /** Undefined for findings about the exploration as a whole, which have no trace. */
@@ -27,12 +29,12 @@ export class FindingRecorder {
   readonly findings: PendingFinding[] = []
   private readonly keys = new Set<string>()
 
-  has(rule: string, element: string): boolean {
+  has(rule: DefinedRule<RuleId>, element: string): boolean {
     return this.keys.has(key(rule, element))
   }
 
   /** Records the finding unless one of the same rule at the same element is recorded already. */
-  record(rule: string, element: string, message: string, at: Sighting | undefined): void {
+  record(rule: DefinedRule<RuleId>, element: string, message: string, at: Sighting | undefined): void {
     const id = key(rule, element)
     if (this.keys.has(id)) return
     this.keys.add(id)
@@ -50,6 +52,6 @@ export class FindingRecorder {
   }
 }
 
-function key(rule: string, element: string): string {
-  return `${rule}\u0000${element}`
+function key(rule: DefinedRule<RuleId>, element: string): string {
+  return `${rule.id}\u0000${element}`
 }

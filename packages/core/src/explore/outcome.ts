@@ -3,6 +3,7 @@
  * `exploration` entries), and `explore/incomplete` when a bound stopped it.
  */
 import type { Finding } from '../diagnostics/types.js'
+import { exploreIncomplete } from '../rules/explore/incomplete.js'
 import type { ExplorationRun } from './breadth-first.js'
 import { collisionProbability } from './fingerprint.js'
 import type { ExplorationBounds, ExplorationStats } from './types.js'
@@ -49,9 +50,8 @@ export function incompleteFinding(
         : run.bound === 'time'
           ? `the time bound of ${bounds.timeoutMs} ms`
           : `the memory bound of ${bounds.maxMemoryMb} MB`
-  return {
-    rule: 'explore/incomplete',
+  return exploreIncomplete.finding(
     element,
-    message: `exploration stopped at ${limit}, after ${run.states} states and ${run.transitions} transitions to depth ${run.depth}: states beyond it are not checked${liveness ? ', nor is liveness' : ''}${advice === undefined ? '' : `; ${advice}`}`,
-  }
+    `exploration stopped at ${limit}, after ${run.states} states and ${run.transitions} transitions to depth ${run.depth}: states beyond it are not checked${liveness ? ', nor is liveness' : ''}${advice === undefined ? '' : `; ${advice}`}`,
+  )
 }

@@ -6,6 +6,10 @@
 import { elementPath, type PathSegment } from '../model/element-path.js'
 import { describeThrown } from './describe.js'
 import type { FindingRecorder, Sighting } from './findings.js'
+import { constraintViolated } from '../rules/constraint/violated.js'
+import { effectViolated } from '../rules/effect/violated.js'
+import { exploreError } from '../rules/explore/error.js'
+import { invariantViolated } from '../rules/invariant/violated.js'
 
 export type PredicateKind = 'invariants' | 'never' | 'effects'
 
@@ -41,13 +45,13 @@ export function checkPredicate<Input>(
     at.action === undefined || context.describeAction === undefined ? undefined : context.describeAction(at.action)
   if (thrown !== undefined)
     context.recorder.record(
-      'explore/error',
+      exploreError,
       element,
       `${what} threw${step === undefined ? '' : ` on ${step}`}: ${describeThrown(thrown.error)}`,
       at,
     )
-  else if (kind === 'invariants') context.recorder.record('invariant/violated', element, `${what} does not hold`, at)
-  else if (kind === 'never') context.recorder.record('constraint/violated', element, `${what} holds`, at)
-  else context.recorder.record('effect/violated', element, `${what} does not hold for ${step}`, at)
+  else if (kind === 'invariants') context.recorder.record(invariantViolated, element, `${what} does not hold`, at)
+  else if (kind === 'never') context.recorder.record(constraintViolated, element, `${what} holds`, at)
+  else context.recorder.record(effectViolated, element, `${what} does not hold for ${step}`, at)
   return false
 }

@@ -29,13 +29,17 @@ export function withTraces<State>(
   initial: State,
 ): Finding[] {
   return findings.map(({ rule, element, message, at }) => {
-    if (at === undefined) return { rule, element, message }
+    if (at === undefined) return rule.finding(element, message)
     const actions = at.path === undefined ? pathTo(visited, at.state) : [...at.path]
     if (at.action !== undefined) actions.push(at.action)
     const loop = at.lasso === undefined ? undefined : actions.length + at.lasso.loop
     if (at.lasso !== undefined) actions.push(...at.lasso.actions)
     const trace = traceOf(actions, replay, initial)
-    return { rule, element, message, initial: replay.show(initial), trace, ...(loop === undefined ? {} : { loop }) }
+    return rule.finding(element, message, {
+      initial: replay.show(initial),
+      trace,
+      ...(loop === undefined ? {} : { loop }),
+    })
   })
 }
 

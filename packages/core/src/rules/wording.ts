@@ -2,7 +2,7 @@
  * Wording shared by the rules. Messages quote names as JSON strings (`"db"`), like every
  * other message; questions are plain words and show names as written.
  */
-import type { Finding } from '../diagnostics/types.js'
+import type { FindingOf } from '../diagnostics/shapes.js'
 import { parseElementPath, type PathSegment } from '../model/element-path.js'
 import type { Model } from '../model/model.js'
 import { own } from '../model/own.js'
@@ -36,7 +36,7 @@ export interface LocatedStep {
 }
 
 /** The flow step a finding's element names (`flows.f.steps[2]…`), for wording its question. */
-export function stepOf(finding: Finding, model: Model): LocatedStep | undefined {
+export function stepOf(finding: FindingOf<string>, model: Model): LocatedStep | undefined {
   const segments = parseElementPath(finding.element)
   if (!segments) return undefined
   const [section, flow, steps, index, ...rest] = segments
@@ -47,6 +47,6 @@ export function stepOf(finding: Finding, model: Model): LocatedStep | undefined 
 }
 
 /** The segments of a finding's element; a rule's question reads back what its check wrote. */
-export function segmentsOf(finding: Finding): PathSegment[] {
+export function segmentsOf(finding: FindingOf<string>): PathSegment[] {
   return parseElementPath(finding.element) ?? []
 }

@@ -1,5 +1,5 @@
 /** For rule tests: a system validated into a model, one rule's findings on it, and their questions. */
-import type { Finding } from '../diagnostics/types.js'
+import type { FindingOf } from '../diagnostics/shapes.js'
 import type { Model } from '../model/model.js'
 import { validateSystem } from '../model/validate-system.js'
 import { answerableSources, resolvePacks } from '../questions/packs/index.js'
@@ -14,7 +14,7 @@ export function modelOf(system: object): Model {
   return result.model
 }
 
-export function findingsOf(rule: Rule, system: Record<string, unknown>): Finding[] {
+export function findingsOf<Id extends string>(rule: Rule<Id>, system: Record<string, unknown>): FindingOf<Id>[] {
   return rule.check?.(modelOf(system)) ?? []
 }
 

@@ -25,6 +25,9 @@ import { describeDifferences, stateDiff as diffStates } from '../../model/state-
 import { TraceLineError, TraceTargetError } from './trace-line-error.js'
 import { readLine, showStep } from './trace-lines.js'
 import type { TraceChecker, TraceFailure } from './types.js'
+import { conformTraceDisabled } from '../../rules/conform/trace-disabled.js'
+import { conformTraceMismatch } from '../../rules/conform/trace-mismatch.js'
+import { exploreError } from '../../rules/explore/error.js'
 
 type Snapshot = AnyMachineSnapshot
 
@@ -75,7 +78,7 @@ export class MachineTraceChecker implements TraceChecker {
     const fail = failLine(line, before, step)
     const disabled = (why: string) =>
       fail(
-        'conform/trace-disabled',
+        conformTraceDisabled,
         machineStateElement(this.id, current.value),
         `event ${JSON.stringify(type)} is not enabled: ${why}`,
       )
@@ -87,7 +90,7 @@ export class MachineTraceChecker implements TraceChecker {
       next = this.machine.transition(current, event, this.scope) as Snapshot
       if (next.status === 'error') throw next.error
     } catch (error) {
-      return fail('explore/error', this.element, `event ${showStep(step)} threw: ${describeThrown(error)}`)
+      return fail(exploreError, this.element, `event ${showStep(step)} threw: ${describeThrown(error)}`)
     }
     // XState hands back the very snapshot when it took no transition (one that only ran actions still counts).
     if (next === current && this.scope.actionsExecuted === actionsBefore)
@@ -96,7 +99,7 @@ export class MachineTraceChecker implements TraceChecker {
     const mismatch = this.mismatch(entry, next)
     if (mismatch !== undefined)
       return fail(
-        'conform/trace-mismatch',
+        conformTraceMismatch,
         this.element,
         `the observed state differs from the model's after event ${showStep(step)}: ${describeDifferences(mismatch, '')}`,
         { after, differences: mismatch },

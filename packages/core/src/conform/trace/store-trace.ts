@@ -23,6 +23,10 @@ import { describeDifferences, stateDiff as diffStates } from '../../model/state-
 import { readLine, showStep } from './trace-lines.js'
 import { TraceLineError } from './trace-line-error.js'
 import type { TraceChecker, TraceFailure } from './types.js'
+import { conformTraceDisabled } from '../../rules/conform/trace-disabled.js'
+import { conformTraceMismatch } from '../../rules/conform/trace-mismatch.js'
+import { conformTraceOutsideDomain } from '../../rules/conform/trace-outside-domain.js'
+import { exploreError } from '../../rules/explore/error.js'
 
 type State = unknown
 type Params = Record<string, unknown>
@@ -92,7 +96,7 @@ export class StoreTraceChecker implements TraceChecker {
     const outside = this.outsideDomain(operation, params)
     if (outside !== undefined && this.outsideDomainNote === undefined)
       this.outsideDomainNote = fail(
-        'conform/trace-outside-domain',
+        conformTraceOutsideDomain,
         elementPath([...at, 'params', outside.param]),
         `${showStep(step)}: ${JSON.stringify(outside.param)} is ${JSON.stringify(params[outside.param])}, not a value of its domain ${JSON.stringify(outside.domain)} (${showValues(outside.values)}): no exploration checked this step`,
       )
@@ -102,14 +106,14 @@ export class StoreTraceChecker implements TraceChecker {
         enabled = guard(before, params)
       } catch (error) {
         return fail(
-          'explore/error',
+          exploreError,
           elementPath([...at, 'guard']),
           `guard of ${showStep(step)} threw: ${describeThrown(error)}`,
         )
       }
       if (!enabled)
         return fail(
-          'conform/trace-disabled',
+          conformTraceDisabled,
           elementPath([...at, 'guard']),
           `${showStep(step)} is not enabled: its guard is false in the model's state before the line`,
         )
@@ -119,21 +123,21 @@ export class StoreTraceChecker implements TraceChecker {
       after = apply(before, params)
     } catch (error) {
       return fail(
-        'explore/error',
+        exploreError,
         elementPath([...at, 'apply']),
         `apply of ${showStep(step)} threw: ${describeThrown(error)}`,
       )
     }
     if (after === undefined)
       return fail(
-        'explore/error',
+        exploreError,
         elementPath([...at, 'apply']),
         `apply of ${showStep(step)} returned undefined: it must return the next state (a block body needs a return)`,
       )
     if (entry.state !== undefined) {
       if (!this.fingerprints.fingerprint(after, this.modelPrint))
         return fail(
-          'explore/error',
+          exploreError,
           elementPath([...at, 'apply']),
           `apply of ${showStep(step)} returned a state that is not plain data: found ${describeUnhashable(after, 'plain', 'state')}`,
         )
@@ -141,7 +145,7 @@ export class StoreTraceChecker implements TraceChecker {
       if (this.modelPrint[0] !== this.observedPrint[0] || this.modelPrint[1] !== this.observedPrint[1]) {
         const differences = diffStates(after, entry.state)
         return fail(
-          'conform/trace-mismatch',
+          conformTraceMismatch,
           this.element,
           `the observed state differs from the model's after ${showStep(step)}: ${describeDifferences(differences, 'state')}`,
           { after, differences },

@@ -10,6 +10,8 @@ import { describeThrown } from '../describe.js'
 import type { FindingRecorder } from '../findings.js'
 import { checkLiveness, type LivenessGraph } from './check-liveness.js'
 import { StepEdges } from './edges.js'
+import { exploreError } from '../../rules/explore/error.js'
+import { livenessViolated } from '../../rules/liveness/violated.js'
 
 interface TrackedProperty<State> {
   name: string
@@ -87,7 +89,7 @@ export class LivenessTracker<State> {
       const lasso = checkLiveness(graph, { when: tracked.when, then: tracked.then })
       if (lasso === undefined) continue
       this.recorder.record(
-        'liveness/violated',
+        livenessViolated,
         elementPath([...this.owner, 'liveness', tracked.name]),
         `liveness ${JSON.stringify(tracked.name)} does not hold: ${tracked.when === undefined ? 'from the initial state' : 'from a reachable state where when holds'}, a fair behaviour never reaches a state where then holds (${lasso.actions.length === lasso.loop ? 'it stops where nothing is enabled' : 'it loops for ever'}; ${this.fairnessWords()})`,
         { state: lasso.start, lasso: { actions: lasso.actions, loop: lasso.loop } },
@@ -120,7 +122,7 @@ export class LivenessTracker<State> {
     } catch (error) {
       tracked.sound = false
       this.recorder.record(
-        'explore/error',
+        exploreError,
         elementPath([...this.owner, 'liveness', tracked.name, part]),
         `${part} of liveness ${JSON.stringify(tracked.name)} threw: ${describeThrown(error)}`,
         { state: index },

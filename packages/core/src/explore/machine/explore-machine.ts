@@ -26,6 +26,11 @@ import { machineEvents } from './machine-events.js'
 import { MachineSystem } from './machine-system.js'
 import { withStandIns } from '../../model/machine-stand-ins.js'
 import { canFinish, hasHistory, nodeElement, nodeName, stateNodesBelow, stuckLeaves } from './state-nodes.js'
+import { exploreError } from '../../rules/explore/error.js'
+import { exploreIncomplete } from '../../rules/explore/incomplete.js'
+import { stateNoFinalPath } from '../../rules/state/no-final-path.js'
+import { stateUnreachable } from '../../rules/state/unreachable.js'
+import { stateUnusedEvent } from '../../rules/state/unused-event.js'
 
 export function exploreMachine(
   id: string,
@@ -38,7 +43,7 @@ export function exploreMachine(
   if ('error' in prepared)
     return {
       stats: { element, states: 0, transitions: 0, complete: false, ms: 0, depth: 0, collisionProbability: 0 },
-      findings: [{ rule: 'explore/error', element, message: `the initial snapshot threw: ${prepared.error}` }],
+      findings: [exploreError.finding(element, `the initial snapshot threw: ${prepared.error}`)],
     }
   const { system, finishes, machine, events } = prepared
   const initial = system.initial
@@ -86,7 +91,7 @@ function initialNeverMade(element: string, stopAt: StopAt, bounds: ExplorationBo
       ...(bound === undefined ? {} : { bound }),
       collisionProbability: 0,
     },
-    findings: [{ rule: bound === undefined ? 'explore/error' : 'explore/incomplete', element, message }],
+    findings: [(bound === undefined ? exploreError : exploreIncomplete).finding(element, message)],
   }
 }
 
@@ -101,7 +106,7 @@ function reportUnreachable(id: string, machine: AnyStateMachine, system: Machine
     const below = stateNodesBelow(node).length
     const substates = below === 0 ? '' : `, nor any of its ${below} substate${below === 1 ? '' : 's'}`
     system.recorder.record(
-      'state/unreachable',
+      stateUnreachable,
       nodeElement(id, node),
       `state ${nodeName(node)} is unreachable: no step from the initial state enters it${substates}`,
       undefined,
@@ -122,7 +127,7 @@ function reportUnusedEvents(
     if (shadowing.get(type)?.some((node) => system.reached.has(node))) return
     // XState's own events are named as the machine names them, at the invoke or delay.
     system.recorder.record(
-      'state/unused-event',
+      stateUnusedEvent,
       elementPath(events.get(type)?.path ?? ['machines', id, 'events', type]),
       `${eventName(type, events)} is never taken: in no reachable snapshot does XState take a transition for it`,
       undefined,
@@ -135,7 +140,7 @@ function reportInertEvents(id: string, inert: ReadonlyMap<string, AnyStateNode[]
   for (const [type, nodes] of inert) {
     const one = nodes.length === 1
     system.recorder.record(
-      'state/unused-event',
+      stateUnusedEvent,
       elementPath(['machines', id, 'events', type]),
       `event ${JSON.stringify(type)} changes nothing: its transition${one ? '' : 's'} (${nodes.map(describeStateNode).join(', ')}) ${one ? 'has' : 'have'} no target and no actions, and ${one ? 'blocks' : 'block'} no transition of an enclosing state`,
       undefined,
@@ -174,7 +179,7 @@ function reportNoFinalPath(id: string, states: number, system: MachineSystem): v
     const doomed = leaves.filter((leaf) => !finishingLeaves.has(leaf))
     for (const leaf of doomed.length > 0 ? doomed : stuckLeaves(leaves))
       system.recorder.record(
-        'state/no-final-path',
+        stateNoFinalPath,
         nodeElement(id, leaf),
         `from state ${nodeName(leaf)} the machine can never finish: no final state is reachable from there`,
         { state: index },

@@ -31,6 +31,8 @@ import { leavesOf, nodeElement, nodeName, stuckLeaves } from './state-nodes.js'
 import type { InertActorScope } from './actor-scope.js'
 import { nameSpawnedActors, restoreSpawnedActors } from './canonical-actors.js'
 import { isProbed, nondeterministicMessage, sameOutcome, type StepOutcome } from './determinism.js'
+import { exploreError } from '../../rules/explore/error.js'
+import { stateDeadlock } from '../../rules/state/deadlock.js'
 
 type Snapshot = AnyMachineSnapshot
 type Predicate = (snapshot: Snapshot) => unknown
@@ -128,7 +130,7 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
     const { state, action } = this.stepping
     const event = action < 0 ? 'the initial snapshot' : this.options.eventName(this.events.events[action]!.type)
     this.recorder.record(
-      'explore/error',
+      exploreError,
       this.element,
       `${event} led to a context that is not data: found ${describeUnhashable(snapshot.context, 'json', 'context')}; keep the context to data (objects, arrays, strings, numbers, booleans, null)`,
       action < 0 ? undefined : { state },
@@ -225,7 +227,7 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
     const { type, payload } = this.events.events[action]!
     const sample = Object.keys(payload).length === 0 ? '' : ` ${JSON.stringify(payload)}`
     this.recorder.record(
-      'explore/error',
+      exploreError,
       this.element,
       nondeterministicMessage(`event ${JSON.stringify(type)}${sample}`, first, second),
       { state },
@@ -268,7 +270,7 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
     this.deadlocked.add(index)
     for (const leaf of stuckLeaves(leavesOf(nodesOf(snapshot))))
       this.recorder.record(
-        'state/deadlock',
+        stateDeadlock,
         nodeElement(this.id, leaf),
         leaf.path.length === 0
           ? 'the machine is a deadlock: it is not done, and no event it accepts is enabled'
@@ -283,7 +285,7 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
       ({ at }) => at !== undefined && (at.state >= foundSince || (at.state === index && at.action !== undefined)),
     )
     this.recorder.record(
-      'explore/error',
+      exploreError,
       this.element,
       'the context of a snapshot changed in place while events were sent to it: an action or assign mutates the context instead of returning new values. Exploration stopped here',
       { state: index },
@@ -357,7 +359,7 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
         ? 'checking the snapshot (its invariants and never predicates)'
         : `event ${JSON.stringify(this.events.events[action]!.type)}${sampleOf(this.events.events[action]!.payload)} (a guard or action of the machine, or a check of the snapshot it reached)`
     this.recorder.record(
-      'explore/error',
+      exploreError,
       this.element,
       `${what} did not finish within ${showMs(limitMs)}: the model's code does not return (or is far too slow). Exploration stopped here`,
       { state: index },
@@ -374,7 +376,7 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
         ? ` (it was sent without ${type.startsWith('xstate.done') ? 'output' : 'error'}: declare samples, e.g. events: { ${JSON.stringify(sampleKeyOf(this.machine, type) ?? type)}: [{ ${type.startsWith('xstate.done') ? 'output' : 'error'}: … }] })`
         : ''
     this.recorder.record(
-      'explore/error',
+      exploreError,
       this.element,
       `${this.options.eventName(type)}${sample} threw: ${describeThrown(error)}${hint}`,
       { state },
