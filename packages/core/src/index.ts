@@ -25,7 +25,7 @@ export { conform, type ConformOptions, type ConformResult } from './conform/conf
 export { AdapterError, type AdapterProblem } from './conform/validate-adapter.js'
 export { freshSeed } from './conform/seeded-random.js'
 export { describeChanges, describeDifference, stateDiff } from './model/state-diff.js'
-export { toDiagnostics } from './check/severity.js'
+export { severityOf, toDiagnostics } from './check/severity.js'
 export { machinePaths, storePaths, type ModelPaths, type PathOptions } from './conform/plan-paths.js'
 export type { Model } from './model/model.js'
 export { declaresZones } from './model/model.js'

@@ -32,7 +32,8 @@ export function applyDecisions(model: Model, findings: readonly Finding[]): Deci
   const open: Finding[] = []
   const decided: DecidedFinding[] = []
   for (const finding of findings) {
-    const by = answering.get(findingKey(finding.rule, finding.element)) ?? answering.get(findingKey(finding.rule))
+    const element = elementPath(finding.path)
+    const by = answering.get(findingKey(finding.rule, element)) ?? answering.get(findingKey(finding.rule))
     const decision = by && model.decisions[by.id]
     if (by === undefined || decision === undefined) {
       open.push(finding)
@@ -41,7 +42,7 @@ export function applyDecisions(model: Model, findings: readonly Finding[]): Deci
     by.used = true
     decided.push({
       rule: finding.rule,
-      element: finding.element,
+      element,
       message: finding.message,
       decision: by.id,
       text: decision.decision,
@@ -52,7 +53,7 @@ export function applyDecisions(model: Model, findings: readonly Finding[]): Deci
     if (!used)
       open.push(
         decisionStale.finding(
-          elementPath(answer.path),
+          answer.path,
           answer.element === undefined
             ? `decision ${JSON.stringify(id)} answers every question of ${answer.rule}, but it asks none here`
             : `decision ${JSON.stringify(id)} answers ${answer.rule} at ${JSON.stringify(answer.element)}, but there is no such finding`,

@@ -16,6 +16,7 @@ import { type Settled, settleWithin } from './settle-within.js'
 import type { AnyAdapter } from './define-adapter.js'
 import type { ModelSide } from './model-side.js'
 import { describeDifferences, stateDiff } from '../model/state-diff.js'
+import type { PathSegment } from '../model/element-path.js'
 import type { RuleId } from '../rules/catalogue.js'
 import type { DefinedRule } from '../rules/define-rule.js'
 import { conformAccepted } from '../rules/conform/accepted.js'
@@ -47,8 +48,8 @@ export async function runSequence(
   const trace: TraceStep[] = []
   const conformed: SequenceRun['conformed'] = []
   const initial = side.show(side.initial)
-  const finding = (rule: DefinedRule<RuleId>, element: string, message: string): Finding =>
-    rule.finding(element, message, { initial, trace })
+  const finding = (rule: DefinedRule<RuleId>, path: readonly PathSegment[], message: string): Finding =>
+    rule.finding(path, message, { initial, trace })
   let unsettled = false
   const call = async <T>(run: () => T | PromiseLike<T>) => {
     const settled = await settleWithin(run, limitMs)
@@ -60,7 +61,7 @@ export async function runSequence(
     return {
       divergence: finding(
         conformError,
-        side.element,
+        side.path,
         'thrown' in setup ? `setup threw: ${describeThrown(setup.thrown)}` : `setup ${setup.unsettled}`,
       ),
       steps: 0,
@@ -74,11 +75,11 @@ export async function runSequence(
   try {
     divergence = await (async (): Promise<Finding | undefined> => {
       const first = await observe(initial)
-      if ('error' in first) return finding(conformError, side.element, `before any step, ${first.error}`)
+      if ('error' in first) return finding(conformError, side.path, `before any step, ${first.error}`)
       if (first.diff.length > 0)
         return finding(
           conformStateMismatch,
-          side.element,
+          side.path,
           `before any step, the real system's state differs from the model's initial state: ${describeDifferences(first.diff)}`,
         )
       let state = side.initial
@@ -93,7 +94,7 @@ export async function runSequence(
           trace.push({ ...label, state: side.show(next ?? state) })
           return finding(
             conformError,
-            side.stepElement(action, state),
+            side.stepPath(action, state),
             `the adapter's ${side.kind === 'store' ? 'operation' : 'event'} ${actionWords(side, action)} ${done.unsettled}, ${position === 0 ? 'at the first step' : `after step ${position} (${namesUpTo(side, actions, position)})`}: the sequence stopped there`,
           )
         }
@@ -102,7 +103,7 @@ export async function runSequence(
           // A probe: the model disables this action here; the real system must refuse it.
           if (refusal !== undefined) return undefined
           const after = await observe(side.show(state))
-          if ('error' in after) return finding(conformError, side.element, `after ${where}, ${after.error}`)
+          if ('error' in after) return finding(conformError, side.path, `after ${where}, ${after.error}`)
           if (side.ignoresDisabled && after.diff.length === 0) return undefined
           trace.push({
             ...label,
@@ -113,7 +114,7 @@ export async function runSequence(
           })
           return finding(
             conformAccepted,
-            side.stepElement(action, state),
+            side.stepPath(action, state),
             `the real system accepted ${where}, which the model does not allow in that state${side.ignoresDisabled ? `, and its state changed: ${describeDifferences(after.diff)}` : ' (it must refuse it: throw)'}`,
           )
         }
@@ -121,7 +122,7 @@ export async function runSequence(
         const after = await observe(shown)
         if ('error' in after) {
           trace.push({ ...label, state: shown })
-          return finding(conformError, side.element, `after ${where}, ${after.error}`)
+          return finding(conformError, side.path, `after ${where}, ${after.error}`)
         }
         trace.push({
           ...label,
@@ -133,13 +134,13 @@ export async function runSequence(
         if (refusal !== undefined)
           return finding(
             conformRejected,
-            side.stepElement(action, state),
+            side.stepPath(action, state),
             `the real system refused ${where}, which the model allows: it threw ${refusal}`,
           )
         if (after.diff.length > 0)
           return finding(
             conformStateMismatch,
-            side.stepElement(action, state),
+            side.stepPath(action, state),
             `${where}, the real system's state differs from the model's: ${describeDifferences(after.diff)}`,
           )
         conformed.push({ before: state, action })
@@ -154,7 +155,7 @@ export async function runSequence(
       if (!('value' in done))
         divergence ??= finding(
           conformError,
-          side.element,
+          side.path,
           'thrown' in done ? `teardown threw: ${describeThrown(done.thrown)}` : `teardown ${done.unsettled}`,
         )
     }

@@ -3,6 +3,7 @@
  * where the rule ids come from, build on these, and `types.ts` binds them to the catalogue's ids
  * (so a rule module never imports the catalogue it is listed in).
  */
+import type { PathSegment } from '../model/element-path.js'
 
 export type Severity = 'error' | 'warning' | 'info'
 
@@ -59,8 +60,12 @@ export interface StateDifference {
 export interface FindingOf<Source extends string> {
   /** A rule's id (`category/name`) or a checklist pack's source (`pack:<name>`). */
   rule: Source
-  /** Element path in the model, e.g. `flows.signUp.steps[2].to`. */
-  element: string
+  /**
+   * Where in the model, as segments (`['flows', 'signUp', 'steps', 2, 'to']`), as Zod issues keep
+   * theirs: questions and wording read them, and the element string (`flows.signUp.steps[2].to`)
+   * is made once, where the finding becomes a diagnostic, a decided finding or a question.
+   */
+  path: readonly PathSegment[]
   message: string
   /** For behavioural findings: the initial state the trace starts from. */
   initial?: unknown

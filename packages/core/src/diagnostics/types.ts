@@ -22,8 +22,10 @@ export type FindingSource = RuleId | PackSource
 export type Finding = FindingOf<FindingSource>
 
 /** A finding with its severity, and where in the model file its element is written. */
-export interface Diagnostic extends Finding {
+export interface Diagnostic extends Omit<Finding, 'path'> {
   severity: Severity
+  /** Element path in the model, e.g. `flows.signUp.steps[2].to`. */
+  element: string
   location?: SourceLocation
 }
 

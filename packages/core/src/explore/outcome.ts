@@ -3,6 +3,7 @@
  * `exploration` entries), and `explore/incomplete` when a bound stopped it.
  */
 import type { Finding } from '../diagnostics/types.js'
+import type { PathSegment } from '../model/element-path.js'
 import { exploreIncomplete } from '../rules/explore/incomplete.js'
 import type { ExplorationRun } from './breadth-first.js'
 import { collisionProbability } from './fingerprint.js'
@@ -34,7 +35,7 @@ export function statsOf(element: string, run: ExplorationRun, failed: boolean, l
 
 /** `advice`: what to do about it, where the search suggests the space may be unbounded (`unbounded.ts`). */
 export function incompleteFinding(
-  element: string,
+  path: readonly PathSegment[],
   run: ExplorationRun,
   bounds: ExplorationBounds,
   advice?: string,
@@ -51,7 +52,7 @@ export function incompleteFinding(
           ? `the time bound of ${bounds.timeoutMs} ms`
           : `the memory bound of ${bounds.maxMemoryMb} MB`
   return exploreIncomplete.finding(
-    element,
+    path,
     `exploration stopped at ${limit}, after ${run.states} states and ${run.transitions} transitions to depth ${run.depth}: states beyond it are not checked${liveness ? ', nor is liveness' : ''}${advice === undefined ? '' : `; ${advice}`}`,
   )
 }

@@ -3,7 +3,7 @@
  * recording what each finds: a broken invariant, a `never` that holds, a broken effect, or
  * a predicate that throws (`explore/error` at the predicate).
  */
-import { elementPath, type PathSegment } from '../model/element-path.js'
+import type { PathSegment } from '../model/element-path.js'
 import { describeThrown } from './describe.js'
 import type { FindingRecorder, Sighting } from './findings.js'
 import { constraintViolated } from '../rules/constraint/violated.js'
@@ -39,19 +39,19 @@ export function checkPredicate<Input>(
   } catch (error) {
     thrown = { error }
   }
-  const element = elementPath([...context.owner, kind, name])
+  const path = [...context.owner, kind, name]
   const what = `${WORD[kind]} ${JSON.stringify(name)}`
   const step =
     at.action === undefined || context.describeAction === undefined ? undefined : context.describeAction(at.action)
   if (thrown !== undefined)
     context.recorder.record(
       exploreError,
-      element,
+      path,
       `${what} threw${step === undefined ? '' : ` on ${step}`}: ${describeThrown(thrown.error)}`,
       at,
     )
-  else if (kind === 'invariants') context.recorder.record(invariantViolated, element, `${what} does not hold`, at)
-  else if (kind === 'never') context.recorder.record(constraintViolated, element, `${what} holds`, at)
-  else context.recorder.record(effectViolated, element, `${what} does not hold for ${step}`, at)
+  else if (kind === 'invariants') context.recorder.record(invariantViolated, path, `${what} does not hold`, at)
+  else if (kind === 'never') context.recorder.record(constraintViolated, path, `${what} holds`, at)
+  else context.recorder.record(effectViolated, path, `${what} does not hold for ${step}`, at)
   return false
 }

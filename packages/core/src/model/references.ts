@@ -9,7 +9,7 @@ import { isPackSource } from '../questions/packs/types.js'
 import { contractUnknown } from '../rules/contract/unknown.js'
 import { modelInvalid } from '../rules/model/invalid.js'
 import { answersOf } from './decision-answers.js'
-import { elementPath, type PathSegment } from './element-path.js'
+import type { PathSegment } from './element-path.js'
 import { isUserEventType, machineAcceptsEvent } from './event-descriptors.js'
 import { invokeSampleKeys } from './invoke-sample-keys.js'
 import { checkMachineImplementations } from './machine-implementations.js'
@@ -43,7 +43,7 @@ export function checkReferences(
 ): Finding[] {
   const findings: Finding[] = []
   const invalid = (path: PathSegment[], message: string): void => {
-    findings.push(modelInvalid.finding(elementPath(path), message))
+    findings.push(modelInvalid.finding(path, message))
   }
   const { zones, components, contracts, machines, entities } = declared
 
@@ -122,12 +122,7 @@ export function checkReferences(
       expectName([...path, 'from'], 'component', step.from, components)
       expectName([...path, 'to'], 'component', step.to, components)
       if (step.contract !== undefined && contracts !== undefined && !contracts.includes(step.contract))
-        findings.push(
-          contractUnknown.finding(
-            elementPath([...path, 'contract']),
-            unknownName('contract', step.contract, contracts),
-          ),
-        )
+        findings.push(contractUnknown.finding([...path, 'contract'], unknownName('contract', step.contract, contracts)))
       checkHandledErrors(
         step,
         path,

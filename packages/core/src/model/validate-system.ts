@@ -5,7 +5,7 @@
 import type { z } from 'zod'
 import { describeThrown } from '../explore/describe.js'
 import type { Finding } from '../diagnostics/types.js'
-import { elementPath, type PathSegment } from './element-path.js'
+import type { PathSegment } from './element-path.js'
 import { normalizeSystem, type Model } from './model.js'
 import { isPlainObject } from './recognise.js'
 import { checkReferences } from './references.js'
@@ -64,7 +64,7 @@ function validateValue(value: unknown, knownRules: ReadonlySet<string>): Validat
 }
 
 function invalid(path: readonly PathSegment[], message: string): Finding {
-  return modelInvalid.finding(elementPath(path), message)
+  return modelInvalid.finding(path, message)
 }
 
 function findingsFromIssue(issue: z.core.$ZodIssue): Finding[] {

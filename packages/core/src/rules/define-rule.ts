@@ -7,6 +7,7 @@
  * validation) makes its findings with the rule's `finding`.
  */
 import type { FindingOf } from '../diagnostics/shapes.js'
+import type { PathSegment } from '../model/element-path.js'
 import type { Model } from '../model/model.js'
 import type { Rule } from './types.js'
 
@@ -14,7 +15,7 @@ import type { Rule } from './types.js'
 type FindingTrace = Pick<FindingOf<string>, 'initial' | 'trace' | 'loop'>
 
 /** Records one finding of the rule whose check was given it. */
-export type Report = (element: string, message: string, extra?: FindingTrace) => void
+export type Report = (path: readonly PathSegment[], message: string, extra?: FindingTrace) => void
 
 export interface RuleDefinition<Id extends string> extends Omit<Rule<Id>, 'check'> {
   /** Structural rules: reports each finding of this rule in a valid model. */
@@ -23,13 +24,13 @@ export interface RuleDefinition<Id extends string> extends Omit<Rule<Id>, 'check
 
 export interface DefinedRule<Id extends string> extends Rule<Id> {
   /** A finding of this rule. */
-  readonly finding: (element: string, message: string, extra?: FindingTrace) => FindingOf<Id>
+  readonly finding: (path: readonly PathSegment[], message: string, extra?: FindingTrace) => FindingOf<Id>
 }
 
 export function defineRule<const Id extends string>(definition: RuleDefinition<Id>): DefinedRule<Id> {
-  const finding = (element: string, message: string, extra?: FindingTrace): FindingOf<Id> => ({
+  const finding = (path: readonly PathSegment[], message: string, extra?: FindingTrace): FindingOf<Id> => ({
     rule: definition.id,
-    element,
+    path,
     message,
     ...extra,
   })
@@ -40,7 +41,7 @@ export function defineRule<const Id extends string>(definition: RuleDefinition<I
     finding,
     check: (model) => {
       const findings: FindingOf<Id>[] = []
-      check(model, (element, message, extra) => findings.push(finding(element, message, extra)))
+      check(model, (path, message, extra) => findings.push(finding(path, message, extra)))
       return findings
     },
   }

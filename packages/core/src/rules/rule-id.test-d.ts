@@ -15,14 +15,18 @@ export const misspelt: RuleId = 'identity/mising'
 
 expectTypeOf<RuleId>().not.toEqualTypeOf<string>()
 
-export const ruleFinding: Finding = { rule: 'state/deadlock', element: 'machines.door.states.shut', message: 'm' }
-export const packFinding: Finding = { rule: 'pack:accounts', element: 'entities.User', message: 'm' }
+export const ruleFinding: Finding = {
+  rule: 'state/deadlock',
+  path: ['machines', 'door', 'states', 'shut'],
+  message: 'm',
+}
+export const packFinding: Finding = { rule: 'pack:accounts', path: ['entities', 'User'], message: 'm' }
 
 // @ts-expect-error a finding of a misspelt rule
-export const misspeltFinding: Finding = { rule: 'state/deadlok', element: 'machines.door', message: 'm' }
+export const misspeltFinding: Finding = { rule: 'state/deadlok', path: ['machines', 'door'], message: 'm' }
 
 // @ts-expect-error a pack's source is `pack:<name>`
-export const misspeltPack: Finding = { rule: 'packs:accounts', element: 'entities.User', message: 'm' }
+export const misspeltPack: Finding = { rule: 'packs:accounts', path: ['entities', 'User'], message: 'm' }
 
 // @ts-expect-error a diagnostic of a misspelt rule
 export const misspeltDiagnostic: Diagnostic = { rule: 'identity/mising', severity: 'error', element: 'e', message: 'm' }
@@ -42,5 +46,5 @@ export const misspeltQuestion: Question = { question: 'q', element: 'entities.Us
 
 // A rule's findings carry its own id, spelt once in its module.
 expectTypeOf(identityMissing.id).toEqualTypeOf<'identity/missing'>()
-expectTypeOf(identityMissing.finding('entities.User', 'm').rule).toEqualTypeOf<'identity/missing'>()
+expectTypeOf(identityMissing.finding(['entities', 'User'], 'm').rule).toEqualTypeOf<'identity/missing'>()
 expectTypeOf(defineRule({ id: 'a/b', severity: 'info', summary: 's', explanation: 'e' }).id).toEqualTypeOf<'a/b'>()

@@ -4,7 +4,7 @@
  * the search is complete, each property checked on the graph (`check-liveness.ts`). An
  * incomplete search checks none: a bound is not a proof, and a lasso needs the whole graph.
  */
-import { elementPath, type PathSegment } from '../../model/element-path.js'
+import type { PathSegment } from '../../model/element-path.js'
 import type { FairnessDefinition, LivenessProperty } from '../../model/types.js'
 import { describeThrown } from '../describe.js'
 import type { FindingRecorder } from '../findings.js'
@@ -90,7 +90,7 @@ export class LivenessTracker<State> {
       if (lasso === undefined) continue
       this.recorder.record(
         livenessViolated,
-        elementPath([...this.owner, 'liveness', tracked.name]),
+        [...this.owner, 'liveness', tracked.name],
         `liveness ${JSON.stringify(tracked.name)} does not hold: ${tracked.when === undefined ? 'from the initial state' : 'from a reachable state where when holds'}, a fair behaviour never reaches a state where then holds (${lasso.actions.length === lasso.loop ? 'it stops where nothing is enabled' : 'it loops for ever'}; ${this.fairnessWords()})`,
         { state: lasso.start, lasso: { actions: lasso.actions, loop: lasso.loop } },
       )
@@ -123,7 +123,7 @@ export class LivenessTracker<State> {
       tracked.sound = false
       this.recorder.record(
         exploreError,
-        elementPath([...this.owner, 'liveness', tracked.name, part]),
+        [...this.owner, 'liveness', tracked.name, part],
         `${part} of liveness ${JSON.stringify(tracked.name)} threw: ${describeThrown(error)}`,
         { state: index },
       )

@@ -14,7 +14,7 @@
 import { sampleKeyOf } from '../../model/invoke-sample-keys.js'
 import type { AnyEventObject, AnyMachineSnapshot, AnyStateMachine, AnyStateNode } from 'xstate'
 import type { TraceStep } from '../../diagnostics/types.js'
-import { elementPath } from '../../model/element-path.js'
+import type { PathSegment } from '../../model/element-path.js'
 import type { LivenessProperty, MachineModel } from '../../model/types.js'
 import type { InPlaceChange, TransitionSystem } from '../breadth-first.js'
 import { describeThrown, showMs } from '../describe.js'
@@ -27,7 +27,7 @@ import { ShapedFingerprint } from '../shaped-fingerprint.js'
 import type { Replay } from '../trace.js'
 import { describeUnhashable } from '../unhashable.js'
 import type { MachineEvents } from './machine-events.js'
-import { leavesOf, nodeElement, nodeName, stuckLeaves } from './state-nodes.js'
+import { leavesOf, nodePath, nodeName, stuckLeaves } from './state-nodes.js'
 import type { InertActorScope } from './actor-scope.js'
 import { nameSpawnedActors, restoreSpawnedActors } from './canonical-actors.js'
 import { isProbed, nondeterministicMessage, sameOutcome, type StepOutcome } from './determinism.js'
@@ -76,7 +76,7 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
   private readonly key: unknown[] = []
   /** Compiled for the shape of the first key (`shaped-fingerprint.ts`): its value and context. */
   private readonly fingerprints = new ShapedFingerprint('json')
-  private readonly element: string
+  private readonly path: readonly PathSegment[]
   private readonly stepping = { state: 0, action: -1 }
 
   constructor(
@@ -93,7 +93,7 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
       eventName: (type: string) => string
     },
   ) {
-    this.element = elementPath(['machines', id])
+    this.path = ['machines', id]
     this.predicates = { recorder: this.recorder, owner: ['machines', id] }
     this.actionCount = events.events.length
     this.taken = events.types.map(() => false)
@@ -131,7 +131,7 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
     const event = action < 0 ? 'the initial snapshot' : this.options.eventName(this.events.events[action]!.type)
     this.recorder.record(
       exploreError,
-      this.element,
+      this.path,
       `${event} led to a context that is not data: found ${describeUnhashable(snapshot.context, 'json', 'context')}; keep the context to data (objects, arrays, strings, numbers, booleans, null)`,
       action < 0 ? undefined : { state },
     )
@@ -228,7 +228,7 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
     const sample = Object.keys(payload).length === 0 ? '' : ` ${JSON.stringify(payload)}`
     this.recorder.record(
       exploreError,
-      this.element,
+      this.path,
       nondeterministicMessage(`event ${JSON.stringify(type)}${sample}`, first, second),
       { state },
     )
@@ -271,7 +271,7 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
     for (const leaf of stuckLeaves(leavesOf(nodesOf(snapshot))))
       this.recorder.record(
         stateDeadlock,
-        nodeElement(this.id, leaf),
+        nodePath(this.id, leaf),
         leaf.path.length === 0
           ? 'the machine is a deadlock: it is not done, and no event it accepts is enabled'
           : `state ${nodeName(leaf)} is a deadlock: the machine is not done, and no event it accepts is enabled`,
@@ -286,7 +286,7 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
     )
     this.recorder.record(
       exploreError,
-      this.element,
+      this.path,
       'the context of a snapshot changed in place while events were sent to it: an action or assign mutates the context instead of returning new values. Exploration stopped here',
       { state: index },
     )
@@ -360,7 +360,7 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
         : `event ${JSON.stringify(this.events.events[action]!.type)}${sampleOf(this.events.events[action]!.payload)} (a guard or action of the machine, or a check of the snapshot it reached)`
     this.recorder.record(
       exploreError,
-      this.element,
+      this.path,
       `${what} did not finish within ${showMs(limitMs)}: the model's code does not return (or is far too slow). Exploration stopped here`,
       { state: index },
     )
@@ -377,7 +377,7 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
         : ''
     this.recorder.record(
       exploreError,
-      this.element,
+      this.path,
       `${this.options.eventName(type)}${sample} threw: ${describeThrown(error)}${hint}`,
       { state },
     )

@@ -5,7 +5,6 @@
  * effects; what the model's code throws becomes `explore/error` at the function that threw.
  */
 import type { TraceStep } from '../../diagnostics/types.js'
-import { elementPath } from '../../model/element-path.js'
 import type { EffectStep, StoreDefinition } from '../../model/types.js'
 import type { InPlaceChange, TransitionSystem } from '../breadth-first.js'
 import { describeThrown, showMs } from '../describe.js'
@@ -183,11 +182,11 @@ export class StoreSystem implements TransitionSystem<State>, Replay<State> {
       ({ at }) => at !== undefined && (at.state >= foundSince || (at.state === index && at.action !== undefined)),
     )
     const blamed = findMutator(this.functions, this.actions, this.replayPristine(path))
-    const element = elementPath(['stores', this.id, ...(blamed?.path ?? [])])
+    const blamedPath = ['stores', this.id, ...(blamed?.path ?? [])]
     const culprit = blamed === undefined ? 'a function of the store' : blamed.what
     this.recorder.record(
       exploreError,
-      element,
+      blamedPath,
       `${culprit} changed its input state in place; states are values: return a new state (e.g. { ...state, count: state.count + 1 }) and leave the old one as it was. Exploration stopped here`,
       { state: index },
     )
@@ -219,7 +218,7 @@ export class StoreSystem implements TransitionSystem<State>, Replay<State> {
       if (this.coverage.wasTaken(index)) return
       this.recorder.record(
         operationNeverEnabled,
-        elementPath(['stores', this.id, 'operations', operation]),
+        ['stores', this.id, 'operations', operation],
         `operation ${JSON.stringify(operation)} is never enabled: in no reachable state does its guard hold, for any params`,
         undefined,
       )
@@ -232,7 +231,7 @@ export class StoreSystem implements TransitionSystem<State>, Replay<State> {
     if (action === -1) {
       this.recorder.record(
         exploreError,
-        elementPath(['stores', this.id]),
+        ['stores', this.id],
         `checking the initial state (its invariants and never predicates) ${within}`,
         { state: index },
       )
@@ -241,7 +240,7 @@ export class StoreSystem implements TransitionSystem<State>, Replay<State> {
     const stepAction = this.actions[action]!
     this.recorder.record(
       exploreError,
-      elementPath(['stores', this.id, 'operations', stepAction.operation]),
+      ['stores', this.id, 'operations', stepAction.operation],
       `operation ${JSON.stringify(stepAction.operation)}${withParams(stepAction)} (its guard or apply, or a check of the state it reached) ${within}`,
       { state: index },
     )
@@ -278,7 +277,7 @@ export class StoreSystem implements TransitionSystem<State>, Replay<State> {
     const stepAction = this.actions[action]!
     this.recorder.record(
       exploreError,
-      elementPath(['stores', this.id, 'operations', stepAction.operation, part]),
+      ['stores', this.id, 'operations', stepAction.operation, part],
       `${part} of operation ${JSON.stringify(stepAction.operation)} ${what}${withParams(stepAction)}${detail}`,
       { state },
     )

@@ -1,9 +1,8 @@
-import { elementPath } from '../../model/element-path.js'
 import type { Model } from '../../model/model.js'
 import { own } from '../../model/own.js'
 import { inwardCrossing, type Crossing } from '../../model/zones.js'
 import { defineRule, type Report } from '../define-rule.js'
-import { quoted, segmentsOf, stepNumber, stepOf } from '../wording.js'
+import { quoted, stepNumber, stepOf } from '../wording.js'
 
 export const boundaryUnauthenticatedCrossing = defineRule({
   id: 'boundary/unauthenticated-crossing',
@@ -36,7 +35,7 @@ Good:
         ? finding.message
         : `Who may call ${located.step.to} from the ${crossing.from.zone} zone (${located.flow} ${stepNumber(located.index)})?`
     }
-    const id = String(segmentsOf(finding)[1])
+    const id = String(finding.path[1])
     const contract = own(model.contracts, id)
     const crossing = contract && inwardCrossing(model, contract.from, contract.to)
     return crossing === undefined ? finding.message : `Who may call ${id} from the ${crossing.from.zone} zone?`
@@ -50,7 +49,7 @@ function reportContracts(model: Model, report: Report): void {
     const crossing = inwardCrossing(model, contract.from, contract.to)
     if (crossing === undefined || contract.auth !== undefined) continue
     report(
-      elementPath(['contracts', id, 'auth']),
+      ['contracts', id, 'auth'],
       `contract ${quoted(id)} ${crossingText(crossing)}, and states no auth ${UNLESS_PUBLIC}`,
     )
   }
@@ -69,7 +68,7 @@ function reportSteps(model: Model, report: Report): void {
       )
         return
       report(
-        elementPath(['flows', flowId, 'steps', index, 'auth']),
+        ['flows', flowId, 'steps', index, 'auth'],
         `this step ${crossingText(crossing)}, and neither it nor a contract states auth ${UNLESS_PUBLIC}`,
       )
     })

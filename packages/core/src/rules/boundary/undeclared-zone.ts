@@ -1,8 +1,7 @@
-import { elementPath } from '../../model/element-path.js'
 import { effectiveZone, hasParts } from '../../model/hierarchy.js'
 import { declaresZones } from '../../model/model.js'
 import { defineRule } from '../define-rule.js'
-import { quoted, quotedList, segmentsOf } from '../wording.js'
+import { quoted, quotedList } from '../wording.js'
 
 export const boundaryUndeclaredZone = defineRule({
   id: 'boundary/undeclared-zone',
@@ -27,9 +26,9 @@ Good:
     for (const id of Object.keys(model.components))
       if (effectiveZone(model, id) === undefined && !hasParts(model, id))
         report(
-          elementPath(['components', id, 'zone']),
+          ['components', id, 'zone'],
           `component ${quoted(id)} is in no zone, but the system declares zones (${quotedList(Object.keys(model.zones))})`,
         )
   },
-  question: (finding) => `Which trust zone is ${String(segmentsOf(finding)[1])} in?`,
+  question: (finding) => `Which trust zone is ${String(finding.path[1])} in?`,
 })

@@ -1,4 +1,3 @@
-import { elementPath } from '../../model/element-path.js'
 import { own } from '../../model/own.js'
 import { defineRule } from '../define-rule.js'
 import { quoted, stepArrow } from '../wording.js'
@@ -28,7 +27,7 @@ Good:
         if (contract === undefined || (contract.from === step.from && contract.to === step.to)) return
         const reversed = contract.from === step.to && contract.to === step.from
         report(
-          elementPath(['flows', flowId, 'steps', index, 'contract']),
+          ['flows', flowId, 'steps', index, 'contract'],
           `the step goes ${stepArrow(step)}, but contract ${quoted(step.contract ?? '')} is ${stepArrow(contract)}${reversed ? ' (the reply is part of the call, not a step of its own)' : ''}`,
         )
       })

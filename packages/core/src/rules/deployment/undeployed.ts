@@ -1,5 +1,4 @@
 import { deploymentNodesOf } from '../../model/deployment.js'
-import { elementPath } from '../../model/element-path.js'
 import { ancestorsOf, kindOf } from '../../model/hierarchy.js'
 import type { Model } from '../../model/model.js'
 import { own } from '../../model/own.js'
@@ -33,7 +32,7 @@ Good:
       for (const element of used) {
         if (runsIn(model, element, running)) continue
         report(
-          elementPath(['deployment', environment, 'runs', element]),
+          ['deployment', environment, 'runs', element],
           `${quoted(element)} is used by a flow but no node of environment ${quoted(environment)} runs it (nor an element it is part of, nor one of its parts)`,
         )
       }

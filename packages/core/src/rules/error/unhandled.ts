@@ -1,4 +1,3 @@
-import { elementPath } from '../../model/element-path.js'
 import { own } from '../../model/own.js'
 import { defineRule } from '../define-rule.js'
 import { quoted, stepNumber, stepOf } from '../wording.js'
@@ -28,7 +27,7 @@ Good:
         for (const error of Object.keys(own(model.contracts, step.contract)?.errors ?? {}))
           if (own(step.onError, error) === undefined)
             report(
-              elementPath(['flows', flowId, 'steps', index, 'onError', error]),
+              ['flows', flowId, 'steps', index, 'onError', error],
               `contract ${quoted(step.contract)} may answer ${quoted(error)}, and this step does not say how that is handled`,
             )
       })

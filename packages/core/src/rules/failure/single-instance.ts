@@ -1,5 +1,5 @@
 import { deploymentNodesOf, type PlacedNode } from '../../model/deployment.js'
-import { elementPath } from '../../model/element-path.js'
+import { type PathSegment, samePath } from '../../model/element-path.js'
 import { kindOf } from '../../model/hierarchy.js'
 import type { Model } from '../../model/model.js'
 import { defineRule } from '../define-rule.js'
@@ -36,14 +36,14 @@ Good:
         const host = hosts[0]
         if (host === undefined || instances > 1 || hosts.some((entry) => isLinked(entry, linked))) continue
         report(
-          elementPath([...host.path, 'runs', host.node.runs?.indexOf(datastore) ?? 0]),
+          [...host.path, 'runs', host.node.runs?.indexOf(datastore) ?? 0],
           `datastore ${quoted(datastore)} runs as a single instance in environment ${quoted(environment)} (on node ${quoted(host.name)}), with no replica and no failover`,
         )
       }
     }
   },
   question: (finding, model) => {
-    const located = hostAt(model, finding.element)
+    const located = hostAt(model, finding.path)
     if (located === undefined) return finding.message
     return `What happens to ${located.datastore} when ${located.node} is down?`
   },
@@ -60,10 +60,10 @@ function isLinked(entry: PlacedNode, linked: ReadonlySet<string>): boolean {
 }
 
 /** The datastore and its node a finding's element names, read back from the model. */
-function hostAt(model: Model, element: string): { datastore: string; node: string } | undefined {
+function hostAt(model: Model, element: readonly PathSegment[]): { datastore: string; node: string } | undefined {
   for (const [environment, { nodes }] of Object.entries(model.deployment))
     for (const { name, path, node } of deploymentNodesOf(environment, nodes))
       for (const [index, datastore] of (node.runs ?? []).entries())
-        if (elementPath([...path, 'runs', index]) === element) return { datastore, node: name }
+        if (samePath([...path, 'runs', index], element)) return { datastore, node: name }
   return undefined
 }

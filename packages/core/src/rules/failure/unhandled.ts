@@ -1,5 +1,4 @@
 import type { AnyStateNode } from 'xstate'
-import { elementPath } from '../../model/element-path.js'
 import { matchesEventDescriptor } from '../../model/event-descriptors.js'
 import { invokesOf } from '../../model/invokes.js'
 import type { Model } from '../../model/model.js'
@@ -7,7 +6,7 @@ import { own } from '../../model/own.js'
 import { describeStateNode, stateNodeAt, stateNodesOf } from '../../model/state-nodes.js'
 import type { ComponentKind } from '../../model/types.js'
 import { defineRule, type Report } from '../define-rule.js'
-import { quoted, segmentsOf, stepNumber, stepOf } from '../wording.js'
+import { quoted, stepNumber, stepOf } from '../wording.js'
 
 /** Components that fail independently of the caller: a call to one needs a stated failure path. */
 const FALLIBLE: ReadonlySet<ComponentKind | undefined> = new Set<ComponentKind>(['datastore', 'queue', 'external'])
@@ -42,7 +41,7 @@ Good:
     const located = stepOf(finding, model)
     if (located !== undefined)
       return `What happens when ${located.step.to} fails during ${located.flow} ${stepNumber(located.index)}?`
-    const [, machineId, ...below] = segmentsOf(finding)
+    const [, machineId, ...below] = finding.path
     const machine = own(model.machines, String(machineId))?.machine
     const invokeAt = below.lastIndexOf('invoke')
     const node = machine && stateNodeAt(machine, below.slice(0, invokeAt))
@@ -59,7 +58,7 @@ function reportSteps(model: Model, report: Report): void {
       const kind = own(model.components, step.to)?.kind
       if (step.onFailure !== undefined || !FALLIBLE.has(kind)) return
       report(
-        elementPath(['flows', flowId, 'steps', index, 'onFailure']),
+        ['flows', flowId, 'steps', index, 'onFailure'],
         `this step calls ${kind} ${quoted(step.to)} and does not say what happens when it fails or times out`,
       )
     })
@@ -71,7 +70,7 @@ function reportInvokes(model: Model, report: Report): void {
       for (const invoke of invokesOf(node))
         if (!handlesError(node, invoke.id))
           report(
-            elementPath([...path, 'invoke', invoke.key]),
+            [...path, 'invoke', invoke.key],
             `${describeStateNode(node)} invokes ${quoted(invoke.name)} and does not say what happens when it fails (onError)`,
           )
 }

@@ -1,9 +1,8 @@
-import { elementPath } from '../../model/element-path.js'
 import { own } from '../../model/own.js'
 import { fieldsOf } from '../../model/entity-fields.js'
 import type { EntityDefinition, OperationTarget } from '../../model/types.js'
 import { defineRule } from '../define-rule.js'
-import { andList, fieldList, quoted, segmentsOf } from '../wording.js'
+import { andList, fieldList, quoted } from '../wording.js'
 
 export const identityAmbiguousTarget = defineRule({
   id: 'identity/ambiguous-target',
@@ -36,13 +35,13 @@ Good:
         // A field the entity does not have is a misspelling, reported as model/invalid: not also an ambiguous target.
         if (!target.by.every((field) => fieldsOf(entity.schema).includes(field))) continue
         report(
-          elementPath(['stores', storeId, 'operations', name, 'target']),
+          ['stores', storeId, 'operations', name, 'target'],
           `operation ${quoted(name)} addresses ${target.entity} by ${fieldList(target.by)}, which is neither its identity (${identityText(entity)}) nor a unique key (${uniqueText(entity)}): one call may act on several ${target.entity} records`,
         )
       }
   },
   question: (finding, model) => {
-    const [, storeId, , name] = segmentsOf(finding)
+    const [, storeId, , name] = finding.path
     const target = own(own(model.stores, String(storeId))?.operations, String(name))?.target
     if (target === undefined) return finding.message
     return `Should ${String(name)} act on every ${target.entity} with the same ${andList(target.by)}, or address one ${target.entity} by its identity or a unique key?`

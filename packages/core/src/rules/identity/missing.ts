@@ -1,6 +1,5 @@
-import { elementPath } from '../../model/element-path.js'
 import { defineRule } from '../define-rule.js'
-import { quoted, segmentsOf } from '../wording.js'
+import { quoted } from '../wording.js'
 
 export const identityMissing = defineRule({
   id: 'identity/missing',
@@ -22,12 +21,12 @@ Good:
     for (const [name, entity] of Object.entries(model.entities))
       if (entity.identity === undefined)
         report(
-          elementPath(['entities', name]),
+          ['entities', name],
           `entity ${quoted(name)} has no identity: nothing says which fields make two records the same ${name}`,
         )
   },
   question: (finding) => {
-    const name = String(segmentsOf(finding)[1])
+    const name = String(finding.path[1])
     return `What makes two ${name} records the same ${name}?`
   },
 })

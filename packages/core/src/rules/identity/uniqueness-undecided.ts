@@ -1,8 +1,7 @@
-import { elementPath } from '../../model/element-path.js'
 import { own } from '../../model/own.js'
 import type { EntityDefinition } from '../../model/types.js'
 import { defineRule } from '../define-rule.js'
-import { andList, quoted, quotedList, segmentsOf } from '../wording.js'
+import { andList, quoted, quotedList } from '../wording.js'
 import { identifyingFields } from './identifying-fields.js'
 
 export const identityUniquenessUndecided = defineRule({
@@ -32,13 +31,13 @@ Good:
       if (fields.length === 0) continue
       const which = fields.length === 1 ? `field ${quoted(fields[0] ?? '')} looks` : `fields ${quotedList(fields)} look`
       report(
-        elementPath(['entities', name]),
+        ['entities', name],
         `${which} identifying, but entity ${quoted(name)} decides nothing about uniqueness: add unique: [[${quoted(fields[0] ?? '')}]], or unique: 'none' if values may repeat`,
       )
     }
   },
   question: (finding, model) => {
-    const name = String(segmentsOf(finding)[1])
+    const name = String(finding.path[1])
     const fields = undecidedFields(own(model.entities, name)).map((field) => `${name}.${field}`)
     return fields.length === 1 ? `Should ${fields[0]} be unique?` : `Which of ${andList(fields)} should be unique?`
   },

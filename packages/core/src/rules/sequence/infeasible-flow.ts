@@ -1,4 +1,4 @@
-import { elementPath } from '../../model/element-path.js'
+import type { PathSegment } from '../../model/element-path.js'
 import { own } from '../../model/own.js'
 import { closest } from '../../model/suggest.js'
 import { defineRule } from '../define-rule.js'
@@ -33,8 +33,8 @@ Good:
       if (events.length === 0) continue
       const replay = replayFlow(flow.machine, machine, events)
       if (replay.outcome !== 'feasible') {
-        const { element, message } = infeasibility(flowId, flow.machine, replay)
-        report(element, message)
+        const { path, message } = infeasibility(flowId, flow.machine, replay)
+        report(path, message)
       }
     }
   },
@@ -45,11 +45,11 @@ function infeasibility(
   flowId: string,
   machineId: string,
   replay: Exclude<Replay, { outcome: 'feasible' }>,
-): { element: string; message: string } {
+): { path: PathSegment[]; message: string } {
   const machine = quoted(machineId)
-  const at = (step: number | undefined) =>
-    elementPath(step === undefined ? ['flows', flowId, 'machine'] : ['flows', flowId, 'steps', step, 'event'])
-  const finding = (step: number | undefined, message: string) => ({ element: at(step), message })
+  const at = (step: number | undefined): PathSegment[] =>
+    step === undefined ? ['flows', flowId, 'machine'] : ['flows', flowId, 'steps', step, 'event']
+  const finding = (step: number | undefined, message: string) => ({ path: at(step), message })
   switch (replay.outcome) {
     case 'threw':
       return finding(

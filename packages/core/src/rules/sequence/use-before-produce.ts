@@ -1,4 +1,3 @@
-import { elementPath } from '../../model/element-path.js'
 import type { FlowDefinition } from '../../model/types.js'
 import { defineRule } from '../define-rule.js'
 import { quoted, stepNumber, stepOf } from '../wording.js'
@@ -33,7 +32,7 @@ Good:
           if (produced.has(datum)) return
           const later = laterProducer(flow, index, datum)
           report(
-            elementPath(['flows', flowId, 'steps', index, 'consumes', position]),
+            ['flows', flowId, 'steps', index, 'consumes', position],
             `this step consumes ${quoted(datum)}, which no earlier step produces${later === undefined ? '' : ` (${stepNumber(later)} produces it, later)`}`,
           )
         })
