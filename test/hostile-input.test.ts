@@ -100,7 +100,7 @@ test('a prototype key as a component name is taken as a name or refused in words
         }
         if (spec.literalKeys && spec.components.includes('__proto__'))
           expect(validation.findings).toContainEqual(
-            expect.objectContaining({ element: 'components.__proto__', rule: 'model/invalid' }),
+            expect.objectContaining({ path: ['components', '__proto__'], rule: 'model/invalid' }),
           )
       },
     ),

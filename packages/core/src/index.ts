@@ -25,7 +25,7 @@ export { conform, type ConformOptions, type ConformResult } from './conform/conf
 export { AdapterError, type AdapterProblem } from './conform/validate-adapter.js'
 export { freshSeed } from './conform/seeded-random.js'
 export { describeChanges, describeDifference, stateDiff } from './model/state-diff.js'
-export { toDiagnostics } from './check/severity.js'
+export { severityOf, toDiagnostics } from './check/severity.js'
 export { machinePaths, storePaths, type ModelPaths, type PathOptions } from './conform/plan-paths.js'
 export type { Model } from './model/model.js'
 export { declaresZones } from './model/model.js'
@@ -51,6 +51,7 @@ export type {
   DecidedFinding,
   Diagnostic,
   Finding,
+  FindingSource,
   Question,
   Severity,
   SeveritySetting,
@@ -59,7 +60,7 @@ export type {
   TraceStep,
 } from './diagnostics/types.js'
 export type { Rule } from './rules/types.js'
-export { rules, rulesById, ruleIds } from './rules/catalogue.js'
+export { rules, rulesById, ruleIds, type RuleId } from './rules/catalogue.js'
 export { checkSystem, type CheckOptions, type SystemCheck, validatedModel } from './check/check-system.js'
 export { symmetric } from './model/symmetric.js'
 export type { SeveritySettings } from './check/severity.js'
@@ -95,6 +96,7 @@ export {
   type Evidence,
   type NamePattern,
   type PackQuestion,
+  type PackSource,
 } from './questions/packs/types.js'
 export { buildQuestionsReport, type ModelQuestions, type QuestionsReport } from './report/questions-report.js'
 export { checkTrace, traceChecker, type TraceTarget } from './conform/trace/check-trace.js'

@@ -13,6 +13,12 @@ defineConfig({
 // @ts-expect-error a severity from another tool
 defineConfig({ rules: { 'identity/missing': 'warning' } })
 
+// @ts-expect-error a misspelt rule id
+defineConfig({ rules: { 'identity/mising': 'off' } })
+
+// A pack's source is any `pack:<name>`: packs may come from the config itself.
+defineConfig({ rules: { 'pack:privacy': 'warn' } })
+
 // @ts-expect-error a typo in a key
 defineConfig({ rule: {} })
 

@@ -2,15 +2,19 @@
  * The config file's shape: what `plumbline.config.ts` exports with `defineConfig({ … })`.
  * Paths are relative to the config file's folder. Flags on the command line win over it.
  */
-import type { ChecklistPack, SeveritySetting } from '@plumbline/core'
+import type { ChecklistPack, PackSource, RuleId, SeveritySetting } from '@plumbline/core'
 
 export interface PlumblineConfig {
   /** Model files, folders or globs (default `['models']`). */
   models?: string[]
   /** The folder `plumbline render` writes documents to (default `docs/models`). */
   output?: string
-  /** Severities by rule id, or by a checklist pack's source (`pack:accounts`): `'off' | 'info' | 'warn' | 'error'`. */
-  rules?: Record<string, SeveritySetting>
+  /**
+   * Severities by rule id, or by a checklist pack's source (`pack:accounts`): `'off' | 'info' | 'warn' | 'error'`.
+   * Typed, so a misspelt id is a compile error in a TypeScript config; a config the type does not check
+   * (JavaScript, a cast) still gets the "unknown rule" error when it is loaded.
+   */
+  rules?: { [id in RuleId | PackSource]?: SeveritySetting }
   /** Bounds on each exploration; one that hits a bound is reported incomplete, never as a proof. */
   explore?: {
     /** Distinct states per exploration (default 1,000,000). */

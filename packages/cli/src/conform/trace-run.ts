@@ -12,12 +12,11 @@ import {
   buildReport,
   checkTrace,
   ruleIds,
-  toDiagnostics,
+  severityOf,
   TraceLineError,
   TraceTargetError,
   validateSystem,
   type Diagnostic,
-  type Finding,
   type Report,
   type SeveritySettings,
   type TraceFailure,
@@ -116,16 +115,18 @@ async function readLines(file: string, shown: string) {
 
 /** The failure as a diagnostic at the trace's line, at its rule's severity; none when the rule is off. */
 function diagnosticsOf(failure: TraceFailure, traceFile: string, severities: SeveritySettings): Diagnostic[] {
-  const finding: Finding = { rule: failure.rule, message: failure.message, element: failure.element }
-  return toDiagnostics([finding], severities).map((diagnostic) => {
-    const placed: Diagnostic = {
-      ...diagnostic,
-      location: { file: traceFile, line: failure.line },
-      // The trace starts where the model stood before the line; the line's step is its one step, where the model took it.
-      initial: failure.before,
-      ...(failure.after === undefined ? {} : { trace: [{ ...failure.step, state: failure.after }] }),
-    }
-    // Through JSON, as every format prints it (a machine's context may hold actor references).
-    return JSON.parse(JSON.stringify(placed)) as Diagnostic
-  })
+  const severity = severityOf(failure.rule, severities)
+  if (severity === undefined) return []
+  const placed: Diagnostic = {
+    rule: failure.rule,
+    severity,
+    message: failure.message,
+    element: failure.element,
+    location: { file: traceFile, line: failure.line },
+    // The trace starts where the model stood before the line; the line's step is its one step, where the model took it.
+    initial: failure.before,
+    ...(failure.after === undefined ? {} : { trace: [{ ...failure.step, state: failure.after }] }),
+  }
+  // Through JSON, as every format prints it (a machine's context may hold actor references).
+  return [JSON.parse(JSON.stringify(placed)) as Diagnostic]
 }

@@ -47,7 +47,7 @@ describe('formatPretty', () => {
             collisionProbability: 0,
           },
         ],
-        decided: [{ rule: 'x/y', element: 'e', message: 'm', decision: 'd', text: 't', because: 'b' }],
+        decided: [{ rule: 'identity/missing', element: 'e', message: 'm', decision: 'd', text: 't', because: 'b' }],
         questions: [
           {
             question: 'Should User.email be unique?',
@@ -230,7 +230,7 @@ describe('formatPretty', () => {
 
   it('counts findings the baseline holds, and lists its entries that no longer occur', () => {
     const known = {
-      rule: 'contract/unknown',
+      rule: 'contract/unknown' as const,
       severity: 'error' as const,
       message: 'm',
       element: 'flows.f.steps[0].contract',

@@ -3,7 +3,7 @@
  * shipped as `@plumbline/cli/report.schema.json`. A type test holds it equal to core's
  * `Report` type, so a field added to the report and not here fails the typecheck.
  */
-import { REPORT_VERSION } from '@plumbline/core'
+import { type FindingSource, REPORT_VERSION } from '@plumbline/core'
 import { z } from 'zod'
 import { jsonText } from '../text/json.js'
 
@@ -60,9 +60,15 @@ const traceStep = z
   })
   .meta({ id: 'TraceStep' })
 
+/**
+ * A rule id or a pack's source: a plain string in the JSON Schema (which lists no ids, so a new
+ * rule changes no schema), typed as core's `FindingSource` so the schema stays core's `Report`.
+ */
+const findingSource = z.string() as unknown as z.ZodType<FindingSource>
+
 const diagnostic = z
   .strictObject({
-    rule: z.string().describe('Stable rule id, category/name.'),
+    rule: findingSource.describe('Stable rule id, category/name.'),
     severity,
     message: z.string(),
     element: z.string().describe('Element path in the model, e.g. flows.signUp.steps[2].to.'),
@@ -160,7 +166,7 @@ const conformance = z
 
 const decided = z
   .strictObject({
-    rule: z.string(),
+    rule: findingSource,
     element: z.string(),
     message: z.string(),
     decision: z.string().describe('The id of the decision in `decisions`.'),
@@ -173,7 +179,7 @@ const question = z
   .strictObject({
     question: z.string().describe('Plain words: "Should User.email be unique?"'),
     element: z.string().describe('Where the answer would be written, e.g. entities.User.'),
-    source: z.string().describe('What raised it: a rule id, or a pack (pack:accounts).'),
+    source: findingSource.describe('What raised it: a rule id, or a pack (pack:accounts).'),
     alsoFrom: z
       .array(z.string())
       .exactOptional()

@@ -20,7 +20,7 @@ const SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schem
 
 export const formatSarif: Formatter = (report, { repositoryPath = (file) => file }) => {
   const descriptors = rules.map(descriptor)
-  const index = new Map(rules.map((rule, position) => [rule.id, position]))
+  const index = new Map<string, number>(rules.map((rule, position) => [rule.id, position]))
   const ruleIndex = (id: string): number => {
     let position = index.get(id)
     if (position === undefined) {

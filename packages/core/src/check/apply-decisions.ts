@@ -8,6 +8,7 @@ import type { DecidedFinding, Finding } from '../diagnostics/types.js'
 import { answersOf, type WrittenAnswer } from '../model/decision-answers.js'
 import { elementPath } from '../model/element-path.js'
 import type { Model } from '../model/model.js'
+import { decisionStale } from '../rules/decision/stale.js'
 
 export interface DecisionOutcome {
   open: Finding[]
@@ -31,7 +32,8 @@ export function applyDecisions(model: Model, findings: readonly Finding[]): Deci
   const open: Finding[] = []
   const decided: DecidedFinding[] = []
   for (const finding of findings) {
-    const by = answering.get(findingKey(finding.rule, finding.element)) ?? answering.get(findingKey(finding.rule))
+    const element = elementPath(finding.path)
+    const by = answering.get(findingKey(finding.rule, element)) ?? answering.get(findingKey(finding.rule))
     const decision = by && model.decisions[by.id]
     if (by === undefined || decision === undefined) {
       open.push(finding)
@@ -40,7 +42,7 @@ export function applyDecisions(model: Model, findings: readonly Finding[]): Deci
     by.used = true
     decided.push({
       rule: finding.rule,
-      element: finding.element,
+      element,
       message: finding.message,
       decision: by.id,
       text: decision.decision,
@@ -49,14 +51,14 @@ export function applyDecisions(model: Model, findings: readonly Finding[]): Deci
   }
   for (const { id, answer, used } of answering.values())
     if (!used)
-      open.push({
-        rule: 'decision/stale',
-        element: elementPath(answer.path),
-        message:
+      open.push(
+        decisionStale.finding(
+          answer.path,
           answer.element === undefined
             ? `decision ${JSON.stringify(id)} answers every question of ${answer.rule}, but it asks none here`
             : `decision ${JSON.stringify(id)} answers ${answer.rule} at ${JSON.stringify(answer.element)}, but there is no such finding`,
-      })
+        ),
+      )
   return { open, decided }
 }
 

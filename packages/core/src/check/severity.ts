@@ -1,4 +1,5 @@
 import type { Diagnostic, Finding, Severity, SeveritySetting } from '../diagnostics/types.js'
+import { elementPath } from '../model/element-path.js'
 import { rulesById } from '../rules/catalogue.js'
 
 export type SeveritySettings = Readonly<Record<string, SeveritySetting>>
@@ -26,7 +27,7 @@ export function toDiagnostics(findings: readonly Finding[], settings: SeveritySe
         rule: finding.rule,
         severity,
         message: finding.message,
-        element: finding.element,
+        element: elementPath(finding.path),
         ...rest(finding),
       })
   }

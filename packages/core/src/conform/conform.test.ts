@@ -1,12 +1,19 @@
 import { describe, expect, it } from 'vitest'
 import { defineStore, defineSystem } from '../model/define.js'
-import { conform } from './conform.js'
+import { conform as conformModel } from './conform.js'
 import { defineAdapter } from './define-adapter.js'
 import { AdapterError } from './validate-adapter.js'
+import { asReported } from '../testing/reported.js'
 
 interface User {
   email: string
   password: string
+}
+
+/** `conform`, its findings as the report shows them. */
+const conform = async (...args: Parameters<typeof conformModel>) => {
+  const result = await conformModel(...args)
+  return { ...result, findings: asReported(result.findings) }
 }
 
 const users = defineStore({

@@ -5,6 +5,7 @@
  * and what was found: at most one finding per (rule, element), the one with the shortest
  * sequence, and the coverage the conforming steps reached.
  */
+import { elementPath } from '../model/element-path.js'
 import type { Finding } from '../diagnostics/types.js'
 import { incompleteFinding, statsOf } from '../explore/outcome.js'
 import { DEFAULT_BOUNDS, type ExplorationBounds, type ExplorationStats } from '../explore/types.js'
@@ -120,7 +121,7 @@ export async function conform(adapter: unknown, options: ConformOptions = {}): P
     planned.graph.run,
     !planned.complete && planned.graph.run.bound === undefined,
   )
-  const incomplete = incompleteFinding(side.element, planned.graph.run, bounds)
+  const incomplete = incompleteFinding(side.path, planned.graph.run, bounds)
   const findings = found.list()
   if (incomplete !== undefined) findings.push(incomplete)
   const covered = coverage.counts()
@@ -150,7 +151,7 @@ class FoundDivergences {
 
   add(finding: Finding | undefined): void {
     if (finding === undefined) return
-    const key = `${finding.rule}\u0000${finding.element}`
+    const key = `${finding.rule}\u0000${elementPath(finding.path)}`
     const known = this.byKey.get(key)
     if (known === undefined || (finding.trace?.length ?? 0) < (known.trace?.length ?? 0)) this.byKey.set(key, finding)
   }

@@ -8,10 +8,10 @@
 import type { AnyEventObject } from 'xstate'
 import type { TraceStep } from '../diagnostics/types.js'
 import type { TransitionSystem } from '../explore/breadth-first.js'
-import { elementPath } from '../model/element-path.js'
+import { elementPath, type PathSegment } from '../model/element-path.js'
 import type { Model } from '../model/model.js'
 import type { Replay } from '../explore/trace.js'
-import { machineStateElement } from './machine-state-element.js'
+import { machineStatePath } from './machine-state-element.js'
 
 export interface ModelSide<State = unknown> {
   kind: 'store' | 'machine'
@@ -19,6 +19,8 @@ export interface ModelSide<State = unknown> {
   id: string
   /** `stores.users`, `machines.order`. */
   element: string
+  /** The same, as segments: `['stores', 'users']`. */
+  path: readonly PathSegment[]
   initial: State
   actionCount: number
   /** The transition system the graph is explored over. */
@@ -37,7 +39,7 @@ export interface ModelSide<State = unknown> {
    * Where a finding about the action taken in `state` is: the operation of a store
    * (`stores.users.operations.signUp`), the state of a machine it was sent in (`machines.order.states.paying`).
    */
-  stepElement(action: number, state: State): string
+  stepPath(action: number, state: State): PathSegment[]
   /** The names the adapter must bind: every operation, or every event type the machine can be sent. */
   names: readonly string[]
   /** Whether a machine leaves an event it does not take unseen (XState ignores it), rather than refusing it. */
@@ -66,6 +68,7 @@ async function storeSide(model: Model, id: string): Promise<ModelSide> {
     kind: 'store',
     id,
     element: elementPath(['stores', id]),
+    path: ['stores', id],
     initial: pristine,
     actionCount: system.actionCount,
     system,
@@ -74,7 +77,7 @@ async function storeSide(model: Model, id: string): Promise<ModelSide> {
     label: (action) => labels[action]!,
     show: (state) => state,
     argument: (action) => labels[action]!.params,
-    stepElement: (action) => elementPath(['stores', id, 'operations', labels[action]!.action]),
+    stepPath: (action) => ['stores', id, 'operations', labels[action]!.action],
     names: Object.keys(store.operations),
     ignoresDisabled: false,
   }
@@ -94,6 +97,7 @@ async function machineSide(model: Model, id: string): Promise<ModelSide> {
     kind: 'machine',
     id,
     element: elementPath(['machines', id]),
+    path: ['machines', id],
     initial: system.initial,
     actionCount: system.actionCount,
     system,
@@ -111,7 +115,7 @@ async function machineSide(model: Model, id: string): Promise<ModelSide> {
     label: (action) => labels[action]!,
     show: (state) => system.show(state),
     argument: (action) => ({ ...labels[action]!.params, type: labels[action]!.action }),
-    stepElement: (_action, state) => machineStateElement(id, (system.show(state) as { value: unknown }).value),
+    stepPath: (_action, state) => machineStatePath(id, (system.show(state) as { value: unknown }).value),
     names: system.eventTypes,
     ignoresDisabled: true,
   }

@@ -4,6 +4,7 @@
  * params or event payload, and the model's state after it), for a user to drive a browser
  * or an API test with them, as `createTestModel` users do with XState's paths.
  */
+import { elementPath } from '../model/element-path.js'
 import type { TraceStep } from '../diagnostics/types.js'
 import { DEFAULT_BOUNDS, type ExplorationBounds } from '../explore/types.js'
 import type { System } from '../model/define.js'
@@ -110,7 +111,7 @@ export function validModel(system: unknown): Model {
   const problems = validation.findings.filter((finding) => finding.rule === 'model/invalid')
   if (!validation.success || problems.length > 0)
     throw new ModelSideError(
-      `the model is not valid: ${problems.map((finding) => `${finding.element}: ${finding.message}`).join('; ')}`,
+      `the model is not valid: ${problems.map((finding) => `${elementPath(finding.path)}: ${finding.message}`).join('; ')}`,
     )
   return validation.model
 }

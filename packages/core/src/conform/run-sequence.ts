@@ -16,6 +16,13 @@ import { type Settled, settleWithin } from './settle-within.js'
 import type { AnyAdapter } from './define-adapter.js'
 import type { ModelSide } from './model-side.js'
 import { describeDifferences, stateDiff } from '../model/state-diff.js'
+import type { PathSegment } from '../model/element-path.js'
+import type { RuleId } from '../rules/catalogue.js'
+import type { DefinedRule } from '../rules/define-rule.js'
+import { conformAccepted } from '../rules/conform/accepted.js'
+import { conformError } from '../rules/conform/error.js'
+import { conformRejected } from '../rules/conform/rejected.js'
+import { conformStateMismatch } from '../rules/conform/state-mismatch.js'
 
 export interface SequenceRun {
   /** The first divergence, where there was one. */
@@ -41,13 +48,8 @@ export async function runSequence(
   const trace: TraceStep[] = []
   const conformed: SequenceRun['conformed'] = []
   const initial = side.show(side.initial)
-  const finding = (rule: string, element: string, message: string): Finding => ({
-    rule,
-    element,
-    message,
-    initial,
-    trace,
-  })
+  const finding = (rule: DefinedRule<RuleId>, path: readonly PathSegment[], message: string): Finding =>
+    rule.finding(path, message, { initial, trace })
   let unsettled = false
   const call = async <T>(run: () => T | PromiseLike<T>) => {
     const settled = await settleWithin(run, limitMs)
@@ -58,8 +60,8 @@ export async function runSequence(
   if (!('value' in setup))
     return {
       divergence: finding(
-        'conform/error',
-        side.element,
+        conformError,
+        side.path,
         'thrown' in setup ? `setup threw: ${describeThrown(setup.thrown)}` : `setup ${setup.unsettled}`,
       ),
       steps: 0,
@@ -73,11 +75,11 @@ export async function runSequence(
   try {
     divergence = await (async (): Promise<Finding | undefined> => {
       const first = await observe(initial)
-      if ('error' in first) return finding('conform/error', side.element, `before any step, ${first.error}`)
+      if ('error' in first) return finding(conformError, side.path, `before any step, ${first.error}`)
       if (first.diff.length > 0)
         return finding(
-          'conform/state-mismatch',
-          side.element,
+          conformStateMismatch,
+          side.path,
           `before any step, the real system's state differs from the model's initial state: ${describeDifferences(first.diff)}`,
         )
       let state = side.initial
@@ -91,8 +93,8 @@ export async function runSequence(
         if ('unsettled' in done) {
           trace.push({ ...label, state: side.show(next ?? state) })
           return finding(
-            'conform/error',
-            side.stepElement(action, state),
+            conformError,
+            side.stepPath(action, state),
             `the adapter's ${side.kind === 'store' ? 'operation' : 'event'} ${actionWords(side, action)} ${done.unsettled}, ${position === 0 ? 'at the first step' : `after step ${position} (${namesUpTo(side, actions, position)})`}: the sequence stopped there`,
           )
         }
@@ -101,7 +103,7 @@ export async function runSequence(
           // A probe: the model disables this action here; the real system must refuse it.
           if (refusal !== undefined) return undefined
           const after = await observe(side.show(state))
-          if ('error' in after) return finding('conform/error', side.element, `after ${where}, ${after.error}`)
+          if ('error' in after) return finding(conformError, side.path, `after ${where}, ${after.error}`)
           if (side.ignoresDisabled && after.diff.length === 0) return undefined
           trace.push({
             ...label,
@@ -111,8 +113,8 @@ export async function runSequence(
             ...diffOf(after.diff),
           })
           return finding(
-            'conform/accepted',
-            side.stepElement(action, state),
+            conformAccepted,
+            side.stepPath(action, state),
             `the real system accepted ${where}, which the model does not allow in that state${side.ignoresDisabled ? `, and its state changed: ${describeDifferences(after.diff)}` : ' (it must refuse it: throw)'}`,
           )
         }
@@ -120,7 +122,7 @@ export async function runSequence(
         const after = await observe(shown)
         if ('error' in after) {
           trace.push({ ...label, state: shown })
-          return finding('conform/error', side.element, `after ${where}, ${after.error}`)
+          return finding(conformError, side.path, `after ${where}, ${after.error}`)
         }
         trace.push({
           ...label,
@@ -131,14 +133,14 @@ export async function runSequence(
         })
         if (refusal !== undefined)
           return finding(
-            'conform/rejected',
-            side.stepElement(action, state),
+            conformRejected,
+            side.stepPath(action, state),
             `the real system refused ${where}, which the model allows: it threw ${refusal}`,
           )
         if (after.diff.length > 0)
           return finding(
-            'conform/state-mismatch',
-            side.stepElement(action, state),
+            conformStateMismatch,
+            side.stepPath(action, state),
             `${where}, the real system's state differs from the model's: ${describeDifferences(after.diff)}`,
           )
         conformed.push({ before: state, action })
@@ -152,8 +154,8 @@ export async function runSequence(
       const done = await call(() => teardown(real))
       if (!('value' in done))
         divergence ??= finding(
-          'conform/error',
-          side.element,
+          conformError,
+          side.path,
           'thrown' in done ? `teardown threw: ${describeThrown(done.thrown)}` : `teardown ${done.unsettled}`,
         )
     }

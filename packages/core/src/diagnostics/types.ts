@@ -3,80 +3,35 @@
  * that shows it. Wording lives in the rules; presenting lives in the CLI and render.
  */
 
-export type Severity = 'error' | 'warning' | 'info'
+import type { PackSource } from '../questions/packs/types.js'
+import type { RuleId } from '../rules/catalogue.js'
+import type { FindingOf, Severity, SourceLocation } from './shapes.js'
 
-/** What a user may set a rule to in the config or on the command line. */
-export type SeveritySetting = 'off' | 'info' | 'warn' | 'error'
+export type {
+  Severity,
+  SeveritySetting,
+  SourceLocation,
+  StateDifference,
+  TraceStep,
+} from './shapes.js'
 
-/** Where in a model file an element is written; the file alone where the line is not known. */
-export interface SourceLocation {
-  file: string
-  /** 1-based. */
-  line?: number
-  /** 1-based. */
-  column?: number
-}
+/** What reports a finding: a rule of the catalogue, or a checklist pack (`pack:accounts`). */
+export type FindingSource = RuleId | PackSource
 
-/** One step of a counterexample: the action taken and the state after it. */
-export interface TraceStep {
-  /** The operation name (stores) or event type (machines). */
-  action: string
-  /** The operation's params, or the event's payload without `type`. */
-  params: Record<string, unknown>
-  /** The state after the step: store state, or `{ value, context }` for machines. */
-  state: unknown
-  /** Conformance runs (`plumbline conform`): the state `observe` read from the real system after the step. */
-  observed?: unknown
-  /** Conformance runs: where the observed state differs from the model's, field by field. */
-  diff?: StateDifference[]
-  /** Conformance runs: what the real system threw when it refused the step. */
-  refused?: string
-  /**
-   * Conformance runs (a `--rejections` probe): the model does not take this step, which the
-   * real system took. It refuses it (a store's operation, a machine's guarded event) or ignores
-   * it (an event a machine has no transition for); `state` is where the model stays.
-   */
-  modelDisallows?: 'refuses' | 'ignores'
-  /**
-   * For an event XState names itself (a delay firing, an invoked actor done or failed): the
-   * event in the machine's words, e.g. `fetchUser failed (invoked in state "a")`.
-   */
-  description?: string
-}
+/** What a check reports, before severity (the rule's default or the user's setting) is applied. */
+export type Finding = FindingOf<FindingSource>
 
-/** One place where the observed state differs from the model's. */
-export interface StateDifference {
-  /** E.g. `users[1].password`; empty for the whole state. */
-  path: string
-  /** The model's value there; absent where the model has none. */
-  model?: unknown
-  /** The observed value there; absent where the real system has none. */
-  observed?: unknown
-}
-
-export interface Diagnostic {
-  /** Stable rule id, `category/name`. */
-  rule: string
+/** A finding with its severity, and where in the model file its element is written. */
+export interface Diagnostic extends Omit<Finding, 'path'> {
   severity: Severity
-  message: string
   /** Element path in the model, e.g. `flows.signUp.steps[2].to`. */
   element: string
   location?: SourceLocation
-  /** For behavioural findings: the initial state the trace starts from. */
-  initial?: unknown
-  /** For behavioural findings: the shortest sequence of steps that shows the finding. */
-  trace?: TraceStep[]
-  /**
-   * For liveness findings (a lasso): the steps from `trace[loop]` on repeat for ever (after
-   * the last, the state is the one before `trace[loop]`); equal to the trace's length where
-   * the behaviour stops, nothing being enabled.
-   */
-  loop?: number
 }
 
 /** A finding answered by an explicit decision in the model: recorded, not reported. */
 export interface DecidedFinding {
-  rule: string
+  rule: FindingSource
   element: string
   message: string
   /** The id of the decision in `decisions`. */
@@ -86,9 +41,6 @@ export interface DecidedFinding {
   because: string
 }
 
-/** What a check reports, before severity (the rule's default or the user's setting) is applied. */
-export type Finding = Omit<Diagnostic, 'severity' | 'location'>
-
 /** An open decision, phrased as a question for the people who own the model. */
 export interface Question {
   /** Plain words: "Should User.email be unique?" */
@@ -96,7 +48,7 @@ export interface Question {
   /** Where the answer would be written, e.g. `entities.User`. */
   element: string
   /** What raised it: a rule id (`identity/uniqueness-undecided`) or a pack (`pack:accounts`). */
-  source: string
+  source: FindingSource
   /** Packs that ask the same thing, in the rule's words here (`["pack:accounts"]`); absent when none does. */
   alsoFrom?: string[]
 }

@@ -5,9 +5,12 @@ import type { StoreDefinition } from '../model/types.js'
 import { exploreMachine } from './machine/explore-machine.js'
 import { exploreStore } from './store/explore-store.js'
 import { DEFAULT_BOUNDS } from './types.js'
+import { asReported } from '../testing/reported.js'
 
-const explore = (store: StoreDefinition, coverage = true) =>
-  exploreStore('s', store, { bounds: DEFAULT_BOUNDS, coverage })!
+const explore = (store: StoreDefinition, coverage = true) => {
+  const outcome = exploreStore('s', store, { bounds: DEFAULT_BOUNDS, coverage })!
+  return { ...outcome, findings: asReported(outcome.findings) }
+}
 
 /** Two counters, one going up to 3, one going up while the first is above it; reset is never enabled. */
 const counters = () =>

@@ -4,6 +4,9 @@
  * remembers where it was met (a state, and the step taken from it for a step's finding);
  * its trace is rebuilt once the search is over.
  */
+import { elementPath, type PathSegment } from '../model/element-path.js'
+import type { RuleId } from '../rules/catalogue.js'
+import type { DefinedRule } from '../rules/define-rule.js'
 
 /** Where a finding was met: in visited state `state`, or on the step `action` from it. */
 export interface Sighting {
@@ -16,8 +19,8 @@ export interface Sighting {
 }
 
 export interface PendingFinding {
-  rule: string
-  element: string
+  rule: DefinedRule<RuleId>
+  path: readonly PathSegment[]
   message: string
   /** Undefined for findings about the exploration as a whole, which have no trace. */
   at: Sighting | undefined
@@ -27,16 +30,12 @@ export class FindingRecorder {
   readonly findings: PendingFinding[] = []
   private readonly keys = new Set<string>()
 
-  has(rule: string, element: string): boolean {
-    return this.keys.has(key(rule, element))
-  }
-
   /** Records the finding unless one of the same rule at the same element is recorded already. */
-  record(rule: string, element: string, message: string, at: Sighting | undefined): void {
-    const id = key(rule, element)
+  record(rule: DefinedRule<RuleId>, path: readonly PathSegment[], message: string, at: Sighting | undefined): void {
+    const id = key(rule, path)
     if (this.keys.has(id)) return
     this.keys.add(id)
-    this.findings.push({ rule, element, message, at })
+    this.findings.push({ rule, path, message, at })
   }
 
   /** Drops the findings `untrusted` picks (they may be recorded again). */
@@ -44,12 +43,13 @@ export class FindingRecorder {
     for (let i = 0; i < this.findings.length; i++) {
       const finding = this.findings[i]!
       if (!untrusted(finding)) continue
-      this.keys.delete(key(finding.rule, finding.element))
+      this.keys.delete(key(finding.rule, finding.path))
       this.findings.splice(i--, 1)
     }
   }
 }
 
-function key(rule: string, element: string): string {
-  return `${rule}\u0000${element}`
+/** A finding's key: its rule and its element, the path written as the report writes it. */
+function key(rule: DefinedRule<RuleId>, path: readonly PathSegment[]): string {
+  return `${rule.id}\u0000${elementPath(path)}`
 }

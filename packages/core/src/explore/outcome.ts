@@ -3,6 +3,8 @@
  * `exploration` entries), and `explore/incomplete` when a bound stopped it.
  */
 import type { Finding } from '../diagnostics/types.js'
+import type { PathSegment } from '../model/element-path.js'
+import { exploreIncomplete } from '../rules/explore/incomplete.js'
 import type { ExplorationRun } from './breadth-first.js'
 import { collisionProbability } from './fingerprint.js'
 import type { ExplorationBounds, ExplorationStats } from './types.js'
@@ -33,7 +35,7 @@ export function statsOf(element: string, run: ExplorationRun, failed: boolean, l
 
 /** `advice`: what to do about it, where the search suggests the space may be unbounded (`unbounded.ts`). */
 export function incompleteFinding(
-  element: string,
+  path: readonly PathSegment[],
   run: ExplorationRun,
   bounds: ExplorationBounds,
   advice?: string,
@@ -49,9 +51,8 @@ export function incompleteFinding(
         : run.bound === 'time'
           ? `the time bound of ${bounds.timeoutMs} ms`
           : `the memory bound of ${bounds.maxMemoryMb} MB`
-  return {
-    rule: 'explore/incomplete',
-    element,
-    message: `exploration stopped at ${limit}, after ${run.states} states and ${run.transitions} transitions to depth ${run.depth}: states beyond it are not checked${liveness ? ', nor is liveness' : ''}${advice === undefined ? '' : `; ${advice}`}`,
-  }
+  return exploreIncomplete.finding(
+    path,
+    `exploration stopped at ${limit}, after ${run.states} states and ${run.transitions} transitions to depth ${run.depth}: states beyond it are not checked${liveness ? ', nor is liveness' : ''}${advice === undefined ? '' : `; ${advice}`}`,
+  )
 }

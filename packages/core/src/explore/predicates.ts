@@ -3,9 +3,13 @@
  * recording what each finds: a broken invariant, a `never` that holds, a broken effect, or
  * a predicate that throws (`explore/error` at the predicate).
  */
-import { elementPath, type PathSegment } from '../model/element-path.js'
+import type { PathSegment } from '../model/element-path.js'
 import { describeThrown } from './describe.js'
 import type { FindingRecorder, Sighting } from './findings.js'
+import { constraintViolated } from '../rules/constraint/violated.js'
+import { effectViolated } from '../rules/effect/violated.js'
+import { exploreError } from '../rules/explore/error.js'
+import { invariantViolated } from '../rules/invariant/violated.js'
 
 export type PredicateKind = 'invariants' | 'never' | 'effects'
 
@@ -35,19 +39,19 @@ export function checkPredicate<Input>(
   } catch (error) {
     thrown = { error }
   }
-  const element = elementPath([...context.owner, kind, name])
+  const path = [...context.owner, kind, name]
   const what = `${WORD[kind]} ${JSON.stringify(name)}`
   const step =
     at.action === undefined || context.describeAction === undefined ? undefined : context.describeAction(at.action)
   if (thrown !== undefined)
     context.recorder.record(
-      'explore/error',
-      element,
+      exploreError,
+      path,
       `${what} threw${step === undefined ? '' : ` on ${step}`}: ${describeThrown(thrown.error)}`,
       at,
     )
-  else if (kind === 'invariants') context.recorder.record('invariant/violated', element, `${what} does not hold`, at)
-  else if (kind === 'never') context.recorder.record('constraint/violated', element, `${what} holds`, at)
-  else context.recorder.record('effect/violated', element, `${what} does not hold for ${step}`, at)
+  else if (kind === 'invariants') context.recorder.record(invariantViolated, path, `${what} does not hold`, at)
+  else if (kind === 'never') context.recorder.record(constraintViolated, path, `${what} holds`, at)
+  else context.recorder.record(effectViolated, path, `${what} does not hold for ${step}`, at)
   return false
 }

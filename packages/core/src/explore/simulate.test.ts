@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { defineStore } from '../model/define.js'
 import { exploreStore } from './store/explore-store.js'
 import { DEFAULT_BOUNDS } from './types.js'
+import { asReported } from '../testing/reported.js'
 
 /** A counter that goes up by one or two; the invariant breaks only at 30, far past a small bound. */
 const counter = () =>
@@ -12,11 +13,13 @@ const counter = () =>
     invariants: { belowThirty: (s) => s.n < 30 },
   })
 
-const run = (maxStates: number, seed: number) =>
-  exploreStore('c', counter(), {
+const run = (maxStates: number, seed: number) => {
+  const outcome = exploreStore('c', counter(), {
     bounds: { ...DEFAULT_BOUNDS, maxStates },
     simulate: { behaviours: 20, depth: 40, seed },
   })!
+  return { ...outcome, findings: asReported(outcome.findings) }
+}
 
 describe('simulation past the bound', () => {
   it('finds a violation beyond --max-states, from the frontier, with a trace that replays from the initial state', () => {

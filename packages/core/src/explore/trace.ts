@@ -28,14 +28,18 @@ export function withTraces<State>(
   replay: Replay<State>,
   initial: State,
 ): Finding[] {
-  return findings.map(({ rule, element, message, at }) => {
-    if (at === undefined) return { rule, element, message }
+  return findings.map(({ rule, path, message, at }) => {
+    if (at === undefined) return rule.finding(path, message)
     const actions = at.path === undefined ? pathTo(visited, at.state) : [...at.path]
     if (at.action !== undefined) actions.push(at.action)
     const loop = at.lasso === undefined ? undefined : actions.length + at.lasso.loop
     if (at.lasso !== undefined) actions.push(...at.lasso.actions)
     const trace = traceOf(actions, replay, initial)
-    return { rule, element, message, initial: replay.show(initial), trace, ...(loop === undefined ? {} : { loop }) }
+    return rule.finding(path, message, {
+      initial: replay.show(initial),
+      trace,
+      ...(loop === undefined ? {} : { loop }),
+    })
   })
 }
 

@@ -19,6 +19,11 @@ export function elementPath(segments: readonly PathSegment[]): string {
   return path
 }
 
+/** Whether two paths name the same element. */
+export function samePath(a: readonly PathSegment[], b: readonly PathSegment[]): boolean {
+  return a.length === b.length && a.every((segment, index) => segment === b[index])
+}
+
 /** One token of a path: `.name` (or a leading `name`), `[3]`, or `["any name"]`. */
 const TOKEN = /\.?([A-Za-z_$][\w$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/y
 

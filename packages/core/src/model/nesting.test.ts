@@ -4,6 +4,7 @@ import { ruleIds } from '../rules/catalogue.js'
 import { effectiveZone, kindOf } from './hierarchy.js'
 import { relationsAmong, relationsOf } from './relations.js'
 import { validateSystem } from './validate-system.js'
+import { asReported } from '../testing/reported.js'
 
 /** A bank with a system, its containers and their components, across zones. */
 function bank(): Record<string, any> {
@@ -40,7 +41,7 @@ function bank(): Record<string, any> {
 }
 
 function findingsOf(system: unknown) {
-  return validateSystem(system, ruleIds).findings
+  return asReported(validateSystem(system, ruleIds).findings)
 }
 
 describe('nesting with partOf', () => {

@@ -6,18 +6,21 @@
  */
 import type { Finding } from '../diagnostics/types.js'
 import { isPackSource } from '../questions/packs/types.js'
+import { contractUnknown } from '../rules/contract/unknown.js'
+import { modelInvalid } from '../rules/model/invalid.js'
 import { answersOf } from './decision-answers.js'
-import { elementPath, type PathSegment } from './element-path.js'
+import type { PathSegment } from './element-path.js'
 import { isUserEventType, machineAcceptsEvent } from './event-descriptors.js'
 import { invokeSampleKeys } from './invoke-sample-keys.js'
 import { checkMachineImplementations } from './machine-implementations.js'
 import { deploymentNodesOf } from './deployment.js'
+import { fieldsOf } from './entity-fields.js'
 import { partOfCycles } from './part-of-cycles.js'
 import { findNonPlainData } from './plain-data.js'
 import type { Model } from './model.js'
 import { own } from './own.js'
 import { unknownName } from './suggest.js'
-import type { ContractDefinition, EntitySchema, FairnessDefinition, FlowStep } from './types.js'
+import type { ContractDefinition, FairnessDefinition, FlowStep } from './types.js'
 
 /**
  * The names each referable section declares. Where the shape was broken, the model holds only
@@ -52,7 +55,7 @@ export function checkReferences(
 ): Finding[] {
   const findings: Finding[] = []
   const invalid = (path: PathSegment[], message: string): void => {
-    findings.push({ rule: 'model/invalid', element: elementPath(path), message })
+    findings.push(modelInvalid.finding(path, message))
   }
   const check: ReferenceCheck = {
     model,
@@ -160,11 +163,7 @@ function checkFlows({ model, declared, findings, invalid, expectName, expectDist
       expectName([...path, 'from'], 'component', step.from, components)
       expectName([...path, 'to'], 'component', step.to, components)
       if (step.contract !== undefined && contracts !== undefined && !contracts.includes(step.contract))
-        findings.push({
-          rule: 'contract/unknown',
-          element: elementPath([...path, 'contract']),
-          message: unknownName('contract', step.contract, contracts),
-        })
+        findings.push(contractUnknown.finding([...path, 'contract'], unknownName('contract', step.contract, contracts)))
       checkHandledErrors(
         step,
         path,
@@ -297,10 +296,6 @@ function declaredNamesOf(model: Model): DeclaredNames {
     machines: Object.keys(model.machines),
     entities: Object.keys(model.entities),
   }
-}
-
-export function fieldsOf(schema: EntitySchema): string[] {
-  return Object.keys(schema.shape)
 }
 
 /** Every name fairness lists must be an operation (event type) of its store (machine). */

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { ruleIds } from '../rules/catalogue.js'
 import { validateSystem } from './validate-system.js'
+import { asReported } from '../testing/reported.js'
 
 const machine = setup({}).createMachine({
   id: 'm',
@@ -55,7 +56,7 @@ function validSystem(): Record<string, any> {
 }
 
 function findingsOf(system: unknown) {
-  return validateSystem(system, ruleIds).findings
+  return asReported(validateSystem(system, ruleIds).findings)
 }
 
 describe('validateSystem', () => {
@@ -392,7 +393,7 @@ describe('validateSystem', () => {
       breakIt(system)
       const result = validateSystem(system, ruleIds)
       expect(result.success).toBe(false)
-      expect(result.findings).toEqual([{ rule: 'model/invalid', element, message }])
+      expect(asReported(result.findings)).toEqual([{ rule: 'model/invalid', element, message }])
     })
 
     it('reports the references of every sound entry beside the shape problems, in one run', () => {
@@ -402,7 +403,7 @@ describe('validateSystem', () => {
       system.stores.users.operations.signUp.params.email = 'emial'
       const result = validateSystem(system, ruleIds)
       expect(result.success).toBe(false)
-      expect(result.findings).toEqual([
+      expect(asReported(result.findings)).toEqual([
         {
           rule: 'model/invalid',
           element: 'flows.register.steps',
@@ -497,7 +498,7 @@ describe('validateSystem', () => {
       system.components.db.zone = 'hasOwnProperty'
       const result = validateSystem(system, ruleIds)
       expect(result.success).toBe(true)
-      expect(result.findings).toEqual([
+      expect(asReported(result.findings)).toEqual([
         {
           rule: 'model/invalid',
           element: 'components.db.zone',

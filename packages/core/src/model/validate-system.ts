@@ -5,7 +5,7 @@
 import type { z } from 'zod'
 import { describeThrown } from '../explore/describe.js'
 import type { Finding } from '../diagnostics/types.js'
-import { elementPath, type PathSegment } from './element-path.js'
+import type { PathSegment } from './element-path.js'
 import { normalizeSystem, type Model } from './model.js'
 import { isPlainObject } from './recognise.js'
 import { checkReferences } from './references.js'
@@ -15,6 +15,7 @@ import { XSTATE_RESERVED_MESSAGE, xstateReservedPaths } from './xstate-names.js'
 import { LITERAL_PROTOTYPE_MESSAGE, literalPrototypePaths } from './literal-prototypes.js'
 import { closest } from './suggest.js'
 import type { SystemDefinition } from './types.js'
+import { modelInvalid } from '../rules/model/invalid.js'
 
 export type ValidationResult =
   | { success: true; model: Model; findings: Finding[] }
@@ -63,7 +64,7 @@ function validateValue(value: unknown, knownRules: ReadonlySet<string>): Validat
 }
 
 function invalid(path: readonly PathSegment[], message: string): Finding {
-  return { rule: 'model/invalid', element: elementPath(path), message }
+  return modelInvalid.finding(path, message)
 }
 
 function findingsFromIssue(issue: z.core.$ZodIssue): Finding[] {

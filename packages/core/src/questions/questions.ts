@@ -6,6 +6,7 @@
  */
 import { severityOf, type SeveritySettings } from '../check/severity.js'
 import type { Finding, Question } from '../diagnostics/types.js'
+import { elementPath } from '../model/element-path.js'
 import type { Model } from '../model/model.js'
 import { rulesById } from '../rules/catalogue.js'
 import type { PackFinding } from './packs/ask.js'
@@ -19,20 +20,21 @@ export function questionsFrom(
   const questions: Question[] = []
   const byFinding = new Map<string, Question>()
   for (const finding of open) {
-    const { rule: source, element } = finding
+    const { rule: source } = finding
     const rule = rulesById.get(source)
     if (rule?.question === undefined || severityOf(source, severities) === undefined) continue
+    const element = elementPath(finding.path)
     const question: Question = { question: rule.question(finding, model), element, source }
     questions.push(question)
     byFinding.set(findingKey(source, element), question)
   }
   for (const finding of open) {
-    const { rule: source, element } = finding
+    const { rule: source } = finding
     if (!isPackSource(source) || severities[source] === 'off') continue
     const sameAs = 'sameAs' in finding ? finding.sameAs : undefined
     const same = sameAs && byFinding.get(findingKey(sameAs.rule, sameAs.element))
     if (same) same.alsoFrom = [...(same.alsoFrom ?? []), source]
-    else questions.push({ question: finding.message, element, source })
+    else questions.push({ question: finding.message, element: elementPath(finding.path), source })
   }
   return questions
 }

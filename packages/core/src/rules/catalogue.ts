@@ -38,7 +38,7 @@ import { stateUnusedEvent } from './state/unused-event.js'
 import type { Rule } from './types.js'
 
 /** The rules exploration reports (`explore/`): no `check` of their own. */
-const behaviouralRules: readonly Rule[] = [
+const behaviouralRules = [
   invariantViolated,
   constraintViolated,
   effectViolated,
@@ -50,10 +50,10 @@ const behaviouralRules: readonly Rule[] = [
   operationNeverEnabled,
   exploreError,
   exploreIncomplete,
-]
+] as const
 
 /** The rules `plumbline conform` reports (`conform/`): the real system, or a trace of it, against the model. */
-const conformanceRules: readonly Rule[] = [
+const conformanceRules = [
   conformStateMismatch,
   conformRejected,
   conformAccepted,
@@ -61,9 +61,9 @@ const conformanceRules: readonly Rule[] = [
   conformTraceDisabled,
   conformTraceMismatch,
   conformTraceOutsideDomain,
-]
+] as const
 
-export const rules: readonly Rule[] = [
+export const rules = [
   modelInvalid,
   contractUnknown,
   identityMissing,
@@ -81,8 +81,12 @@ export const rules: readonly Rule[] = [
   ...behaviouralRules,
   decisionStale,
   ...conformanceRules,
-]
+] as const satisfies readonly Rule[]
 
-export const rulesById: ReadonlyMap<string, Rule> = new Map(rules.map((rule) => [rule.id, rule]))
+/** The id of a rule of the catalogue: a misspelt id is a compile error. */
+export type RuleId = (typeof rules)[number]['id']
 
-export const ruleIds: ReadonlySet<string> = new Set(rulesById.keys())
+/** Looked up by ids a user wrote (the config, `--rule`, decisions' `answers`), which may be any string. */
+export const rulesById: ReadonlyMap<string, Rule<RuleId>> = new Map(rules.map((rule) => [rule.id, rule]))
+
+export const ruleIds: ReadonlySet<string> = new Set<string>(rulesById.keys())

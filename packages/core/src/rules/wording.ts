@@ -2,8 +2,8 @@
  * Wording shared by the rules. Messages quote names as JSON strings (`"db"`), like every
  * other message; questions are plain words and show names as written.
  */
-import type { Finding } from '../diagnostics/types.js'
-import { parseElementPath, type PathSegment } from '../model/element-path.js'
+import type { FindingOf } from '../diagnostics/shapes.js'
+import type { PathSegment } from '../model/element-path.js'
 import type { Model } from '../model/model.js'
 import { own } from '../model/own.js'
 import type { FlowStep } from '../model/types.js'
@@ -35,18 +35,11 @@ export interface LocatedStep {
   rest: PathSegment[]
 }
 
-/** The flow step a finding's element names (`flows.f.steps[2]…`), for wording its question. */
-export function stepOf(finding: Finding, model: Model): LocatedStep | undefined {
-  const segments = parseElementPath(finding.element)
-  if (!segments) return undefined
-  const [section, flow, steps, index, ...rest] = segments
+/** The flow step a finding's path names (`flows.f.steps[2]…`), for wording its question. */
+export function stepOf(finding: FindingOf<string>, model: Model): LocatedStep | undefined {
+  const [section, flow, steps, index, ...rest] = finding.path
   if (section !== 'flows' || typeof flow !== 'string' || steps !== 'steps' || typeof index !== 'number')
     return undefined
   const step = own(model.flows, flow)?.steps[index]
   return step === undefined ? undefined : { flow, index, step, rest }
-}
-
-/** The segments of a finding's element; a rule's question reads back what its check wrote. */
-export function segmentsOf(finding: Finding): PathSegment[] {
-  return parseElementPath(finding.element) ?? []
 }

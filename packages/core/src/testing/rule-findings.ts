@@ -1,10 +1,12 @@
 /** For rule tests: a system validated into a model, one rule's findings on it, and their questions. */
-import type { Finding } from '../diagnostics/types.js'
+import type { FindingOf } from '../diagnostics/shapes.js'
+import { elementPath } from '../model/element-path.js'
 import type { Model } from '../model/model.js'
 import { validateSystem } from '../model/validate-system.js'
 import { answerableSources, resolvePacks } from '../questions/packs/index.js'
 import { ruleIds } from '../rules/catalogue.js'
 import type { Rule } from '../rules/types.js'
+import { asReported, type ReportedFinding } from './reported.js'
 
 /** The model of a system that must be valid: a test model with a mistake of its own would test nothing. */
 export function modelOf(system: object): Model {
@@ -14,12 +16,16 @@ export function modelOf(system: object): Model {
   return result.model
 }
 
-export function findingsOf(rule: Rule, system: Record<string, unknown>): Finding[] {
-  return rule.check?.(modelOf(system)) ?? []
+/** The rule's findings on the system, as the report shows them (`asReported`). */
+export function findingsOf<Id extends string>(
+  rule: Rule<Id>,
+  system: Record<string, unknown>,
+): ReportedFinding<FindingOf<Id>>[] {
+  return asReported(rule.check?.(modelOf(system)) ?? [])
 }
 
 /** Each finding's element with the question the rule asks about it. */
 export function questionsOf(rule: Rule, system: Record<string, unknown>): Array<[string, string | undefined]> {
   const model = modelOf(system)
-  return (rule.check?.(model) ?? []).map((finding) => [finding.element, rule.question?.(finding, model)])
+  return (rule.check?.(model) ?? []).map((finding) => [elementPath(finding.path), rule.question?.(finding, model)])
 }

@@ -3,11 +3,11 @@
  * diagnostics (rules `state/unreachable` and `state/deadlock`, at the element path of the
  * state node, `machines.<id>.states.<a>.states.<b>`).
  */
-import { elementPath, type Diagnostic } from '@plumbline/core'
+import { elementPath, type Diagnostic, type FindingSource } from '@plumbline/core'
 
 export type StateMark = 'unreachable' | 'deadlock'
 
-const MARK_OF_RULE: Readonly<Record<string, StateMark>> = {
+const MARK_OF_RULE: Readonly<Partial<Record<FindingSource, StateMark>>> = {
   'state/unreachable': 'unreachable',
   'state/deadlock': 'deadlock',
 }

@@ -1,12 +1,12 @@
 import { and, assign, createMachine, not, setup } from 'xstate'
 import { describe, expect, test } from 'vitest'
-import type { Diagnostic } from '@plumbline/core'
+import type { Diagnostic, RuleId } from '@plumbline/core'
 import { parseStateDiagram } from '../testing/mermaid.js'
 import { shopModel } from '../testing/fixture-models.js'
 import { VERSIONS } from '../testing/model-expectations.js'
 import { stateDiagram } from './state-diagram.js'
 
-function finding(rule: string, element: string): Diagnostic {
+function finding(rule: RuleId, element: string): Diagnostic {
   return { rule, severity: 'warning', message: 'found', element }
 }
 

@@ -13,7 +13,7 @@ export function firstBroken<Input>(
   context: PredicateContext,
   predicates: readonly Predicate<Input>[],
   input: Input,
-): Pick<PendingFinding, 'rule' | 'element' | 'message'> | undefined {
+): Pick<PendingFinding, 'rule' | 'path' | 'message'> | undefined {
   for (const { kind, name, check } of predicates) {
     // `action` is there for an effect's message (`describeAction` names the line's step).
     if (checkPredicate(context, kind, name, check, input, { state: 0, action: 0 })) continue

@@ -8,7 +8,7 @@
  * are events like any other: the trace says when a timer fired or an actor finished.
  */
 import type { AnyEventObject, AnyMachineSnapshot, AnyStateMachine } from 'xstate'
-import { elementPath } from '../../model/element-path.js'
+import type { PathSegment } from '../../model/element-path.js'
 import { isPlainObject } from '../../model/recognise.js'
 import { machineAcceptsEvent } from '../../model/event-descriptors.js'
 import { unknownName } from '../../model/suggest.js'
@@ -20,11 +20,14 @@ import type { PredicateContext } from '../../explore/predicates.js'
 import { ShapedFingerprint } from '../../explore/shaped-fingerprint.js'
 import { firstBroken, predicatesOf, type Predicate } from './first-broken.js'
 import { failLine } from './line-failure.js'
-import { machineStateElement } from '../machine-state-element.js'
+import { machineStatePath } from '../machine-state-element.js'
 import { describeDifferences, stateDiff as diffStates } from '../../model/state-diff.js'
 import { TraceLineError, TraceTargetError } from './trace-line-error.js'
 import { readLine, showStep } from './trace-lines.js'
 import type { TraceChecker, TraceFailure } from './types.js'
+import { conformTraceDisabled } from '../../rules/conform/trace-disabled.js'
+import { conformTraceMismatch } from '../../rules/conform/trace-mismatch.js'
+import { exploreError } from '../../rules/explore/error.js'
 
 type Snapshot = AnyMachineSnapshot
 
@@ -39,7 +42,7 @@ export class MachineTraceChecker implements TraceChecker {
   private readonly predicates: PredicateContext
   private readonly checks: Predicate<Snapshot>[]
   private readonly eventTypes: string[]
-  private readonly element: string
+  private readonly path: readonly PathSegment[]
   // The model's and the observed value and context, fingerprinted as an exploration keys snapshots (JSON's rules).
   private readonly fingerprints = { model: new ShapedFingerprint('json'), observed: new ShapedFingerprint('json') }
   private readonly prints = { model: new Int32Array(2), observed: new Int32Array(2) }
@@ -48,7 +51,7 @@ export class MachineTraceChecker implements TraceChecker {
     private readonly id: string,
     model: MachineModel,
   ) {
-    this.element = elementPath(['machines', id])
+    this.path = ['machines', id]
     this.machine = model.machine
     try {
       this.snapshot = this.machine.getInitialSnapshot(this.scope, model.input) as Snapshot
@@ -75,8 +78,8 @@ export class MachineTraceChecker implements TraceChecker {
     const fail = failLine(line, before, step)
     const disabled = (why: string) =>
       fail(
-        'conform/trace-disabled',
-        machineStateElement(this.id, current.value),
+        conformTraceDisabled,
+        machineStatePath(this.id, current.value),
         `event ${JSON.stringify(type)} is not enabled: ${why}`,
       )
     if (current.status !== 'active')
@@ -87,7 +90,7 @@ export class MachineTraceChecker implements TraceChecker {
       next = this.machine.transition(current, event, this.scope) as Snapshot
       if (next.status === 'error') throw next.error
     } catch (error) {
-      return fail('explore/error', this.element, `event ${showStep(step)} threw: ${describeThrown(error)}`)
+      return fail(exploreError, this.path, `event ${showStep(step)} threw: ${describeThrown(error)}`)
     }
     // XState hands back the very snapshot when it took no transition (one that only ran actions still counts).
     if (next === current && this.scope.actionsExecuted === actionsBefore)
@@ -96,13 +99,13 @@ export class MachineTraceChecker implements TraceChecker {
     const mismatch = this.mismatch(entry, next)
     if (mismatch !== undefined)
       return fail(
-        'conform/trace-mismatch',
-        this.element,
+        conformTraceMismatch,
+        this.path,
         `the observed state differs from the model's after event ${showStep(step)}: ${describeDifferences(mismatch, '')}`,
         { after, differences: mismatch },
       )
     const broken = firstBroken(this.predicates, this.checks, next)
-    if (broken !== undefined) return fail(broken.rule, broken.element, broken.message, { after })
+    if (broken !== undefined) return fail(broken.rule, broken.path, broken.message, { after })
     this.snapshot = next
     return undefined
   }

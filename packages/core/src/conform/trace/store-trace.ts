@@ -8,7 +8,7 @@
  * noted (conform/trace-outside-domain): no exploration took that step.
  */
 import { isDeepStrictEqual } from 'node:util'
-import { elementPath } from '../../model/element-path.js'
+import type { PathSegment } from '../../model/element-path.js'
 import { isPlainObject } from '../../model/recognise.js'
 import { unknownName } from '../../model/suggest.js'
 import type { Domains, EffectStep, OperationDefinition, StoreDefinition } from '../../model/types.js'
@@ -23,6 +23,10 @@ import { describeDifferences, stateDiff as diffStates } from '../../model/state-
 import { readLine, showStep } from './trace-lines.js'
 import { TraceLineError } from './trace-line-error.js'
 import type { TraceChecker, TraceFailure } from './types.js'
+import { conformTraceDisabled } from '../../rules/conform/trace-disabled.js'
+import { conformTraceMismatch } from '../../rules/conform/trace-mismatch.js'
+import { conformTraceOutsideDomain } from '../../rules/conform/trace-outside-domain.js'
+import { exploreError } from '../../rules/explore/error.js'
 
 type State = unknown
 type Params = Record<string, unknown>
@@ -51,7 +55,7 @@ export class StoreTraceChecker implements TraceChecker {
   private readonly observedPrint = new Int32Array(2)
   private readonly fingerprints: ShapedFingerprint
   private readonly observedFingerprints: ShapedFingerprint
-  private readonly element: string
+  private readonly path: readonly PathSegment[]
   private readonly domains: Domains
   /** The first line whose params are outside their domains. */
   outsideDomainNote: TraceFailure | undefined
@@ -62,7 +66,7 @@ export class StoreTraceChecker implements TraceChecker {
     private readonly id: string,
     store: StoreDefinition,
   ) {
-    this.element = elementPath(['stores', id])
+    this.path = ['stores', id]
     this.domains = store.domains ?? {}
     // A copy: a function that changes its input must not change the model.
     this.state = structuredClone(store.initial)
@@ -92,8 +96,8 @@ export class StoreTraceChecker implements TraceChecker {
     const outside = this.outsideDomain(operation, params)
     if (outside !== undefined && this.outsideDomainNote === undefined)
       this.outsideDomainNote = fail(
-        'conform/trace-outside-domain',
-        elementPath([...at, 'params', outside.param]),
+        conformTraceOutsideDomain,
+        [...at, 'params', outside.param],
         `${showStep(step)}: ${JSON.stringify(outside.param)} is ${JSON.stringify(params[outside.param])}, not a value of its domain ${JSON.stringify(outside.domain)} (${showValues(outside.values)}): no exploration checked this step`,
       )
     if (guard !== undefined) {
@@ -101,16 +105,12 @@ export class StoreTraceChecker implements TraceChecker {
       try {
         enabled = guard(before, params)
       } catch (error) {
-        return fail(
-          'explore/error',
-          elementPath([...at, 'guard']),
-          `guard of ${showStep(step)} threw: ${describeThrown(error)}`,
-        )
+        return fail(exploreError, [...at, 'guard'], `guard of ${showStep(step)} threw: ${describeThrown(error)}`)
       }
       if (!enabled)
         return fail(
-          'conform/trace-disabled',
-          elementPath([...at, 'guard']),
+          conformTraceDisabled,
+          [...at, 'guard'],
           `${showStep(step)} is not enabled: its guard is false in the model's state before the line`,
         )
     }
@@ -118,31 +118,27 @@ export class StoreTraceChecker implements TraceChecker {
     try {
       after = apply(before, params)
     } catch (error) {
-      return fail(
-        'explore/error',
-        elementPath([...at, 'apply']),
-        `apply of ${showStep(step)} threw: ${describeThrown(error)}`,
-      )
+      return fail(exploreError, [...at, 'apply'], `apply of ${showStep(step)} threw: ${describeThrown(error)}`)
     }
     if (after === undefined)
       return fail(
-        'explore/error',
-        elementPath([...at, 'apply']),
+        exploreError,
+        [...at, 'apply'],
         `apply of ${showStep(step)} returned undefined: it must return the next state (a block body needs a return)`,
       )
     if (entry.state !== undefined) {
       if (!this.fingerprints.fingerprint(after, this.modelPrint))
         return fail(
-          'explore/error',
-          elementPath([...at, 'apply']),
+          exploreError,
+          [...at, 'apply'],
           `apply of ${showStep(step)} returned a state that is not plain data: found ${describeUnhashable(after, 'plain', 'state')}`,
         )
       this.observedFingerprints.fingerprint(entry.state, this.observedPrint)
       if (this.modelPrint[0] !== this.observedPrint[0] || this.modelPrint[1] !== this.observedPrint[1]) {
         const differences = diffStates(after, entry.state)
         return fail(
-          'conform/trace-mismatch',
-          this.element,
+          conformTraceMismatch,
+          this.path,
           `the observed state differs from the model's after ${showStep(step)}: ${describeDifferences(differences, 'state')}`,
           { after, differences },
         )
@@ -151,7 +147,7 @@ export class StoreTraceChecker implements TraceChecker {
     const broken =
       firstBroken(this.predicates, this.checks, after) ??
       firstBroken(this.predicates, this.effects, { before, after, operation: operation.name, params })
-    if (broken !== undefined) return fail(broken.rule, broken.element, broken.message, { after })
+    if (broken !== undefined) return fail(broken.rule, broken.path, broken.message, { after })
     this.state = after
     return undefined
   }

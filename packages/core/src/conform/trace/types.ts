@@ -1,13 +1,14 @@
 /** What checking a recorded trace against the model finds. */
 import type { TraceStep } from '../../diagnostics/types.js'
 import type { StateDifference } from '../../diagnostics/types.js'
+import type { RuleId } from '../../rules/catalogue.js'
 
 /** The first line of a trace that does not conform, and why. */
 export interface TraceFailure {
   /** 1-based line number in the trace file. */
   line: number
   /** `conform/trace-disabled`, `conform/trace-mismatch`, or the rule of the predicate that failed (`invariant/violated`, …). */
-  rule: string
+  rule: RuleId
   element: string
   message: string
   /** The model's state before the line: a store's state, or `{ value, context }` for a machine. */

@@ -3,8 +3,12 @@ import { createMachine } from 'xstate'
 import type { MachineModel } from '../../model/types.js'
 import { exploreMachine } from '../machine/explore-machine.js'
 import { DEFAULT_BOUNDS } from '../types.js'
+import { asReported } from '../../testing/reported.js'
 
-const explore = (model: MachineModel) => exploreMachine('m', model, { bounds: DEFAULT_BOUNDS })
+const explore = (model: MachineModel) => {
+  const outcome = exploreMachine('m', model, { bounds: DEFAULT_BOUNDS })
+  return { ...outcome, findings: asReported(outcome.findings) }
+}
 
 /** A payment that may be declined and retried any number of times before it is paid or refunded. */
 const payment = createMachine({

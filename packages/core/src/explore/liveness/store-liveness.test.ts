@@ -3,11 +3,12 @@ import { defineStore } from '../../model/define.js'
 import type { FairnessDefinition, StoreDefinition } from '../../model/types.js'
 import { exploreStore } from '../store/explore-store.js'
 import { DEFAULT_BOUNDS, type ExplorationBounds } from '../types.js'
+import { asReported } from '../../testing/reported.js'
 
 function explore(store: StoreDefinition, bounds: Partial<ExplorationBounds> = {}) {
   const outcome = exploreStore('s', store, { bounds: { ...DEFAULT_BOUNDS, ...bounds } })
   if (outcome === undefined) throw new Error('not explored')
-  return outcome
+  return { ...outcome, findings: asReported(outcome.findings) }
 }
 
 type Reset = 'none' | 'pending' | 'done' | 'expired'

@@ -4,12 +4,14 @@
  * the search is complete, each property checked on the graph (`check-liveness.ts`). An
  * incomplete search checks none: a bound is not a proof, and a lasso needs the whole graph.
  */
-import { elementPath, type PathSegment } from '../../model/element-path.js'
+import type { PathSegment } from '../../model/element-path.js'
 import type { FairnessDefinition, LivenessProperty } from '../../model/types.js'
 import { describeThrown } from '../describe.js'
 import type { FindingRecorder } from '../findings.js'
 import { checkLiveness, type LivenessGraph } from './check-liveness.js'
 import { StepEdges } from './edges.js'
+import { exploreError } from '../../rules/explore/error.js'
+import { livenessViolated } from '../../rules/liveness/violated.js'
 
 interface TrackedProperty<State> {
   name: string
@@ -87,8 +89,8 @@ export class LivenessTracker<State> {
       const lasso = checkLiveness(graph, { when: tracked.when, then: tracked.then })
       if (lasso === undefined) continue
       this.recorder.record(
-        'liveness/violated',
-        elementPath([...this.owner, 'liveness', tracked.name]),
+        livenessViolated,
+        [...this.owner, 'liveness', tracked.name],
         `liveness ${JSON.stringify(tracked.name)} does not hold: ${tracked.when === undefined ? 'from the initial state' : 'from a reachable state where when holds'}, a fair behaviour never reaches a state where then holds (${lasso.actions.length === lasso.loop ? 'it stops where nothing is enabled' : 'it loops for ever'}; ${this.fairnessWords()})`,
         { state: lasso.start, lasso: { actions: lasso.actions, loop: lasso.loop } },
       )
@@ -120,8 +122,8 @@ export class LivenessTracker<State> {
     } catch (error) {
       tracked.sound = false
       this.recorder.record(
-        'explore/error',
-        elementPath([...this.owner, 'liveness', tracked.name, part]),
+        exploreError,
+        [...this.owner, 'liveness', tracked.name, part],
         `${part} of liveness ${JSON.stringify(tracked.name)} threw: ${describeThrown(error)}`,
         { state: index },
       )

@@ -16,13 +16,14 @@ import { getAdjacencyMap, serializeSnapshot } from 'xstate/graph'
 import type { MachineModel } from '../../model/types.js'
 import { DEFAULT_BOUNDS, type ExplorationBounds } from '../types.js'
 import { exploreMachine } from './explore-machine.js'
+import { asReported } from '../../testing/reported.js'
 
 type Samples = Record<string, Record<string, unknown>[]>
 
 function explore(model: MachineModel, bounds: Partial<ExplorationBounds> = {}) {
   const { stats, findings } = exploreMachine('m', model, { bounds: { ...DEFAULT_BOUNDS, ...bounds } })
   const { ms: _ms, collisionProbability: _p, ...rest } = stats
-  return { stats: rest, findings }
+  return { stats: rest, findings: asReported(findings) }
 }
 
 /** The snapshots the engine visits, keyed as xstate/graph keys them (an invariant that is told every new snapshot). */

@@ -8,7 +8,7 @@
 import type { AnyMachineSnapshot, AnyStateMachine, AnyStateNode } from 'xstate'
 import type { Finding } from '../../diagnostics/types.js'
 import { describeEnvironmentEvents, type EventDescription } from '../../model/describe-event.js'
-import { elementPath } from '../../model/element-path.js'
+import { elementPath, type PathSegment } from '../../model/element-path.js'
 import type { MachineModel } from '../../model/types.js'
 import { exploreBreadthFirst, type ExplorationRun, type ExploreOptions } from '../breadth-first.js'
 import { describeThrown, showMs } from '../describe.js'
@@ -25,20 +25,26 @@ import { snapshotsThatCanFinish } from './final-paths.js'
 import { machineEvents } from './machine-events.js'
 import { MachineSystem } from './machine-system.js'
 import { withStandIns } from '../../model/machine-stand-ins.js'
-import { canFinish, hasHistory, nodeElement, nodeName, stateNodesBelow, stuckLeaves } from './state-nodes.js'
+import { canFinish, hasHistory, nodePath, nodeName, stateNodesBelow, stuckLeaves } from './state-nodes.js'
+import { exploreError } from '../../rules/explore/error.js'
+import { exploreIncomplete } from '../../rules/explore/incomplete.js'
+import { stateNoFinalPath } from '../../rules/state/no-final-path.js'
+import { stateUnreachable } from '../../rules/state/unreachable.js'
+import { stateUnusedEvent } from '../../rules/state/unused-event.js'
 
 export function exploreMachine(
   id: string,
   model: MachineModel,
   options: Omit<ExploreOptions, 'element'>,
 ): ExplorationOutcome {
-  const element = elementPath(['machines', id])
-  if (options.stopAt?.state === -1) return initialNeverMade(element, options.stopAt, options.bounds)
+  const path = ['machines', id]
+  const element = elementPath(path)
+  if (options.stopAt?.state === -1) return initialNeverMade(path, options.stopAt, options.bounds)
   const prepared = machineSystem(id, model)
   if ('error' in prepared)
     return {
       stats: { element, states: 0, transitions: 0, complete: false, ms: 0, depth: 0, collisionProbability: 0 },
-      findings: [{ rule: 'explore/error', element, message: `the initial snapshot threw: ${prepared.error}` }],
+      findings: [exploreError.finding(path, `the initial snapshot threw: ${prepared.error}`)],
     }
   const { system, finishes, machine, events } = prepared
   const initial = system.initial
@@ -55,7 +61,7 @@ export function exploreMachine(
   const findings = withEventWords(withTraces(system.recorder.findings, run.visited, system, initial), events)
   const liveness = system.liveness !== undefined
   const incomplete = incompleteFinding(
-    element,
+    path,
     run,
     options.bounds,
     unboundedAdvice(run, system, events, initial),
@@ -67,7 +73,7 @@ export function exploreMachine(
 }
 
 /** A previous run never got the initial snapshot made: its context, entry actions or eventless transitions do not return. */
-function initialNeverMade(element: string, stopAt: StopAt, bounds: ExplorationBounds): ExplorationOutcome {
+function initialNeverMade(path: PathSegment[], stopAt: StopAt, bounds: ExplorationBounds): ExplorationOutcome {
   const bound = stopAt.reason === 'step' ? undefined : stopAt.reason
   const message =
     bound === 'time'
@@ -77,7 +83,7 @@ function initialNeverMade(element: string, stopAt: StopAt, bounds: ExplorationBo
         : `the initial snapshot did not finish within ${showMs(stopAt.limitMs)}: its context, entry actions or eventless transitions do not return (or are far too slow)`
   return {
     stats: {
-      element,
+      element: elementPath(path),
       states: 0,
       transitions: 0,
       complete: false,
@@ -86,7 +92,7 @@ function initialNeverMade(element: string, stopAt: StopAt, bounds: ExplorationBo
       ...(bound === undefined ? {} : { bound }),
       collisionProbability: 0,
     },
-    findings: [{ rule: bound === undefined ? 'explore/error' : 'explore/incomplete', element, message }],
+    findings: [(bound === undefined ? exploreError : exploreIncomplete).finding(path, message)],
   }
 }
 
@@ -101,8 +107,8 @@ function reportUnreachable(id: string, machine: AnyStateMachine, system: Machine
     const below = stateNodesBelow(node).length
     const substates = below === 0 ? '' : `, nor any of its ${below} substate${below === 1 ? '' : 's'}`
     system.recorder.record(
-      'state/unreachable',
-      nodeElement(id, node),
+      stateUnreachable,
+      nodePath(id, node),
       `state ${nodeName(node)} is unreachable: no step from the initial state enters it${substates}`,
       undefined,
     )
@@ -122,8 +128,8 @@ function reportUnusedEvents(
     if (shadowing.get(type)?.some((node) => system.reached.has(node))) return
     // XState's own events are named as the machine names them, at the invoke or delay.
     system.recorder.record(
-      'state/unused-event',
-      elementPath(events.get(type)?.path ?? ['machines', id, 'events', type]),
+      stateUnusedEvent,
+      events.get(type)?.path ?? ['machines', id, 'events', type],
       `${eventName(type, events)} is never taken: in no reachable snapshot does XState take a transition for it`,
       undefined,
     )
@@ -135,8 +141,8 @@ function reportInertEvents(id: string, inert: ReadonlyMap<string, AnyStateNode[]
   for (const [type, nodes] of inert) {
     const one = nodes.length === 1
     system.recorder.record(
-      'state/unused-event',
-      elementPath(['machines', id, 'events', type]),
+      stateUnusedEvent,
+      ['machines', id, 'events', type],
       `event ${JSON.stringify(type)} changes nothing: its transition${one ? '' : 's'} (${nodes.map(describeStateNode).join(', ')}) ${one ? 'has' : 'have'} no target and no actions, and ${one ? 'blocks' : 'block'} no transition of an enclosing state`,
       undefined,
     )
@@ -174,8 +180,8 @@ function reportNoFinalPath(id: string, states: number, system: MachineSystem): v
     const doomed = leaves.filter((leaf) => !finishingLeaves.has(leaf))
     for (const leaf of doomed.length > 0 ? doomed : stuckLeaves(leaves))
       system.recorder.record(
-        'state/no-final-path',
-        nodeElement(id, leaf),
+        stateNoFinalPath,
+        nodePath(id, leaf),
         `from state ${nodeName(leaf)} the machine can never finish: no final state is reachable from there`,
         { state: index },
       )

@@ -14,7 +14,7 @@
 import { sampleKeyOf } from '../../model/invoke-sample-keys.js'
 import type { AnyEventObject, AnyMachineSnapshot, AnyStateMachine, AnyStateNode } from 'xstate'
 import type { TraceStep } from '../../diagnostics/types.js'
-import { elementPath } from '../../model/element-path.js'
+import type { PathSegment } from '../../model/element-path.js'
 import type { LivenessProperty, MachineModel } from '../../model/types.js'
 import type { InPlaceChange, TransitionSystem } from '../breadth-first.js'
 import { describeThrown, showMs } from '../describe.js'
@@ -27,10 +27,12 @@ import { ShapedFingerprint } from '../shaped-fingerprint.js'
 import type { Replay } from '../trace.js'
 import { describeUnhashable } from '../unhashable.js'
 import type { MachineEvents } from './machine-events.js'
-import { leavesOf, nodeElement, nodeName, stuckLeaves } from './state-nodes.js'
+import { leavesOf, nodePath, nodeName, stuckLeaves } from './state-nodes.js'
 import type { InertActorScope } from './actor-scope.js'
 import { nameSpawnedActors, restoreSpawnedActors } from './canonical-actors.js'
 import { isProbed, nondeterministicMessage, sameOutcome, type StepOutcome } from './determinism.js'
+import { exploreError } from '../../rules/explore/error.js'
+import { stateDeadlock } from '../../rules/state/deadlock.js'
 
 type Snapshot = AnyMachineSnapshot
 type Predicate = (snapshot: Snapshot) => unknown
@@ -74,7 +76,7 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
   private readonly key: unknown[] = []
   /** Compiled for the shape of the first key (`shaped-fingerprint.ts`): its value and context. */
   private readonly fingerprints = new ShapedFingerprint('json')
-  private readonly element: string
+  private readonly path: readonly PathSegment[]
   private readonly stepping = { state: 0, action: -1 }
 
   constructor(
@@ -91,7 +93,7 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
       eventName: (type: string) => string
     },
   ) {
-    this.element = elementPath(['machines', id])
+    this.path = ['machines', id]
     this.predicates = { recorder: this.recorder, owner: ['machines', id] }
     this.actionCount = events.events.length
     this.taken = events.types.map(() => false)
@@ -128,8 +130,8 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
     const { state, action } = this.stepping
     const event = action < 0 ? 'the initial snapshot' : this.options.eventName(this.events.events[action]!.type)
     this.recorder.record(
-      'explore/error',
-      this.element,
+      exploreError,
+      this.path,
       `${event} led to a context that is not data: found ${describeUnhashable(snapshot.context, 'json', 'context')}; keep the context to data (objects, arrays, strings, numbers, booleans, null)`,
       action < 0 ? undefined : { state },
     )
@@ -225,8 +227,8 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
     const { type, payload } = this.events.events[action]!
     const sample = Object.keys(payload).length === 0 ? '' : ` ${JSON.stringify(payload)}`
     this.recorder.record(
-      'explore/error',
-      this.element,
+      exploreError,
+      this.path,
       nondeterministicMessage(`event ${JSON.stringify(type)}${sample}`, first, second),
       { state },
     )
@@ -268,8 +270,8 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
     this.deadlocked.add(index)
     for (const leaf of stuckLeaves(leavesOf(nodesOf(snapshot))))
       this.recorder.record(
-        'state/deadlock',
-        nodeElement(this.id, leaf),
+        stateDeadlock,
+        nodePath(this.id, leaf),
         leaf.path.length === 0
           ? 'the machine is a deadlock: it is not done, and no event it accepts is enabled'
           : `state ${nodeName(leaf)} is a deadlock: the machine is not done, and no event it accepts is enabled`,
@@ -283,8 +285,8 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
       ({ at }) => at !== undefined && (at.state >= foundSince || (at.state === index && at.action !== undefined)),
     )
     this.recorder.record(
-      'explore/error',
-      this.element,
+      exploreError,
+      this.path,
       'the context of a snapshot changed in place while events were sent to it: an action or assign mutates the context instead of returning new values. Exploration stopped here',
       { state: index },
     )
@@ -357,8 +359,8 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
         ? 'checking the snapshot (its invariants and never predicates)'
         : `event ${JSON.stringify(this.events.events[action]!.type)}${sampleOf(this.events.events[action]!.payload)} (a guard or action of the machine, or a check of the snapshot it reached)`
     this.recorder.record(
-      'explore/error',
-      this.element,
+      exploreError,
+      this.path,
       `${what} did not finish within ${showMs(limitMs)}: the model's code does not return (or is far too slow). Exploration stopped here`,
       { state: index },
     )
@@ -374,8 +376,8 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
         ? ` (it was sent without ${type.startsWith('xstate.done') ? 'output' : 'error'}: declare samples, e.g. events: { ${JSON.stringify(sampleKeyOf(this.machine, type) ?? type)}: [{ ${type.startsWith('xstate.done') ? 'output' : 'error'}: … }] })`
         : ''
     this.recorder.record(
-      'explore/error',
-      this.element,
+      exploreError,
+      this.path,
       `${this.options.eventName(type)}${sample} threw: ${describeThrown(error)}${hint}`,
       { state },
     )

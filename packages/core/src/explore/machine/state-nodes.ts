@@ -1,6 +1,6 @@
 /** A machine's state nodes as the findings name them. */
 import type { AnyStateMachine, AnyStateNode } from 'xstate'
-import { elementPath } from '../../model/element-path.js'
+import type { PathSegment } from '../../model/element-path.js'
 
 /**
  * Every state node below `node` (the machine's root: all of them), in document order.
@@ -19,8 +19,8 @@ export function hasHistory(machine: AnyStateMachine): boolean {
 }
 
 /** `machines.<id>.states.<a>.states.<b>`: the config's nesting. */
-export function nodeElement(machineId: string, node: AnyStateNode): string {
-  return elementPath(['machines', machineId, ...node.path.flatMap((key) => ['states', key])])
+export function nodePath(machineId: string, node: AnyStateNode): PathSegment[] {
+  return ['machines', machineId, ...node.path.flatMap((key) => ['states', key])]
 }
 
 /** As messages name a state: `"a.b"`. */

@@ -3,12 +3,13 @@ import { defineStore } from '../../model/define.js'
 import type { StoreDefinition } from '../../model/types.js'
 import { DEFAULT_BOUNDS, type ExplorationBounds } from '../types.js'
 import { exploreStore } from './explore-store.js'
+import { asReported } from '../../testing/reported.js'
 
 function explore(store: StoreDefinition, bounds: Partial<ExplorationBounds> = {}) {
   const outcome = exploreStore('s', store, { bounds: { ...DEFAULT_BOUNDS, ...bounds } })
   if (outcome === undefined) throw new Error('not explored')
   const { ms: _ms, collisionProbability: _p, ...stats } = outcome.stats
-  return { stats, findings: outcome.findings }
+  return { stats, findings: asReported(outcome.findings) }
 }
 
 const set = <T>(list: readonly T[], index: number, value: T): T[] => list.map((item, i) => (i === index ? value : item))

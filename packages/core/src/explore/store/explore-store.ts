@@ -24,7 +24,8 @@ export function exploreStore(
   const prepared = storeSystem(id, store)
   if (prepared === undefined) return undefined
   const { system, pristine, actions } = prepared
-  const element = elementPath(['stores', id])
+  const path = ['stores', id]
+  const element = elementPath(path)
   const run = exploreBreadthFirst(system, { ...options, element })
   const complete = run.bound === undefined && !system.failed
   if (complete) {
@@ -37,7 +38,7 @@ export function exploreStore(
       : simulate(system, system.recorder.findings, startsAfter(run, system, pristine), options.simulate)
   const findings = withTraces(system.recorder.findings, run.visited, system, pristine)
   const incomplete = incompleteFinding(
-    element,
+    path,
     run,
     options.bounds,
     unboundedAdvice(run, system, actions, pristine),

@@ -5,7 +5,6 @@
  * effects; what the model's code throws becomes `explore/error` at the function that threw.
  */
 import type { TraceStep } from '../../diagnostics/types.js'
-import { elementPath } from '../../model/element-path.js'
 import type { EffectStep, StoreDefinition } from '../../model/types.js'
 import type { InPlaceChange, TransitionSystem } from '../breadth-first.js'
 import { describeThrown, showMs } from '../describe.js'
@@ -20,6 +19,8 @@ import { findMutator, type Named, type StoreFunctions } from './find-mutator.js'
 import { PlainLevel } from './plain-level.js'
 import { permuted, symmetryOf, type Symmetry } from './symmetry.js'
 import { showAction, withParams, type StoreAction } from './store-actions.js'
+import { exploreError } from '../../rules/explore/error.js'
+import { operationNeverEnabled } from '../../rules/operation/never-enabled.js'
 
 type State = unknown
 
@@ -181,11 +182,11 @@ export class StoreSystem implements TransitionSystem<State>, Replay<State> {
       ({ at }) => at !== undefined && (at.state >= foundSince || (at.state === index && at.action !== undefined)),
     )
     const blamed = findMutator(this.functions, this.actions, this.replayPristine(path))
-    const element = elementPath(['stores', this.id, ...(blamed?.path ?? [])])
+    const blamedPath = ['stores', this.id, ...(blamed?.path ?? [])]
     const culprit = blamed === undefined ? 'a function of the store' : blamed.what
     this.recorder.record(
-      'explore/error',
-      element,
+      exploreError,
+      blamedPath,
       `${culprit} changed its input state in place; states are values: return a new state (e.g. { ...state, count: state.count + 1 }) and leave the old one as it was. Exploration stopped here`,
       { state: index },
     )
@@ -216,8 +217,8 @@ export class StoreSystem implements TransitionSystem<State>, Replay<State> {
     Object.keys(this.store.operations).forEach((operation, index) => {
       if (this.coverage.wasTaken(index)) return
       this.recorder.record(
-        'operation/never-enabled',
-        elementPath(['stores', this.id, 'operations', operation]),
+        operationNeverEnabled,
+        ['stores', this.id, 'operations', operation],
         `operation ${JSON.stringify(operation)} is never enabled: in no reachable state does its guard hold, for any params`,
         undefined,
       )
@@ -229,8 +230,8 @@ export class StoreSystem implements TransitionSystem<State>, Replay<State> {
     const within = `did not finish within ${showMs(limitMs)}: the model's code does not return (or is far too slow). Exploration stopped here`
     if (action === -1) {
       this.recorder.record(
-        'explore/error',
-        elementPath(['stores', this.id]),
+        exploreError,
+        ['stores', this.id],
         `checking the initial state (its invariants and never predicates) ${within}`,
         { state: index },
       )
@@ -238,8 +239,8 @@ export class StoreSystem implements TransitionSystem<State>, Replay<State> {
     }
     const stepAction = this.actions[action]!
     this.recorder.record(
-      'explore/error',
-      elementPath(['stores', this.id, 'operations', stepAction.operation]),
+      exploreError,
+      ['stores', this.id, 'operations', stepAction.operation],
       `operation ${JSON.stringify(stepAction.operation)}${withParams(stepAction)} (its guard or apply, or a check of the state it reached) ${within}`,
       { state: index },
     )
@@ -275,8 +276,8 @@ export class StoreSystem implements TransitionSystem<State>, Replay<State> {
     this.failed = true
     const stepAction = this.actions[action]!
     this.recorder.record(
-      'explore/error',
-      elementPath(['stores', this.id, 'operations', stepAction.operation, part]),
+      exploreError,
+      ['stores', this.id, 'operations', stepAction.operation, part],
       `${part} of operation ${JSON.stringify(stepAction.operation)} ${what}${withParams(stepAction)}${detail}`,
       { state },
     )

@@ -4,9 +4,10 @@
  * diagnostics.
  */
 import type { Finding } from '../../diagnostics/types.js'
+import { elementPath } from '../../model/element-path.js'
 import type { Model } from '../../model/model.js'
 import { holds, matches } from './evidence.js'
-import { fillElement, fillText } from './template.js'
+import { fillElement, fillPath, fillText } from './template.js'
 import { packSource, type ChecklistPack } from './types.js'
 
 /** A pack's open question, with the rule finding that asks the same thing, where one does. */
@@ -24,14 +25,15 @@ export function askPacks(model: Model, packs: readonly ChecklistPack[]): PackFin
       if (!Object.keys(schema.shape).some((field) => pack.entitiesWithField.some((pattern) => matches(pattern, field))))
         continue
       for (const question of pack.questions) {
-        const element = fillElement(question.element, entity)
-        if (element === undefined || asked.has(element)) continue
+        const path = fillPath(question.element, entity)
+        const element = path && elementPath(path)
+        if (path === undefined || element === undefined || asked.has(element)) continue
         asked.add(element)
         const { sameAs } = question
         // A decision answering the rule's finding answers the question it shares.
         const evidence = sameAs === undefined ? question.answeredBy : [...question.answeredBy, { decision: sameAs }]
         if (evidence.some((piece) => holds(piece, model, entity))) continue
-        const finding: PackFinding = { rule: source, element, message: fillText(question.question, entity) }
+        const finding: PackFinding = { rule: source, path, message: fillText(question.question, entity) }
         if (sameAs !== undefined)
           finding.sameAs = { rule: sameAs.rule, element: fillElement(sameAs.element, entity) ?? sameAs.element }
         findings.push(finding)

@@ -61,6 +61,9 @@ export interface ChecklistPack {
 
 const PACK_SOURCE_PREFIX = 'pack:'
 
-export const packSource = (pack: Pick<ChecklistPack, 'name'>): string => `${PACK_SOURCE_PREFIX}${pack.name}`
+/** What reports a pack's questions: `pack:<name>`. */
+export type PackSource = `${typeof PACK_SOURCE_PREFIX}${string}`
 
-export const isPackSource = (source: string): boolean => source.startsWith(PACK_SOURCE_PREFIX)
+export const packSource = (pack: Pick<ChecklistPack, 'name'>): PackSource => `${PACK_SOURCE_PREFIX}${pack.name}`
+
+export const isPackSource = (source: string): source is PackSource => source.startsWith(PACK_SOURCE_PREFIX)

@@ -1,12 +1,10 @@
-import type { Finding } from '../../diagnostics/types.js'
-import { elementPath } from '../../model/element-path.js'
 import type { Model } from '../../model/model.js'
 import { own } from '../../model/own.js'
 import { inwardCrossing, type Crossing } from '../../model/zones.js'
-import type { Rule } from '../types.js'
-import { quoted, segmentsOf, stepNumber, stepOf } from '../wording.js'
+import { defineRule, type Report } from '../define-rule.js'
+import { quoted, stepNumber, stepOf } from '../wording.js'
 
-export const boundaryUnauthenticatedCrossing: Rule = {
+export const boundaryUnauthenticatedCrossing = defineRule({
   id: 'boundary/unauthenticated-crossing',
   severity: 'error',
   summary: 'A contract or flow step crosses into a more trusted zone with no auth decision.',
@@ -25,7 +23,10 @@ Bad:
 Good:
   contracts: { placeOrder: { from: 'browser', to: 'api', auth: 'session cookie' } }
   contracts: { signUp: { from: 'browser', to: 'api', auth: 'none' } }`,
-  check: (model) => [...contractFindings(model), ...stepFindings(model)],
+  check: (model, report) => {
+    reportContracts(model, report)
+    reportSteps(model, report)
+  },
   question: (finding, model) => {
     const located = stepOf(finding, model)
     if (located !== undefined) {
@@ -34,31 +35,27 @@ Good:
         ? finding.message
         : `Who may call ${located.step.to} from the ${crossing.from.zone} zone (${located.flow} ${stepNumber(located.index)})?`
     }
-    const id = String(segmentsOf(finding)[1])
+    const id = String(finding.path[1])
     const contract = own(model.contracts, id)
     const crossing = contract && inwardCrossing(model, contract.from, contract.to)
     return crossing === undefined ? finding.message : `Who may call ${id} from the ${crossing.from.zone} zone?`
   },
-}
+})
 
 const UNLESS_PUBLIC = "(auth: 'none' if anyone may call it)"
 
-function contractFindings(model: Model): Finding[] {
-  const findings: Finding[] = []
+function reportContracts(model: Model, report: Report): void {
   for (const [id, contract] of Object.entries(model.contracts)) {
     const crossing = inwardCrossing(model, contract.from, contract.to)
     if (crossing === undefined || contract.auth !== undefined) continue
-    findings.push({
-      rule: 'boundary/unauthenticated-crossing',
-      element: elementPath(['contracts', id, 'auth']),
-      message: `contract ${quoted(id)} ${crossingText(crossing)}, and states no auth ${UNLESS_PUBLIC}`,
-    })
+    report(
+      ['contracts', id, 'auth'],
+      `contract ${quoted(id)} ${crossingText(crossing)}, and states no auth ${UNLESS_PUBLIC}`,
+    )
   }
-  return findings
 }
 
-function stepFindings(model: Model): Finding[] {
-  const findings: Finding[] = []
+function reportSteps(model: Model, report: Report): void {
   for (const [flowId, flow] of Object.entries(model.flows))
     flow.steps.forEach((step, index) => {
       const crossing = inwardCrossing(model, step.from, step.to)
@@ -70,13 +67,11 @@ function stepFindings(model: Model): Finding[] {
         (contract.auth !== undefined || inwardCrossing(model, contract.from, contract.to) !== undefined)
       )
         return
-      findings.push({
-        rule: 'boundary/unauthenticated-crossing',
-        element: elementPath(['flows', flowId, 'steps', index, 'auth']),
-        message: `this step ${crossingText(crossing)}, and neither it nor a contract states auth ${UNLESS_PUBLIC}`,
-      })
+      report(
+        ['flows', flowId, 'steps', index, 'auth'],
+        `this step ${crossingText(crossing)}, and neither it nor a contract states auth ${UNLESS_PUBLIC}`,
+      )
     })
-  return findings
 }
 
 function crossingText({ from, to }: Crossing): string {

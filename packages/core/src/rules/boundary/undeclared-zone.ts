@@ -1,11 +1,9 @@
-import type { Finding } from '../../diagnostics/types.js'
-import { elementPath } from '../../model/element-path.js'
 import { effectiveZone, hasParts } from '../../model/hierarchy.js'
 import { declaresZones } from '../../model/model.js'
-import type { Rule } from '../types.js'
-import { quoted, quotedList, segmentsOf } from '../wording.js'
+import { defineRule } from '../define-rule.js'
+import { quoted, quotedList } from '../wording.js'
 
-export const boundaryUndeclaredZone: Rule = {
+export const boundaryUndeclaredZone = defineRule({
   id: 'boundary/undeclared-zone',
   severity: 'error',
   summary: 'A component has no zone in a system that declares zones.',
@@ -22,18 +20,15 @@ Bad:
 
 Good:
   components: { browser: { zone: 'internet' }, worker: { zone: 'app', kind: 'service' } }`,
-  check: (model) => {
-    if (!declaresZones(model)) return []
-    const findings: Finding[] = []
+  check: (model, report) => {
+    if (!declaresZones(model)) return
     // An element with parts is placed by its parts (a system spanning zones); a part takes its parent's zone.
     for (const id of Object.keys(model.components))
       if (effectiveZone(model, id) === undefined && !hasParts(model, id))
-        findings.push({
-          rule: 'boundary/undeclared-zone',
-          element: elementPath(['components', id, 'zone']),
-          message: `component ${quoted(id)} is in no zone, but the system declares zones (${quotedList(Object.keys(model.zones))})`,
-        })
-    return findings
+        report(
+          ['components', id, 'zone'],
+          `component ${quoted(id)} is in no zone, but the system declares zones (${quotedList(Object.keys(model.zones))})`,
+        )
   },
-  question: (finding) => `Which trust zone is ${String(segmentsOf(finding)[1])} in?`,
-}
+  question: (finding) => `Which trust zone is ${String(finding.path[1])} in?`,
+})

@@ -1,7 +1,7 @@
-import type { Rule } from '../types.js'
+import { defineRule } from '../define-rule.js'
 
 /** Reported by `plumbline conform --rejections` where the real system takes a step the model forbids. */
-export const conformAccepted: Rule = {
+export const conformAccepted = defineRule({
   id: 'conform/accepted',
   severity: 'error',
   summary: 'The real system accepted an operation or event that the model does not allow in that state.',
@@ -20,4 +20,4 @@ Bad:
 Good:
   // the database refuses the duplicate
   CREATE TABLE users (id serial PRIMARY KEY, email text NOT NULL UNIQUE, …)`,
-}
+})

@@ -1,7 +1,7 @@
-import type { Rule } from '../types.js'
+import { defineRule } from '../define-rule.js'
 
 /** Reported by `plumbline conform` where the adapter itself fails. */
-export const conformError: Rule = {
+export const conformError = defineRule({
   id: 'conform/error',
   severity: 'error',
   summary:
@@ -22,4 +22,4 @@ Bad:
 
 Good:
   observe: async (real) => ({ users: (await real.db.query('select email from users order by id')).rows })`,
-}
+})

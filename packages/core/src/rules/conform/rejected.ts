@@ -1,7 +1,7 @@
-import type { Rule } from '../types.js'
+import { defineRule } from '../define-rule.js'
 
 /** Reported by `plumbline conform` where the real system refuses a step the model takes. */
-export const conformRejected: Rule = {
+export const conformRejected = defineRule({
   id: 'conform/rejected',
   severity: 'error',
   summary: 'The real system refused (threw on) an operation or event that the model allows in that state.',
@@ -19,4 +19,4 @@ Bad:
 Good:
   // the model states the decision
   signUp: { params: { email: 'emails' }, guard: (s, { email }) => !taken(s, email), apply: … }`,
-}
+})

@@ -1,7 +1,7 @@
-import type { Rule } from '../types.js'
+import { defineRule } from '../define-rule.js'
 
 /** Reported by `plumbline conform` (`conform/`) where the real system's state parts from the model's. */
-export const conformStateMismatch: Rule = {
+export const conformStateMismatch = defineRule({
   id: 'conform/state-mismatch',
   severity: 'error',
   summary: "After a step, the state read from the real system is not the model's state.",
@@ -20,4 +20,4 @@ Bad:
 Good:
   // one account, found first, then changed by its id
   SELECT id FROM users WHERE email = $1;  UPDATE users SET password = $1 WHERE id = $2`,
-}
+})

@@ -1,7 +1,7 @@
-import type { Rule } from '../types.js'
+import { defineRule } from '../define-rule.js'
 
 /** Reported by `plumbline conform MODEL --trace` (`conform/trace/`). */
-export const conformTraceDisabled: Rule = {
+export const conformTraceDisabled = defineRule({
   id: 'conform/trace-disabled',
   severity: 'error',
   summary: 'A recorded trace takes a step the model does not allow in the state it is in.',
@@ -19,4 +19,4 @@ Bad:
 Good:
   {"op": "signUp", "params": {"email": "ann@x"}}
   {"op": "resetPassword", "params": {"email": "ann@x"}}`,
-}
+})

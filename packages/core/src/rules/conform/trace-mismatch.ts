@@ -1,7 +1,7 @@
-import type { Rule } from '../types.js'
+import { defineRule } from '../define-rule.js'
 
 /** Reported by `plumbline conform MODEL --trace` (`conform/trace/`). */
-export const conformTraceMismatch: Rule = {
+export const conformTraceMismatch = defineRule({
   id: 'conform/trace-mismatch',
   severity: 'error',
   summary: "A recorded trace's observed state differs from the model's state after the same steps.",
@@ -20,4 +20,4 @@ Bad:
 Good:
   {"op": "resetPassword", "params": {"email": "ann@x"},
    "state": {"users": [{"email": "ann@x", "password": "new"}, {"email": "ann@x", "password": "old"}]}}`,
-}
+})

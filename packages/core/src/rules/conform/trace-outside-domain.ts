@@ -1,7 +1,7 @@
-import type { Rule } from '../types.js'
+import { defineRule } from '../define-rule.js'
 
 /** Reported by `plumbline conform MODEL --trace` (`conform/trace/store-trace.ts`). */
-export const conformTraceOutsideDomain: Rule = {
+export const conformTraceOutsideDomain = defineRule({
   id: 'conform/trace-outside-domain',
   severity: 'warning',
   summary:
@@ -22,4 +22,4 @@ Bad:
 Good:
   domains: { qty: [0, 1, 2] }, operations: { restock: { params: { n: 'qty' }, guard: (s, { n }) => n > 0, … } }
   {"op": "restock", "params": {"n": 0}}       // conform/trace-disabled: the guard refuses it`,
-}
+})

@@ -1,7 +1,7 @@
-import type { Rule } from '../types.js'
+import { defineRule } from '../define-rule.js'
 
 /** Reported by the exploration of stores and machines (`explore/`). */
-export const constraintViolated: Rule = {
+export const constraintViolated = defineRule({
   id: 'constraint/violated',
   severity: 'error',
   summary: 'A `never` predicate holds in some reachable state: what must never be allowed happens.',
@@ -16,4 +16,4 @@ Bad:
 
 Good:
   promote: { params: { id: 'ids' }, guard: (s) => s.admins.length < 2, apply: … }`,
-}
+})

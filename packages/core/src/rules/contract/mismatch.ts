@@ -1,10 +1,8 @@
-import type { Finding } from '../../diagnostics/types.js'
-import { elementPath } from '../../model/element-path.js'
 import { own } from '../../model/own.js'
-import type { Rule } from '../types.js'
+import { defineRule } from '../define-rule.js'
 import { quoted, stepArrow } from '../wording.js'
 
-export const contractMismatch: Rule = {
+export const contractMismatch = defineRule({
   id: 'contract/mismatch',
   severity: 'error',
   summary: "A flow step's from/to disagree with the contract it names.",
@@ -22,19 +20,16 @@ Bad:
 
 Good:
   flows: { register: { steps: [{ from: 'browser', to: 'api', contract: 'signUp' }] } }`,
-  check: (model) => {
-    const findings: Finding[] = []
+  check: (model, report) => {
     for (const [flowId, flow] of Object.entries(model.flows))
       flow.steps.forEach((step, index) => {
         const contract = step.contract === undefined ? undefined : own(model.contracts, step.contract)
         if (contract === undefined || (contract.from === step.from && contract.to === step.to)) return
         const reversed = contract.from === step.to && contract.to === step.from
-        findings.push({
-          rule: 'contract/mismatch',
-          element: elementPath(['flows', flowId, 'steps', index, 'contract']),
-          message: `the step goes ${stepArrow(step)}, but contract ${quoted(step.contract ?? '')} is ${stepArrow(contract)}${reversed ? ' (the reply is part of the call, not a step of its own)' : ''}`,
-        })
+        report(
+          ['flows', flowId, 'steps', index, 'contract'],
+          `the step goes ${stepArrow(step)}, but contract ${quoted(step.contract ?? '')} is ${stepArrow(contract)}${reversed ? ' (the reply is part of the call, not a step of its own)' : ''}`,
+        )
       })
-    return findings
   },
-}
+})

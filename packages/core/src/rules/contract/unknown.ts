@@ -1,7 +1,7 @@
-import type { Rule } from '../types.js'
+import { defineRule } from '../define-rule.js'
 
 /** Reported with the model's references (`model/references.ts`): it is an unknown name, with its own id. */
-export const contractUnknown: Rule = {
+export const contractUnknown = defineRule({
   id: 'contract/unknown',
   severity: 'error',
   summary: 'A flow step names a contract that does not exist.',
@@ -15,4 +15,4 @@ Bad:
 
 Good:
   flows: { register: { steps: [{ from: 'browser', to: 'api', contract: 'signUp' }] } }`,
-}
+})

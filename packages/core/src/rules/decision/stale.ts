@@ -1,7 +1,7 @@
-import type { Rule } from '../types.js'
+import { defineRule } from '../define-rule.js'
 
 /** Reported when decisions are applied to findings (`check/apply-decisions.ts`). */
-export const decisionStale: Rule = {
+export const decisionStale = defineRule({
   id: 'decision/stale',
   severity: 'warning',
   summary: "A decision's `answers` matches no finding: the model changed under it, or it names the wrong element.",
@@ -18,4 +18,4 @@ Bad:
 Good:
   decisions: { emailsShared: { decision: 'Emails may repeat', because: 'family accounts',
     answers: { rule: 'identity/uniqueness-undecided', element: 'entities.User' } } }`,
-}
+})

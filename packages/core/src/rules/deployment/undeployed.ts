@@ -1,13 +1,11 @@
-import type { Finding } from '../../diagnostics/types.js'
 import { deploymentNodesOf } from '../../model/deployment.js'
-import { elementPath } from '../../model/element-path.js'
 import { ancestorsOf, kindOf } from '../../model/hierarchy.js'
 import type { Model } from '../../model/model.js'
 import { own } from '../../model/own.js'
-import type { Rule } from '../types.js'
+import { defineRule } from '../define-rule.js'
 import { quoted } from '../wording.js'
 
-export const deploymentUndeployed: Rule = {
+export const deploymentUndeployed = defineRule({
   id: 'deployment/undeployed',
   severity: 'warning',
   summary: 'An element a flow uses runs on no node of a deployment environment.',
@@ -25,8 +23,7 @@ Bad:
 
 Good:
   deployment: { Live: { nodes: { server: { runs: ['api'] }, 'db-server': { runs: ['db'] } } } }`,
-  check: (model) => {
-    const findings: Finding[] = []
+  check: (model, report) => {
     const used = [
       ...new Set(Object.values(model.flows).flatMap((flow) => flow.steps.flatMap((step) => [step.from, step.to]))),
     ].filter((element) => own(model.components, element) !== undefined && isDeployable(model, element))
@@ -34,16 +31,14 @@ Good:
       const running = new Set(deploymentNodesOf(environment, nodes).flatMap(({ node }) => node.runs ?? []))
       for (const element of used) {
         if (runsIn(model, element, running)) continue
-        findings.push({
-          rule: 'deployment/undeployed',
-          element: elementPath(['deployment', environment, 'runs', element]),
-          message: `${quoted(element)} is used by a flow but no node of environment ${quoted(environment)} runs it (nor an element it is part of, nor one of its parts)`,
-        })
+        report(
+          ['deployment', environment, 'runs', element],
+          `${quoted(element)} is used by a flow but no node of environment ${quoted(environment)} runs it (nor an element it is part of, nor one of its parts)`,
+        )
       }
     }
-    return findings
   },
-}
+})
 
 function isDeployable(model: Model, element: string): boolean {
   const kind = kindOf(model, element)

@@ -1,7 +1,7 @@
-import type { Rule } from '../types.js'
+import { defineRule } from '../define-rule.js'
 
 /** Reported by the exploration of stores (`explore/store/`). */
-export const effectViolated: Rule = {
+export const effectViolated = defineRule({
   id: 'effect/violated',
   severity: 'error',
   summary: 'An effect property does not hold for some reachable step.',
@@ -20,4 +20,4 @@ Good:
   // address the account by its identity (or make emails unique and say so)
   resetPassword: { params: { id: 'ids' }, target: { entity: 'User', by: ['id'] },
     apply: (s, { id }) => ({ users: s.users.map((u) => u.id === id ? { ...u, reset: true } : u) }) }`,
-}
+})

@@ -1,10 +1,8 @@
-import type { Finding } from '../../diagnostics/types.js'
-import { elementPath } from '../../model/element-path.js'
 import { own } from '../../model/own.js'
-import type { Rule } from '../types.js'
+import { defineRule } from '../define-rule.js'
 import { quoted, stepNumber, stepOf } from '../wording.js'
 
-export const errorUnhandled: Rule = {
+export const errorUnhandled = defineRule({
   id: 'error/unhandled',
   severity: 'error',
   summary: 'A contract declares an error, and a flow step that uses the contract does not say how it is handled.',
@@ -22,20 +20,17 @@ Bad:
 Good:
   flows: { register: { steps: [{ from: 'browser', to: 'api', contract: 'signUp',
     onError: { EmailTaken: 'offer to sign in or reset the password' } }] } }`,
-  check: (model) => {
-    const findings: Finding[] = []
+  check: (model, report) => {
     for (const [flowId, flow] of Object.entries(model.flows))
       flow.steps.forEach((step, index) => {
         if (step.contract === undefined) return
         for (const error of Object.keys(own(model.contracts, step.contract)?.errors ?? {}))
           if (own(step.onError, error) === undefined)
-            findings.push({
-              rule: 'error/unhandled',
-              element: elementPath(['flows', flowId, 'steps', index, 'onError', error]),
-              message: `contract ${quoted(step.contract)} may answer ${quoted(error)}, and this step does not say how that is handled`,
-            })
+            report(
+              ['flows', flowId, 'steps', index, 'onError', error],
+              `contract ${quoted(step.contract)} may answer ${quoted(error)}, and this step does not say how that is handled`,
+            )
       })
-    return findings
   },
   question: (finding, model) => {
     const located = stepOf(finding, model)
@@ -43,4 +38,4 @@ Good:
     const { flow, index, step, rest } = located
     return `What should ${flow} do when ${step.contract ?? ''} answers ${String(rest[1])} (${stepNumber(index)}: ${step.from} → ${step.to})?`
   },
-}
+})

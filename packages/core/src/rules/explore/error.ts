@@ -1,7 +1,7 @@
-import type { Rule } from '../types.js'
+import { defineRule } from '../define-rule.js'
 
 /** Reported by the exploration (`explore/`) where the model's own code fails. */
-export const exploreError: Rule = {
+export const exploreError = defineRule({
   id: 'explore/error',
   severity: 'error',
   summary:
@@ -20,4 +20,4 @@ Bad:
 
 Good:
   apply: (s, { id }) => ({ ...s, users: [...s.users, { id }] })`,
-}
+})

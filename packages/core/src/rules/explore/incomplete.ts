@@ -1,7 +1,7 @@
-import type { Rule } from '../types.js'
+import { defineRule } from '../define-rule.js'
 
 /** Reported by the exploration (`explore/`) when a bound stops it. */
-export const exploreIncomplete: Rule = {
+export const exploreIncomplete = defineRule({
   id: 'explore/incomplete',
   severity: 'warning',
   summary: 'An exploration stopped at a bound (states, depth or time): beyond it, nothing is proven.',
@@ -21,4 +21,4 @@ Bad:
 
 Good:
   operations: { tick: { guard: (s) => s.count < 3, apply: (s) => ({ count: s.count + 1 }) } }`,
-}
+})

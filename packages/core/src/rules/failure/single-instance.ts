@@ -1,12 +1,11 @@
-import type { Finding } from '../../diagnostics/types.js'
 import { deploymentNodesOf, type PlacedNode } from '../../model/deployment.js'
-import { elementPath } from '../../model/element-path.js'
+import { type PathSegment, samePath } from '../../model/element-path.js'
 import { kindOf } from '../../model/hierarchy.js'
 import type { Model } from '../../model/model.js'
-import type { Rule } from '../types.js'
+import { defineRule } from '../define-rule.js'
 import { quoted } from '../wording.js'
 
-export const failureSingleInstance: Rule = {
+export const failureSingleInstance = defineRule({
   id: 'failure/single-instance',
   severity: 'warning',
   summary: 'A datastore is deployed as a single instance, with no replica, failover or decision.',
@@ -27,8 +26,7 @@ Good:
       relations: [{ from: 'db01', to: 'db02', description: 'Replicates data to' }],
     },
   }`,
-  check: (model) => {
-    const findings: Finding[] = []
+  check: (model, report) => {
     for (const [environment, { nodes, relations }] of Object.entries(model.deployment)) {
       const placed = deploymentNodesOf(environment, nodes)
       const linked = new Set((relations ?? []).flatMap((relation) => [relation.from, relation.to]))
@@ -37,21 +35,19 @@ Good:
         const instances = hosts.reduce((sum, { instances }) => sum + instances, 0)
         const host = hosts[0]
         if (host === undefined || instances > 1 || hosts.some((entry) => isLinked(entry, linked))) continue
-        findings.push({
-          rule: 'failure/single-instance',
-          element: elementPath([...host.path, 'runs', host.node.runs?.indexOf(datastore) ?? 0]),
-          message: `datastore ${quoted(datastore)} runs as a single instance in environment ${quoted(environment)} (on node ${quoted(host.name)}), with no replica and no failover`,
-        })
+        report(
+          [...host.path, 'runs', host.node.runs?.indexOf(datastore) ?? 0],
+          `datastore ${quoted(datastore)} runs as a single instance in environment ${quoted(environment)} (on node ${quoted(host.name)}), with no replica and no failover`,
+        )
       }
     }
-    return findings
   },
   question: (finding, model) => {
-    const located = hostAt(model, finding.element)
+    const located = hostAt(model, finding.path)
     if (located === undefined) return finding.message
     return `What happens to ${located.datastore} when ${located.node} is down?`
   },
-}
+})
 
 function datastoresIn(model: Model, placed: readonly PlacedNode[]): string[] {
   const run = new Set(placed.flatMap(({ node }) => node.runs ?? []))
@@ -64,10 +60,10 @@ function isLinked(entry: PlacedNode, linked: ReadonlySet<string>): boolean {
 }
 
 /** The datastore and its node a finding's element names, read back from the model. */
-function hostAt(model: Model, element: string): { datastore: string; node: string } | undefined {
+function hostAt(model: Model, element: readonly PathSegment[]): { datastore: string; node: string } | undefined {
   for (const [environment, { nodes }] of Object.entries(model.deployment))
     for (const { name, path, node } of deploymentNodesOf(environment, nodes))
       for (const [index, datastore] of (node.runs ?? []).entries())
-        if (elementPath([...path, 'runs', index]) === element) return { datastore, node: name }
+        if (samePath([...path, 'runs', index], element)) return { datastore, node: name }
   return undefined
 }

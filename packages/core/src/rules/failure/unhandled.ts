@@ -1,19 +1,17 @@
 import type { AnyStateNode } from 'xstate'
-import type { Finding } from '../../diagnostics/types.js'
-import { elementPath } from '../../model/element-path.js'
 import { matchesEventDescriptor } from '../../model/event-descriptors.js'
 import { invokesOf } from '../../model/invokes.js'
 import type { Model } from '../../model/model.js'
 import { own } from '../../model/own.js'
 import { describeStateNode, stateNodeAt, stateNodesOf } from '../../model/state-nodes.js'
 import type { ComponentKind } from '../../model/types.js'
-import type { Rule } from '../types.js'
-import { quoted, segmentsOf, stepNumber, stepOf } from '../wording.js'
+import { defineRule, type Report } from '../define-rule.js'
+import { quoted, stepNumber, stepOf } from '../wording.js'
 
 /** Components that fail independently of the caller: a call to one needs a stated failure path. */
 const FALLIBLE: ReadonlySet<ComponentKind | undefined> = new Set<ComponentKind>(['datastore', 'queue', 'external'])
 
-export const failureUnhandled: Rule = {
+export const failureUnhandled = defineRule({
   id: 'failure/unhandled',
   severity: 'warning',
   summary:
@@ -35,12 +33,15 @@ Bad:
 Good:
   { from: 'api', to: 'db', message: 'insert user', onFailure: 'answer 503; nothing was stored' }
   loading: { invoke: { id: 'fetchUser', src: 'fetchUser', onDone: 'ready', onError: 'failed' } }`,
-  check: (model) => [...stepFindings(model), ...invokeFindings(model)],
+  check: (model, report) => {
+    reportSteps(model, report)
+    reportInvokes(model, report)
+  },
   question: (finding, model) => {
     const located = stepOf(finding, model)
     if (located !== undefined)
       return `What happens when ${located.step.to} fails during ${located.flow} ${stepNumber(located.index)}?`
-    const [, machineId, ...below] = segmentsOf(finding)
+    const [, machineId, ...below] = finding.path
     const machine = own(model.machines, String(machineId))?.machine
     const invokeAt = below.lastIndexOf('invoke')
     const node = machine && stateNodeAt(machine, below.slice(0, invokeAt))
@@ -49,35 +50,29 @@ Good:
     const where = node.path.length === 0 ? 'at its root' : `in state ${node.path.join('.')}`
     return `What should machine ${String(machineId)} do when ${invoke.name} fails (invoked ${where})?`
   },
-}
+})
 
-function stepFindings(model: Model): Finding[] {
-  const findings: Finding[] = []
+function reportSteps(model: Model, report: Report): void {
   for (const [flowId, flow] of Object.entries(model.flows))
     flow.steps.forEach((step, index) => {
       const kind = own(model.components, step.to)?.kind
       if (step.onFailure !== undefined || !FALLIBLE.has(kind)) return
-      findings.push({
-        rule: 'failure/unhandled',
-        element: elementPath(['flows', flowId, 'steps', index, 'onFailure']),
-        message: `this step calls ${kind} ${quoted(step.to)} and does not say what happens when it fails or times out`,
-      })
+      report(
+        ['flows', flowId, 'steps', index, 'onFailure'],
+        `this step calls ${kind} ${quoted(step.to)} and does not say what happens when it fails or times out`,
+      )
     })
-  return findings
 }
 
-function invokeFindings(model: Model): Finding[] {
-  const findings: Finding[] = []
+function reportInvokes(model: Model, report: Report): void {
   for (const [machineId, { machine }] of Object.entries(model.machines))
     for (const { node, path } of stateNodesOf(machineId, machine))
       for (const invoke of invokesOf(node))
         if (!handlesError(node, invoke.id))
-          findings.push({
-            rule: 'failure/unhandled',
-            element: elementPath([...path, 'invoke', invoke.key]),
-            message: `${describeStateNode(node)} invokes ${quoted(invoke.name)} and does not say what happens when it fails (onError)`,
-          })
-  return findings
+          report(
+            [...path, 'invoke', invoke.key],
+            `${describeStateNode(node)} invokes ${quoted(invoke.name)} and does not say what happens when it fails (onError)`,
+          )
 }
 
 /** True when XState would take a transition for the actor's error event from the node or an ancestor. */

@@ -1,12 +1,10 @@
-import type { Finding } from '../../diagnostics/types.js'
-import { elementPath } from '../../model/element-path.js'
 import { own } from '../../model/own.js'
-import { fieldsOf } from '../../model/references.js'
+import { fieldsOf } from '../../model/entity-fields.js'
 import type { EntityDefinition, OperationTarget } from '../../model/types.js'
-import type { Rule } from '../types.js'
-import { andList, fieldList, quoted, segmentsOf } from '../wording.js'
+import { defineRule } from '../define-rule.js'
+import { andList, fieldList, quoted } from '../wording.js'
 
-export const identityAmbiguousTarget: Rule = {
+export const identityAmbiguousTarget = defineRule({
   id: 'identity/ambiguous-target',
   severity: 'error',
   summary:
@@ -28,8 +26,7 @@ Good:
   User: { schema: ..., identity: ['id'], unique: [['email']] }
   resetPassword: { target: { entity: 'User', by: ['email'] }, ... }
   // or address the one account: target: { entity: 'User', by: ['id'] }`,
-  check: (model) => {
-    const findings: Finding[] = []
+  check: (model, report) => {
     for (const [storeId, store] of Object.entries(model.stores))
       for (const [name, operation] of Object.entries(store.operations)) {
         const target = operation.target
@@ -37,21 +34,19 @@ Good:
         if (target === undefined || entity === undefined || addressesOne(target, entity)) continue
         // A field the entity does not have is a misspelling, reported as model/invalid: not also an ambiguous target.
         if (!target.by.every((field) => fieldsOf(entity.schema).includes(field))) continue
-        findings.push({
-          rule: 'identity/ambiguous-target',
-          element: elementPath(['stores', storeId, 'operations', name, 'target']),
-          message: `operation ${quoted(name)} addresses ${target.entity} by ${fieldList(target.by)}, which is neither its identity (${identityText(entity)}) nor a unique key (${uniqueText(entity)}): one call may act on several ${target.entity} records`,
-        })
+        report(
+          ['stores', storeId, 'operations', name, 'target'],
+          `operation ${quoted(name)} addresses ${target.entity} by ${fieldList(target.by)}, which is neither its identity (${identityText(entity)}) nor a unique key (${uniqueText(entity)}): one call may act on several ${target.entity} records`,
+        )
       }
-    return findings
   },
   question: (finding, model) => {
-    const [, storeId, , name] = segmentsOf(finding)
+    const [, storeId, , name] = finding.path
     const target = own(own(model.stores, String(storeId))?.operations, String(name))?.target
     if (target === undefined) return finding.message
     return `Should ${String(name)} act on every ${target.entity} with the same ${andList(target.by)}, or address one ${target.entity} by its identity or a unique key?`
   },
-}
+})
 
 /** True when the fields include the identity or a whole unique key: then at most one record matches. */
 function addressesOne(target: OperationTarget, entity: EntityDefinition): boolean {

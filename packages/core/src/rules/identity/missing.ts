@@ -1,9 +1,7 @@
-import type { Finding } from '../../diagnostics/types.js'
-import { elementPath } from '../../model/element-path.js'
-import type { Rule } from '../types.js'
-import { quoted, segmentsOf } from '../wording.js'
+import { defineRule } from '../define-rule.js'
+import { quoted } from '../wording.js'
 
-export const identityMissing: Rule = {
+export const identityMissing = defineRule({
   id: 'identity/missing',
   severity: 'error',
   summary: 'An entity does not say what makes two records the same thing (no `identity`).',
@@ -19,19 +17,16 @@ Bad:
 
 Good:
   entities: { User: { schema: z.object({ id: z.uuid(), email: z.email() }), identity: ['id'] } }`,
-  check: (model) => {
-    const findings: Finding[] = []
+  check: (model, report) => {
     for (const [name, entity] of Object.entries(model.entities))
       if (entity.identity === undefined)
-        findings.push({
-          rule: 'identity/missing',
-          element: elementPath(['entities', name]),
-          message: `entity ${quoted(name)} has no identity: nothing says which fields make two records the same ${name}`,
-        })
-    return findings
+        report(
+          ['entities', name],
+          `entity ${quoted(name)} has no identity: nothing says which fields make two records the same ${name}`,
+        )
   },
   question: (finding) => {
-    const name = String(segmentsOf(finding)[1])
+    const name = String(finding.path[1])
     return `What makes two ${name} records the same ${name}?`
   },
-}
+})

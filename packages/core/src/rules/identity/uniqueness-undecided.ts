@@ -1,12 +1,10 @@
-import type { Finding } from '../../diagnostics/types.js'
-import { elementPath } from '../../model/element-path.js'
 import { own } from '../../model/own.js'
 import type { EntityDefinition } from '../../model/types.js'
-import type { Rule } from '../types.js'
-import { andList, quoted, quotedList, segmentsOf } from '../wording.js'
+import { defineRule } from '../define-rule.js'
+import { andList, quoted, quotedList } from '../wording.js'
 import { identifyingFields } from './identifying-fields.js'
 
-export const identityUniquenessUndecided: Rule = {
+export const identityUniquenessUndecided = defineRule({
   id: 'identity/uniqueness-undecided',
   severity: 'warning',
   summary:
@@ -27,26 +25,23 @@ Good:
   User: { schema: z.object({ id: z.uuid(), email: z.email() }), identity: ['id'], unique: [['email']] }
   // or, where one email may have several accounts:
   User: { schema: ..., identity: ['id'], unique: 'none' }`,
-  check: (model) => {
-    const findings: Finding[] = []
+  check: (model, report) => {
     for (const [name, entity] of Object.entries(model.entities)) {
       const fields = undecidedFields(entity)
       if (fields.length === 0) continue
       const which = fields.length === 1 ? `field ${quoted(fields[0] ?? '')} looks` : `fields ${quotedList(fields)} look`
-      findings.push({
-        rule: 'identity/uniqueness-undecided',
-        element: elementPath(['entities', name]),
-        message: `${which} identifying, but entity ${quoted(name)} decides nothing about uniqueness: add unique: [[${quoted(fields[0] ?? '')}]], or unique: 'none' if values may repeat`,
-      })
+      report(
+        ['entities', name],
+        `${which} identifying, but entity ${quoted(name)} decides nothing about uniqueness: add unique: [[${quoted(fields[0] ?? '')}]], or unique: 'none' if values may repeat`,
+      )
     }
-    return findings
   },
   question: (finding, model) => {
-    const name = String(segmentsOf(finding)[1])
+    const name = String(finding.path[1])
     const fields = undecidedFields(own(model.entities, name)).map((field) => `${name}.${field}`)
     return fields.length === 1 ? `Should ${fields[0]} be unique?` : `Which of ${andList(fields)} should be unique?`
   },
-}
+})
 
 /** Identifying-looking fields of an entity with no unique decision, but a field that alone is its identity. */
 function undecidedFields(entity: EntityDefinition | undefined): string[] {

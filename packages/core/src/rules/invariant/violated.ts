@@ -1,7 +1,7 @@
-import type { Rule } from '../types.js'
+import { defineRule } from '../define-rule.js'
 
 /** Reported by the exploration of stores and machines (`explore/`). */
-export const invariantViolated: Rule = {
+export const invariantViolated = defineRule({
   id: 'invariant/violated',
   severity: 'error',
   summary: 'An invariant does not hold in some reachable state.',
@@ -19,4 +19,4 @@ Bad:
 Good:
   signUp: { params: { email: 'emails' }, guard: (s, { email }) => !s.users.some((u) => u.email === email),
             apply: (s, { email }) => ({ users: [...s.users, { email }] }) }`,
-}
+})

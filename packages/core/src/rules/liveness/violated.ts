@@ -1,7 +1,7 @@
-import type { Rule } from '../types.js'
+import { defineRule } from '../define-rule.js'
 
 /** Reported by the exploration of stores and machines (`explore/liveness/`), once it is complete. */
-export const livenessViolated: Rule = {
+export const livenessViolated = defineRule({
   id: 'liveness/violated',
   severity: 'error',
   summary: 'A liveness property does not hold: some fair behaviour never reaches what it promises.',
@@ -28,4 +28,4 @@ Bad:
 
 Good:
   fairness: { weak: ['confirm'] }`,
-}
+})

@@ -1,7 +1,7 @@
-import type { Rule } from '../types.js'
+import { defineRule } from '../define-rule.js'
 
 /** Reported while loading the model (`model/validate-system.ts`), before any other rule runs. */
-export const modelInvalid: Rule = {
+export const modelInvalid = defineRule({
   id: 'model/invalid',
   severity: 'error',
   summary: 'The model is malformed: a wrong shape, an unknown name, a repeated name, or state that is not plain data.',
@@ -18,4 +18,4 @@ Bad:
 Good:
   zones: { data: { trust: 2 } },
   components: { db: { zone: 'data', kind: 'datastore' } }`,
-}
+})

@@ -1,7 +1,7 @@
-import type { Rule } from '../types.js'
+import { defineRule } from '../define-rule.js'
 
 /** Reported by the exploration of stores (`explore/store/`), once it is complete. */
-export const operationNeverEnabled: Rule = {
+export const operationNeverEnabled = defineRule({
   id: 'operation/never-enabled',
   severity: 'warning',
   summary: 'A store operation is enabled in no reachable state: it never happens.',
@@ -18,4 +18,4 @@ Bad:
 
 Good:
   domains: { amounts: [1, 200] }`,
-}
+})

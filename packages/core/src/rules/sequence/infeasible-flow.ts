@@ -1,12 +1,11 @@
-import type { Finding } from '../../diagnostics/types.js'
-import { elementPath } from '../../model/element-path.js'
+import type { PathSegment } from '../../model/element-path.js'
 import { own } from '../../model/own.js'
 import { closest } from '../../model/suggest.js'
-import type { Rule } from '../types.js'
+import { defineRule } from '../define-rule.js'
 import { quoted, quotedList } from '../wording.js'
 import { replayFlow, type FlowEvent, type Replay } from './replay-flow.js'
 
-export const sequenceInfeasibleFlow: Rule = {
+export const sequenceInfeasibleFlow = defineRule({
   id: 'sequence/infeasible-flow',
   severity: 'error',
   summary: "A flow's events, in order, are not a path of the machine it drives.",
@@ -24,8 +23,7 @@ Bad:
 
 Good:
   flows: { buy: { machine: 'cart', steps: [{ ..., event: 'add' }, { ..., event: 'pay' }] } }`,
-  check: (model) => {
-    const findings: Finding[] = []
+  check: (model, report) => {
     for (const [flowId, flow] of Object.entries(model.flows)) {
       const machine = flow.machine === undefined ? undefined : own(model.machines, flow.machine)
       if (flow.machine === undefined || machine === undefined) continue
@@ -34,21 +32,24 @@ Good:
       )
       if (events.length === 0) continue
       const replay = replayFlow(flow.machine, machine, events)
-      if (replay.outcome !== 'feasible') findings.push(findingOf(flowId, flow.machine, replay))
+      if (replay.outcome !== 'feasible') {
+        const { path, message } = infeasibility(flowId, flow.machine, replay)
+        report(path, message)
+      }
     }
-    return findings
   },
-}
+})
 
-function findingOf(flowId: string, machineId: string, replay: Exclude<Replay, { outcome: 'feasible' }>): Finding {
+/** Where the replay went wrong, and how. */
+function infeasibility(
+  flowId: string,
+  machineId: string,
+  replay: Exclude<Replay, { outcome: 'feasible' }>,
+): { path: PathSegment[]; message: string } {
   const machine = quoted(machineId)
-  const at = (step: number | undefined) =>
-    elementPath(step === undefined ? ['flows', flowId, 'machine'] : ['flows', flowId, 'steps', step, 'event'])
-  const finding = (step: number | undefined, message: string): Finding => ({
-    rule: 'sequence/infeasible-flow',
-    element: at(step),
-    message,
-  })
+  const at = (step: number | undefined): PathSegment[] =>
+    step === undefined ? ['flows', flowId, 'machine'] : ['flows', flowId, 'steps', step, 'event']
+  const finding = (step: number | undefined, message: string) => ({ path: at(step), message })
   switch (replay.outcome) {
     case 'threw':
       return finding(

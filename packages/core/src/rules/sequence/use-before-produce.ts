@@ -1,10 +1,8 @@
-import type { Finding } from '../../diagnostics/types.js'
-import { elementPath } from '../../model/element-path.js'
 import type { FlowDefinition } from '../../model/types.js'
-import type { Rule } from '../types.js'
+import { defineRule } from '../define-rule.js'
 import { quoted, stepNumber, stepOf } from '../wording.js'
 
-export const sequenceUseBeforeProduce: Rule = {
+export const sequenceUseBeforeProduce = defineRule({
   id: 'sequence/use-before-produce',
   severity: 'error',
   summary: 'A flow step consumes a datum that no earlier step of the flow produces.',
@@ -26,24 +24,21 @@ Good:
     { from: 'api', to: 'api', message: 'allocate id', produces: ['orderId'] },
     { from: 'api', to: 'db', message: 'insert order', consumes: ['orderId'] },
   ]`,
-  check: (model) => {
-    const findings: Finding[] = []
+  check: (model, report) => {
     for (const [flowId, flow] of Object.entries(model.flows)) {
       const produced = new Set<string>()
       flow.steps.forEach((step, index) => {
         step.consumes?.forEach((datum, position) => {
           if (produced.has(datum)) return
           const later = laterProducer(flow, index, datum)
-          findings.push({
-            rule: 'sequence/use-before-produce',
-            element: elementPath(['flows', flowId, 'steps', index, 'consumes', position]),
-            message: `this step consumes ${quoted(datum)}, which no earlier step produces${later === undefined ? '' : ` (${stepNumber(later)} produces it, later)`}`,
-          })
+          report(
+            ['flows', flowId, 'steps', index, 'consumes', position],
+            `this step consumes ${quoted(datum)}, which no earlier step produces${later === undefined ? '' : ` (${stepNumber(later)} produces it, later)`}`,
+          )
         })
         for (const datum of step.produces ?? []) produced.add(datum)
       })
     }
-    return findings
   },
   question: (finding, model) => {
     const located = stepOf(finding, model)
@@ -51,7 +46,7 @@ Good:
     if (located === undefined || datum === undefined) return finding.message
     return `Where does ${stepNumber(located.index)} of ${located.flow} (${located.step.from} → ${located.step.to}) get ${datum} from?`
   },
-}
+})
 
 function laterProducer(flow: FlowDefinition, index: number, datum: string): number | undefined {
   const later = flow.steps.findIndex((step, at) => at > index && step.produces?.includes(datum) === true)

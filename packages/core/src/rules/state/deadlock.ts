@@ -1,7 +1,7 @@
-import type { Rule } from '../types.js'
+import { defineRule } from '../define-rule.js'
 
 /** Reported by the exploration of machines (`explore/machine/`). */
-export const stateDeadlock: Rule = {
+export const stateDeadlock = defineRule({
   id: 'state/deadlock',
   severity: 'error',
   summary: 'A machine can reach a snapshot that is not final and in which no event is enabled.',
@@ -19,4 +19,4 @@ Bad:
 Good:
   paying: { on: { PAID: [{ target: 'done', guard: ({ context }) => context.total > 0 },
                          { target: 'free' }] } }`,
-}
+})

@@ -1,7 +1,7 @@
-import type { Rule } from '../types.js'
+import { defineRule } from '../define-rule.js'
 
 /** Reported by the exploration of machines (`explore/machine/`), once it is complete. */
-export const stateNoFinalPath: Rule = {
+export const stateNoFinalPath = defineRule({
   id: 'state/no-final-path',
   severity: 'warning',
   summary: 'A machine that can finish can reach a snapshot from which it never can.',
@@ -20,4 +20,4 @@ Bad:
 
 Good:
   disputed: { on: { COMMENT: 'disputed', RESOLVE: 'open' } }`,
-}
+})

@@ -1,7 +1,7 @@
-import type { Rule } from '../types.js'
+import { defineRule } from '../define-rule.js'
 
 /** Reported by the exploration of machines (`explore/machine/`), once it is complete. */
-export const stateUnreachable: Rule = {
+export const stateUnreachable = defineRule({
   id: 'state/unreachable',
   severity: 'warning',
   summary: 'A machine has a state that no step from its initial state ever enters.',
@@ -26,4 +26,4 @@ Good:
     review: { on: { APPROVE: 'published' } },
     published: { on: { ARCHIVE: 'archived' } },
     archived: {} } })`,
-}
+})

@@ -1,7 +1,7 @@
-import type { Rule } from '../types.js'
+import { defineRule } from '../define-rule.js'
 
 /** Reported by the exploration of machines (`explore/machine/`), once it is complete. */
-export const stateUnusedEvent: Rule = {
+export const stateUnusedEvent = defineRule({
   id: 'state/unused-event',
   severity: 'warning',
   summary: 'A machine names an event type that no reachable snapshot ever takes, or whose transitions change nothing.',
@@ -26,4 +26,4 @@ Bad:
 Good:
   running: { on: { STOP: 'idle' } }
   on: { KNOCK: '.answering' }, states: { busy: { on: { KNOCK: {} } } }   // busy ignores KNOCK on purpose`,
-}
+})
