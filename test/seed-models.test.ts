@@ -134,7 +134,7 @@ describe('the project’s models', () => {
     )
     expect(explorations).toEqual([
       ['machines.account', 17, true],
-      ['stores.accounts', 1757, true],
+      ['stores.accounts', 3513, true],
       ['stores.resets', 29, true],
       ['machines.checkout', 16, true],
       ['stores.payments', 70, true],
