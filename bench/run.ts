@@ -32,6 +32,7 @@ import { grouped, median, ratio, seconds, table } from './lib/statistics.js'
 import { COUNTER_TOP, type Family, type PeerResult } from './peers/scale-models.js'
 import { countersLivenessPromela, countersPromela, filterLockPromela } from './promela.js'
 import { usersTop } from './models/users.js'
+import { simulationCase } from './simulation.js'
 
 const root = path.resolve(fileURLToPath(import.meta.url), '../..')
 const scratch = path.join(root, 'bench/.tmp')
@@ -276,6 +277,7 @@ async function main(): Promise<void> {
   const cases: [string, (context: Context) => Promise<CaseResult>][] = [
     ['covering-paths', coveringPathsCase],
     ['trace', traceCase],
+    ['simulation', simulationCase],
   ]
   const conformance: string[] = []
   for (const [name, run] of cases) {
