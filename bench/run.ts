@@ -31,6 +31,8 @@ import { canMeasureMemory, runProcess, type ProcessRun } from './lib/processes.j
 import { grouped, median, ratio, seconds, table } from './lib/statistics.js'
 import { COUNTER_TOP, type Family, type PeerResult } from './peers/scale-models.js'
 import { countersLivenessPromela, countersPromela, filterLockPromela } from './promela.js'
+import { usersTop } from './models/users.js'
+import { simulationCase } from './simulation.js'
 
 const root = path.resolve(fileURLToPath(import.meta.url), '../..')
 const scratch = path.join(root, 'bench/.tmp')
@@ -93,7 +95,8 @@ const SCALES: Scale[] = [
   },
   {
     family: 'users-symmetric',
-    describe: (k) => `${k} interchangeable users at levels 0..5, a store with symmetric ids (unreduced: without)`,
+    describe: (k) =>
+      `${k} interchangeable users at levels 0..${usersTop(k)}, a store with symmetric ids (unreduced: without)`,
     sizes: [3, 4, 5],
     peers: ['engine', 'unreduced'],
     promela: () => '',
@@ -274,6 +277,7 @@ async function main(): Promise<void> {
   const cases: [string, (context: Context) => Promise<CaseResult>][] = [
     ['covering-paths', coveringPathsCase],
     ['trace', traceCase],
+    ['simulation', simulationCase],
   ]
   const conformance: string[] = []
   for (const [name, run] of cases) {

@@ -12,7 +12,7 @@
  *   5. The security model: zones internet → app → data, auth on every crossing, and a
  *      rate-limited login that locks the account after repeated failures.
  */
-import { defineMachine, defineStore, defineSystem } from '@plumbline/core'
+import { defineMachine, defineStore, defineSystem, symmetric } from '@plumbline/core'
 import { assign, setup } from 'xstate'
 import { z } from 'zod'
 
@@ -153,7 +153,13 @@ interface AccountsState {
 }
 
 const normalise = (email: string): string => email.trim().toLowerCase()
-const ids = ['u1', 'u2'] as const
+/**
+ * Account ids are random (uuids): no id is the first or the second, so they are symmetric —
+ * sign-up takes any id not yet taken, and no function singles one out. The search would take
+ * states that differ only in which id an account got for one, but not while the store checks
+ * liveness (its fairness is per account), so it explores both.
+ */
+const ids = symmetric(['u1', 'u2'])
 
 /** A reset started for this account and not yet completed, expired or dropped with the account. */
 const resetOpen = (state: AccountsState, id: string): boolean =>
@@ -177,17 +183,18 @@ const accounts = defineStore({
   },
   operations: {
     signUp: {
-      params: { email: 'emails' },
+      // The id is the one the database generates: any not taken yet.
+      params: { email: 'emails', id: 'ids' },
       target: { entity: 'User', by: ['email'] },
-      guard: (state, { email }) =>
-        state.users.length < ids.length &&
+      guard: (state, { email, id }) =>
+        !state.users.some((user) => user.id === id) &&
         !state.users.some((user) => user.email === normalise(email) && user.status !== 'deleted'),
-      apply: (state, { email }): AccountsState => ({
+      apply: (state, { email, id }): AccountsState => ({
         ...state,
         users: [
           ...state.users,
           {
-            id: ids[state.users.length] ?? 'overflow',
+            id,
             email: normalise(email),
             role: 'member',
             status: 'unverified',

@@ -124,4 +124,71 @@ describe('plumbline check --simulate', () => {
       /explored stores\.counter: 10 states, \d+ transitions, depth \d+; then simulated 20 behaviours of up to 40 steps \(\d+ steps\), seed 7 \(incomplete: simulation is not a proof; the search stopped at the states bound\)/,
     )
   })
+
+  it('simulates a machine: random events, delays among them, its never predicates checked on every step, seeded', async () => {
+    const project = await makeProject({ 'models/counter.ts': COUNTING_MACHINE })
+    const args = ['check', '--max-states', '10', '--simulate', '20', '--depth', '40', '--seed', '7']
+    const first = await runCli([...args, '--format', 'json'], { cwd: project })
+    expect(first.stderr).toBe('')
+    const [model] = JSON.parse(first.stdout).models
+    expect(
+      model.diagnostics.map(({ rule, element }: { rule: string; element: string }) => `${rule} ${element}`),
+    ).toEqual(['constraint/violated machines.counter.never.thirty', 'explore/incomplete machines.counter'])
+    const trace = model.diagnostics[0].trace as { action: string; params: { by?: number }; state: Snapshot }[]
+    // From the initial snapshot, through the search's frontier (two steps deep), to the first snapshot at 30.
+    expect(trace).toHaveLength(40)
+    expect(
+      trace.slice(0, 4).map(({ action, params }) => `${action}${params.by === undefined ? '' : ` ${params.by}`}`),
+    ).toEqual(['UP 1', 'UP 2', 'xstate.after.1000.counter.counting', 'RESUME'])
+    let n = 0
+    for (const { params, state } of trace) {
+      n += params.by ?? 0
+      expect(state.context.n).toBe(n)
+    }
+    expect([trace.at(-2)?.state.context.n, trace.at(-1)?.state.context.n]).toEqual([29, 30])
+    expect(model.exploration[0]).toMatchObject({
+      element: 'machines.counter',
+      complete: false,
+      bound: 'states',
+      simulation: { behaviours: 20, depth: 40, seed: 7, steps: 800 },
+    })
+    const again = await runCli([...args, '--format', 'json'], { cwd: project })
+    expect(JSON.parse(again.stdout).models[0].diagnostics).toEqual(model.diagnostics)
+    const pretty = await runCli(args, { cwd: project })
+    expect(pretty.stdout).toContain(
+      'explored machines.counter: 10 states, 15 transitions, depth 2; then simulated 20 behaviours of up to 40 steps (800 steps), seed 7 (incomplete: simulation is not a proof; the search stopped at the states bound)',
+    )
+  })
 })
+
+type Snapshot = { value: string; context: { n: number } }
+
+const COUNTING_MACHINE = `import { defineMachine, defineSystem } from '@plumbline/core'
+import { assign, setup } from 'xstate'
+
+const counter = setup({
+  types: { context: {} as { n: number }, events: {} as { type: 'UP'; by: number } | { type: 'RESUME' } },
+}).createMachine({
+  id: 'counter',
+  context: { n: 0 },
+  initial: 'counting',
+  states: {
+    counting: {
+      on: { UP: { actions: assign({ n: ({ context, event }) => context.n + event.by }) } },
+      after: { 1000: 'paused' },
+    },
+    paused: { on: { RESUME: 'counting' } },
+  },
+})
+
+export default defineSystem({
+  name: 'counter',
+  machines: {
+    counter: defineMachine({
+      machine: counter,
+      events: { UP: [{ by: 1 }, { by: 2 }] },
+      never: { thirty: ({ context }) => context.n >= 30 },
+    }),
+  },
+})
+`

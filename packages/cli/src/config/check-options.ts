@@ -16,7 +16,7 @@ export interface CheckOptionFlags {
   failOnIncomplete?: boolean
   /** `--coverage`: each exploration's stats say how often each operation was enabled and taken. */
   coverage?: boolean
-  /** `--simulate n`, `--depth d`, `--seed s`: random behaviours after each store's search. */
+  /** `--simulate n`, `--depth d`, `--seed s`: random behaviours after each store's and machine's search. */
   simulate?: number
   depth?: number
   seed?: number

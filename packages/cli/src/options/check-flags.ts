@@ -122,7 +122,7 @@ export const CHECK_FLAGS: { [Key in keyof CheckFlags]-?: FlagSpec } = {
   simulate: {
     option: new Option(
       '--simulate <n>',
-      "after each store's search, n random behaviours (from its frontier where a bound stopped it): never a proof",
+      "after each store's and machine's search, n random behaviours (from its frontier where a bound stopped it): never a proof",
     ).argParser(positiveWhole),
   },
   depth: {

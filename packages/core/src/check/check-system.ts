@@ -41,7 +41,7 @@ export interface CheckOptions {
   memoryInUseMb?: () => number
   /** Add to each exploration's stats how often each operation (event type) was enabled and taken. */
   coverage?: boolean
-  /** After each store's search, random behaviours past its bound (`explore/simulate.ts`). */
+  /** After each store's and machine's search, random behaviours past its bound (`explore/simulate.ts`). */
   simulate?: SimulationOptions
 }
 

@@ -74,7 +74,7 @@ export interface ExploreOptions {
   memoryInUseMb?: (() => number) | undefined
   /** Add coverage to the stats (read by the adapters; the engine does not). */
   coverage?: boolean | undefined
-  /** After the search, random behaviours (`simulate.ts`; stores); read by the adapters. */
+  /** After the search, random behaviours (`simulate.ts`), for stores and machines; read by the adapters. */
   simulate?: SimulationOptions | undefined
 }
 

@@ -49,6 +49,9 @@ const SEED_B = 0x9e3779b9
 let laneA = 0
 let laneB = 0
 let jsonMode = false
+// Where set (`fingerprintRenamed`), the strings and keys it numbers are hashed as their images.
+let renaming: ReadonlyMap<string, number> | undefined
+let images: readonly string[] = []
 
 // Short strings (object keys above all, and values such as 'idle' or 'admin') repeat from state
 // to state: their summaries are kept in a small direct-mapped cache. Comparing a string with the
@@ -76,6 +79,26 @@ export function fingerprintInto(value: unknown, mode: 'plain' | 'json', out: Int
   out[0] = finalize(mix(SEED_ROOT, laneA))
   out[1] = finalize(mix(SEED_ROOT ^ SEED_B, laneB))
   return true
+}
+
+/**
+ * The plain fingerprint of `value` with every string and key that `numbers` numbers hashed
+ * as its image in `renamed`: the fingerprint of the renamed state, without building it
+ * (symmetry, `store/canonical-form.ts`).
+ */
+export function fingerprintRenamed(
+  value: unknown,
+  numbers: ReadonlyMap<string, number>,
+  renamed: readonly string[],
+  out: Int32Array,
+): boolean {
+  renaming = numbers
+  images = renamed
+  try {
+    return fingerprintInto(value, 'plain', out)
+  } finally {
+    renaming = undefined
+  }
 }
 
 /**
@@ -149,7 +172,12 @@ function summarizeFloat(value: number): void {
   laneB = finalize(mix(mix(SEED_FLOAT ^ SEED_B, low), high))
 }
 
-function summarizeString(value: string): void {
+function summarizeString(string: string): void {
+  let value = string
+  if (renaming !== undefined) {
+    const number = renaming.get(string)
+    if (number !== undefined) value = images[number]!
+  }
   const length = value.length
   if (length > CACHED_STRING_LENGTH) {
     hashString(value)

@@ -6,7 +6,7 @@
  * met on the way keeps the behaviour's actions as its trace. Never a proof: a run that
  * simulates is incomplete.
  */
-import type { TransitionSystem } from './breadth-first.js'
+import { pathTo, type ExplorationRun, type TransitionSystem } from './breadth-first.js'
 import type { PendingFinding } from './findings.js'
 import type { SimulationOptions } from './types.js'
 
@@ -73,6 +73,29 @@ export function simulate<State>(
     }
   }
   return { ...options, steps, ms: performance.now() - started }
+}
+
+/**
+ * Where simulated behaviours start: the initial state after a complete search; after one a
+ * bound stopped, one of the states it found last (the deepest tenth: its frontier), rebuilt
+ * by replaying the actions that reach it.
+ */
+export function simulationStarts<State>(
+  run: ExplorationRun,
+  initial: () => State,
+  replay: (state: State, action: number) => State,
+): (random: () => number) => SimulationStart<State> {
+  if (run.bound === undefined) return () => ({ state: initial(), path: [] })
+  const from = Math.floor(run.states * 0.9)
+  return (random) => {
+    const path = pathTo(run.visited, from + Math.floor(random() * (run.states - from)))
+    return { state: path.reduce(replay, initial()), path }
+  }
+}
+
+/** The stats as reported: whole milliseconds. */
+export function roundMs(stats: SimulationStats): SimulationStats {
+  return { ...stats, ms: Math.round(stats.ms) }
 }
 
 /** A small, fast, seeded generator (Mulberry32): the same seed gives the same behaviours. */

@@ -15,6 +15,7 @@ import { describeThrown, showMs } from '../describe.js'
 import type { StopAt } from '../heartbeat.js'
 import type { ExplorationBounds } from '../types.js'
 import { incompleteFinding, statsOf, type ExplorationOutcome } from '../outcome.js'
+import { roundMs, simulate, simulationStarts } from '../simulate.js'
 import { withTraces } from '../trace.js'
 import { growthAdvice, growthHint } from '../unbounded.js'
 import { describeStateNode } from '../../model/state-nodes.js'
@@ -58,6 +59,20 @@ export function exploreMachine(
   }
   // What the config alone shows needs no complete search.
   reportInertEvents(id, inert.inert, system)
+  // Snapshots are values XState never changes: every behaviour may start from the same one.
+  const simulation =
+    options.simulate === undefined
+      ? undefined
+      : simulate(
+          system,
+          system.recorder.findings,
+          simulationStarts(
+            run,
+            () => initial,
+            (snapshot, action) => system.replay(snapshot, action),
+          ),
+          options.simulate,
+        )
   const findings = withEventWords(withTraces(system.recorder.findings, run.visited, system, initial), events)
   const liveness = system.liveness !== undefined
   const incomplete = incompleteFinding(
@@ -68,7 +83,8 @@ export function exploreMachine(
     liveness,
   )
   if (incomplete) findings.push(incomplete)
-  const stats = statsOf(element, run, system.failed, liveness)
+  const explored = statsOf(element, run, system.failed, liveness)
+  const stats = simulation === undefined ? explored : { ...explored, complete: false, simulation: roundMs(simulation) }
   return { stats: options.coverage ? { ...stats, coverage: system.coverage.entries() } : stats, findings }
 }
 

@@ -168,7 +168,8 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
     this.stepping.state = index
     this.stepping.action = action
     // A probed step is taken once before, and the two outcomes compared (`determinism.ts`).
-    const first = isProbed(index) ? this.probe(snapshot, action) : undefined
+    // Not a simulated step (index -1, `simulate.ts`): those are no state's.
+    const first = index >= 0 && isProbed(index) ? this.probe(snapshot, action) : undefined
     let next: Snapshot
     const actionsBefore = this.scope.actionsExecuted
     this.scope.microstepCount = 0
@@ -236,11 +237,14 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
   }
 
   visitState(snapshot: Snapshot, index: number): void {
-    this.liveness?.visitState(snapshot, index)
-    const nodes = nodesOf(snapshot)
-    this.markReached(nodes)
-    if (snapshot.status === 'done') this.finished.push(index)
-    if (this.options.keepSteps) this.configurationOf.push(this.configurationId(nodes))
+    // A simulated snapshot (index -1, `simulate.ts`) is in no graph: only its predicates are checked.
+    if (index >= 0) {
+      this.liveness?.visitState(snapshot, index)
+      const nodes = nodesOf(snapshot)
+      this.markReached(nodes)
+      if (snapshot.status === 'done') this.finished.push(index)
+      if (this.options.keepSteps) this.configurationOf.push(this.configurationId(nodes))
+    }
     // Each predicate is dropped at its first finding: one finding per element, and no more calls.
     for (let i = 0; i < this.invariants.length; i++) {
       const { kind, name, check } = this.invariants[i]!
@@ -250,6 +254,7 @@ export class MachineSystem implements TransitionSystem<Snapshot>, Replay<Snapsho
   }
 
   visitStep(_from: Snapshot, fromIndex: number, action: number, _to: Snapshot, toIndex: number): void {
+    if (fromIndex < 0) return
     // Taken even where it leads back to the same snapshot: a re-entering transition (a retry)
     // restarts the state's invoked actors and timers, which is what it is for.
     this.taken[this.events.events[action]!.typeIndex] = true

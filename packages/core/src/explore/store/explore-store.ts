@@ -2,8 +2,8 @@
 import { elementPath } from '../../model/element-path.js'
 import { findNonPlainData } from '../../model/plain-data.js'
 import type { StoreDefinition } from '../../model/types.js'
-import { exploreBreadthFirst, pathTo, type ExplorationRun, type ExploreOptions } from '../breadth-first.js'
-import { simulate, type SimulationStart, type SimulationStats } from '../simulate.js'
+import { exploreBreadthFirst, type ExplorationRun, type ExploreOptions } from '../breadth-first.js'
+import { roundMs, simulate, simulationStarts } from '../simulate.js'
 import { incompleteFinding, statsOf, type ExplorationOutcome } from '../outcome.js'
 import { withTraces } from '../trace.js'
 import { growthAdvice, growthHint } from '../unbounded.js'
@@ -35,7 +35,16 @@ export function exploreStore(
   const simulation =
     options.simulate === undefined
       ? undefined
-      : simulate(system, system.recorder.findings, startsAfter(run, system, pristine), options.simulate)
+      : simulate(
+          system,
+          system.recorder.findings,
+          simulationStarts(
+            run,
+            () => structuredClone(pristine),
+            (state, action) => system.replay(state, action),
+          ),
+          options.simulate,
+        )
   const findings = withTraces(system.recorder.findings, run.visited, system, pristine)
   const incomplete = incompleteFinding(
     path,
@@ -49,27 +58,6 @@ export function exploreStore(
   const reduced = system.symmetry === undefined ? explored : { ...explored, symmetry: system.symmetry.domains }
   const stats = simulation === undefined ? reduced : { ...reduced, complete: false, simulation: roundMs(simulation) }
   return { stats: options.coverage ? { ...stats, coverage: system.coverage.entries() } : stats, findings }
-}
-
-/**
- * Where simulated behaviours start: the initial state after a complete search; after one a
- * bound stopped, one of the states it found last (the deepest tenth: its frontier).
- */
-function startsAfter(
-  run: ExplorationRun,
-  system: StoreSystem,
-  pristine: unknown,
-): (random: () => number) => SimulationStart<unknown> {
-  if (run.bound === undefined) return () => ({ state: structuredClone(pristine), path: [] })
-  const from = Math.floor(run.states * 0.9)
-  return (random) => {
-    const path = pathTo(run.visited, from + Math.floor(random() * (run.states - from)))
-    return { state: path.reduce((state, action) => system.replay(state, action), structuredClone(pristine)), path }
-  }
-}
-
-function roundMs(stats: SimulationStats): SimulationStats {
-  return { ...stats, ms: Math.round(stats.ms) }
 }
 
 /** The store as a transition system, as exploration runs it; undefined where `exploreStore` explores nothing. */

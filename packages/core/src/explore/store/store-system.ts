@@ -17,7 +17,8 @@ import { CoverageCounter } from '../coverage.js'
 import { type FairnessNames, LivenessTracker } from '../liveness/track-liveness.js'
 import { findMutator, type Named, type StoreFunctions } from './find-mutator.js'
 import { PlainLevel } from './plain-level.js'
-import { permuted, symmetryOf, type Symmetry } from './symmetry.js'
+import { CanonicalForm } from './canonical-form.js'
+import { symmetryOf, type Symmetry } from './symmetry.js'
 import { showAction, withParams, type StoreAction } from './store-actions.js'
 import { exploreError } from '../../rules/explore/error.js'
 import { operationNeverEnabled } from '../../rules/operation/never-enabled.js'
@@ -49,6 +50,8 @@ export class StoreSystem implements TransitionSystem<State>, Replay<State> {
   private effects: StoreFunctions['effects']
   /** Compiled for the shape of the initial state (`shaped-fingerprint.ts`). */
   private readonly fingerprints: ShapedFingerprint
+  /** Where domains are symmetric: fingerprints of orbits, not states (`symmetry.ts`). */
+  private readonly canonical: CanonicalForm | undefined
   /** The step being taken, so that a successor that is not plain data is blamed on it. */
   private readonly stepping = { state: 0, action: 0 }
 
@@ -72,6 +75,10 @@ export class StoreSystem implements TransitionSystem<State>, Replay<State> {
     this.indexKnown = this.liveness !== undefined
     this.symmetry = this.liveness === undefined ? symmetryOf(store.domains) : undefined
     this.fingerprints = new ShapedFingerprint('plain', pristine)
+    this.canonical =
+      this.symmetry === undefined
+        ? undefined
+        : new CanonicalForm(this.symmetry.sets, (state, out) => this.fingerprints.fingerprint(state, out))
     this.allActions = Uint32Array.from(actions.keys())
     this.predicates = {
       recorder: this.recorder,
@@ -89,27 +96,10 @@ export class StoreSystem implements TransitionSystem<State>, Replay<State> {
   }
 
   fingerprint(state: State, out: Int32Array): boolean {
-    if (!this.fingerprints.fingerprint(state, out)) {
-      this.notPlain(state)
-      return false
-    }
-    if (this.symmetry !== undefined) this.leastImage(state, out)
-    return true
-  }
-
-  /** Symmetry: the least fingerprint of the state's images under the permutations (`symmetry.ts`). */
-  private leastImage(state: State, out: Int32Array): void {
-    let high = out[0]!
-    let low = out[1]!
-    for (const map of this.symmetry!.permutations) {
-      this.fingerprints.fingerprint(permuted(state, map), out)
-      if (out[0]! < high || (out[0] === high && out[1]! < low)) {
-        high = out[0]!
-        low = out[1]!
-      }
-    }
-    out[0] = high
-    out[1] = low
+    const hashed =
+      this.canonical === undefined ? this.fingerprints.fingerprint(state, out) : this.canonical.fingerprint(state, out)
+    if (!hashed) this.notPlain(state)
+    return hashed
   }
 
   /** Store states are plain data: a level keeps them written out, not as objects (`plain-level.ts`). */

@@ -99,3 +99,139 @@ describe('symmetry', () => {
     }
   })
 })
+
+type Linked = { level: Record<string, number>; points: Record<string, string | null>; queue: string[] }
+
+/**
+ * A store over k users who have levels, point at one another (rings included, where users
+ * look alike without being interchangeable) and queue up in order: symmetric by construction,
+ * since every operation treats its user params alike.
+ */
+function linkedStore(
+  users: readonly string[],
+  spec: { top: number; queue: number; pointing: boolean; retarget: boolean },
+): StoreDefinition {
+  const initial: Linked = {
+    level: Object.fromEntries(users.map((user) => [user, 0])),
+    points: Object.fromEntries(users.map((user) => [user, null])),
+    queue: [],
+  }
+  type P = { user: string; other: string }
+  return {
+    initial,
+    domains: { users, others: users },
+    operations: {
+      raise: {
+        params: { user: 'users' },
+        guard: (s: Linked, { user }: P) => s.level[user]! < spec.top,
+        apply: (s: Linked, { user }: P) => ({ ...s, level: { ...s.level, [user]: s.level[user]! + 1 } }),
+      },
+      point: {
+        params: { user: 'users', other: 'others' },
+        guard: (s: Linked, { user, other }: P) =>
+          spec.pointing && user !== other && (spec.retarget || s.points[user] === null),
+        apply: (s: Linked, { user, other }: P) => ({ ...s, points: { ...s.points, [user]: other } }),
+      },
+      follow: {
+        params: { user: 'users' },
+        guard: (s: Linked, { user }: P) => s.points[user] != null && s.level[s.points[user]!] !== s.level[user],
+        apply: (s: Linked, { user }: P) => ({ ...s, level: { ...s.level, [user]: s.level[s.points[user]!]! } }),
+      },
+      enqueue: {
+        params: { user: 'users' },
+        guard: (s: Linked, { user }: P) => s.queue.length < spec.queue && !s.queue.includes(user),
+        apply: (s: Linked, { user }: P) => ({ ...s, queue: [...s.queue, user] }),
+      },
+      serve: {
+        guard: (s: Linked) => s.queue.length > 0,
+        apply: (s: Linked) => ({ ...s, queue: s.queue.slice(1), level: { ...s.level, [s.queue[0]!]: 0 } }),
+      },
+    },
+  }
+}
+
+/** Written out with keys sorted and every value renamed, strings and keys alike. */
+function renamedText(value: unknown, names: ReadonlyMap<string, string>): string {
+  if (typeof value === 'string') return JSON.stringify(names.get(value) ?? value)
+  if (Array.isArray(value)) return `[${value.map((item) => renamedText(item, names)).join(',')}]`
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).map(([key, item]) => [names.get(key) ?? key, item] as const)
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${renamedText(item, names)}`).join(',')}}`
+  }
+  return JSON.stringify(value)
+}
+
+function permutationsOf(values: readonly string[]): string[][] {
+  if (values.length <= 1) return [[...values]]
+  return values.flatMap((value, index) =>
+    permutationsOf([...values.slice(0, index), ...values.slice(index + 1)]).map((rest) => [value, ...rest]),
+  )
+}
+
+/** The reachable orbits, counted by brute force: every reachable state, each written as its least image under every permutation. */
+function orbitCount(store: StoreDefinition, users: readonly string[], limit: number): number | undefined {
+  const maps = permutationsOf(users).map((image) => new Map(users.map((user, index) => [user, image[index]!])))
+  const actions = Object.values(store.operations).flatMap((operation) => {
+    const names = Object.keys(operation.params ?? {})
+    const combos = names.reduce<Record<string, string>[]>(
+      (partial, name) => partial.flatMap((params) => users.map((user) => ({ ...params, [name]: user }))),
+      [{}],
+    )
+    return combos.map((params) => ({ operation, params }))
+  })
+  const seen = new Set<string>()
+  let frontier = [store.initial]
+  seen.add(JSON.stringify(store.initial))
+  const orbits = new Set<string>()
+  while (frontier.length > 0) {
+    const next: unknown[] = []
+    for (const state of frontier) {
+      orbits.add(
+        maps
+          .map((map) => renamedText(state, map))
+          .sort()
+          .at(0)!,
+      )
+      for (const { operation, params } of actions) {
+        if (operation.guard !== undefined && !operation.guard(state, params)) continue
+        const after = operation.apply(state, params)
+        const key = JSON.stringify(after)
+        if (seen.has(key)) continue
+        seen.add(key)
+        if (seen.size > limit) return undefined
+        next.push(after)
+      }
+    }
+    frontier = next
+  }
+  return orbits.size
+}
+
+describe('symmetry counts orbits', () => {
+  it('for random symmetric stores, the reduced count is the number of reachable orbits, counted by brute force', () => {
+    let compared = 0
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 4 }),
+        fc.record({
+          top: fc.integer({ min: 0, max: 2 }),
+          queue: fc.integer({ min: 0, max: 2 }),
+          pointing: fc.boolean(),
+          retarget: fc.boolean(),
+        }),
+        (k, spec) => {
+          const names = ['u1', 'u2', 'u3', 'u4'].slice(0, k)
+          const orbits = orbitCount(linkedStore(names, spec), names, 20_000)
+          if (orbits === undefined) return
+          compared++
+          const reduced = run(linkedStore(symmetric(names), spec))
+          expect(reduced.stats.complete).toBe(true)
+          expect(reduced.stats.states).toBe(orbits)
+        },
+      ),
+      { numRuns: 40, seed: 18 },
+    )
+    expect(compared).toBeGreaterThan(20)
+  }, 60_000)
+})
