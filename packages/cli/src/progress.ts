@@ -4,7 +4,7 @@
  */
 import type { ExplorationProgress, ProgressListener } from '@plumbline/core'
 import type { Io } from './io.js'
-import { groupDigits } from './text/numbers.js'
+import { groupDigits } from './output/text/numbers.js'
 
 export interface ProgressLine {
   /** Undefined where no line is drawn. */

@@ -42,10 +42,10 @@ export {
 export { relationsAmong, relationsOf, type Relation } from './model/relations.js'
 export { deploymentNodesOf, type PlacedNode } from './model/deployment.js'
 export { elementPath, parseElementPath, type PathSegment } from './model/element-path.js'
-export { describeValue, expectedKind, validateSystem, type ValidationResult } from './model/validate-system.js'
+export { describeValue, expectedKind, validateSystem, type ValidationResult } from './validate/validate-system.js'
 export { invokesOf, type Invoke } from './model/invokes.js'
 export { describeThrown } from './explore/describe.js'
-export { BEAT, BEAT_LENGTH, type Interruption } from './explore/heartbeat.js'
+export { BEAT, BEAT_LENGTH, type Interruption } from './explore/engine/heartbeat.js'
 export { isPlainObject } from './model/recognise.js'
 export type {
   DecidedFinding,

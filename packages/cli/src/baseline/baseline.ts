@@ -11,7 +11,7 @@ import { z } from 'zod'
 import { UsageError } from '../errors.js'
 import { writeFileAtomic } from '../files/atomic-write.js'
 import { compareFiles, displayPath } from '../load/find-model-files.js'
-import { jsonText } from '../text/json.js'
+import { jsonText } from '../output/text/json.js'
 
 const BASELINE_VERSION = 1
 

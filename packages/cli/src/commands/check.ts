@@ -22,7 +22,7 @@ import type { CheckedModel } from '../run/check-model-file.js'
 import type { Freshness, RunOptions } from '../run/model-command.js'
 import { runOrWatch } from '../run/run-or-watch.js'
 import { shardFiles, type Shard } from '../run/shard.js'
-import { plural } from '../text/plural.js'
+import { plural } from '../output/text/plural.js'
 import type { RegisterCommand } from './types.js'
 
 export const registerCheck: RegisterCommand = (program, { io, setExitCode }) => {

@@ -10,8 +10,8 @@ import type { Io } from '../io.js'
 import { createModelLoader } from '../load/load-model.js'
 import { CHECK_FLAGS } from '../options/check-flags.js'
 import { styleFor } from '../style.js'
-import { explainPack, explainRule } from '../text/explain.js'
-import { settableIds, unknownRuleMessage } from '../text/unknown-rule.js'
+import { explainPack, explainRule } from '../output/text/explain.js'
+import { settableIds, unknownRuleMessage } from '../output/text/unknown-rule.js'
 import type { RegisterCommand } from './types.js'
 
 export const registerExplain: RegisterCommand = (program, { io, setExitCode }) => {

@@ -13,8 +13,8 @@ import { ruleSeverityOption } from '../options/rule-severities.js'
 import { checkFiles } from '../run/check-files.js'
 import { questionsReportOf } from '../run/questions-report.js'
 import { styleFor } from '../style.js'
-import { jsonText } from '../text/json.js'
-import { formatQuestionsPretty } from '../text/questions.js'
+import { jsonText } from '../output/text/json.js'
+import { formatQuestionsPretty } from '../output/text/questions.js'
 import type { RegisterCommand } from './types.js'
 
 const FORMATS = ['pretty', 'json'] as const

@@ -19,11 +19,11 @@ import { readIfExists, removeStaleTemporaries, staleTemporaries, writeFileAtomic
 import type { Io } from '../io.js'
 import { displayPath, findModelFiles } from '../load/find-model-files.js'
 import { CHECK_FLAGS } from '../options/check-flags.js'
-import type { OutputOptions, PlannedFile } from '../render/outputs.js'
+import type { OutputOptions, PlannedFile } from '../documents/outputs.js'
 import { type CheckedSystem, checkSystems } from '../run/check-systems.js'
 import type { Freshness, RunOptions } from '../run/model-command.js'
 import { runOrWatch } from '../run/run-or-watch.js'
-import { plural } from '../text/plural.js'
+import { plural } from '../output/text/plural.js'
 import type { RegisterCommand } from './types.js'
 
 const DEFAULT_OUT = 'docs/models'
@@ -180,9 +180,9 @@ export async function runRender(
   const { config, models, checkOptions } = plan.settings
   // Loaded here, not with the program: the renderer and its browser driver cost every other command a third of a second.
   const [{ renderModels }, { plannedFiles }, { orphanedDocuments }] = await Promise.all([
-    import('../render/documents.js'),
-    import('../render/outputs.js'),
-    import('../render/orphans.js'),
+    import('../documents/documents.js'),
+    import('../documents/outputs.js'),
+    import('../documents/orphans.js'),
   ])
   const held = new Map(previous)
   // Kept only from a run that got through: after a failed one, nothing is known to hold.

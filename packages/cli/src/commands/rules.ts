@@ -3,8 +3,8 @@ import { rules } from '@plumbline/core'
 import { EXIT_CLEAN } from '../errors.js'
 import { choiceOption } from '../options/choices.js'
 import { styleFor } from '../style.js'
-import { jsonText } from '../text/json.js'
-import { formatRulesMarkdown, formatRulesPretty, rulesJson } from '../text/rules.js'
+import { jsonText } from '../output/text/json.js'
+import { formatRulesMarkdown, formatRulesPretty, rulesJson } from '../output/text/rules.js'
 import type { RegisterCommand } from './types.js'
 
 export const registerRules: RegisterCommand = (program, { io, setExitCode }) => {

@@ -14,8 +14,8 @@ import {
 } from '@plumbline/core'
 import { z } from 'zod'
 import { MIN_MEMORY_MB } from '../options/exploration.js'
-import { plural } from '../text/plural.js'
-import { didYouMean, settableIds } from '../text/unknown-rule.js'
+import { plural } from '../output/text/plural.js'
+import { didYouMean, settableIds } from '../output/text/unknown-rule.js'
 
 const severity = z.enum(['off', 'info', 'warn', 'error'])
 const positiveInt = z.int().min(1)

@@ -16,7 +16,7 @@ import { UsageError } from '../errors.js'
 import type { Io } from '../io.js'
 import { createModelLoader } from '../load/load-model.js'
 import type { Freshness } from '../run/model-command.js'
-import { settableIds, unknownRuleMessage } from '../text/unknown-rule.js'
+import { settableIds, unknownRuleMessage } from '../output/text/unknown-rule.js'
 import { checkOptionsFrom, type CheckOptionFlags } from './check-options.js'
 import { loadConfig, modelPathsFrom, type LoadedConfig, type ModelPaths } from './load-config.js'
 

@@ -1,6 +1,6 @@
 /** The flags of `plumbline conform`, shared by the adapter run and the trace run. */
 import type { SeveritySettings } from '@plumbline/core'
-import type { FormatName } from '../formats/index.js'
+import type { FormatName } from '../output/formats/index.js'
 import type { OutputFileFlag } from '../output/targets.js'
 
 export interface ConformFlags {

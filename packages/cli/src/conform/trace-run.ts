@@ -27,7 +27,7 @@ import { EXIT_CLEAN, EXIT_FINDINGS, ModelLoadError, UsageError } from '../errors
 import { displayPath } from '../load/find-model-files.js'
 import { createModelLoader } from '../load/load-model.js'
 import { systemExport } from '../load/load-models.js'
-import { groupDigits } from '../text/numbers.js'
+import { groupDigits } from '../output/text/numbers.js'
 
 export interface TraceRunOptions {
   /** The model file, relative to `cwd` or absolute. */

@@ -19,10 +19,10 @@ import { checkSystems } from '../run/check-systems.js'
 import { questionsReportOf } from '../run/questions-report.js'
 import { duplicateSystems } from '../run/duplicate-systems.js'
 import { styleFor } from '../style.js'
-import { explainPack, explainRule } from '../text/explain.js'
-import { jsonText } from '../text/json.js'
-import { rulesJson } from '../text/rules.js'
-import { settableIds, unknownRuleMessage } from '../text/unknown-rule.js'
+import { explainPack, explainRule } from '../output/text/explain.js'
+import { jsonText } from '../output/text/json.js'
+import { rulesJson } from '../output/text/rules.js'
+import { settableIds, unknownRuleMessage } from '../output/text/unknown-rule.js'
 import { modelFiles, openProject, type Project } from './project.js'
 import { confine, confineReal, type Roots } from './roots.js'
 
@@ -108,7 +108,7 @@ export async function renderTool(request: RenderRequest, roots: Roots, io: Io): 
     systems.map(({ shown, check, fallbackName }) => ({ shown, system: check.system ?? fallbackName })),
   )
   if (duplicates.length > 0) throw new UsageError(duplicates.join('\n'))
-  const { renderModels } = await import('../render/documents.js')
+  const { renderModels } = await import('../documents/documents.js')
   const documents = renderModels(systems, project.config?.dir ?? project.base)
   const markdown = documents.map(({ rendered }) => rendered.markdown)
   if (out === undefined) return { markdown, written: [] }

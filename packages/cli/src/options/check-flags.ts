@@ -6,7 +6,7 @@
 import type { SeveritySettings } from '@plumbline/core'
 import { InvalidArgumentError, Option } from 'commander'
 import type { PlumblineConfig } from '../config/define-config.js'
-import { formatNames, type FormatName } from '../formats/index.js'
+import { formatNames, type FormatName } from '../output/formats/index.js'
 import { parseOutputFile, type OutputFileFlag } from '../output/targets.js'
 import { parseShard, type Shard } from '../run/shard.js'
 import {

@@ -7,7 +7,7 @@
  */
 import { DEFAULT_BOUNDS } from '@plumbline/core'
 import { InvalidArgumentError, Option } from 'commander'
-import { groupDigits } from '../text/numbers.js'
+import { groupDigits } from '../output/text/numbers.js'
 
 /**
  * No commander defaults: a flag given overrides the config's \`explore\` section, and what

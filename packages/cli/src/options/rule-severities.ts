@@ -6,7 +6,7 @@
  */
 import { closest, isPackSource, ruleIds, type SeveritySetting, type SeveritySettings } from '@plumbline/core'
 import { InvalidArgumentError, Option } from 'commander'
-import { settableIds, unknownRuleMessage } from '../text/unknown-rule.js'
+import { settableIds, unknownRuleMessage } from '../output/text/unknown-rule.js'
 
 const SETTINGS: readonly SeveritySetting[] = ['off', 'info', 'warn', 'error']
 

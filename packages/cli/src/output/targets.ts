@@ -10,7 +10,7 @@ import path from 'node:path'
 import { closest } from '@plumbline/core'
 import { InvalidArgumentError } from 'commander'
 import { UsageError } from '../errors.js'
-import { formatNames, type FormatName } from '../formats/index.js'
+import { formatNames, type FormatName } from './formats/index.js'
 
 export interface OutputFileFlag {
   format?: FormatName

@@ -7,7 +7,7 @@
  */
 import type { DecidedFinding, Diagnostic, Finding, Question } from '../diagnostics/types.js'
 import { exploreModel } from '../explore/explore-model.js'
-import type { Interruption } from '../explore/heartbeat.js'
+import type { Interruption } from '../explore/engine/heartbeat.js'
 import type { SimulationOptions } from '../explore/types.js'
 import {
   DEFAULT_BOUNDS,
@@ -16,7 +16,7 @@ import {
   type ProgressListener,
 } from '../explore/types.js'
 import type { Model } from '../model/model.js'
-import { validateSystem } from '../model/validate-system.js'
+import { validateSystem } from '../validate/validate-system.js'
 import { askPacks } from '../questions/packs/ask.js'
 import { answerableSources, resolvePacks } from '../questions/packs/index.js'
 import { isPackSource, type ChecklistPack } from '../questions/packs/types.js'
@@ -33,7 +33,7 @@ export interface CheckOptions {
   packs?: readonly ChecklistPack[]
   /** Called now and then while a long exploration runs (for a progress line). */
   onProgress?: ProgressListener
-  /** Written as each exploration goes (`explore/heartbeat.ts`), for a watchdog on another thread. */
+  /** Written as each exploration goes (`explore/engine/heartbeat.ts`), for a watchdog on another thread. */
   heartbeat?: Int32Array
   /** Steps a previous run of this model never finished (found by that watchdog): explorations stop before them. */
   interruptions?: readonly Interruption[]
@@ -41,7 +41,7 @@ export interface CheckOptions {
   memoryInUseMb?: () => number
   /** Add to each exploration's stats how often each operation (event type) was enabled and taken. */
   coverage?: boolean
-  /** After each store's and machine's search, random behaviours past its bound (`explore/simulate.ts`). */
+  /** After each store's and machine's search, random behaviours past its bound (`explore/engine/simulate.ts`). */
   simulate?: SimulationOptions
 }
 

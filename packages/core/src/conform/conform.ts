@@ -7,7 +7,7 @@
  */
 import { elementPath } from '../model/element-path.js'
 import type { Finding } from '../diagnostics/types.js'
-import { incompleteFinding, statsOf } from '../explore/outcome.js'
+import { incompleteFinding, statsOf } from '../explore/report/outcome.js'
 import { DEFAULT_BOUNDS, type ExplorationBounds, type ExplorationStats } from '../explore/types.js'
 import type { ConformanceStats } from '../report/report.js'
 import type { CoverageGoal } from './covering-paths.js'

@@ -1,11 +1,16 @@
 /**
  * The reachable graph of a store or a machine, as the exploration engine finds it: the same
- * breadth-first search (`explore/breadth-first.ts`) over the same transition systems
+ * breadth-first search (`explore/engine/breadth-first.ts`) over the same transition systems
  * (`StoreSystem`, `MachineSystem`), with every step recorded as an edge. States are numbered
  * in the order the search finds them, so a state's parent link is a shortest path to it.
  */
-import { exploreBreadthFirst, pathTo, type ExplorationRun, type TransitionSystem } from '../explore/breadth-first.js'
-import { GrowableUint32Array } from '../explore/growable.js'
+import {
+  exploreBreadthFirst,
+  pathTo,
+  type ExplorationRun,
+  type TransitionSystem,
+} from '../explore/engine/breadth-first.js'
+import { GrowableUint32Array } from '../explore/engine/growable.js'
 import type { ExplorationBounds } from '../explore/types.js'
 
 /** Every step of a complete (or bounded) exploration, in the order the search took them: by source state, then action. */

@@ -7,10 +7,10 @@
  */
 import type { AnyEventObject } from 'xstate'
 import type { TraceStep } from '../diagnostics/types.js'
-import type { TransitionSystem } from '../explore/breadth-first.js'
+import type { TransitionSystem } from '../explore/engine/breadth-first.js'
 import { elementPath, type PathSegment } from '../model/element-path.js'
 import type { Model } from '../model/model.js'
-import type { Replay } from '../explore/trace.js'
+import type { Replay } from '../explore/engine/trace.js'
 import { machineStatePath } from './machine-state-element.js'
 
 export interface ModelSide<State = unknown> {

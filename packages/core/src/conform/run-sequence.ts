@@ -10,8 +10,8 @@
  */
 import type { Finding, TraceStep } from '../diagnostics/types.js'
 import { describeThrown } from '../explore/describe.js'
-import { fingerprintInto } from '../explore/fingerprint.js'
-import { describeUnhashable } from '../explore/unhashable.js'
+import { fingerprintInto } from '../explore/fingerprint/fingerprint.js'
+import { describeUnhashable } from '../explore/fingerprint/unhashable.js'
 import { type Settled, settleWithin } from './settle-within.js'
 import type { AnyAdapter } from './define-adapter.js'
 import type { ModelSide } from './model-side.js'

@@ -6,7 +6,7 @@
  */
 import { elementPath } from '../model/element-path.js'
 import { closest } from '../model/suggest.js'
-import { describeValue } from '../model/validate-system.js'
+import { describeValue } from '../validate/validate-system.js'
 import { isAdapter, type AnyAdapter } from './define-adapter.js'
 
 export interface AdapterProblem {

@@ -6,9 +6,9 @@
  */
 import type { Finding } from '../diagnostics/types.js'
 import type { Model } from '../model/model.js'
-import type { ExploreOptions } from './breadth-first.js'
-import { BEAT, type Interruption } from './heartbeat.js'
-import type { ExplorationOutcome } from './outcome.js'
+import type { ExploreOptions } from './engine/breadth-first.js'
+import { BEAT, type Interruption } from './engine/heartbeat.js'
+import type { ExplorationOutcome } from './report/outcome.js'
 import { exploreStore } from './store/explore-store.js'
 import type { ExplorationStats } from './types.js'
 

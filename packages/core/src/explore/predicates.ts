@@ -5,7 +5,7 @@
  */
 import type { PathSegment } from '../model/element-path.js'
 import { describeThrown } from './describe.js'
-import type { FindingRecorder, Sighting } from './findings.js'
+import type { FindingRecorder, Sighting } from './engine/findings.js'
 import { constraintViolated } from '../rules/constraint/violated.js'
 import { effectViolated } from '../rules/effect/violated.js'
 import { exploreError } from '../rules/explore/error.js'

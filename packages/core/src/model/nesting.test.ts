@@ -3,7 +3,7 @@ import { checkSystem } from '../check/check-system.js'
 import { ruleIds } from '../rules/catalogue.js'
 import { effectiveZone, kindOf } from './hierarchy.js'
 import { relationsAmong, relationsOf } from './relations.js'
-import { validateSystem } from './validate-system.js'
+import { validateSystem } from '../validate/validate-system.js'
 import { asReported } from '../testing/reported.js'
 
 /** A bank with a system, its containers and their components, across zones. */

@@ -2,7 +2,7 @@
 import type { FindingOf } from '../diagnostics/shapes.js'
 import { elementPath } from '../model/element-path.js'
 import type { Model } from '../model/model.js'
-import { validateSystem } from '../model/validate-system.js'
+import { validateSystem } from '../validate/validate-system.js'
 import { answerableSources, resolvePacks } from '../questions/packs/index.js'
 import { ruleIds } from '../rules/catalogue.js'
 import type { Rule } from '../rules/types.js'

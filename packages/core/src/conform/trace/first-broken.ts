@@ -1,5 +1,5 @@
 /** The model's predicates on one step of a trace, as an exploration checks them (`explore/predicates.ts`). */
-import type { PendingFinding } from '../../explore/findings.js'
+import type { PendingFinding } from '../../explore/engine/findings.js'
 import { checkPredicate, type PredicateContext, type PredicateKind } from '../../explore/predicates.js'
 
 export interface Predicate<Input> {

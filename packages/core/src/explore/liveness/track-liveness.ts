@@ -7,7 +7,7 @@
 import type { PathSegment } from '../../model/element-path.js'
 import type { FairnessDefinition, LivenessProperty } from '../../model/types.js'
 import { describeThrown } from '../describe.js'
-import type { FindingRecorder } from '../findings.js'
+import type { FindingRecorder } from '../engine/findings.js'
 import { checkLiveness, type LivenessGraph } from './check-liveness.js'
 import { StepEdges } from './edges.js'
 import { exploreError } from '../../rules/explore/error.js'

@@ -2,7 +2,7 @@
  * Which visited snapshots can still finish: backward reachability from the finished ones
  * over every step taken between distinct snapshots (reversed into compact arrays).
  */
-import type { GrowableUint32Array } from '../growable.js'
+import type { GrowableUint32Array } from '../engine/growable.js'
 
 /** `canFinish[i]` is 1 when some path leads from snapshot i to a finished snapshot. */
 export function snapshotsThatCanFinish(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ShapedFingerprint } from '../shaped-fingerprint.js'
+import { ShapedFingerprint } from '../fingerprint/shaped-fingerprint.js'
 import { CanonicalForm } from './canonical-form.js'
 
 const users = ['u1', 'u2', 'u3', 'u4', 'u5', 'u6']

@@ -20,7 +20,7 @@
  * domain declares them; values absent from the state do not matter. The candidate orders are
  * those of every state of the orbit renamed alike, so their least image is the orbit's.
  */
-import { finalize, fingerprintInto, fingerprintRenamed, laneAOf, mix } from '../fingerprint.js'
+import { finalize, fingerprintInto, fingerprintRenamed, laneAOf, mix } from '../fingerprint/fingerprint.js'
 
 // Seeds: of the colours of each set (mixed with its number), of places and of a told-apart value.
 const SET_SEED = 0x3c6ef372

@@ -5,7 +5,7 @@
  */
 import type { PathSegment } from '../../model/element-path.js'
 import type { EffectStep } from '../../model/types.js'
-import { fingerprintInto } from '../fingerprint.js'
+import { fingerprintInto } from '../fingerprint/fingerprint.js'
 import { showAction, withParams, type StoreAction } from './store-actions.js'
 
 export interface Named<F> {

@@ -15,7 +15,7 @@
  * itself, a string or other number as an index into a side array, an array its length
  * followed by its items, an object its entry count followed by key and value words.
  */
-import type { Level } from '../level.js'
+import type { Level } from '../engine/level.js'
 
 const TAG_BITS = 3
 const TAG_MASK = (1 << TAG_BITS) - 1

@@ -3,7 +3,7 @@
  * a config loader can report a bad pack with the path of the problem.
  */
 import { z } from 'zod'
-import { nameSchema } from '../../model/shape.js'
+import { nameSchema } from '../../validate/shape.js'
 import { fillElement } from './template.js'
 import type { ChecklistPack, Evidence } from './types.js'
 

@@ -1,6 +1,6 @@
 import { defineRule } from '../define-rule.js'
 
-/** Reported with the model's references (`model/references.ts`): it is an unknown name, with its own id. */
+/** Reported with the model's references (`validate/references.ts`): it is an unknown name, with its own id. */
 export const contractUnknown = defineRule({
   id: 'contract/unknown',
   severity: 'error',

@@ -1,6 +1,6 @@
 import { defineRule } from '../define-rule.js'
 
-/** Reported while loading the model (`model/validate-system.ts`), before any other rule runs. */
+/** Reported while loading the model (`validate/validate-system.ts`), before any other rule runs. */
 export const modelInvalid = defineRule({
   id: 'model/invalid',
   severity: 'error',
