@@ -171,7 +171,7 @@ describe('parallel checking', () => {
     const waiting = `import { existsSync } from 'node:fs'
 import { threadId } from 'node:worker_threads'
 import { defineSystem } from '@plumbline/core'
-const marker = new URL('.loaded-elsewhere', import.meta.url)
+const marker = new URL('./.loaded-elsewhere', import.meta.url)
 const until = Date.now() + 10_000
 while (!existsSync(marker) && Date.now() < until) {}
 export default defineSystem({ name: \`b in thread \${threadId}, \${existsSync(marker) ? 'not alone' : 'alone'}\` })
@@ -179,7 +179,7 @@ export default defineSystem({ name: \`b in thread \${threadId}, \${existsSync(ma
     const marking = (name: string) => `import { writeFileSync } from 'node:fs'
 import { threadId } from 'node:worker_threads'
 import { defineSystem } from '@plumbline/core'
-writeFileSync(new URL('.loaded-elsewhere', import.meta.url), '')
+writeFileSync(new URL('./.loaded-elsewhere', import.meta.url), '')
 export default defineSystem({ name: \`${name} in thread \${threadId}\` })
 `
     const dir = await makeProject({

@@ -154,7 +154,7 @@ describe('the project’s models', () => {
 
   it('catch the accounts model’s first decision being undone: without unique emails, lookups by email are ambiguous again', async () => {
     const project = await makeProject({
-      'models/undecided.ts': `import accounts from '../../../models/accounts.js'
+      'models/undecided.ts': `import accounts from '../../../../models/accounts.js'
 const { unique, ...user } = accounts.entities.User
 export default { ...accounts, entities: { ...accounts.entities, User: user } }
 `,
