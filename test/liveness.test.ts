@@ -2,8 +2,9 @@
  * Liveness through the command: a lasso in the JSON report (trace plus loop) and in pretty
  * output, fairness that makes the property hold, and a bound that leaves it unchecked.
  */
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { makeProject, runCli } from './helpers/cli.js'
+import { fixtures, makeProject, runCli } from './helpers/cli.js'
 
 const RESET = (fairness: string) => `import { defineStore, defineSystem } from '@plumbline/core'
 
@@ -105,6 +106,56 @@ export default defineSystem({ name: 'counter', stores: { counter } })
 `
 
 describe('plumbline check --simulate', () => {
+  it('--depth or --seed without --simulate is a usage error (exit 2), and so is a depth past 1,000,000', async () => {
+    const project = await makeProject({ 'models/counter.ts': COUNTER })
+    expect(await runCli(['check', '--depth', '5'], { cwd: project })).toEqual({
+      exitCode: 2,
+      stdout: '',
+      stderr: "error: --depth needs --simulate (the bound on the search's depth is --max-depth)\n",
+    })
+    expect((await runCli(['check', '--seed', '5'], { cwd: project })).stderr).toBe(
+      "error: --seed needs --simulate (the bound on the search's depth is --max-depth)\n",
+    )
+    const deep = await runCli(['check', '--simulate', '1', '--depth', '99999999999'], { cwd: project })
+    expect([deep.exitCode, deep.stderr.split('\n')[0]]).toEqual([
+      2,
+      "error: option '--depth <d>' argument '99999999999' is invalid. Expected a whole number from 1 to 1000000.",
+    ])
+  })
+
+  it('a simulation longer than --step-timeout is not a hung step, and --timeout ends it with what it found', async () => {
+    const grid = path.join(fixtures, 'probe18')
+    const args = [
+      'check',
+      'simulate-grid.ts',
+      '--max-states',
+      '50',
+      '--depth',
+      '1000',
+      '--seed',
+      '1',
+      '--format',
+      'json',
+    ]
+    const long = await runCli([...args, '--simulate', '10000', '--step-timeout', '1s'], { cwd: grid })
+    expect(long.stderr).toBe('')
+    const [model] = JSON.parse(long.stdout).models
+    expect(model.diagnostics.map(({ rule }: { rule: string }) => rule)).toEqual([
+      'constraint/violated',
+      'explore/incomplete',
+    ])
+    expect(model.exploration[0].simulation).toMatchObject({ behaviours: 10000, steps: 10_000_000 })
+    // Far more than a second's worth: the time bound stops it, and it says how many behaviours ran.
+    const bounded = await runCli([...args, '--simulate', '100000000', '--timeout', '1s'], { cwd: grid })
+    expect(bounded.exitCode).toBe(1)
+    const [stopped] = JSON.parse(bounded.stdout).models
+    expect(stopped.diagnostics.map(({ rule }: { rule: string }) => rule)).toEqual([
+      'constraint/violated',
+      'explore/incomplete',
+    ])
+    expect(stopped.exploration[0].simulation.behaviours).toBeLessThan(100000000)
+  })
+
   it('finds a violation beyond --max-states, prints its seed, and replays the same run with --seed', async () => {
     const project = await makeProject({ 'models/counter.ts': COUNTER })
     const args = ['check', '--max-states', '10', '--simulate', '20', '--depth', '40']

@@ -127,7 +127,12 @@ export const CHECK_FLAGS: { [Key in keyof CheckFlags]-?: FlagSpec } = {
   },
   depth: {
     option: new Option('--depth <d>', 'with --simulate: steps in each behaviour, at most (default: 100)').argParser(
-      positiveWhole,
+      (value: string) => {
+        // Each behaviour's steps are kept in one array of this length.
+        if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > MAX_SIMULATION_DEPTH)
+          throw new InvalidArgumentError(`Expected a whole number from 1 to ${MAX_SIMULATION_DEPTH}.`)
+        return Number(value)
+      },
     ),
   },
   seed: {
@@ -146,6 +151,9 @@ export const CHECK_FLAGS: { [Key in keyof CheckFlags]-?: FlagSpec } = {
     ),
   },
 }
+
+/** The longest behaviour `--simulate` runs: its steps are kept in one array. */
+const MAX_SIMULATION_DEPTH = 1_000_000
 
 function positiveWhole(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('Expected a whole number, 1 or more.')

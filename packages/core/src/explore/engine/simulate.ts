@@ -5,10 +5,15 @@
  * exploration stopped at a bound, from the states it found last (its frontier). A finding
  * met on the way keeps the behaviour's actions as its trace. Never a proof: a run that
  * simulates is incomplete.
+ *
+ * It stops at the exploration's time bound (the behaviours reported are those run), and it
+ * beats as the search does, each step a new (negative) state in the heartbeat: a watchdog then
+ * tells a long simulation from one step of the model's code that never returns.
  */
 import { pathTo, type ExplorationRun, type TransitionSystem } from './breadth-first.js'
 import type { PendingFinding } from './findings.js'
 import type { SimulationOptions } from '../types.js'
+import { BEAT } from './heartbeat.js'
 
 export interface SimulationStats {
   behaviours: number
@@ -29,13 +34,26 @@ export interface SimulationStart<State> {
 /** The index the hooks get for a simulated state: not a visited state's. */
 const SIMULATED = -1
 
+/** The time is read once every this many steps: a clock read a step would cost more than many steps. */
+const CLOCK_EVERY = 256
+
+/** What bounds a simulation besides its own options: the exploration's deadline (`performance.now()` time) and heartbeat. */
+export interface SimulationLimits {
+  deadline: number
+  heartbeat: Int32Array | undefined
+}
+
 export function simulate<State>(
   system: TransitionSystem<State>,
   findings: readonly PendingFinding[],
   start: (random: () => number) => SimulationStart<State>,
   options: SimulationOptions,
+  limits: SimulationLimits,
 ): SimulationStats {
   const started = performance.now()
+  const beat = limits.heartbeat
+  let behaviours = 0
+  let late = false
   const random = mulberry32(options.seed)
   const path = new Int32Array(options.depth)
   let steps = 0
@@ -46,10 +64,19 @@ export function simulate<State>(
     const trace = [...from, ...path.subarray(0, length)]
     for (; known < findings.length; known++) findings[known]!.at = { state: 0, path: trace }
   }
-  for (let behaviour = 0; behaviour < options.behaviours && system.halted !== true; behaviour++) {
+  for (; behaviours < options.behaviours && system.halted !== true && !late; behaviours++) {
     const from = start(random)
     let state = from.state
     for (let depth = 0; depth < options.depth; depth++) {
+      if (beat !== undefined) {
+        // Below -1 (the initial state): a state no search has; one value a step, so the step is new.
+        beat[BEAT.state] = -2 - (steps & 0x3fffffff)
+        beat[BEAT.action] = -1
+      }
+      if (steps % CLOCK_EVERY === 0 && performance.now() > limits.deadline) {
+        late = true
+        break
+      }
       const actions = system.actionsIn(state)
       const count = actions.length
       if (count === 0) break
@@ -72,7 +99,7 @@ export function simulate<State>(
       claim(from.path, depth + 1)
     }
   }
-  return { ...options, steps, ms: performance.now() - started }
+  return { ...options, behaviours, steps, ms: performance.now() - started }
 }
 
 /**

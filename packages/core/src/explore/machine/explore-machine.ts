@@ -72,6 +72,8 @@ export function exploreMachine(
             (snapshot, action) => system.replay(snapshot, action),
           ),
           options.simulate,
+          // The exploration's time bound covers its simulation too.
+          { deadline: performance.now() - run.ms + options.bounds.timeoutMs, heartbeat: options.heartbeat },
         )
   const findings = withEventWords(withTraces(system.recorder.findings, run.visited, system, initial), events)
   const liveness = system.liveness !== undefined

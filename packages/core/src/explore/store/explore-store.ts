@@ -44,6 +44,8 @@ export function exploreStore(
             (state, action) => system.replay(state, action),
           ),
           options.simulate,
+          // The exploration's time bound covers its simulation too.
+          { deadline: performance.now() - run.ms + options.bounds.timeoutMs, heartbeat: options.heartbeat },
         )
   const findings = withTraces(system.recorder.findings, run.visited, system, pristine)
   const incomplete = incompleteFinding(
