@@ -86,6 +86,11 @@ function checkCommand(paths: readonly string[], flags: CheckFlags, io: Io): Prom
 }
 
 async function planCheck(paths: readonly string[], flags: CheckFlags, io: Io, options: Freshness): Promise<CheckPlan> {
+  // --depth read as --max-depth would leave a search unbounded without a word. (conform's --seed is its own.)
+  if (flags.simulate === undefined && (flags.depth !== undefined || flags.seed !== undefined))
+    throw new UsageError(
+      `${flags.depth === undefined ? '--seed' : '--depth'} needs --simulate (the bound on the search's depth is --max-depth)`,
+    )
   const { config: loaded, models, checkOptions } = await settleRun(paths, flags, io, options)
   const config = loaded?.config
   const configDir = loaded?.dir ?? io.cwd

@@ -1,5 +1,4 @@
 /** What the config says about checking, as core's `CheckOptions`, with the flags' settings on top. */
-import { UsageError } from '../errors.js'
 import type { CheckOptions, ExplorationBounds, SeveritySettings } from '@plumbline/core'
 import type { PlumblineConfig } from './define-config.js'
 
@@ -52,11 +51,6 @@ export function checkOptionsFrom(config: PlumblineConfig | undefined, flags: Che
   }
   if (config?.packs !== undefined) options.packs = config.packs
   if (flags.coverage === true) options.coverage = true
-  // --depth read as --max-depth would leave a search unbounded without a word.
-  if (flags.simulate === undefined && (flags.depth !== undefined || flags.seed !== undefined))
-    throw new UsageError(
-      `${flags.depth === undefined ? '--seed' : '--depth'} needs --simulate (the bound on the search's depth is --max-depth)`,
-    )
   // Without --seed, a fresh one: every run prints its seed, so it can be replayed.
   if (flags.simulate !== undefined)
     options.simulate = {
