@@ -10,7 +10,7 @@
  * beats as the search does, each step a new (negative) state in the heartbeat: a watchdog then
  * tells a long simulation from one step of the model's code that never returns.
  */
-import { pathTo, type ExplorationRun, type TransitionSystem } from './breadth-first.js'
+import { pathTo, type ExplorationRun, type ExploreOptions, type TransitionSystem } from './breadth-first.js'
 import type { PendingFinding } from './findings.js'
 import type { SimulationOptions } from '../types.js'
 import { BEAT } from './heartbeat.js'
@@ -26,7 +26,7 @@ export interface SimulationStats {
 }
 
 /** Where a behaviour starts: a state and the actions that reach it from the initial state. */
-export interface SimulationStart<State> {
+interface SimulationStart<State> {
   state: State
   path: readonly number[]
 }
@@ -38,12 +38,12 @@ const SIMULATED = -1
 const CLOCK_EVERY = 256
 
 /** What bounds a simulation besides its own options: the exploration's deadline (`performance.now()` time) and heartbeat. */
-export interface SimulationLimits {
+interface SimulationLimits {
   deadline: number
   heartbeat: Int32Array | undefined
 }
 
-export function simulate<State>(
+function simulate<State>(
   system: TransitionSystem<State>,
   findings: readonly PendingFinding[],
   start: (random: () => number) => SimulationStart<State>,
@@ -103,11 +103,32 @@ export function simulate<State>(
 }
 
 /**
+ * The simulation that follows a search, where the options ask for one: from where the search
+ * stopped (`simulationStarts`), within the exploration's time bound, which covers it too.
+ */
+export function simulateAfter<State>(
+  system: TransitionSystem<State> & { replay(state: State, action: number): State },
+  findings: readonly PendingFinding[],
+  run: ExplorationRun,
+  initial: () => State,
+  options: Pick<ExploreOptions, 'simulate' | 'bounds' | 'heartbeat'>,
+): SimulationStats | undefined {
+  if (options.simulate === undefined) return undefined
+  return simulate(
+    system,
+    findings,
+    simulationStarts(run, initial, (state, action) => system.replay(state, action)),
+    options.simulate,
+    { deadline: performance.now() - run.ms + options.bounds.timeoutMs, heartbeat: options.heartbeat },
+  )
+}
+
+/**
  * Where simulated behaviours start: the initial state after a complete search; after one a
  * bound stopped, one of the states it found last (the deepest tenth: its frontier), rebuilt
  * by replaying the actions that reach it.
  */
-export function simulationStarts<State>(
+function simulationStarts<State>(
   run: ExplorationRun,
   initial: () => State,
   replay: (state: State, action: number) => State,

@@ -15,7 +15,7 @@ import { describeThrown, showMs } from '../describe.js'
 import type { StopAt } from '../engine/heartbeat.js'
 import type { ExplorationBounds } from '../types.js'
 import { incompleteFinding, statsOf, type ExplorationOutcome } from '../report/outcome.js'
-import { roundMs, simulate, simulationStarts } from '../engine/simulate.js'
+import { roundMs, simulateAfter } from '../engine/simulate.js'
 import { withTraces } from '../engine/trace.js'
 import { growthAdvice, growthHint } from '../report/unbounded.js'
 import { describeStateNode } from '../../model/state-nodes.js'
@@ -60,21 +60,7 @@ export function exploreMachine(
   // What the config alone shows needs no complete search.
   reportInertEvents(id, inert.inert, system)
   // Snapshots are values XState never changes: every behaviour may start from the same one.
-  const simulation =
-    options.simulate === undefined
-      ? undefined
-      : simulate(
-          system,
-          system.recorder.findings,
-          simulationStarts(
-            run,
-            () => initial,
-            (snapshot, action) => system.replay(snapshot, action),
-          ),
-          options.simulate,
-          // The exploration's time bound covers its simulation too.
-          { deadline: performance.now() - run.ms + options.bounds.timeoutMs, heartbeat: options.heartbeat },
-        )
+  const simulation = simulateAfter(system, system.recorder.findings, run, () => initial, options)
   const findings = withEventWords(withTraces(system.recorder.findings, run.visited, system, initial), events)
   const liveness = system.liveness !== undefined
   const incomplete = incompleteFinding(

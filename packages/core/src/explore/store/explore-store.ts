@@ -3,7 +3,7 @@ import { elementPath } from '../../model/element-path.js'
 import { findNonPlainData } from '../../model/plain-data.js'
 import type { StoreDefinition } from '../../model/types.js'
 import { exploreBreadthFirst, type ExplorationRun, type ExploreOptions } from '../engine/breadth-first.js'
-import { roundMs, simulate, simulationStarts } from '../engine/simulate.js'
+import { roundMs, simulateAfter } from '../engine/simulate.js'
 import { incompleteFinding, statsOf, type ExplorationOutcome } from '../report/outcome.js'
 import { withTraces } from '../engine/trace.js'
 import { growthAdvice, growthHint } from '../report/unbounded.js'
@@ -32,21 +32,7 @@ export function exploreStore(
     system.liveness?.check(run.states)
     system.reportNeverEnabled()
   }
-  const simulation =
-    options.simulate === undefined
-      ? undefined
-      : simulate(
-          system,
-          system.recorder.findings,
-          simulationStarts(
-            run,
-            () => structuredClone(pristine),
-            (state, action) => system.replay(state, action),
-          ),
-          options.simulate,
-          // The exploration's time bound covers its simulation too.
-          { deadline: performance.now() - run.ms + options.bounds.timeoutMs, heartbeat: options.heartbeat },
-        )
+  const simulation = simulateAfter(system, system.recorder.findings, run, () => structuredClone(pristine), options)
   const findings = withTraces(system.recorder.findings, run.visited, system, pristine)
   const incomplete = incompleteFinding(
     path,
